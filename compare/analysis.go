@@ -1,0 +1,57 @@
+package compare
+
+// Discrepancy kinds.
+const (
+	DiscDate     = "date"
+	DiscNumber   = "number"
+	DiscActor    = "actor"
+	DiscSpelling = "spelling"
+	DiscOmission = "omission"
+	DiscEvent    = "event"
+	DiscGarbled  = "garbled"
+)
+
+// Severities.
+const (
+	SeverityMajor = "major"
+	SeverityMinor = "minor"
+)
+
+// Story is a set of articles about one event.
+type Story struct {
+	ID       string   `json:"id"`
+	Articles []string `json:"articles"`
+}
+
+// Member is one span taking part in an alignment or discrepancy.
+type Member struct {
+	Article string `json:"article"`
+	Fact    string `json:"fact,omitempty"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text,omitempty"`
+	Value   any    `json:"value,omitempty"`
+}
+
+// Alignment groups spans across the articles of a story that state the same thing.
+type Alignment struct {
+	ID      string   `json:"id"`
+	Story   string   `json:"story"`
+	Kind    string   `json:"kind"`
+	Members []Member `json:"members"`
+	// Manual is true for an alignment the analyst made by hand.
+	Manual bool `json:"manual,omitempty"`
+}
+
+// Discrepancy is a flag: the versions of a story disagree, or one is damaged.
+type Discrepancy struct {
+	ID       string   `json:"id"`
+	Story    string   `json:"story"`
+	Kind     string   `json:"kind"`
+	Severity string   `json:"severity"`
+	Summary  string   `json:"summary"`
+	Members  []Member `json:"members"`
+	// Diff is set for spelling discrepancies: the go-diff of the transliterated forms in a
+	// compact notation, e.g. "Zhao Liji[an→ang]".
+	Diff string `json:"diff,omitempty"`
+}

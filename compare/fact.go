@@ -1,0 +1,89 @@
+package compare
+
+// FactKind says what a fact is about.
+type FactKind string
+
+// The kinds of fact the extractors find.
+const (
+	KindDate   FactKind = "date"
+	KindNumber FactKind = "number"
+	KindActor  FactKind = "actor"
+)
+
+// Date precisions (Fact.Precision for date facts).
+const (
+	PrecisionDay   = "day"
+	PrecisionMonth = "month"
+	PrecisionYear  = "year"
+)
+
+// Number qualifiers (Fact.Qualifier for number facts).
+const (
+	QualifierAtLeast  = "at_least"
+	QualifierMoreThan = "more_than"
+	QualifierAbout    = "about"
+	QualifierUpTo     = "up_to"
+	QualifierLessThan = "less_than"
+)
+
+// Actor types (Fact.Type for actor facts).
+const (
+	ActorPerson  = "person"
+	ActorOrg     = "org"
+	ActorCountry = "country"
+	ActorPlace   = "place"
+	ActorGroup   = "group"
+)
+
+// Fact is one date, number or named actor found in an article, with its normalised value.
+//
+// Start and End are rune offsets into Document.Text, end exclusive.
+type Fact struct {
+	ID    string   `json:"id"`
+	Kind  FactKind `json:"kind"`
+	Start int      `json:"start"`
+	End   int      `json:"end"`
+	Text  string   `json:"text"`
+	// Value is the normalised value: for dates an ISO 8601 string (YYYY-MM-DD, YYYY-MM, YYYY
+	// or start/end), for numbers a float64, for actors the canonical actor id.
+	Value any `json:"value"`
+
+	// Actors.
+	Label      string  `json:"label,omitempty"`
+	Type       string  `json:"type,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+
+	// Dates.
+	Precision string `json:"precision,omitempty"`
+	// ResolvedFrom names the anchor a relative or year-less date was resolved against
+	// ("published", "dateline", "previous_date", "weekday", "story"); empty when unresolved.
+	ResolvedFrom string `json:"resolved_from,omitempty"`
+	// Inferred is true when part of the value (typically the year) is not written in the text.
+	Inferred bool `json:"inferred,omitempty"`
+	// Unresolved is true for a relative expression that no anchor could resolve; Value then
+	// holds the best partial value (or "").
+	Unresolved bool `json:"unresolved,omitempty"`
+
+	// Numbers.
+	Qualifier string `json:"qualifier,omitempty"`
+	// Unit is the counted thing when the text says it ("organisations", "servers").
+	Unit string `json:"unit,omitempty"`
+}
+
+// Document is one article as compare sees it.
+type Document struct {
+	ID   string
+	Lang string // BCP 47 primary language ("ar", "fr", …); "" when unknown
+	Text string
+	// Published is the publication date as ISO 8601 (YYYY-MM-DD), "" when unknown.
+	Published string
+}
+
+// Alias is an analyst-confirmed statement "this surface form names that actor". Aliases win
+// over the gazetteer and over automatic clustering.
+type Alias struct {
+	Surface string `json:"surface"`
+	ActorID string `json:"actor_id"`
+	Label   string `json:"label,omitempty"`
+	Type    string `json:"type,omitempty"`
+}

@@ -1,0 +1,18 @@
+package ingest
+
+// Document is one decoded input file, ready to be stored as an article.
+//
+// Text is the article body exactly as DESIGN.md says: UTF-8, no BOM, LF line ends, Unicode NFC,
+// with front matter and HTML markup removed. Every offset anywhere counts runes of Text.
+type Document struct {
+	Source        string // the path (or URL) as given by the user
+	URL           string // canonical URL from front matter or HTML metadata, "" if none
+	Title         string
+	Lang          string // BCP 47 primary language subtag ("ar", "fr", …)
+	LangFrom      string // where Lang came from: "front matter", "html", "detected"
+	LangScore     float64
+	Published     string // ISO 8601 date (YYYY-MM-DD), "" when unknown
+	PublishedFrom string // "front matter", "html meta", "text: <the dateline as written>"
+	Format        string // "txt", "md", "html"
+	Text          string
+}

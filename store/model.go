@@ -1,0 +1,88 @@
+package store
+
+import (
+	"time"
+
+	"parallax/compare"
+)
+
+// Article is one stored article revision's metadata and text.
+//
+// ID is stable across revisions: it is derived from the article's source (URL, else the path as
+// given, else the content hash). Re-importing identical text is a no-op; new text for the same
+// source becomes Revision+1 and the previous revision stays readable through Revisions.
+type Article struct {
+	ID            string    `json:"id"`
+	Revision      int       `json:"revision"`
+	Source        string    `json:"source"`
+	URL           string    `json:"url,omitempty"`
+	Title         string    `json:"title"`
+	Lang          string    `json:"lang"`
+	LangFrom      string    `json:"lang_from,omitempty"`
+	Published     string    `json:"published,omitempty"` // ISO date, "" when unknown
+	PublishedFrom string    `json:"published_from,omitempty"`
+	Format        string    `json:"format,omitempty"`
+	Text          string    `json:"text"`
+	Hash          string    `json:"hash"` // hex SHA-256 of Text
+	ImportedAt    time.Time `json:"imported_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+}
+
+// Highlight is an analyst's mark on a span of an article: [Start, End) in runes of the text of
+// the article revision it was made on.
+type Highlight struct {
+	ID       string    `json:"id"`
+	Article  string    `json:"article"`
+	Revision int       `json:"revision"`
+	Start    int       `json:"start"`
+	End      int       `json:"end"`
+	Quote    string    `json:"quote"` // the exact text of the span, for re-anchoring
+	Tags     []string  `json:"tags"`
+	Note     string    `json:"note,omitempty"`
+	Author   string    `json:"author,omitempty"`
+	Created  time.Time `json:"created"`
+	Updated  time.Time `json:"updated"`
+}
+
+// Tag is one entry of the workspace's tag set.
+type Tag struct {
+	Name  string `json:"name"`
+	Color string `json:"color"`         // #rrggbb
+	Key   string `json:"key,omitempty"` // "1".."9", the shortcut that applies it
+}
+
+// Verdict is the analyst's decision on one discrepancy. Discrepancy is the discrepancy's
+// stable key (kind plus its member spans), so the verdict survives re-analysis.
+type Verdict struct {
+	Discrepancy string    `json:"discrepancy"`
+	Verdict     string    `json:"verdict"` // "confirmed", "rejected", "unsure"
+	Note        string    `json:"note,omitempty"`
+	Author      string    `json:"author,omitempty"`
+	Updated     time.Time `json:"updated"`
+}
+
+// LearnedAlias is an alias the analyst confirmed ("this spelling is that person").
+type LearnedAlias struct {
+	compare.Alias
+	Author  string    `json:"author,omitempty"`
+	Created time.Time `json:"created"`
+}
+
+// ManualLink is an alignment the analyst made ("same claim") or a machine alignment the analyst
+// broke (Unlink true).
+type ManualLink struct {
+	ID      string           `json:"id"`
+	Members []compare.Member `json:"members"`
+	Unlink  bool             `json:"unlink,omitempty"`
+	Author  string           `json:"author,omitempty"`
+	Created time.Time        `json:"created"`
+}
+
+// StoryOverride moves an article into a story of its own (or into a named story), overriding
+// automatic clustering.
+type StoryOverride struct {
+	Article string    `json:"article"`
+	Story   string    `json:"story"` // "" = its own story
+	Author  string    `json:"author,omitempty"`
+	Created time.Time `json:"created"`
+}
