@@ -17,6 +17,7 @@ type Article struct {
 	Source        string    `json:"source"`
 	URL           string    `json:"url,omitempty"`
 	Title         string    `json:"title"`
+	TitleFrom     string    `json:"title_from,omitempty"` // FromAnalyst once the analyst edited it
 	Lang          string    `json:"lang"`
 	LangFrom      string    `json:"lang_from,omitempty"`
 	Published     string    `json:"published,omitempty"` // ISO date, "" when unknown
