@@ -7,6 +7,7 @@ package ingest
 type Document struct {
 	Source        string // the path (or URL) as given by the user
 	URL           string // canonical URL from front matter or HTML metadata, "" if none
+	SourceName    string // outlet named by front matter "source" or HTML og:site_name, "" if none
 	Title         string
 	Lang          string // BCP 47 primary language subtag ("ar", "fr", …)
 	LangFrom      string // where Lang came from: "front matter", "html", "detected"
