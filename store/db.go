@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -63,6 +65,7 @@ type DB struct {
 	now func() time.Time
 
 	closeOnce sync.Once
+	closed    atomic.Bool
 	closeErr  error
 }
 
@@ -113,11 +116,16 @@ func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("workspace %s is open in another window or process; close it there and try again: %w", path, ErrLocked)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return fmt.Errorf("%s is not a Parallax workspace (%v); it was left untouched, choose another file: %w", path, err, ErrNotWorkspace)
-	default:
-		return fmt.Errorf("open workspace %s: %w", path, err)
 	}
+	var pathErr *os.PathError
+	var errno syscall.Errno
+	if errors.As(err, &pathErr) || errors.As(err, &errno) {
+		return fmt.Errorf("open workspace %s: %w", path, err) // permissions, disk, missing file
+	}
+	// Everything else bbolt refuses a file with is about its content: bad magic, version or
+	// checksum of the meta pages (ErrInvalid, ErrVersionMismatch, ErrChecksum), or a file too
+	// short to hold them ("file size too small"). bbolt has written nothing in these cases.
+	return fmt.Errorf("%s is not a Parallax workspace (%v); it was left untouched, choose another file: %w", path, err, ErrNotWorkspace)
 }
 
 // Path returns the workspace file's path as given to Open.
@@ -130,6 +138,7 @@ func (db *DB) ReadOnly() bool { return db.readOnly }
 // it again returns the first call's result.
 func (db *DB) Close() error {
 	db.closeOnce.Do(func() {
+		db.closed.Store(true)
 		if err := db.bolt.Close(); err != nil {
 			db.closeErr = fmt.Errorf("close workspace %s: %w", db.path, err)
 		}
