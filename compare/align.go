@@ -1,0 +1,531 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Alignment within a story.
+//
+// Two date or number facts in different versions are aligned when their values are
+// compatible (compareValues) AND enough else says they state the same claim: the other facts
+// of their sentences (actors, dates, numbers), each weighted by how rare it is among the
+// story's sentences; the counted thing when both name it; how telling the value is on its
+// own (a day, 52,000 — not "4"); and, weakly, where the sentence sits in the article. So two
+// "4"s in unrelated sentences stay apart. Each fact is matched at most once per other
+// article (best score first), and matches are chained into groups with a union-find that
+// refuses groups whose values contradict each other and pairs the analyst unlinked.
+//
+// Actor mentions align by canonical id: one alignment per actor named in two versions or
+// more. Analyst links come first and always hold.
+
+const (
+	// alignMinScore is the least pair score for two facts to align.
+	alignMinScore = 0.4
+	// unresolvedMinContext is the least context score for aligning a date that has no
+	// value (an unresolved relative date) — it can only be placed by its sentence.
+	unresolvedMinContext = 0.5
+	// positionWeight scales the sentence-position evidence.
+	positionWeight = 0.1
+)
+
+// prepareContext computes the story's context weights: a feature found in few of the
+// story's sentences weighs more than one found in many.
+func (s *story) prepareContext() {
+	sf := map[string]int{}
+	total := 0
+	for _, a := range s.arts {
+		a.sentKeys = make([][]string, len(a.sentStart))
+		for i, f := range a.facts {
+			if k := factKey(f); k != "" {
+				si := a.factSent[i]
+				a.sentKeys[si] = appendUnique(a.sentKeys[si], k)
+			}
+			if f.Kind == KindNumber && f.Unit != "" {
+				si := a.factSent[i]
+				a.sentKeys[si] = appendUnique(a.sentKeys[si], "u:"+strings.ToLower(f.Unit))
+			}
+		}
+		for _, ks := range a.sentKeys {
+			if len(ks) == 0 {
+				continue
+			}
+			total++
+			for _, k := range ks {
+				sf[k]++
+			}
+		}
+	}
+	s.ctxW = make(map[string]float64, len(sf))
+	for k, c := range sf {
+		s.ctxW[k] = math.Log(1 + float64(total)/float64(c))
+	}
+}
+
+func appendUnique(s []string, k string) []string {
+	for _, x := range s {
+		if x == k {
+			return s
+		}
+	}
+	return append(s, k)
+}
+
+// contextScore compares the sentence contexts of fact i of a and fact j of b: the weight of
+// the features both sentences carry over the geometric mean of each side's weight. The facts'
+// own values are left out — they are judged by compareValues.
+func (s *story) contextScore(a *article, i int, b *article, j int) float64 {
+	ka, kb := a.sentKeys[a.factSent[i]], b.sentKeys[b.factSent[j]]
+	self1, self2 := factKey(a.facts[i]), factKey(b.facts[j])
+	var wa, wb, shared float64
+	for _, k := range ka {
+		if k == self1 || k == self2 {
+			continue
+		}
+		wa += s.ctxW[k]
+	}
+	for _, k := range kb {
+		if k == self1 || k == self2 {
+			continue
+		}
+		wb += s.ctxW[k]
+		for _, k2 := range ka {
+			if k2 == k {
+				shared += s.ctxW[k]
+				break
+			}
+		}
+	}
+	if wa == 0 || wb == 0 {
+		return 0
+	}
+	return shared / math.Sqrt(wa*wb)
+}
+
+// pairScore scores two facts of the same kind in two articles; ok is false when they cannot
+// be aligned at all.
+func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, ok bool) {
+	f, g := a.facts[i], b.facts[j]
+	c := compareValues(f, g)
+	if c == incompatible {
+		return 0, false
+	}
+	if f.Kind == KindNumber && f.Unit != "" && g.Unit != "" && !strings.EqualFold(f.Unit, g.Unit) {
+		return 0, false
+	}
+	ctx := s.contextScore(a, i, b, j)
+	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
+	switch c {
+	case unknownCompat:
+		if ctx < unresolvedMinContext {
+			return 0, false
+		}
+		return ctx + pos, true
+	case compatible:
+		score = ctx + 0.5*math.Min(specificity(f), specificity(g)) + pos
+	case exact:
+		score = ctx + specificity(f) + pos
+	}
+	if f.Kind == KindNumber && f.Unit != "" && strings.EqualFold(f.Unit, g.Unit) {
+		score += 0.2
+	}
+	return score, score >= alignMinScore
+}
+
+// node is one fact of one article of the story.
+type node struct{ art, fact int }
+
+// storyAlign is the alignment of one story: the fact groups, by node.
+type storyAlign struct {
+	st     *story
+	nodes  []node
+	nodeOf map[node]int
+	uf     *unionFind
+	rng    []valueRange // per root: the values the group allows
+	// forbid holds cannot-link pairs of nodes (analyst unlinks).
+	forbid map[int][]int
+	manual []bool // per root: contains an analyst link
+	extra  map[int][]Member
+}
+
+func (al *storyAlign) canUnion(x, y int) bool {
+	rx, ry := al.uf.find(x), al.uf.find(y)
+	if rx == ry {
+		return false
+	}
+	if al.rng[rx].intersect(al.rng[ry]).empty() {
+		return false
+	}
+	for n, bad := range al.forbid {
+		rn := al.uf.find(n)
+		if rn != rx && rn != ry {
+			continue
+		}
+		for _, m := range bad {
+			rm := al.uf.find(m)
+			if (rn == rx && rm == ry) || (rn == ry && rm == rx) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (al *storyAlign) union(x, y int) {
+	rx, ry := al.uf.find(x), al.uf.find(y)
+	if rx == ry {
+		return
+	}
+	r := al.uf.union(rx, ry)
+	al.rng[r] = al.rng[rx].intersect(al.rng[ry])
+	al.manual[r] = al.manual[rx] || al.manual[ry]
+	o := rx
+	if r == rx {
+		o = ry
+	}
+	al.extra[r] = append(al.extra[r], al.extra[o]...)
+	delete(al.extra, o)
+}
+
+// group returns the root of a fact's group, or -1 when the fact is not a node.
+func (al *storyAlign) group(ai, fi int) int {
+	n, ok := al.nodeOf[node{ai, fi}]
+	if !ok {
+		return -1
+	}
+	return al.uf.find(n)
+}
+
+// alignStory aligns the facts of one story and returns its alignments.
+func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
+	al := &storyAlign{st: st, nodeOf: map[node]int{}, forbid: map[int][]int{}, extra: map[int][]Member{}}
+	for ai, a := range st.arts {
+		for fi, f := range a.facts {
+			if f.Kind == KindDate || f.Kind == KindNumber || f.Kind == KindActor {
+				al.nodeOf[node{ai, fi}] = len(al.nodes)
+				al.nodes = append(al.nodes, node{ai, fi})
+			}
+		}
+	}
+	al.uf = newUnionFind(len(al.nodes))
+	al.rng = make([]valueRange, len(al.nodes))
+	al.manual = make([]bool, len(al.nodes))
+	for i, n := range al.nodes {
+		al.rng[i] = factRange(st.arts[n.art].facts[n.fact])
+	}
+	artIdx := map[string]int{}
+	for i, a := range st.arts {
+		artIdx[a.doc.ID] = i
+	}
+
+	// Analyst unlinks: no two of these members may share a group.
+	for _, set := range opts.Unlinks {
+		var ns []int
+		for _, m := range set {
+			ns = append(ns, al.matchMember(artIdx, m)...)
+		}
+		for x := range ns {
+			for y := range ns {
+				if x != y {
+					al.forbid[ns[x]] = append(al.forbid[ns[x]], ns[y])
+				}
+			}
+		}
+	}
+	// Analyst links: always hold, whatever the values say.
+	for _, set := range opts.ManualLinks {
+		if len(set) == 0 {
+			continue
+		}
+		if _, ok := artIdx[set[0].Article]; !ok {
+			continue // this link belongs to another story
+		}
+		first := -1
+		var raw []Member
+		for _, m := range set {
+			ns := al.matchMember(artIdx, m)
+			if len(ns) == 0 {
+				raw = append(raw, m)
+				continue
+			}
+			for _, n := range ns {
+				if first < 0 {
+					first = n
+					al.manual[n] = true
+					continue
+				}
+				rf, rn := al.uf.find(first), al.uf.find(n)
+				if rf != rn {
+					r := al.uf.union(rf, rn)
+					al.rng[r] = valueRange{} // the analyst overrides value checks
+					al.manual[r] = true
+					o := rf
+					if r == rf {
+						o = rn
+					}
+					al.extra[r] = append(al.extra[r], al.extra[o]...)
+					delete(al.extra, o)
+				}
+			}
+		}
+		if first >= 0 {
+			r := al.uf.find(first)
+			al.extra[r] = append(al.extra[r], raw...)
+		}
+	}
+
+	// Dates and numbers: best-first one-to-one matching per pair of articles.
+	type cand struct {
+		x, y  int
+		score float64
+	}
+	var cands []cand
+	for ai := 0; ai < len(st.arts); ai++ {
+		for bi := ai + 1; bi < len(st.arts); bi++ {
+			a, b := st.arts[ai], st.arts[bi]
+			var pc []cand
+			for i, f := range a.facts {
+				if f.Kind != KindDate && f.Kind != KindNumber {
+					continue
+				}
+				for j, g := range b.facts {
+					if g.Kind != f.Kind {
+						continue
+					}
+					if sc, ok := st.pairScore(a, i, b, j); ok {
+						pc = append(pc, cand{al.nodeOf[node{ai, i}], al.nodeOf[node{bi, j}], sc})
+					}
+				}
+			}
+			sort.Slice(pc, func(p, q int) bool {
+				if pc[p].score != pc[q].score {
+					return pc[p].score > pc[q].score
+				}
+				if pc[p].x != pc[q].x {
+					return pc[p].x < pc[q].x
+				}
+				return pc[p].y < pc[q].y
+			})
+			usedA, usedB := map[int]bool{}, map[int]bool{}
+			for _, c := range pc {
+				if usedA[c.x] || usedB[c.y] {
+					continue
+				}
+				usedA[c.x], usedB[c.y] = true, true
+				cands = append(cands, c)
+			}
+		}
+	}
+	sort.SliceStable(cands, func(p, q int) bool { return cands[p].score > cands[q].score })
+	for _, c := range cands {
+		if al.canUnion(c.x, c.y) {
+			al.union(c.x, c.y)
+		}
+	}
+	// Actors: every mention of one canonical actor.
+	firstOf := map[string]int{}
+	for i, n := range al.nodes {
+		f := st.arts[n.art].facts[n.fact]
+		if f.Kind != KindActor || actorID(f) == "" {
+			continue
+		}
+		if p, ok := firstOf[actorID(f)]; ok {
+			if al.canUnion(p, i) {
+				al.union(p, i)
+			}
+		} else {
+			firstOf[actorID(f)] = i
+		}
+	}
+
+	var out []Alignment
+	groups := map[int][]int{}
+	var roots []int
+	for i := range al.nodes {
+		r := al.uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	for _, r := range roots {
+		ns := groups[r]
+		arts := map[int]bool{}
+		var members []Member
+		for _, n := range ns {
+			arts[al.nodes[n].art] = true
+			members = append(members, memberOf(st.arts[al.nodes[n].art], al.nodes[n].fact))
+		}
+		members = append(members, al.extra[r]...)
+		if len(arts) < 2 && !al.manual[r] {
+			continue
+		}
+		if len(members) < 2 {
+			continue
+		}
+		sortMembers(members)
+		kind := string(st.arts[al.nodes[ns[0]].art].facts[al.nodes[ns[0]].fact].Kind)
+		out = append(out, Alignment{ID: alignmentID(kind, members), Story: st.id, Kind: kind,
+			Members: members, Manual: al.manual[r]})
+	}
+	out = append(out, alignHighlights(st, al, opts.Highlights)...)
+	return out, al
+}
+
+// matchMember finds the fact nodes an analyst's member names: by fact ID, else by overlap.
+func (al *storyAlign) matchMember(artIdx map[string]int, m Member) []int {
+	ai, ok := artIdx[m.Article]
+	if !ok {
+		return nil
+	}
+	a := al.st.arts[ai]
+	var out []int
+	for fi, f := range a.facts {
+		n, isNode := al.nodeOf[node{ai, fi}]
+		if !isNode {
+			continue
+		}
+		if m.Fact != "" {
+			if f.ID == m.Fact {
+				return []int{n}
+			}
+			continue
+		}
+		if f.Start < m.End && m.Start < f.End {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// alignHighlights aligns analyst highlights of different articles that share a tag and
+// cover facts of one alignment group.
+func alignHighlights(st *story, al *storyAlign, hs []HighlightSpan) []Alignment {
+	artIdx := map[string]int{}
+	for i, a := range st.arts {
+		artIdx[a.doc.ID] = i
+	}
+	type hl struct {
+		h      HighlightSpan
+		art    int
+		groups map[int]bool
+	}
+	var mine []hl
+	for _, h := range hs {
+		ai, ok := artIdx[h.Article]
+		if !ok {
+			continue
+		}
+		g := map[int]bool{}
+		for fi, f := range st.arts[ai].facts {
+			if f.Start < h.End && h.Start < f.End {
+				if r := al.group(ai, fi); r >= 0 {
+					g[r] = true
+				}
+			}
+		}
+		mine = append(mine, hl{h, ai, g})
+	}
+	uf := newUnionFind(len(mine))
+	for x := range mine {
+		for y := x + 1; y < len(mine); y++ {
+			if mine[x].art == mine[y].art || !shareTag(mine[x].h.Tags, mine[y].h.Tags) {
+				continue
+			}
+			for g := range mine[x].groups {
+				if mine[y].groups[g] {
+					if rx, ry := uf.find(x), uf.find(y); rx != ry {
+						uf.union(rx, ry)
+					}
+					break
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range mine {
+		r := uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out []Alignment
+	for _, r := range roots {
+		if len(groups[r]) < 2 {
+			continue
+		}
+		var members []Member
+		for _, i := range groups[r] {
+			h := mine[i]
+			members = append(members, Member{Article: h.h.Article, Start: h.h.Start, End: h.h.End,
+				Text: st.arts[h.art].text(h.h.Start, h.h.End)})
+		}
+		sortMembers(members)
+		out = append(out, Alignment{ID: alignmentID("highlight", members), Story: st.id, Kind: "highlight", Members: members})
+	}
+	return out
+}
+
+func shareTag(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sortMembers(ms []Member) {
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].Article != ms[j].Article {
+			return ms[i].Article < ms[j].Article
+		}
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End < ms[j].End
+	})
+}
+
+// spanKey renders members as the sorted "article:start-end" list IDs are derived from.
+func spanKey(kind string, ms []Member) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = m.Article + ":" + itoa(m.Start) + "-" + itoa(m.End)
+	}
+	sort.Strings(parts)
+	return kind + "|" + strings.Join(parts, "|")
+}
+
+func alignmentID(kind string, ms []Member) string { return "a-" + shortHash(spanKey(kind, ms), 16) }
+
+func discrepancyID(kind string, ms []Member) string {
+	return "d-" + shortHash(spanKey(kind, ms), 16)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,188 @@
+package compare
+
+import (
+	"math"
+	"strconv"
+)
+
+// Value compatibility: do two values say the same thing once precision and qualifiers are
+// taken into account?
+
+type compat int
+
+const (
+	incompatible compat = iota
+	unknownCompat       // one side has no usable value (an unresolved relative date)
+	compatible          // same thing at another precision or within a qualifier
+	exact               // the same value
+)
+
+// valueRange is a value as the inclusive interval of what it allows.
+type valueRange struct {
+	lo, hi float64
+	ok     bool
+}
+
+func dateRange(f Fact) valueRange {
+	if f.Unresolved {
+		return valueRange{}
+	}
+	lo, hi, _, ok := parseDateRange(dateValue(f))
+	return valueRange{float64(lo), float64(hi), ok}
+}
+
+// numberRange widens a number by its qualifier: "more than 10,000" allows 14,000, "about
+// 5 million" allows 5.3 million.
+func numberRange(f Fact) valueRange {
+	x, ok := numValue(f)
+	if !ok {
+		return valueRange{}
+	}
+	switch f.Qualifier {
+	case QualifierAtLeast, QualifierMoreThan:
+		return valueRange{x, math.Inf(1), true}
+	case QualifierUpTo, QualifierLessThan:
+		return valueRange{math.Inf(-1), x, true}
+	case QualifierAbout:
+		d := math.Abs(x) * 0.15
+		return valueRange{x - d, x + d, true}
+	}
+	return valueRange{x, x, true}
+}
+
+func factRange(f Fact) valueRange {
+	switch f.Kind {
+	case KindDate:
+		return dateRange(f)
+	case KindNumber:
+		return numberRange(f)
+	}
+	return valueRange{}
+}
+
+func (r valueRange) intersect(o valueRange) valueRange {
+	if !r.ok {
+		return o
+	}
+	if !o.ok {
+		return r
+	}
+	return valueRange{math.Max(r.lo, o.lo), math.Min(r.hi, o.hi), true}
+}
+
+func (r valueRange) empty() bool { return r.ok && r.lo > r.hi }
+
+// compareValues says whether two facts of the same kind can state the same thing.
+func compareValues(f, g Fact) compat {
+	if f.Kind != g.Kind {
+		return incompatible
+	}
+	switch f.Kind {
+	case KindActor:
+		if actorID(f) != "" && actorID(f) == actorID(g) {
+			return exact
+		}
+		return incompatible
+	case KindDate:
+		if f.Unresolved || g.Unresolved || dateValue(f) == "" || dateValue(g) == "" {
+			return unknownCompat
+		}
+		if dateValue(f) == dateValue(g) {
+			return exact
+		}
+		a, b := dateRange(f), dateRange(g)
+		if !a.ok || !b.ok {
+			return unknownCompat
+		}
+		// A day inside the month (or week, or year) another version gives agrees with it.
+		if a.lo <= b.lo && b.hi <= a.hi || b.lo <= a.lo && a.hi <= b.hi {
+			return compatible
+		}
+		return incompatible
+	case KindNumber:
+		x, ok1 := numValue(f)
+		y, ok2 := numValue(g)
+		if !ok1 || !ok2 {
+			return unknownCompat
+		}
+		if x == y && f.Qualifier == g.Qualifier {
+			return exact
+		}
+		if x == y || roundsTo(x, y) || roundsTo(y, x) {
+			return compatible
+		}
+		if r := numberRange(f).intersect(numberRange(g)); !r.empty() {
+			return compatible
+		}
+		return incompatible
+	}
+	return incompatible
+}
+
+// roundsTo reports whether precise, rounded to as many significant digits as rough shows,
+// is rough: 5,310,000 written as 5.3 million.
+func roundsTo(precise, rough float64) bool {
+	if rough == 0 || precise == rough {
+		return precise == rough
+	}
+	s := strconv.FormatFloat(math.Abs(rough), 'e', -1, 64) // d.ddde±x
+	mant := s[:indexByte(s, 'e')]
+	digits := len(mant)
+	if digits > 1 {
+		digits-- // the dot
+	}
+	// Trailing zeros of an integer are not significant: 52000 shows 2 digits.
+	if rough == math.Trunc(rough) {
+		digits = len(strconv.FormatFloat(math.Abs(rough), 'f', 0, 64))
+		for t := math.Abs(rough); t >= 10 && math.Mod(t, 10) == 0; t /= 10 {
+			digits--
+		}
+	}
+	if digits >= 15 {
+		return false
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(precise, 'g', digits, 64), 64)
+	return r == rough
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// specificity is how much an exact match of this value says on its own that two facts state
+// the same thing: a day or 52,000 are telling, a year or "4" are not.
+func specificity(f Fact) float64 {
+	switch f.Kind {
+	case KindDate:
+		_, _, prec, ok := parseDateRange(dateValue(f))
+		if !ok || f.Unresolved {
+			return 0
+		}
+		switch prec {
+		case PrecisionDay:
+			return 0.3
+		case PrecisionMonth:
+			return 0.2
+		}
+		return 0.1
+	case KindNumber:
+		x, ok := numValue(f)
+		if !ok {
+			return 0
+		}
+		switch x = math.Abs(x); {
+		case x >= 1000:
+			return 0.35
+		case x >= 100:
+			return 0.25
+		case x >= 13:
+			return 0.15
+		}
+	}
+	return 0
+}

@@ -1,0 +1,163 @@
+package compare
+
+import (
+	"sort"
+)
+
+// AnalyzeOptions is what the analyst has taught, applied to one analysis run.
+type AnalyzeOptions struct {
+	Options
+
+	// ManualLinks are alignments the analyst made by hand: each inner slice lists spans that
+	// state the same thing. A member matches a fact when it names the fact's ID, or else when
+	// its span overlaps the fact's span in the same article; a member that matches no fact
+	// (a highlight, say) is kept as a plain span.
+	ManualLinks [][]Member
+	// Unlinks are machine alignments the analyst broke: the members of one inner slice are
+	// never put in the same alignment again.
+	Unlinks [][]Member
+	// StoryOverrides moves articles out of automatic clustering: article ID → story key.
+	// Articles sharing a key form one story; the key may also be the ID of an automatic
+	// story, which the article then joins. "" means the article is a story of its own.
+	StoryOverrides map[string]string
+	// Highlights are the analyst's marks; highlights in two articles of a story that share
+	// a tag and cover aligned facts are aligned too (Alignment.Kind "highlight").
+	Highlights []HighlightSpan
+
+	// Extract computes an article's facts. Nil means ExtractFacts. Analyze also calls it with
+	// a trial publication date to infer an undated article's date from its story.
+	Extract func(Document, Options) []Fact
+}
+
+// HighlightSpan is one analyst highlight as the comparison sees it.
+type HighlightSpan struct {
+	ID      string
+	Article string
+	Start   int
+	End     int
+	Tags    []string
+}
+
+// PublishedInference says how an undated article's publication date was inferred.
+type PublishedInference struct {
+	Date string `json:"date"` // ISO 8601 YYYY-MM-DD
+	// From is always "story": the date comes from the other versions of the story.
+	From string `json:"from"`
+	// Evidence is one English sentence naming the aligned expressions the date rests on.
+	Evidence string `json:"evidence"`
+}
+
+// Result is everything Analyze found.
+type Result struct {
+	Stories       []Story       `json:"stories"`
+	Alignments    []Alignment   `json:"alignments"`
+	Discrepancies []Discrepancy `json:"discrepancies"`
+	// Facts holds every article's facts after story-level resolution: a relative date
+	// resolved from an inferred publication date has ResolvedFrom "story".
+	Facts map[string][]Fact `json:"facts"`
+	// Published holds the inferred publication date of the undated articles it could date.
+	Published map[string]PublishedInference `json:"published,omitempty"`
+}
+
+// Analyze groups the articles into stories, aligns the facts that state the same thing
+// within each story, and lists the discrepancies.
+//
+// facts holds each article's facts by Document.ID (a cache); an article without an entry is
+// extracted with opts.Extract (ExtractFacts by default). Analyze does not modify its inputs.
+//
+// The work is near-linear in the number of articles: stories are found through an inverted
+// index on rare features, and everything after that is done story by story.
+//
+// Identifiers are stable across runs and independent of input order:
+//   - a story's ID is "s-" + 12 hex digits of SHA-256 over the smallest article ID in it,
+//     so a story keeps its ID when versions join it;
+//   - an alignment's ID is "a-" + 16 hex digits of SHA-256 over its kind and the sorted
+//     member spans ("article:start-end");
+//   - a discrepancy's ID is "d-" + 16 hex digits of SHA-256 over its kind and its sorted
+//     member spans. Verdicts are keyed on it; it survives re-analysis as long as the
+//     flagged spans are the same.
+func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Result {
+	extract := opts.Extract
+	if extract == nil {
+		extract = defaultExtract
+	}
+	// Work in ID order so output never depends on the caller's order.
+	ordered := make([]Document, len(docs))
+	copy(ordered, docs)
+	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].ID < ordered[j].ID })
+
+	arts := make([]*article, 0, len(ordered))
+	seen := make(map[string]bool, len(ordered))
+	for _, d := range ordered {
+		if seen[d.ID] {
+			continue // a duplicate ID would make every span ambiguous; the first wins
+		}
+		seen[d.ID] = true
+		fs, ok := facts[d.ID]
+		if !ok {
+			fs = extract(d, opts.Options)
+		}
+		arts = append(arts, newArticle(d, fs))
+	}
+
+	res := Result{Facts: make(map[string][]Fact, len(arts)), Published: map[string]PublishedInference{}}
+	stories, ws := clusterStories(arts, opts.StoryOverrides)
+
+	for _, st := range stories {
+		if opts.Extract != nil || hasDefaultExtractor {
+			inferPublished(st, extract, opts.Options, res.Published)
+		}
+		st.prepareContext()
+		als, al := alignStory(st, opts)
+		res.Alignments = append(res.Alignments, als...)
+		res.Discrepancies = append(res.Discrepancies, storyDiscrepancies(st, al)...)
+		res.Stories = append(res.Stories, Story{ID: st.id, Articles: st.articleIDs()})
+	}
+	res.Discrepancies = append(res.Discrepancies, eventDiscrepancies(stories, ws)...)
+	for _, a := range arts {
+		res.Facts[a.doc.ID] = a.facts
+	}
+	if len(res.Published) == 0 {
+		res.Published = nil
+	}
+	sortResult(&res)
+	return res
+}
+
+// sortResult puts the output in a stable order: stories by ID; alignments and discrepancies
+// by story, then by their first member.
+func sortResult(res *Result) {
+	sort.Slice(res.Stories, func(i, j int) bool { return res.Stories[i].ID < res.Stories[j].ID })
+	sort.SliceStable(res.Alignments, func(i, j int) bool {
+		a, b := res.Alignments[i], res.Alignments[j]
+		if a.Story != b.Story {
+			return a.Story < b.Story
+		}
+		return memberLess(a.Members[0], b.Members[0], a.ID, b.ID)
+	})
+	sort.SliceStable(res.Discrepancies, func(i, j int) bool {
+		a, b := res.Discrepancies[i], res.Discrepancies[j]
+		if a.Story != b.Story {
+			return a.Story < b.Story
+		}
+		if a.Kind != b.Kind {
+			return kindRank[a.Kind] < kindRank[b.Kind]
+		}
+		return memberLess(a.Members[0], b.Members[0], a.ID, b.ID)
+	})
+}
+
+// kindRank orders discrepancies in a report: what changes the meaning first.
+var kindRank = map[string]int{
+	DiscEvent: 0, DiscDate: 1, DiscNumber: 2, DiscActor: 3, DiscSpelling: 4, DiscOmission: 5, DiscGarbled: 6,
+}
+
+func memberLess(a, b Member, ida, idb string) bool {
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return ida < idb
+}

@@ -1,0 +1,150 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Publication dates inferred from the story.
+//
+// An undated article that says "hier" for a claim the other versions date to Monday 19 July
+// 2021 was written on 20 July 2021. For each unresolved relative date of an undated
+// article, the resolved date of the other versions with the most similar sentence context
+// (strong context required) is taken as its value D. The extractor itself then says what
+// publication date P turns the expression into D: one trial extraction with P = D shows the
+// expression's offset k (hier → −1), so P = D − k, and a second extraction with that P must
+// resolve the expression to D — otherwise the guess is dropped. Facts of an article dated
+// this way are re-extracted with P, and every fact whose value changed is marked
+// ResolvedFrom "story".
+
+// inferMaxTries bounds the relative dates tried per article (two extractions each).
+const inferMaxTries = 4
+
+func inferPublished(st *story, extract func(Document, Options) []Fact, opts Options, out map[string]PublishedInference) {
+	if len(st.arts) < 2 {
+		return
+	}
+	st.prepareContext()
+	for _, a := range st.arts {
+		if a.doc.Published != "" {
+			continue
+		}
+		type vote struct {
+			n        int
+			evidence string
+			facts    []Fact
+		}
+		votes := map[int]*vote{}
+		tries := 0
+		for i, f := range a.facts {
+			if f.Kind != KindDate || !f.Unresolved {
+				continue
+			}
+			if tries >= inferMaxTries {
+				break
+			}
+			bj, bi, ok := bestDatedCounterpart(st, a, i)
+			if !ok {
+				continue
+			}
+			tries++
+			b := st.arts[bi]
+			target, _, _, _ := parseDateRange(dateValue(b.facts[bj]))
+			probe := a.doc
+			probe.Published = dayISO(target)
+			got, ok := resolvedAt(extract(probe, opts), f)
+			if !ok {
+				continue
+			}
+			pub := target - (got - target)
+			if v := votes[pub]; v != nil {
+				v.n++
+				continue
+			}
+			probe.Published = dayISO(pub)
+			fs := extract(probe, opts)
+			if got, ok := resolvedAt(fs, f); !ok || got != target {
+				continue
+			}
+			votes[pub] = &vote{n: 1, facts: fs, evidence: fmt.Sprintf(
+				"%q in %s states the same claim as %q in %s (%s)", f.Text, a.doc.ID,
+				b.facts[bj].Text, b.doc.ID, humanDate(dateValue(b.facts[bj])))}
+		}
+		if len(votes) == 0 {
+			continue
+		}
+		days := make([]int, 0, len(votes))
+		for d := range votes {
+			days = append(days, d)
+		}
+		sort.Slice(days, func(x, y int) bool {
+			if votes[days[x]].n != votes[days[y]].n {
+				return votes[days[x]].n > votes[days[y]].n
+			}
+			return days[x] < days[y]
+		})
+		if len(days) > 1 && votes[days[0]].n == votes[days[1]].n {
+			continue // the story is ambiguous about this article's date: leave it undated
+		}
+		best := votes[days[0]]
+		a.facts = markStoryResolved(a.facts, best.facts)
+		a.doc.Published = dayISO(days[0])
+		a.index()
+		out[a.doc.ID] = PublishedInference{Date: a.doc.Published, From: "story", Evidence: best.evidence}
+	}
+}
+
+// bestDatedCounterpart finds, in the other articles, the resolved day-precise date whose
+// sentence context is most like that of fact i of a.
+func bestDatedCounterpart(st *story, a *article, i int) (fact, art int, ok bool) {
+	best := unresolvedMinContext
+	for bi, b := range st.arts {
+		if b == a {
+			continue
+		}
+		for j, g := range b.facts {
+			if g.Kind != KindDate || g.Unresolved {
+				continue
+			}
+			_, _, prec, okd := parseDateRange(dateValue(g))
+			if !okd || prec != PrecisionDay {
+				continue
+			}
+			if c := st.contextScore(a, i, b, j); c >= best {
+				best, fact, art, ok = c, j, bi, true
+			}
+		}
+	}
+	return fact, art, ok
+}
+
+// resolvedAt finds the fact at the same span as f in fs and returns its day.
+func resolvedAt(fs []Fact, f Fact) (int, bool) {
+	for _, g := range fs {
+		if g.Kind == KindDate && g.Start == f.Start && g.End == f.End && !g.Unresolved {
+			lo, hi, prec, ok := parseDateRange(dateValue(g))
+			if ok && prec == PrecisionDay && lo == hi {
+				return lo, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// markStoryResolved returns the re-extracted facts, marking those whose value the inferred
+// publication date changed.
+func markStoryResolved(old, fresh []Fact) []Fact {
+	type span struct{ s, e int }
+	before := map[span]Fact{}
+	for _, f := range old {
+		before[span{f.Start, f.End}] = f
+	}
+	out := make([]Fact, len(fresh))
+	for i, f := range fresh {
+		if o, ok := before[span{f.Start, f.End}]; f.Kind == KindDate && (!ok || o.Unresolved != f.Unresolved || o.Value != f.Value) {
+			f.ResolvedFrom = "story"
+		}
+		out[i] = f
+	}
+	return out
+}

@@ -1,0 +1,326 @@
+package compare
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// article is one document with what the analysis needs to know about it, computed once.
+type article struct {
+	doc   Document
+	runes []rune
+	facts []Fact
+	// sentStart holds the rune offset where each sentence starts, ascending; sentence i
+	// runs to sentStart[i+1] (or the end of the text).
+	sentStart []int
+	factSent  []int // sentence index of each fact
+	// sentKeys holds, per sentence, the fact keys (and counted units) it carries; filled
+	// by story.prepareContext.
+	sentKeys [][]string
+	// pubDay is the publication day (days since 1970-01-01), or noDay.
+	pubDay int
+	// eventLo/eventHi bound the article's event time (see eventTime), or noDay.
+	eventLo, eventHi int
+}
+
+const noDay = math.MinInt32
+
+func newArticle(d Document, fs []Fact) *article {
+	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay}
+	a.facts = make([]Fact, len(fs))
+	copy(a.facts, fs)
+	a.sentStart = splitSentences(a.runes)
+	a.index()
+	return a
+}
+
+// index recomputes what depends on the facts and publication date.
+func (a *article) index() {
+	if lo, _, _, ok := parseDateRange(a.doc.Published); ok {
+		a.pubDay = lo
+	} else {
+		a.pubDay = noDay
+	}
+	a.factSent = make([]int, len(a.facts))
+	for i, f := range a.facts {
+		a.factSent[i] = a.sentenceAt(f.Start)
+	}
+	a.eventLo, a.eventHi = a.eventTime()
+}
+
+// sentenceAt returns the index of the sentence holding rune offset off.
+func (a *article) sentenceAt(off int) int {
+	lo, hi := 0, len(a.sentStart)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if a.sentStart[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// position is where a fact sits in its article, from 0 (top) to 1 (bottom): weak evidence
+// that two facts state the same thing, since versions of a story keep roughly the same order.
+func (a *article) position(i int) float64 {
+	if len(a.runes) == 0 {
+		return 0
+	}
+	return float64(a.facts[i].Start) / float64(len(a.runes))
+}
+
+// eventTime bounds when the article's event happened, in days: its publication date when
+// known (news reports what just happened), else the latest day-precise date it states. A
+// year or a month in the text is usually background ("since 2011"), so it does not count.
+func (a *article) eventTime() (int, int) {
+	if a.pubDay != noDay {
+		return a.pubDay, a.pubDay
+	}
+	latest := noDay
+	for _, f := range a.facts {
+		if f.Kind != KindDate || f.Unresolved {
+			continue
+		}
+		lo, hi, prec, ok := parseDateRange(dateValue(f))
+		if !ok || prec != PrecisionDay || hi-lo > 0 {
+			continue
+		}
+		if lo > latest {
+			latest = lo
+		}
+	}
+	return latest, latest
+}
+
+func (a *article) text(start, end int) string {
+	start = max(0, min(start, len(a.runes)))
+	end = max(start, min(end, len(a.runes)))
+	return string(a.runes[start:end])
+}
+
+// splitSentences returns the rune offsets where sentences start. A sentence ends at a line
+// break, or at terminal punctuation followed by a space, a quote or the end of text; a dot
+// between digits (52.000, 5.31) does not end one.
+func splitSentences(rs []rune) []int {
+	starts := []int{0}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		end := false
+		switch r {
+		case '\n':
+			end = true
+		case '.', '!', '?', '؟', '…':
+			if i+1 >= len(rs) || unicode.IsSpace(rs[i+1]) || isQuote(rs[i+1]) {
+				end = true
+			}
+		case '。', '！', '？':
+			end = true
+		}
+		if end && i+1 < len(rs) && starts[len(starts)-1] != i+1 {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func isQuote(r rune) bool {
+	return strings.ContainsRune("\"'«»“”‘’", r)
+}
+
+// parseDateRange reads an ISO 8601 value (YYYY-MM-DD, YYYY-MM, YYYY or start/end) as the
+// inclusive range of days it covers, with its precision.
+func parseDateRange(v string) (lo, hi int, prec string, ok bool) {
+	if v == "" {
+		return 0, 0, "", false
+	}
+	if i := strings.IndexByte(v, '/'); i > 0 {
+		l, _, p1, ok1 := parseDateRange(v[:i])
+		_, h, _, ok2 := parseDateRange(v[i+1:])
+		if !ok1 || !ok2 || h < l {
+			return 0, 0, "", false
+		}
+		return l, h, p1, true
+	}
+	parts := strings.Split(v, "-")
+	y, err := strconv.Atoi(parts[0])
+	if err != nil || len(parts[0]) != 4 {
+		return 0, 0, "", false
+	}
+	switch len(parts) {
+	case 1:
+		return days(y, 1, 1), days(y+1, 1, 1) - 1, PrecisionYear, true
+	case 2:
+		m, err := strconv.Atoi(parts[1])
+		if err != nil || m < 1 || m > 12 {
+			return 0, 0, "", false
+		}
+		return days(y, m, 1), days(y, m+1, 1) - 1, PrecisionMonth, true
+	case 3:
+		m, err1 := strconv.Atoi(parts[1])
+		d, err2 := strconv.Atoi(parts[2])
+		if err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+			return 0, 0, "", false
+		}
+		n := days(y, m, d)
+		return n, n, PrecisionDay, true
+	}
+	return 0, 0, "", false
+}
+
+func days(y, m, d int) int {
+	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func dayISO(n int) string {
+	return time.Unix(int64(n)*86400, 0).UTC().Format("2006-01-02")
+}
+
+// humanDate renders an ISO value for a summary: "20 July 2021", "March 2021", "2021".
+func humanDate(v string) string {
+	lo, hi, prec, ok := parseDateRange(v)
+	if !ok {
+		return v
+	}
+	t := time.Unix(int64(lo)*86400, 0).UTC()
+	if strings.Contains(v, "/") {
+		return humanDate(v[:strings.IndexByte(v, '/')]) + "–" + humanDate(v[strings.IndexByte(v, '/')+1:])
+	}
+	_ = hi
+	switch prec {
+	case PrecisionDay:
+		return t.Format("2 January 2006")
+	case PrecisionMonth:
+		return t.Format("January 2006")
+	}
+	return t.Format("2006")
+}
+
+// dateValue is a date fact's value as a string ("" when it has none).
+func dateValue(f Fact) string {
+	s, _ := f.Value.(string)
+	return s
+}
+
+// numValue is a number fact's value.
+func numValue(f Fact) (float64, bool) {
+	switch v := f.Value.(type) {
+	case float64:
+		return v, true
+	case float32:
+		return float64(v), true
+	case int:
+		return float64(v), true
+	case int64:
+		return float64(v), true
+	case json.Number:
+		x, err := v.Float64()
+		return x, err == nil
+	}
+	return 0, false
+}
+
+// actorID is an actor fact's canonical id.
+func actorID(f Fact) string {
+	s, _ := f.Value.(string)
+	return s
+}
+
+// humanNumber renders a number for a summary: 30000 → "30,000", 5.31e6 → "5,310,000".
+func humanNumber(x float64) string {
+	if x != math.Trunc(x) || math.Abs(x) >= 1e15 {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	s := strconv.FormatInt(int64(math.Abs(x)), 10)
+	var b strings.Builder
+	if x < 0 {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// factKey is the identity of a fact's value for context and clustering: "a:China",
+// "d:2021-07-20", "n:30000". Unresolved dates and valueless facts have none.
+func factKey(f Fact) string {
+	switch f.Kind {
+	case KindActor:
+		if id := actorID(f); id != "" {
+			return "a:" + id
+		}
+	case KindDate:
+		if v := dateValue(f); v != "" && !f.Unresolved {
+			return "d:" + v
+		}
+	case KindNumber:
+		if x, ok := numValue(f); ok {
+			return "n:" + strconv.FormatFloat(x, 'g', -1, 64)
+		}
+	}
+	return ""
+}
+
+// label is a human name for a fact's value in summaries.
+func factLabel(f Fact) string {
+	switch f.Kind {
+	case KindActor:
+		if f.Label != "" {
+			return f.Label
+		}
+		return actorID(f)
+	case KindDate:
+		if f.Unresolved || dateValue(f) == "" {
+			return fmt.Sprintf("%q (unresolved)", f.Text)
+		}
+		return humanDate(dateValue(f))
+	case KindNumber:
+		if x, ok := numValue(f); ok {
+			q := qualifierWords[f.Qualifier]
+			s := humanNumber(x)
+			if q != "" {
+				s = q + " " + s
+			}
+			if f.Unit != "" {
+				s += " " + f.Unit
+			}
+			return s
+		}
+	}
+	return f.Text
+}
+
+var qualifierWords = map[string]string{
+	QualifierAtLeast: "at least", QualifierMoreThan: "more than", QualifierAbout: "about",
+	QualifierUpTo: "up to", QualifierLessThan: "less than",
+}
+
+// memberOf makes a Member from a fact of an article.
+func memberOf(a *article, i int) Member {
+	f := a.facts[i]
+	m := Member{Article: a.doc.ID, Fact: f.ID, Start: f.Start, End: f.End, Text: a.text(f.Start, f.End)}
+	if m.Text == "" {
+		m.Text = f.Text
+	}
+	switch f.Kind {
+	case KindNumber:
+		if x, ok := numValue(f); ok {
+			m.Value = x
+		}
+	default:
+		if f.Value != nil && f.Value != "" {
+			m.Value = f.Value
+		}
+	}
+	return m
+}

@@ -1,0 +1,392 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Discrepancies within a story.
+//
+// Precision comes first: each rule asks for positive evidence that two spans state the same
+// claim before it says they disagree, and values that agree once precision and qualifiers
+// are considered never disagree (compareValues).
+
+const (
+	// conflictMinContext is the least context score for two facts with incompatible values
+	// to be called the same claim stated differently. Higher than alignMinScore: a wrong
+	// alignment hides a little, a wrong discrepancy costs the analyst's trust.
+	conflictMinContext = 0.6
+	// conflictMinShared is the least number of shared context features behind a conflict.
+	conflictMinShared = 2
+	// omissionMinArticles and omissionMinShare: a fact most versions carry — at least this
+	// many articles and this share of the story — is missed when one version leaves it out.
+	omissionMinArticles = 3
+	omissionMinShare    = 0.75
+)
+
+func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
+	var out []Discrepancy
+	out = append(out, conflicts(st, al)...)
+	out = append(out, roleActorDiscrepancies(st, al)...)
+	out = append(out, affiliationDiscrepancies(st)...)
+	out = append(out, spellingDiscrepancies(st)...)
+	out = append(out, omissions(st, al)...)
+	for _, a := range st.arts {
+		out = append(out, garbledDiscrepancies(st.id, a)...)
+	}
+	return out
+}
+
+// sharedContext lists the context features two facts' sentences share, and how many.
+func (s *story) sharedContext(a *article, i int, b *article, j int) []string {
+	ka, kb := a.sentKeys[a.factSent[i]], b.sentKeys[b.factSent[j]]
+	self1, self2 := factKey(a.facts[i]), factKey(b.facts[j])
+	var out []string
+	for _, k := range kb {
+		if k == self1 || k == self2 {
+			continue
+		}
+		for _, k2 := range ka {
+			if k == k2 {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	sort.Slice(out, func(x, y int) bool {
+		if s.ctxW[out[x]] != s.ctxW[out[y]] {
+			return s.ctxW[out[x]] > s.ctxW[out[y]]
+		}
+		return out[x] < out[y]
+	})
+	return out
+}
+
+// conflicts finds date and number facts of two versions that sit in the same claim (strongly
+// shared sentence context) but whose values cannot be reconciled, where neither version
+// states the other's value in that claim.
+func conflicts(st *story, al *storyAlign) []Discrepancy {
+	type pair struct {
+		ai, i, bi, j int
+		ctx          float64
+	}
+	var out []Discrepancy
+	for ai := 0; ai < len(st.arts); ai++ {
+		for bi := ai + 1; bi < len(st.arts); bi++ {
+			a, b := st.arts[ai], st.arts[bi]
+			bestA := map[int]pair{}
+			bestB := map[int]pair{}
+			for i, f := range a.facts {
+				if !conflictCandidate(f) || groupReaches(al, ai, i, bi) {
+					continue
+				}
+				for j, g := range b.facts {
+					if g.Kind != f.Kind || !conflictCandidate(g) || groupReaches(al, bi, j, ai) {
+						continue
+					}
+					if compareValues(f, g) != incompatible {
+						continue
+					}
+					if f.Kind == KindNumber && f.Unit != "" && g.Unit != "" && !strings.EqualFold(f.Unit, g.Unit) {
+						continue
+					}
+					ctx := st.contextScore(a, i, b, j)
+					if ctx < conflictMinContext || len(st.sharedContext(a, i, b, j)) < conflictMinShared {
+						continue
+					}
+					p := pair{ai, i, bi, j, ctx}
+					if q, ok := bestA[i]; !ok || ctx > q.ctx {
+						bestA[i] = p
+					}
+					if q, ok := bestB[j]; !ok || ctx > q.ctx {
+						bestB[j] = p
+					}
+				}
+			}
+			keys := make([]int, 0, len(bestA))
+			for i := range bestA {
+				keys = append(keys, i)
+			}
+			sort.Ints(keys)
+			for _, i := range keys {
+				p := bestA[i]
+				if q := bestB[p.j]; q.i != i {
+					continue // not each other's best counterpart
+				}
+				out = append(out, conflictDiscrepancy(st, p.ai, p.i, p.bi, p.j))
+			}
+		}
+	}
+	return out
+}
+
+// conflictCandidate: a fact whose value can be contradicted. Years and spans of years are
+// background more often than claims, and a value-less fact has nothing to contradict.
+func conflictCandidate(f Fact) bool {
+	switch f.Kind {
+	case KindDate:
+		_, _, prec, ok := parseDateRange(dateValue(f))
+		return ok && !f.Unresolved && prec != PrecisionYear
+	case KindNumber:
+		_, ok := numValue(f)
+		return ok
+	}
+	return false
+}
+
+// groupReaches reports whether fact fi of article ai is aligned with anything in article bi.
+func groupReaches(al *storyAlign, ai, fi, bi int) bool {
+	r := al.group(ai, fi)
+	if r < 0 {
+		return false
+	}
+	for fj := range al.st.arts[bi].facts {
+		if al.group(bi, fj) == r {
+			return true
+		}
+	}
+	return false
+}
+
+func conflictDiscrepancy(st *story, ai, i, bi, j int) Discrepancy {
+	a, b := st.arts[ai], st.arts[bi]
+	f, g := a.facts[i], b.facts[j]
+	ctx := st.sharedContext(a, i, b, j)
+	var about []string
+	for _, k := range ctx {
+		if len(about) == 3 {
+			break
+		}
+		if l := keyLabel(st, k); l != "" {
+			about = append(about, l)
+		}
+	}
+	kind := DiscDate
+	noun := "date"
+	if f.Kind == KindNumber {
+		kind, noun = DiscNumber, "number"
+	}
+	summary := fmt.Sprintf("The %s differs in the same claim (with %s): %q = %s in %s, %q = %s in %s",
+		noun, strings.Join(about, ", "), f.Text, factLabel(f), a.doc.ID, g.Text, factLabel(g), b.doc.ID)
+	ms := []Member{memberOf(a, i), memberOf(b, j)}
+	return Discrepancy{ID: discrepancyID(kind, ms), Story: st.id, Kind: kind, Severity: SeverityMajor,
+		Summary: summary, Members: ms}
+}
+
+// keyLabel names a context feature for a summary.
+func keyLabel(st *story, k string) string {
+	if len(k) < 3 {
+		return ""
+	}
+	switch k[:2] {
+	case "a:":
+		for _, a := range st.arts {
+			for _, f := range a.facts {
+				if f.Kind == KindActor && actorID(f) == k[2:] {
+					return factLabel(f)
+				}
+			}
+		}
+		return k[2:]
+	case "d:":
+		return humanDate(k[2:])
+	case "n:":
+		var x float64
+		if _, err := fmt.Sscan(k[2:], &x); err == nil {
+			return humanNumber(x)
+		}
+	case "u:":
+		return k[2:]
+	}
+	return ""
+}
+
+// omissions flags a date, number or person that most versions state and one leaves out —
+// unless that version states a compatible value anywhere (then it is there, only not
+// recognised as the same claim).
+func omissions(st *story, al *storyAlign) []Discrepancy {
+	n := len(st.arts)
+	if n < omissionMinArticles {
+		return nil
+	}
+	groups := map[int][]node{}
+	var roots []int
+	for i, nd := range al.nodes {
+		r := al.uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], nd)
+	}
+	var out []Discrepancy
+	for _, r := range roots {
+		nds := groups[r]
+		first := st.arts[nds[0].art].facts[nds[0].fact]
+		if first.Kind == KindActor && first.Type != ActorPerson {
+			continue // countries and organisations are named in passing; persons make claims
+		}
+		has := map[int]int{}
+		for _, nd := range nds {
+			if _, ok := has[nd.art]; !ok {
+				has[nd.art] = nd.fact
+			}
+		}
+		if len(has) < omissionMinArticles || float64(len(has)) < omissionMinShare*float64(n) || len(has) == n {
+			continue
+		}
+		for ai, a := range st.arts {
+			if _, ok := has[ai]; ok || statesCompatible(a, first) {
+				continue
+			}
+			var ms []Member
+			arts := make([]int, 0, len(has))
+			for x := range has {
+				arts = append(arts, x)
+			}
+			sort.Ints(arts)
+			var in []string
+			for _, x := range arts {
+				ms = append(ms, memberOf(st.arts[x], has[x]))
+				in = append(in, st.arts[x].doc.ID)
+			}
+			// The omitting article takes part as an empty span at its start.
+			ms = append(ms, Member{Article: a.doc.ID, Start: 0, End: 0})
+			what := factLabel(first)
+			if first.Kind == KindNumber || first.Kind == KindDate {
+				what = fmt.Sprintf("the %s %s", first.Kind, what)
+			}
+			summary := fmt.Sprintf("%s leaves out %s, which %d of %d versions state (%s)",
+				a.doc.ID, what, len(has), n, strings.Join(in, ", "))
+			out = append(out, Discrepancy{ID: discrepancyID(DiscOmission, ms), Story: st.id, Kind: DiscOmission,
+				Severity: SeverityMinor, Summary: summary, Members: ms})
+		}
+	}
+	return out
+}
+
+func statesCompatible(a *article, f Fact) bool {
+	for _, g := range a.facts {
+		if g.Kind != f.Kind {
+			continue
+		}
+		switch compareValues(f, g) {
+		case exact, compatible:
+			return true
+		case unknownCompat:
+			if f.Kind == KindDate {
+				return true // an unresolved date may well be this one
+			}
+		}
+	}
+	return false
+}
+
+// roleActorDiscrepancies flags a different person or group in the same role: two aligned
+// facts (the same date or number in the same claim) whose sentences each name exactly one
+// person (or group), different ones, where neither version names the other's anywhere.
+func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
+	type sentRef struct{ art, sent int }
+	seen := map[string]bool{}
+	var out []Discrepancy
+	groups := map[int][]node{}
+	var roots []int
+	for i, nd := range al.nodes {
+		f := st.arts[nd.art].facts[nd.fact]
+		if f.Kind == KindActor {
+			continue
+		}
+		r := al.uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], nd)
+	}
+	for _, r := range roots {
+		nds := groups[r]
+		for x := 0; x < len(nds); x++ {
+			for y := x + 1; y < len(nds); y++ {
+				if nds[x].art == nds[y].art {
+					continue
+				}
+				for _, typ := range []string{ActorPerson, ActorGroup} {
+					a, b := st.arts[nds[x].art], st.arts[nds[y].art]
+					pa, okA := soleActor(a, a.factSent[nds[x].fact], typ)
+					pb, okB := soleActor(b, b.factSent[nds[y].fact], typ)
+					if !okA || !okB || actorID(a.facts[pa]) == actorID(b.facts[pb]) {
+						continue
+					}
+					if names(a, actorID(b.facts[pb])) || names(b, actorID(a.facts[pa])) {
+						continue
+					}
+					ms := []Member{memberOf(a, pa), memberOf(b, pb)}
+					id := discrepancyID(DiscActor, ms)
+					if seen[id] {
+						continue
+					}
+					seen[id] = true
+					claim := a.facts[nds[x].fact]
+					summary := fmt.Sprintf("Another %s in the same claim (%s): %s in %s, %s in %s",
+						typ, factLabel(claim), factLabel(a.facts[pa]), a.doc.ID, factLabel(b.facts[pb]), b.doc.ID)
+					out = append(out, Discrepancy{ID: id, Story: st.id, Kind: DiscActor, Severity: SeverityMajor,
+						Summary: summary, Members: ms})
+				}
+			}
+		}
+	}
+	_ = sentRef{}
+	return out
+}
+
+// soleActor returns the only actor of the type named in a sentence.
+func soleActor(a *article, sent int, typ string) (int, bool) {
+	found := -1
+	for i, f := range a.facts {
+		if a.factSent[i] != sent || f.Kind != KindActor || f.Type != typ {
+			continue
+		}
+		if found >= 0 && actorID(a.facts[found]) != actorID(f) {
+			return -1, false
+		}
+		if found < 0 {
+			found = i
+		}
+	}
+	return found, found >= 0
+}
+
+func names(a *article, id string) bool {
+	for _, f := range a.facts {
+		if f.Kind == KindActor && actorID(f) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// levenshtein is the edit distance between two rune slices.
+func levenshtein(a, b []rune) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+var _ = math.Abs

@@ -1,0 +1,322 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Spelling discrepancies: one actor written differently.
+//
+// Two rules, both conservative:
+//
+//  1. A person or group written in Latin script close to, but not exactly as, its canonical
+//     English name ("Anthony Blinken" for Antony Blinken, "Zhao Lijiang" for Zhao Lijian):
+//     names of people do not change between Latin-script languages, so a near miss is a
+//     misspelling. Accents and case are ignored.
+//  2. Within one language, a word of an actor's name written two ways that differ inside
+//     the word, not only at its end (an ending may be inflection: Китай/Китая), where both
+//     words name the same actor or an actor containing it (New Zealand in "the Chinese
+//     embassy in New Zealand").
+//
+// Names in other scripts are not compared with the English form: a transliteration cannot
+// tell a misspelling from a convention.
+
+// wordSpan is one word of an article.
+type wordSpan struct {
+	start, end int
+	text       string
+}
+
+// wordsIn splits [start,end) of the article into words (letters and marks).
+func wordsIn(a *article, start, end int) []wordSpan {
+	var out []wordSpan
+	i := max(0, start)
+	end = min(end, len(a.runes))
+	for i < end {
+		if !isLetterish(a.runes[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < end && isLetterish(a.runes[j]) {
+			j++
+		}
+		out = append(out, wordSpan{i, j, string(a.runes[i:j])})
+		i = j
+	}
+	return out
+}
+
+func isLetterish(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+
+// allLatin reports whether every letter of s is Latin.
+func allLatin(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.Is(unicode.Latin, r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// nearMiss reports whether variant is a small misspelling of word (both folded): one or two
+// edits, no more than a third of the word.
+func nearMiss(word, variant string) (int, bool) {
+	a, b := []rune(word), []rune(variant)
+	if len(a) < 4 || len(b) < 4 {
+		return 0, false
+	}
+	d := levenshtein(a, b)
+	return d, d >= 1 && d <= 2 && 3*d <= max(len(a), len(b))
+}
+
+func spellingDiscrepancies(st *story) []Discrepancy {
+	out := canonicalSpelling(st)
+	out = append(out, variantSpelling(st)...)
+	return out
+}
+
+// canonicalSpelling implements rule 1.
+func canonicalSpelling(st *story) []Discrepancy {
+	type key struct {
+		art     int
+		id, sur string
+	}
+	found := map[key][]int{}
+	fixed := map[key]string{}
+	var keys []key
+	for ai, a := range st.arts {
+		for i, f := range a.facts {
+			if f.Kind != KindActor || (f.Type != ActorPerson && f.Type != ActorGroup) || f.Label == "" {
+				continue
+			}
+			surface := a.text(f.Start, f.End)
+			if !allLatin(surface) || !allLatin(f.Label) {
+				continue
+			}
+			corrected, ok := correctAgainst(surface, f.Label, a.doc.Lang)
+			if !ok {
+				continue
+			}
+			k := key{ai, actorID(f), surface}
+			if _, seen := found[k]; !seen {
+				keys = append(keys, k)
+			}
+			found[k] = append(found[k], i)
+			fixed[k] = corrected
+		}
+	}
+	var out []Discrepancy
+	for _, k := range keys {
+		a := st.arts[k.art]
+		var ms []Member
+		for _, i := range found[k] {
+			ms = append(ms, memberOf(a, i))
+		}
+		var others []string
+		for bi, b := range st.arts {
+			if bi == k.art {
+				continue
+			}
+			for j, g := range b.facts {
+				if g.Kind == KindActor && actorID(g) == k.id {
+					ms = append(ms, memberOf(b, j))
+					others = append(others, fmt.Sprintf("%s has %q", b.doc.ID, b.text(g.Start, g.End)))
+					break
+				}
+			}
+		}
+		f := a.facts[found[k][0]]
+		summary := fmt.Sprintf("%s is misspelt %q in %s", f.Label, k.sur, a.doc.ID)
+		if len(others) > 0 {
+			summary += " (" + strings.Join(others, "; ") + ")"
+		}
+		out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
+			Severity: SeverityMinor, Summary: summary, Members: ms, Diff: spellingDiff(k2s(fixed[k]), k.sur)})
+	}
+	return out
+}
+
+func k2s(s string) string { return s }
+
+// correctAgainst compares a Latin surface with the canonical label word by word and
+// returns the surface with its misspelt words replaced by the label's, if any word is a near
+// miss and every other word matches the label exactly.
+func correctAgainst(surface, label, lang string) (string, bool) {
+	lw := strings.FieldsFunc(label, func(r rune) bool { return !isLetterish(r) })
+	sw := strings.FieldsFunc(surface, func(r rune) bool { return !isLetterish(r) })
+	if len(sw) == 0 || len(sw) > len(lw) {
+		return "", false
+	}
+	replaced := surface
+	miss := false
+	for _, w := range sw {
+		fw := foldLatin(w)
+		best, bestD := "", 1<<30
+		for _, l := range lw {
+			fl := foldLatin(l)
+			if fl == fw {
+				best, bestD = l, 0
+				break
+			}
+			if d, ok := nearMiss(fl, fw); ok && d < bestD && !inflected(fl, fw, lang) {
+				best, bestD = l, d
+			}
+		}
+		switch {
+		case bestD == 0:
+		case best != "":
+			miss = true
+			replaced = strings.Replace(replaced, w, best, 1)
+		default:
+			return "", false // another form of the name (a title, a nickname): not ours to judge
+		}
+	}
+	return replaced, miss
+}
+
+// inflected reports whether variant is word with an ending that the language adds to names
+// (a German or English genitive s).
+func inflected(word, variant, lang string) bool {
+	if !strings.HasPrefix(variant, word) {
+		return false
+	}
+	suffix := variant[len(word):]
+	switch lang {
+	case "de", "en":
+		return suffix == "s"
+	}
+	return false
+}
+
+// arabicClitics are the prefixes (conjunctions, prepositions, the article) glued to Arabic
+// words, longest first.
+var arabicClitics = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
+
+// normWord normalises a word for comparison within one language.
+func normWord(w, lang string) string {
+	if lang == "ar" {
+		for _, p := range arabicClitics {
+			if strings.HasPrefix(w, p) && len([]rune(w))-len([]rune(p)) >= 4 {
+				w = strings.TrimPrefix(w, p)
+				break
+			}
+		}
+		return w
+	}
+	return foldLatin(w)
+}
+
+// variantSpelling implements rule 2.
+func variantSpelling(st *story) []Discrepancy {
+	type occ struct {
+		art   int
+		w     wordSpan
+		fact  int
+		id    string
+		label string
+	}
+	byLang := map[string]map[string][]occ{}
+	for ai, a := range st.arts {
+		lang := a.doc.Lang
+		if byLang[lang] == nil {
+			byLang[lang] = map[string][]occ{}
+		}
+		for i, f := range a.facts {
+			if f.Kind != KindActor || actorID(f) == "" {
+				continue
+			}
+			for _, w := range wordsIn(a, f.Start, f.End) {
+				n := normWord(w.text, lang)
+				if len([]rune(n)) < 5 {
+					continue
+				}
+				label := f.Label
+				if label == "" {
+					label = actorID(f)
+				}
+				byLang[lang][n] = append(byLang[lang][n], occ{ai, w, i, actorID(f), label})
+			}
+		}
+	}
+	langs := make([]string, 0, len(byLang))
+	for l := range byLang {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	var out []Discrepancy
+	for _, lang := range langs {
+		words := byLang[lang]
+		list := make([]string, 0, len(words))
+		for w := range words {
+			list = append(list, w)
+		}
+		sort.Strings(list)
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				u, v := list[x], list[y]
+				ru, rv := []rune(u), []rune(v)
+				if scriptOfWord(u) != scriptOfWord(v) {
+					continue
+				}
+				if _, ok := nearMiss(u, v); !ok {
+					continue
+				}
+				// Differences confined to the last two letters may be inflection.
+				cp := 0
+				for cp < len(ru) && cp < len(rv) && ru[cp] == rv[cp] {
+					cp++
+				}
+				if cp >= min(len(ru), len(rv))-2 {
+					continue
+				}
+				// Both must name the same actor, or one actor inside the other.
+				related := false
+			outer:
+				for _, p := range words[u] {
+					for _, q := range words[v] {
+						if p.id == q.id || strings.Contains(p.label, q.label) || strings.Contains(q.label, p.label) {
+							related = true
+							break outer
+						}
+					}
+				}
+				if !related {
+					continue
+				}
+				common, rare := u, v
+				if len(words[v]) > len(words[u]) {
+					common, rare = v, u
+				}
+				var ms []Member
+				var where []string
+				for _, o := range words[rare] {
+					a := st.arts[o.art]
+					ms = append(ms, Member{Article: a.doc.ID, Fact: a.facts[o.fact].ID, Start: o.w.start, End: o.w.end,
+						Text: o.w.text, Value: o.id})
+					where = appendUnique(where, a.doc.ID)
+				}
+				c := words[common][0]
+				ca := st.arts[c.art]
+				ms = append(ms, Member{Article: ca.doc.ID, Fact: ca.facts[c.fact].ID, Start: c.w.start, End: c.w.end,
+					Text: c.w.text, Value: c.id})
+				label := words[rare][0].label
+				if len(words[common][0].label) < len(label) {
+					label = words[common][0].label
+				}
+				summary := fmt.Sprintf("%s is written two ways: %q in %s and %q in %s", label,
+					words[rare][0].w.text, strings.Join(where, ", "), c.w.text, ca.doc.ID)
+				out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
+					Severity: SeverityMinor, Summary: summary, Members: ms,
+					Diff: spellingDiff(diffForm(c.w.text, lang), diffForm(words[rare][0].w.text, lang))})
+			}
+		}
+	}
+	return out
+}

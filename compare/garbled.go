@@ -1,0 +1,284 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Garbled text: damage a careful reader notices and a machine translation or a bad copy
+// leaves behind. Detected generically from Unicode scripts and letter case, never from a
+// list of known damaged words:
+//
+//   - stray letters: a word mixing two scripts (ΜPékin, τdes), or a lone letter of a script
+//     the article otherwise never uses (the Greek article Η before Chine);
+//   - glued words: a lowercase run of three letters or more followed by a capitalised word
+//     inside one token (intentionnéPékin) — brand names (PowerPoint) start with a capital,
+//     iPhone/eBay have a one-letter prefix, so neither matches;
+//   - mojibake: U+FFFD, or "??" standing for lost characters mid-sentence;
+//   - untranslated fragments: a run of words in another script than the article's (three
+//     words; six when the foreign script is Latin, since brand and product names in Latin
+//     letters are normal in any language).
+//
+// Each article gets at most one discrepancy per kind of damage, listing every damaged span,
+// so a damaged article does not flood the list.
+
+// scriptOf names the writing system of a letter; "" for digits, punctuation and marks.
+// Han, Hiragana and Katakana count as one ("CJK"): Japanese mixes them within words.
+func scriptOf(r rune) string {
+	if !unicode.IsLetter(r) {
+		return ""
+	}
+	switch {
+	case r < 0x80:
+		return "Latin"
+	case unicode.Is(unicode.Latin, r):
+		return "Latin"
+	case unicode.Is(unicode.Cyrillic, r):
+		return "Cyrillic"
+	case unicode.Is(unicode.Greek, r):
+		return "Greek"
+	case unicode.Is(unicode.Arabic, r):
+		return "Arabic"
+	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
+		return "CJK"
+	case unicode.Is(unicode.Hangul, r):
+		return "Hangul"
+	case unicode.Is(unicode.Hebrew, r):
+		return "Hebrew"
+	case unicode.Is(unicode.Devanagari, r):
+		return "Devanagari"
+	case unicode.Is(unicode.Thai, r):
+		return "Thai"
+	case unicode.Is(unicode.Armenian, r):
+		return "Armenian"
+	case unicode.Is(unicode.Georgian, r):
+		return "Georgian"
+	}
+	return "Other"
+}
+
+// scriptOfWord is the script of a word's first letter.
+func scriptOfWord(w string) string {
+	for _, r := range w {
+		if s := scriptOf(r); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// mainScript is the script most of the article's letters are written in.
+func mainScript(rs []rune) string {
+	count := map[string]int{}
+	for _, r := range rs {
+		if s := scriptOf(r); s != "" {
+			count[s]++
+		}
+	}
+	best, n := "", 0
+	for s, c := range count {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+type damage struct {
+	what  string // the kind of damage, for the summary
+	spans []wordSpan
+}
+
+func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
+	main := mainScript(a.runes)
+	if main == "" {
+		return nil
+	}
+	words := wordsIn(a, 0, len(a.runes))
+	// How many real words (3+ letters) each script has in this article.
+	scriptWords := map[string]int{}
+	for _, w := range words {
+		if len([]rune(w.text)) >= 3 {
+			if s := singleScript(w.text); s != "" {
+				scriptWords[s]++
+			}
+		}
+	}
+	stray := damage{what: "stray letters of another script"}
+	glued := damage{what: "words run together"}
+	for _, w := range words {
+		rs := []rune(w.text)
+		scripts := wordScripts(rs)
+		switch {
+		case len(scripts) > 1:
+			stray.spans = append(stray.spans, w)
+			continue
+		case len(scripts) == 1 && scripts[0] != main && scripts[0] != "Latin" && len(rs) <= 2 && scriptWords[scripts[0]] == 0:
+			stray.spans = append(stray.spans, w)
+			continue
+		}
+		if isGlued(rs) {
+			glued.spans = append(glued.spans, w)
+		}
+	}
+	mojibake := damage{what: "lost characters (mojibake)"}
+	for i := 0; i < len(a.runes); i++ {
+		if a.runes[i] == '\uFFFD' {
+			j := i
+			for j < len(a.runes) && a.runes[j] == '\uFFFD' {
+				j++
+			}
+			mojibake.spans = append(mojibake.spans, wordSpan{i, j, string(a.runes[i:j])})
+			i = j
+			continue
+		}
+		if a.runes[i] == '?' && i+1 < len(a.runes) && a.runes[i+1] == '?' && i > 0 && a.runes[i-1] == ' ' {
+			j := i
+			for j < len(a.runes) && a.runes[j] == '?' {
+				j++
+			}
+			// Mid-sentence: a lowercase word follows.
+			k := j
+			for k < len(a.runes) && a.runes[k] == ' ' {
+				k++
+			}
+			if k > j && k < len(a.runes) && unicode.IsLower(a.runes[k]) {
+				mojibake.spans = append(mojibake.spans, wordSpan{i, j, string(a.runes[i:j])})
+			}
+			i = j
+		}
+	}
+	foreign := damage{what: "untranslated text"}
+	foreign.spans = foreignRuns(a, words, main)
+
+	var out []Discrepancy
+	for _, d := range []damage{stray, glued, mojibake, foreign} {
+		if len(d.spans) == 0 {
+			continue
+		}
+		ms := make([]Member, len(d.spans))
+		quoted := make([]string, 0, 4)
+		for i, s := range d.spans {
+			ms[i] = Member{Article: a.doc.ID, Start: s.start, End: s.end, Text: s.text}
+			if i < 4 {
+				q := s.text
+				if len([]rune(q)) > 40 {
+					q = string([]rune(q)[:40]) + "…"
+				}
+				quoted = append(quoted, fmt.Sprintf("%q", q))
+			}
+		}
+		more := ""
+		if len(d.spans) > 4 {
+			more = fmt.Sprintf(" and %d more", len(d.spans)-4)
+		}
+		what := d.what
+		if d.what == stray.what {
+			what = "stray letters of another script (" + strings.Join(foreignScripts(d.spans, main), ", ") + ")"
+		}
+		summary := fmt.Sprintf("Damaged text in %s, %s: %s%s", a.doc.ID, what, strings.Join(quoted, ", "), more)
+		out = append(out, Discrepancy{ID: discrepancyID(DiscGarbled, ms), Story: storyID, Kind: DiscGarbled,
+			Severity: SeverityMinor, Summary: summary, Members: ms})
+	}
+	return out
+}
+
+// wordScripts lists the distinct scripts of a word's letters, in order of appearance.
+func wordScripts(rs []rune) []string {
+	var out []string
+	for _, r := range rs {
+		if s := scriptOf(r); s != "" {
+			out = appendUnique(out, s)
+		}
+	}
+	return out
+}
+
+func singleScript(w string) string {
+	s := wordScripts([]rune(w))
+	if len(s) == 1 {
+		return s[0]
+	}
+	return ""
+}
+
+func foreignScripts(spans []wordSpan, main string) []string {
+	var out []string
+	for _, s := range spans {
+		for _, sc := range wordScripts([]rune(s.text)) {
+			if sc != main {
+				out = appendUnique(out, sc)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isGlued: lowercase start, 3+ lowercase letters, then an uppercase letter followed by 2+
+// lowercase letters, in a cased script.
+func isGlued(rs []rune) bool {
+	if len(rs) < 6 || !unicode.IsLower(rs[0]) {
+		return false
+	}
+	for i := 3; i < len(rs)-2; i++ {
+		if !unicode.IsUpper(rs[i]) {
+			continue
+		}
+		low := 0
+		for j := i - 1; j >= 0 && (unicode.IsLower(rs[j]) || unicode.IsMark(rs[j])); j-- {
+			low++
+		}
+		if low < 3 || low != i {
+			return false
+		}
+		return unicode.IsLower(rs[i+1]) && unicode.IsLower(rs[i+2])
+	}
+	return false
+}
+
+// foreignRuns finds runs of consecutive words in a script other than the article's.
+func foreignRuns(a *article, words []wordSpan, main string) []wordSpan {
+	var out []wordSpan
+	i := 0
+	for i < len(words) {
+		s := singleScript(words[i].text)
+		if s == "" || s == main {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) && singleScript(words[j].text) == s && onlySpacesBetween(a, words, j) {
+			j++
+		}
+		need := 3
+		if s == "Latin" {
+			need = 6
+		}
+		if j-i >= need {
+			out = append(out, wordSpan{words[i].start, words[j-1].end, a.text(words[i].start, words[j-1].end)})
+		}
+		i = j
+	}
+	return out
+}
+
+// onlySpacesBetween reports whether word j follows word j-1 with only spaces and light
+// punctuation between them (a fragment is one run of text).
+func onlySpacesBetween(a *article, words []wordSpan, j int) bool {
+	if j == 0 {
+		return true
+	}
+	for k := words[j-1].end; k < words[j].start; k++ {
+		r := a.runes[k]
+		if r == '\n' {
+			return false
+		}
+		if !unicode.IsSpace(r) && !strings.ContainsRune(",;:-'’()", r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,370 @@
+package compare
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Story clustering.
+//
+// Each article is reduced to a set of features — the actors it names, the dates and the
+// numbers it states — each weighted by a prior for how event-specific its kind is (a
+// person or a day says more than a country or a year) times its inverse document frequency
+// across the workspace (China is everywhere, Blinken is not). Two articles are linked when
+// the weight they share is a large enough part of the smaller one's weight. Linking is
+// single-linkage through a union-find, strongest links first, with one veto: two groups
+// whose event times (see article.eventTime) lie more than eventWindowDays apart never merge,
+// however much vocabulary they share — that is what keeps last year's similar event apart.
+//
+// Only features rarer than candidateMaxDF propose candidate pairs, so the pairs examined
+// grow linearly with the workspace, not quadratically.
+
+const (
+	// linkMinShare is the least part of the smaller article's feature weight the two
+	// articles must share to be linked.
+	linkMinShare = 0.25
+	// linkMinWeight is the least absolute shared weight: at least one rare feature's worth,
+	// so that two short articles naming only China and the US are not linked.
+	linkMinWeight = 0.8
+	// eventWindowDays is how far apart two versions of one event can be dated.
+	eventWindowDays = 14
+	// candidateMaxDF bounds the posting lists that propose candidate pairs.
+	candidateMaxDF = 64
+)
+
+// story is one cluster of articles with the per-story context the alignment needs.
+type story struct {
+	id   string
+	arts []*article
+	// ctxW weighs a context feature by how rare it is among the story's sentences.
+	ctxW map[string]float64
+}
+
+func (s *story) articleIDs() []string {
+	ids := make([]string, len(s.arts))
+	for i, a := range s.arts {
+		ids[i] = a.doc.ID
+	}
+	return ids
+}
+
+// storyFeatures is an article's clustering features: key → prior weight, plus the first
+// fact carrying each (for evidence in summaries).
+type storyFeatures struct {
+	prior map[string]float64
+	first map[string]int
+}
+
+func featuresOf(a *article) storyFeatures {
+	sf := storyFeatures{prior: map[string]float64{}, first: map[string]int{}}
+	for i, f := range a.facts {
+		k := factKey(f)
+		if k == "" {
+			continue
+		}
+		p := featurePrior(f)
+		if p <= 0 {
+			continue
+		}
+		if p > sf.prior[k] {
+			sf.prior[k] = p
+		}
+		if _, ok := sf.first[k]; !ok {
+			sf.first[k] = i
+		}
+	}
+	return sf
+}
+
+// featurePrior is how much a fact of this sort says about which event an article reports.
+func featurePrior(f Fact) float64 {
+	switch f.Kind {
+	case KindActor:
+		switch f.Type {
+		case ActorPerson, ActorGroup:
+			return 1
+		case ActorOrg:
+			return 0.8
+		case ActorPlace:
+			return 0.5
+		case ActorCountry:
+			return 0.25
+		}
+		return 0.6
+	case KindDate:
+		_, _, prec, ok := parseDateRange(dateValue(f))
+		if !ok {
+			return 0
+		}
+		if strings.Contains(dateValue(f), "/") {
+			return 0.5
+		}
+		switch prec {
+		case PrecisionDay:
+			return 1
+		case PrecisionMonth:
+			return 0.5
+		}
+		return 0.25
+	case KindNumber:
+		x, ok := numValue(f)
+		if !ok {
+			return 0
+		}
+		switch x = math.Abs(x); {
+		case x >= 1000:
+			return 0.8
+		case x >= 100:
+			return 0.5
+		}
+		return 0.25
+	}
+	return 0
+}
+
+// workspace holds the clustering features of every article.
+type workspace struct {
+	arts  []*article
+	feats []storyFeatures
+	idf   map[string]float64
+	total []float64 // Σ weight per article
+	// storyOf maps an article index to its story index.
+	storyOf []int
+}
+
+func (w *workspace) weight(i int, k string) float64 {
+	return w.feats[i].prior[k] * w.idf[k]
+}
+
+// clusterStories groups the articles into stories.
+func clusterStories(arts []*article, overrides map[string]string) ([]*story, *workspace) {
+	n := len(arts)
+	w := &workspace{arts: arts, feats: make([]storyFeatures, n), idf: map[string]float64{},
+		total: make([]float64, n), storyOf: make([]int, n)}
+	df := map[string]int{}
+	for i, a := range arts {
+		w.feats[i] = featuresOf(a)
+		for k := range w.feats[i].prior {
+			df[k]++
+		}
+	}
+	for k, c := range df {
+		w.idf[k] = math.Log((float64(n) + 1) / (float64(c) + 0.5))
+	}
+	for i := range arts {
+		for k := range w.feats[i].prior {
+			w.total[i] += w.weight(i, k)
+		}
+	}
+
+	fixed := make([]bool, n)
+	for i, a := range arts {
+		if _, ok := overrides[a.doc.ID]; ok {
+			fixed[i] = true
+		}
+	}
+
+	edges := w.candidateEdges(df, fixed)
+	uf := newUnionFind(n)
+	lo := make([]int, n)
+	hi := make([]int, n)
+	for i, a := range arts {
+		lo[i], hi[i] = a.eventLo, a.eventHi
+	}
+	for _, e := range edges {
+		ra, rb := uf.find(e.a), uf.find(e.b)
+		if ra == rb {
+			continue
+		}
+		// The event-time veto, checked on whole groups so a chain of links cannot carry
+		// an article into a group whose dates it contradicts.
+		nl, nh := lo[ra], hi[ra]
+		if lo[rb] != noDay {
+			if nl == noDay {
+				nl, nh = lo[rb], hi[rb]
+			} else {
+				nl, nh = min(nl, lo[rb]), max(nh, hi[rb])
+			}
+		}
+		if nl != noDay && nh-nl > eventWindowDays {
+			continue
+		}
+		r := uf.union(ra, rb)
+		lo[r], hi[r] = nl, nh
+	}
+
+	groups := map[int][]int{}
+	var roots []int
+	for i := range arts {
+		if fixed[i] {
+			continue
+		}
+		r := uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var stories []*story
+	byID := map[string]*story{}
+	for _, r := range roots {
+		st := &story{}
+		for _, i := range groups[r] {
+			st.arts = append(st.arts, arts[i])
+		}
+		st.id = storyID(st.arts)
+		stories = append(stories, st)
+		byID[st.id] = st
+	}
+	// Analyst overrides: join a named automatic story, or form stories by key.
+	keyed := map[string]*story{}
+	var keys []string
+	for i, a := range arts {
+		if !fixed[i] {
+			continue
+		}
+		key := overrides[a.doc.ID]
+		if st, ok := byID[key]; ok && key != "" {
+			st.arts = append(st.arts, a)
+			continue
+		}
+		if key == "" {
+			key = "\x00own:" + a.doc.ID
+		}
+		st, ok := keyed[key]
+		if !ok {
+			st = &story{}
+			keyed[key] = st
+			keys = append(keys, key)
+		}
+		st.arts = append(st.arts, a)
+	}
+	for _, k := range keys {
+		st := keyed[k]
+		st.id = storyID(st.arts)
+		stories = append(stories, st)
+	}
+	idx := map[*article]int{}
+	for i, a := range arts {
+		idx[a] = i
+	}
+	for si, st := range stories {
+		sort.Slice(st.arts, func(i, j int) bool { return st.arts[i].doc.ID < st.arts[j].doc.ID })
+		for _, a := range st.arts {
+			w.storyOf[idx[a]] = si
+		}
+	}
+	return stories, w
+}
+
+// storyID derives a story's ID from its smallest article ID (see Analyze).
+func storyID(arts []*article) string {
+	m := arts[0].doc.ID
+	for _, a := range arts[1:] {
+		if a.doc.ID < m {
+			m = a.doc.ID
+		}
+	}
+	return "s-" + shortHash(m, 12)
+}
+
+func shortHash(s string, n int) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])[:n]
+}
+
+type edge struct {
+	a, b int
+	sim  float64
+}
+
+// candidateEdges scores the article pairs that share at least one rare feature and keeps
+// those strong enough to link, strongest first.
+func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
+	post := map[string][]int{}
+	for i := range w.arts {
+		if fixed[i] {
+			continue
+		}
+		for k := range w.feats[i].prior {
+			if df[k] >= 2 && df[k] <= candidateMaxDF {
+				post[k] = append(post[k], i)
+			}
+		}
+	}
+	shared := map[uint64]float64{}
+	for k, list := range post {
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				i, j := list[x], list[y]
+				shared[uint64(i)<<32|uint64(j)] += math.Min(w.weight(i, k), w.weight(j, k))
+			}
+		}
+	}
+	var edges []edge
+	for key, s := range shared {
+		i, j := int(key>>32), int(key&0xffffffff)
+		// Add what the common features (not indexed) contribute to this pair.
+		a, b := i, j
+		if len(w.feats[a].prior) > len(w.feats[b].prior) {
+			a, b = b, a
+		}
+		for k := range w.feats[a].prior {
+			if df[k] > candidateMaxDF {
+				if _, ok := w.feats[b].prior[k]; ok {
+					s += math.Min(w.weight(a, k), w.weight(b, k))
+				}
+			}
+		}
+		den := math.Min(w.total[i], w.total[j])
+		if den <= 0 || s < linkMinWeight {
+			continue
+		}
+		if sim := s / den; sim >= linkMinShare {
+			edges = append(edges, edge{i, j, sim})
+		}
+	}
+	sort.Slice(edges, func(x, y int) bool {
+		if edges[x].sim != edges[y].sim {
+			return edges[x].sim > edges[y].sim
+		}
+		if edges[x].a != edges[y].a {
+			return edges[x].a < edges[y].a
+		}
+		return edges[x].b < edges[y].b
+	})
+	return edges
+}
+
+type unionFind struct{ parent, rank []int }
+
+func newUnionFind(n int) *unionFind {
+	u := &unionFind{parent: make([]int, n), rank: make([]int, n)}
+	for i := range u.parent {
+		u.parent[i] = i
+	}
+	return u
+}
+
+func (u *unionFind) find(x int) int {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+// union joins the sets of two roots and returns the new root.
+func (u *unionFind) union(a, b int) int {
+	if u.rank[a] < u.rank[b] {
+		a, b = b, a
+	}
+	u.parent[b] = a
+	if u.rank[a] == u.rank[b] {
+		u.rank[a]++
+	}
+	return a
+}
