@@ -3,8 +3,10 @@
 # Needs: apt-get install fonts-dejavu-core fonts-noto-cjk python3-fonttools
 # Why subsets: the full Noto Sans CJK collection is 19 MB; the GB2312 + Big5 level-1 Hanzi,
 # kana and CJK punctuation cover everyday simplified and traditional news text in 4.3 MB.
-# DejaVu Sans is cut down to its Arabic glyphs (Latin comes from Fyne's Noto Sans): its Arabic
-# stays inside Latin line metrics, so labels and entries do not clip the dots below letters.
+# DejaVu Sans is cut down to its Arabic glyphs plus ASCII punctuation and digits (so brackets and
+# digits inside Arabic runs are shaped, and mirrored, with them; Latin letters come from Fyne's
+# Noto Sans). Its Arabic stays inside Latin line metrics, so labels and entries do not clip
+# the dots below letters.
 set -eu
 cd "$(dirname "$0")"
 PY=/usr/bin/python3
@@ -28,9 +30,9 @@ $PY -m fontTools.subset /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc -
   --text-file=/tmp/parallax-cjk-chars.txt --layout-features='*' --no-hinting \
   --output-file=NotoSansCJKsc-Subset.otf
 $PY -m fontTools.subset /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf \
-  --unicodes="U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,U+0020,U+00A0,U+25CC" \
+  --unicodes="U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,U+2000-206F,U+0020-0040,U+005B-0060,U+007B-007E,U+00A0-00BF,U+25CC" \
   --layout-features='*' --output-file=DejaVuSans-Arabic.ttf
-# Widen the declared descent to the lowest Arabic glyph: Fyne sizes a text's texture from the
+# Widen the declared descent to the lowest Arabic glyph: Fyne'sizes a text's texture from the
 # font's declared metrics, so dots below letters that reach past it would be clipped. The ascent
 # stays, so Arabic text that Fyne falls back to inside Latin-sized labels keeps its baseline.
 $PY - <<'PYEOF'
