@@ -335,13 +335,17 @@ func (db *DB) Articles() ([]Article, error) {
 			return nil
 		})
 	})
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Source != out[j].Source {
-			return out[i].Source < out[j].Source
-		}
-		return out[i].ID < out[j].ID
-	})
+	sortArticles(out)
 	return out, err
+}
+
+func sortArticles(as []Article) {
+	sort.Slice(as, func(i, j int) bool {
+		if as[i].Source != as[j].Source {
+			return as[i].Source < as[j].Source
+		}
+		return as[i].ID < as[j].ID
+	})
 }
 
 // Revisions returns every revision of an article, oldest first; the last is the current one.

@@ -125,3 +125,25 @@ func TestFactCache(t *testing.T) {
 		t.Errorf("facts without extractor version: %v", err)
 	}
 }
+
+func TestSnapshot(t *testing.T) {
+	db := store.MustOpenDB(t)
+	a := importOne(t, db, "a.txt", "en", "Beijing denied it.")
+	importOne(t, db, "a.txt", "en", "Beijing denied it on Tuesday.")
+	b := importOne(t, db, "b.txt", "fr", "Pékin a démenti.")
+	if _, err := db.PutHighlight(store.Highlight{Article: b, Start: 0, End: 5, Tags: []string{"actor"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutVerdict(store.Verdict{Discrepancy: "d1", Verdict: store.VerdictRejected}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Schema != store.SchemaVersion || len(s.Articles) != 2 || s.Articles[0].ID != a || s.Articles[0].Revision != 2 ||
+		len(s.Revisions) != 1 || s.Revisions[0].Text != "Beijing denied it." || len(s.Highlights) != 1 ||
+		len(s.Tags) != 9 || len(s.Verdicts) != 1 {
+		t.Fatalf("Snapshot = %+v", s)
+	}
+}
