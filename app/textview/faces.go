@@ -31,7 +31,7 @@ type face struct {
 // A fixed chain, not Fyne's per-canvas fallback, keeps hit-testing exact and goldens identical on
 // every machine.
 type fontSet struct {
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	faces []*face
 	cache map[rune]int
 	sys   *fontscan.FontMap // nil until a rune no bundled font covers turns up
@@ -100,7 +100,6 @@ func newFontSet(primary fyne.Resource) *fontSet {
 
 func (fs *fontSet) primary() *face { return fs.faces[0] }
 
-
 // inherits reports runes that belong with the letter before them (marks, joiners, variation
 // selectors) or that have no script of their own (spaces, punctuation, digits): keeping them in
 // the previous face keeps a run, and its shaping and mirroring, in one piece.
@@ -119,12 +118,18 @@ func (fs *fontSet) faceFor(r rune, prev int) int {
 			return prev
 		}
 	}
+	fs.mu.RLock()
+	i, ok := fs.cache[r]
+	fs.mu.RUnlock()
+	if ok {
+		return i
+	}
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	if i, ok := fs.cache[r]; ok {
 		return i
 	}
-	i := fs.resolve(r)
+	i = fs.resolve(r)
 	fs.cache[r] = i
 	return i
 }
@@ -178,7 +183,7 @@ func (fs *fontSet) resolve(r rune) int {
 
 // get returns face i; safe while resolve may append.
 func (fs *fontSet) get(i int) *face {
-	fs.mu.Lock()
-	defer fs.mu.Unlock()
+	fs.mu.RLock()
+	defer fs.mu.RUnlock()
 	return fs.faces[i]
 }

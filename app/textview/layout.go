@@ -2,7 +2,10 @@ package textview
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/go-text/typesetting/di"
@@ -59,11 +62,11 @@ type piece struct {
 }
 
 type line struct {
-	para                   int
-	start, end             int // runes in the text
-	top, ascent, descent   float32
-	pieces                 []piece
-	gStart, gEnd           int // into layout.glyphs
+	para                 int
+	start, end           int // runes in the text
+	top, ascent, descent float32
+	pieces               []piece
+	gStart, gEnd         int // into layout.glyphs
 }
 
 // layout is the shaped and wrapped text.
@@ -90,10 +93,25 @@ func newLayout(text string, fs *fontSet, size, spacing float32) *layout {
 		}
 	}
 	l.paras = append(l.paras, paragraph{start: start, end: len(l.runes)})
-	sh := &shaper{}
-	for i := range l.paras {
-		l.shapeParagraph(&l.paras[i], sh)
+	// Paragraphs shape independently: spread them over the CPUs, one shaper per worker.
+	workers := min(runtime.GOMAXPROCS(0), len(l.paras))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sh := &shaper{}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(l.paras) {
+					return
+				}
+				l.shapeParagraph(&l.paras[i], sh)
+			}
+		}()
 	}
+	wg.Wait()
 	return l
 }
 
@@ -208,10 +226,18 @@ func (l *layout) shapeItem(runes []rune, it *item, gs []grapheme, sh *shaper) fl
 	for k := range gs {
 		gs[k].xl, gs[k].xr = float32(math.Inf(1)), float32(math.Inf(-1))
 	}
-	// graphemeAt maps an item-relative rune offset to the index of the grapheme holding it.
-	graphemeAt := func(r int) int {
-		return sort.Search(len(gs), func(k int) bool { return int(gs[k].start)-it.start > r }) - 1
+	// graphemeOf maps an item-relative rune offset to the index of the grapheme holding it.
+	graphemeOf := make([]int32, len(text))
+	for k := range gs {
+		end := len(text)
+		if k+1 < len(gs) {
+			end = int(gs[k+1].start) - it.start
+		}
+		for r := int(gs[k].start) - it.start; r < end; r++ {
+			graphemeOf[r] = int32(k)
+		}
 	}
+	graphemeAt := func(r int) int { return int(graphemeOf[r]) }
 	x := float32(0)
 	for _, seg := range sh.seg.Split(in, oneFace{f.face}) {
 		out := sh.hb.Shape(seg)
@@ -293,8 +319,11 @@ func (b bidiInfo) at(r int) uint8 {
 // RTL runs are 1 and LTR runs 2; in an LTR paragraph RTL runs are 1, and an LTR run of numbers
 // after an RTL run is 2 (W2/I2: "عربي 20 عربي" keeps the Arabic order around the number).
 func bidiLevels(runes []rune) bidiInfo {
-	var p bidi.Paragraph
 	info := bidiInfo{}
+	if !needsBidi(runes) {
+		return info
+	}
+	var p bidi.Paragraph
 	if _, err := p.SetString(string(runes)); err != nil {
 		return info
 	}
@@ -323,6 +352,22 @@ func bidiLevels(runes []rune) bidiInfo {
 		prevRTL = run.Direction() == bidi.RightToLeft
 	}
 	return info
+}
+
+// needsBidi reports whether a paragraph has any right-to-left or explicit-formatting character;
+// without one every level is 0 and the algorithm can be skipped (most Latin, Cyrillic, CJK text).
+func needsBidi(rs []rune) bool {
+	for _, r := range rs {
+		if r < 0x0590 {
+			continue
+		}
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL, bidi.AN, bidi.RLE, bidi.RLO, bidi.RLI, bidi.LRE, bidi.LRO, bidi.LRI, bidi.FSI:
+			return true
+		}
+	}
+	return false
 }
 
 func hasStrongL(rs []rune) bool {

@@ -805,4 +805,3 @@ func (r *renderer) addTooltip(th fyne.Theme, v fyne.ThemeVariant) {
 		r.objects = append(r.objects, t)
 	}
 }
-

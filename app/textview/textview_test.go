@@ -56,7 +56,7 @@ func dragSelect(t *testing.T, tv *TextView, w fyne.Window, s, lastStart int) {
 
 func TestTextView_DragSelectsCodePoints(t *testing.T) {
 	for _, c := range []struct {
-		name, text, want string
+		name, text, want      string
 		start, lastStart, end int
 	}{
 		{"arabic", "الصين تنفي اتهامها بمهاجمة مايكروسوفت", "اتهامها", 11, 17, 18},
