@@ -62,6 +62,16 @@ func spellingDiff(reference, variant string) string {
 // foldLatin lowercases and strips diacritics, so that "Pékin" and "Pekin", "Zélande" and
 // "Zelande" compare equal: accents are often lost in transmission and are not misspellings.
 func foldLatin(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {

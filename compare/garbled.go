@@ -96,31 +96,36 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 	if main == "" {
 		return nil
 	}
-	words := wordsIn(a, 0, len(a.runes))
+	words := wordBounds(a.runes)
 	// How many real words (3+ letters) each script has in this article.
 	scriptWords := map[string]int{}
+	var buf [4]string
 	for _, w := range words {
-		if len([]rune(w.text)) >= 3 {
-			if s := singleScript(w.text); s != "" {
-				scriptWords[s]++
+		if w[1]-w[0] >= 3 {
+			if sc := wordScriptsInto(a.runes[w[0]:w[1]], buf[:0]); len(sc) == 1 {
+				scriptWords[sc[0]]++
 			}
 		}
 	}
 	stray := damage{what: "stray letters of another script"}
 	glued := damage{what: "words run together"}
 	for _, w := range words {
-		rs := []rune(w.text)
-		scripts := wordScripts(rs)
+		rs := a.runes[w[0]:w[1]]
+		scripts := wordScriptsInto(rs, buf[:0])
+		ws := wordSpan{w[0], w[1], ""}
 		switch {
 		case len(scripts) > 1:
-			stray.spans = append(stray.spans, w)
+			ws.text = string(rs)
+			stray.spans = append(stray.spans, ws)
 			continue
 		case len(scripts) == 1 && scripts[0] != main && scripts[0] != "Latin" && len(rs) <= 2 && scriptWords[scripts[0]] == 0:
-			stray.spans = append(stray.spans, w)
+			ws.text = string(rs)
+			stray.spans = append(stray.spans, ws)
 			continue
 		}
 		if isGlued(rs) {
-			glued.spans = append(glued.spans, w)
+			ws.text = string(rs)
+			glued.spans = append(glued.spans, ws)
 		}
 	}
 	mojibake := damage{what: "lost characters (mojibake)"}
@@ -151,7 +156,7 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 		}
 	}
 	foreign := damage{what: "untranslated text"}
-	foreign.spans = foreignRuns(a, words, main)
+	foreign.spans = foreignRuns(a, words, main, buf[:0])
 
 	var out []Discrepancy
 	for _, d := range []damage{stray, glued, mojibake, foreign} {
@@ -185,10 +190,34 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 	return out
 }
 
-// wordScripts lists the distinct scripts of a word's letters, in order of appearance.
-func wordScripts(rs []rune) []string {
-	var out []string
+// wordBounds returns the [start, end) rune bounds of the words (letters and marks) of rs.
+func wordBounds(rs []rune) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(rs); {
+		if !isLetterish(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && isLetterish(rs[j]) {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// wordScriptsInto appends the distinct scripts of a word's letters to out, in order of
+// appearance (out is scratch space, so scanning a text does not allocate per word).
+func wordScriptsInto(rs []rune, out []string) []string {
 	for _, r := range rs {
+		if r < 0x80 {
+			if ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') {
+				out = appendUnique(out, "Latin")
+			}
+			continue
+		}
 		if s := scriptOf(r); s != "" {
 			out = appendUnique(out, s)
 		}
@@ -196,8 +225,10 @@ func wordScripts(rs []rune) []string {
 	return out
 }
 
-func singleScript(w string) string {
-	s := wordScripts([]rune(w))
+func wordScripts(rs []rune) []string { return wordScriptsInto(rs, nil) }
+
+func singleScriptRunes(rs []rune, buf []string) string {
+	s := wordScriptsInto(rs, buf)
 	if len(s) == 1 {
 		return s[0]
 	}
@@ -240,17 +271,18 @@ func isGlued(rs []rune) bool {
 }
 
 // foreignRuns finds runs of consecutive words in a script other than the article's.
-func foreignRuns(a *article, words []wordSpan, main string) []wordSpan {
+func foreignRuns(a *article, words [][2]int, main string, buf []string) []wordSpan {
 	var out []wordSpan
 	i := 0
+	script := func(k int) string { return singleScriptRunes(a.runes[words[k][0]:words[k][1]], buf) }
 	for i < len(words) {
-		s := singleScript(words[i].text)
+		s := script(i)
 		if s == "" || s == main {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(words) && singleScript(words[j].text) == s && onlySpacesBetween(a, words, j) {
+		for j < len(words) && script(j) == s && onlySpacesBetween(a, words, j) {
 			j++
 		}
 		need := 3
@@ -258,7 +290,7 @@ func foreignRuns(a *article, words []wordSpan, main string) []wordSpan {
 			need = 6
 		}
 		if j-i >= need {
-			out = append(out, wordSpan{words[i].start, words[j-1].end, a.text(words[i].start, words[j-1].end)})
+			out = append(out, wordSpan{words[i][0], words[j-1][1], a.text(words[i][0], words[j-1][1])})
 		}
 		i = j
 	}
@@ -267,11 +299,11 @@ func foreignRuns(a *article, words []wordSpan, main string) []wordSpan {
 
 // onlySpacesBetween reports whether word j follows word j-1 with only spaces and light
 // punctuation between them (a fragment is one run of text).
-func onlySpacesBetween(a *article, words []wordSpan, j int) bool {
+func onlySpacesBetween(a *article, words [][2]int, j int) bool {
 	if j == 0 {
 		return true
 	}
-	for k := words[j-1].end; k < words[j].start; k++ {
+	for k := words[j-1][1]; k < words[j][0]; k++ {
 		r := a.runes[k]
 		if r == '\n' {
 			return false

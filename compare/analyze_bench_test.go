@@ -1,0 +1,136 @@
+package compare
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// The speed benchmark: a synthetic workspace made of the five seeds repeated as many
+// stories, each copy with its own dates (shifted a month per story, so copies are distinct
+// events), numbers and names of people, groups and organisations (countries and capitals
+// stay shared, as in a real workspace where China is everywhere). Facts are given, as a
+// workspace passes its cached facts: this measures Analyze, not extraction.
+
+// syntheticWorkspace builds n articles (rounded down to whole copies of the seeds).
+func syntheticWorkspace(tb testing.TB, n int) ([]Document, map[string][]Fact, func(Document, Options) []Fact) {
+	base, exp := loadSeeds(tb)
+	copies := n / len(base)
+	docs := make([]Document, 0, copies*len(base))
+	facts := make(map[string][]Fact, copies*len(base))
+	origin := map[string]Document{}
+	shiftOf := map[string]int{}
+	for s := 0; s < copies; s++ {
+		shift := s * 31
+		for _, d := range base {
+			nd := d
+			nd.ID = fmt.Sprintf("c%05d/%s", s, d.ID)
+			if d.Published != "" {
+				nd.Published = shiftISO(d.Published, shift)
+			}
+			docs = append(docs, nd)
+			origin[nd.ID] = d
+			shiftOf[nd.ID] = s
+			facts[nd.ID] = varyFacts(seedFacts(d, exp), s, shift)
+		}
+	}
+	extract := func(d Document, _ Options) []Fact {
+		o := origin[d.ID]
+		s := shiftOf[d.ID]
+		if d.Published != "" {
+			o.Published = shiftISO(d.Published, -s*31)
+		}
+		return varyFacts(seedFacts(o, exp), s, s*31)
+	}
+	return docs, facts, extract
+}
+
+func shiftISO(v string, days int) string {
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		return v
+	}
+	return t.AddDate(0, 0, days).Format("2006-01-02")
+}
+
+// varyFacts gives copy s its own dates, numbers and names.
+func varyFacts(fs []Fact, s, shift int) []Fact {
+	out := make([]Fact, len(fs))
+	for i, f := range fs {
+		switch f.Kind {
+		case KindDate:
+			if v := dateValue(f); v != "" {
+				if lo, hi, prec, ok := parseDateRange(v); ok {
+					switch {
+					case lo != hi && prec == PrecisionDay, prec == PrecisionYear && lo != hi && hi-lo > 366:
+						f.Value = dayISO(lo+shift) + "/" + dayISO(hi+shift)
+					case prec == PrecisionDay:
+						f.Value = dayISO(lo + shift)
+					case prec == PrecisionMonth:
+						f.Value = dayISO(lo + shift)[:7]
+					default:
+						f.Value = dayISO(lo + shift)[:4]
+					}
+				}
+			}
+		case KindNumber:
+			if x, ok := numValue(f); ok {
+				f.Value = x * float64(1+s%9)
+			}
+		case KindActor:
+			if f.Type == ActorPerson || f.Type == ActorGroup || f.Type == ActorOrg {
+				f.Value = fmt.Sprintf("%s #%d", actorID(f), s)
+				f.Label = fmt.Sprintf("%s #%d", f.Label, s)
+			}
+		}
+		out[i] = f
+	}
+	return out
+}
+
+func timeAnalyze(tb testing.TB, n int) (time.Duration, Result) {
+	docs, facts, extract := syntheticWorkspace(tb, n)
+	start := time.Now()
+	res := Analyze(docs, facts, AnalyzeOptions{Extract: extract})
+	return time.Since(start), res
+}
+
+// BenchmarkAnalyzeScaling analyses 1,000 and 10,000 synthetic articles and reports both
+// times and their ratio (the target: ratio ≤ 12, 10,000 articles under a minute on one
+// core — run with GOMAXPROCS=1, Analyze itself is single-threaded).
+func BenchmarkAnalyzeScaling(b *testing.B) {
+	for b.Loop() {
+		t1, r1 := timeAnalyze(b, 1000)
+		t10, r10 := timeAnalyze(b, 10000)
+		b.ReportMetric(t1.Seconds(), "s/1k")
+		b.ReportMetric(t10.Seconds(), "s/10k")
+		b.ReportMetric(t10.Seconds()/t1.Seconds(), "ratio")
+		b.Logf("1,000 articles: %v, %d stories; 10,000 articles: %v, %d stories; ratio %.2f",
+			t1, len(r1.Stories), t10, len(r10.Stories), t10.Seconds()/t1.Seconds())
+	}
+}
+
+// TestSyntheticStories checks the synthetic workspace clusters as built: each copy's four
+// versions of the 2021 event together, each copy's 2024 article alone.
+func TestSyntheticStories(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 1,000-article workspace")
+	}
+	_, res := timeAnalyze(t, 1000)
+	sizes := map[int]int{}
+	for _, s := range res.Stories {
+		sizes[len(s.Articles)]++
+	}
+	if sizes[4] != 200 || sizes[1] != 200 || len(res.Stories) != 400 {
+		t.Errorf("story sizes %v, want 200 stories of 4 and 200 of 1", sizes)
+	}
+	events := 0
+	for _, d := range res.Discrepancies {
+		if d.Kind == DiscEvent {
+			events++
+		}
+	}
+	if events != 200 {
+		t.Errorf("%d event discrepancies, want one per lone 2024 article (200)", events)
+	}
+}
