@@ -29,6 +29,9 @@ type Options struct {
 	// AppVersion is the Parallax version recorded in the workspace's meta bucket as the
 	// creator (on creation) and last writer (on migration). "" records "dev".
 	AppVersion string
+	// NoSync skips fsync after each commit. Only for throwaway workspaces (analyze without
+	// --db, tests): a crash may then lose or damage recent commits.
+	NoSync bool
 }
 
 // Bucket names. Every top-level bucket a workspace of the current schema holds is listed in
@@ -103,6 +106,7 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	bdb.NoSync = opts.NoSync
 	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: time.Now}
 	if err := db.prepare(opts.AppVersion); err != nil {
 		_ = bdb.Close()

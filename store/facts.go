@@ -44,42 +44,65 @@ func (db *DB) CachedFacts(articleID string, revision int, extractorVersion strin
 	return facts, ok, err
 }
 
+// FactSet is the facts found in one article revision, for PutFactSets.
+type FactSet struct {
+	Article  string
+	Revision int
+	Facts    []compare.Fact
+}
+
 // PutFacts caches the facts extractorVersion found in an article revision, replacing what was
 // cached for them and dropping the article's entries of every other extractor version. The
 // revision must exist.
 func (db *DB) PutFacts(articleID string, revision int, extractorVersion string, facts []compare.Fact) error {
+	return db.PutFactSets([]FactSet{{Article: articleID, Revision: revision, Facts: facts}}, extractorVersion)
+}
+
+// PutFactSets is PutFacts for many articles in one transaction: an analysis of a whole
+// workspace caches its results with one commit, not one per article.
+func (db *DB) PutFactSets(sets []FactSet, extractorVersion string) error {
 	if extractorVersion == "" {
 		return fmt.Errorf("cache facts in workspace %s: no extractor version given: %w", db.path, ErrInvalid)
 	}
-	if facts == nil {
-		facts = []compare.Fact{} // "extracted, found nothing" is a result worth caching
-	}
 	return db.update("cache facts", func(tx *bolt.Tx) error {
-		if _, err := getRevision(tx, articleID, revision); err != nil {
-			return err
-		}
 		fb, err := mustBucket(tx, bucketFacts)
 		if err != nil {
 			return err
 		}
-		ab, err := fb.CreateBucketIfNotExists([]byte(articleID))
-		if err != nil {
-			return err
-		}
-		var stale [][]byte
-		_ = ab.ForEach(func(k, _ []byte) error {
-			if len(k) < 4 || !bytes.Equal(k[4:], []byte(extractorVersion)) {
-				stale = append(stale, bytes.Clone(k))
-			}
-			return nil
-		})
-		for _, k := range stale {
-			if err := ab.Delete(k); err != nil {
+		for _, set := range sets {
+			if err := putFactSet(tx, fb, set, extractorVersion); err != nil {
 				return err
 			}
 		}
-		return putJSON(ab, factKey(revision, extractorVersion), facts)
+		return nil
 	})
+}
+
+func putFactSet(tx *bolt.Tx, fb *bolt.Bucket, set FactSet, extractorVersion string) error {
+	facts := set.Facts
+	if facts == nil {
+		facts = []compare.Fact{} // "extracted, found nothing" is a result worth caching
+	}
+	if _, err := getRevision(tx, set.Article, set.Revision); err != nil {
+		return err
+	}
+	ab, err := fb.CreateBucketIfNotExists([]byte(set.Article))
+	if err != nil {
+		return err
+	}
+	var stale [][]byte
+	_ = ab.ForEach(func(k, _ []byte) error {
+		if len(k) < 4 || !bytes.Equal(k[4:], []byte(extractorVersion)) {
+			stale = append(stale, bytes.Clone(k))
+		}
+		return nil
+	})
+	for _, k := range stale {
+		if err := ab.Delete(k); err != nil {
+			return err
+		}
+	}
+	return putJSON(ab, factKey(set.Revision, extractorVersion), facts)
 }
 
 // factKeyRevision decodes the revision of a fact cache key.
