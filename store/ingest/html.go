@@ -34,7 +34,10 @@ var publishedKeys = []string{
 // encoding — old Arabic and Russian news pages are often windows-1256 or windows-1251.
 func decodeHTML(path string, data []byte) (string, error) {
 	if len(data) > 0 && !utf8.Valid(data) && !bytes.HasPrefix(data, []byte{0xff, 0xfe}) && !bytes.HasPrefix(data, []byte{0xfe, 0xff}) && bytes.IndexByte(data, 0) < 0 {
-		if enc, name, certain := charset.DetermineEncoding(data, "text/html"); certain && name != "utf-8" {
+		// DetermineEncoding falls back to windows-1252 when the page declares nothing; only a
+		// declared charset is trusted, otherwise the bytes are reported as invalid UTF-8.
+		head := data[:min(len(data), 1024)]
+		if enc, name, _ := charset.DetermineEncoding(data, "text/html"); name != "utf-8" && bytes.Contains(bytes.ToLower(head), []byte("charset")) {
 			out, err := enc.NewDecoder().Bytes(data)
 			if err == nil {
 				return decodeText(path, out)

@@ -16,8 +16,9 @@ import (
 //     at least half of its non-space characters (this drops timestamps and counters), it does
 //     not end with a colon (labels such as "Partager:"), and it is not a breadcrumb (two or
 //     more », ›, > or | separators).
-//  3. The first candidate that is its own paragraph (blank line or start of text before it,
-//     blank line or end of text after it) is the title; when no candidate stands alone (texts
+//  3. The first candidate that is its own paragraph (a separator line — empty, or without
+//     letters and digits like "---" — or the start of the text before it, a separator or the
+//     end after it) is the title; when no candidate stands alone (texts
 //     whose paragraphs are separated by single line breaks), the first candidate is.
 //  4. A candidate longer than a headline (over maxTitleWords words, i.e. the lead paragraph of
 //     an article without a headline) is cut to its first sentence, and anything still over
@@ -34,7 +35,13 @@ func titleFromText(text string) string {
 	if len(lines) > titleScanLines {
 		lines = lines[:titleScanLines]
 	}
-	blank := func(i int) bool { return i < 0 || i >= len(lines) || strings.TrimSpace(lines[i]) == "" }
+	// A line without letters or digits ("", "---", "* * *") separates paragraphs.
+	blank := func(i int) bool {
+		if i < 0 || i >= len(lines) {
+			return true
+		}
+		return !strings.ContainsFunc(lines[i], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	}
 	first := ""
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
