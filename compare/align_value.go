@@ -11,10 +11,10 @@ import (
 type compat int
 
 const (
-	incompatible compat = iota
-	unknownCompat       // one side has no usable value (an unresolved relative date)
-	compatible          // same thing at another precision or within a qualifier
-	exact               // the same value
+	incompatible  compat = iota
+	unknownCompat        // one side has no usable value (an unresolved relative date)
+	compatible           // same thing at another precision or within a qualifier
+	exact                // the same value
 )
 
 // valueRange is a value as the inclusive interval of what it allows.

@@ -34,7 +34,7 @@ func newArticle(d Document, fs []Fact) *article {
 	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay}
 	a.facts = make([]Fact, len(fs))
 	copy(a.facts, fs)
-	a.sentStart = splitSentences(a.runes)
+	a.sentStart = splitSentences(a.runes, d.Lang)
 	a.index()
 	return a
 }
@@ -107,8 +107,10 @@ func (a *article) text(start, end int) string {
 
 // splitSentences returns the rune offsets where sentences start. A sentence ends at a line
 // break, or at terminal punctuation followed by a space, a quote or the end of text; a dot
-// between digits (52.000, 5.31) does not end one.
-func splitSentences(rs []rune) []int {
+// between digits (52.000, 5.31) does not end one, nor, in languages that write ordinal
+// days with a dot (German "am 12. Juli"), a dot after a one- or two-digit number.
+func splitSentences(rs []rune, lang string) []int {
+	ordinalDot := ordinalDotLangs[lang]
 	starts := []int{0}
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
@@ -120,6 +122,9 @@ func splitSentences(rs []rune) []int {
 			if i+1 >= len(rs) || unicode.IsSpace(rs[i+1]) || isQuote(rs[i+1]) {
 				end = true
 			}
+			if r == '.' && ordinalDot && i+1 < len(rs) && rs[i+1] == ' ' && shortNumberBefore(rs, i) {
+				end = false
+			}
 		case '。', '！', '？':
 			end = true
 		}
@@ -128,6 +133,22 @@ func splitSentences(rs []rune) []int {
 		}
 	}
 	return starts
+}
+
+// ordinalDotLangs write ordinal numbers, and so days of the month, with a dot.
+var ordinalDotLangs = map[string]bool{"de": true, "da": true, "nb": true, "no": true, "fi": true,
+	"cs": true, "sk": true, "pl": true, "hu": true, "sl": true, "hr": true, "sr": true, "lv": true, "et": true}
+
+// shortNumberBefore reports whether the dot at i follows a standalone one- or two-digit number.
+func shortNumberBefore(rs []rune, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && unicode.IsDigit(rs[j]); j-- {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	return i-n-1 < 0 || !unicode.IsLetter(rs[i-n-1])
 }
 
 func isQuote(r rune) bool {

@@ -65,15 +65,20 @@ func allLatin(s string) bool {
 	return n > 0
 }
 
-// nearMiss reports whether variant is a small misspelling of word (both folded): one or two
-// edits, no more than a third of the word.
+// nearMiss reports whether variant is a small misspelling of word (both folded): one edit,
+// or two in a word of eight letters or more. Two edits in a short name are more often
+// another language's convention (Lavrov/Lawrow) than a slip.
 func nearMiss(word, variant string) (int, bool) {
 	a, b := []rune(word), []rune(variant)
 	if len(a) < 4 || len(b) < 4 {
 		return 0, false
 	}
 	d := levenshtein(a, b)
-	return d, d >= 1 && d <= 2 && 3*d <= max(len(a), len(b))
+	limit := 1
+	if max(len(a), len(b)) >= 8 {
+		limit = 2
+	}
+	return d, d >= 1 && d <= limit
 }
 
 func spellingDiscrepancies(st *story) []Discrepancy {

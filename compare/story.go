@@ -26,8 +26,9 @@ const (
 	// linkMinShare is the least part of the smaller article's feature weight the two
 	// articles must share to be linked.
 	linkMinShare = 0.25
-	// linkMinWeight is the least absolute shared weight: at least one rare feature's worth,
-	// so that two short articles naming only China and the US are not linked.
+	// linkMinWeight is the least absolute shared weight, in units of the weight of a person
+	// named by just two articles of the workspace: at least one rare feature's worth, so
+	// two short articles naming only China and the US are not linked.
 	linkMinWeight = 0.8
 	// eventWindowDays is how far apart two versions of one event can be dated.
 	eventWindowDays = 14
@@ -152,7 +153,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		}
 	}
 	for k, c := range df {
-		w.idf[k] = math.Log((float64(n) + 1) / (float64(c) + 0.5))
+		w.idf[k] = math.Log((float64(n) + 1) / float64(c))
 	}
 	for i := range arts {
 		for k := range w.feats[i].prior {
@@ -295,6 +296,7 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 			}
 		}
 	}
+	minShared := linkMinWeight * math.Log((float64(len(w.arts))+1)/2)
 	shared := map[uint64]float64{}
 	for k, list := range post {
 		for x := 0; x < len(list); x++ {
@@ -320,7 +322,7 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 			}
 		}
 		den := math.Min(w.total[i], w.total[j])
-		if den <= 0 || s < linkMinWeight {
+		if den <= 0 || s < minShared {
 			continue
 		}
 		if sim := s / den; sim >= linkMinShare {

@@ -246,7 +246,8 @@ func storyTopActors(w *workspace, idx map[*article]int, st *story, cnt map[strin
 			}
 			if _, ok := best[k]; !ok {
 				best[k] = evidence{key: k, label: factLabel(a.facts[i]), art: a, fact: i}
-				score[k] = w.weight(ai, k) * float64(cnt[k])
+				// What the story is about: named by most of its versions, then rarest.
+				score[k] = w.feats[ai].prior[k]*float64(cnt[k]) + 0.01*w.weight(ai, k)
 			}
 		}
 	}
