@@ -1,0 +1,289 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Actor extraction: longest match of gazetteer names over normalised tokens, then diplomatic
+// mission frames, then names the gazetteer does not know. See gazetteer.go for the data and
+// actors_tokens.go for how damaged text is cut into tokens.
+
+// Confidence of the ways an actor is found.
+const (
+	confExact    = 1.0
+	confFolded   = 0.9  // matched without diacritics (Etats-Unis for États-Unis)
+	confShort    = 0.85 // a family name standing for a person named in full elsewhere
+	confSpelling = 0.8  // a misspelt known person (Zhao Lijiang)
+	confImplicit = 0.7  // a mission whose sending country the sentence leaves out
+	confUnknown  = 0.6  // a capitalised name the gazetteer does not know
+	confTitled   = 0.5  // an Arabic name found after a title (الرئيس …)
+)
+
+// match is one actor mention (or a consumed non-actor: adjective, product) over tokens [i, j).
+type match struct {
+	i, j       int
+	start, end int // rune span
+	actor      int32
+	id, label  string
+	typ        string
+	conf       float64
+	adj        bool
+	product    bool
+	short      bool
+}
+
+// extractActors finds the named actors of doc. Facts are in text order, do not overlap, and
+// carry the canonical id in Value, the English label and the type; Text is the surface as
+// written (a misspelt name keeps its spelling so alignment can flag it).
+func extractActors(doc Document, opts Options) []Fact {
+	g := loadGazetteer()
+	lang := primaryLang(doc.Lang)
+	toks := tokenize(doc.Text, g.morph)
+	if len(toks) == 0 {
+		return nil
+	}
+	rs := []rune(doc.Text)
+	al := compileAliases(opts.Aliases, g)
+
+	var ms []match
+	for i := 0; i < len(toks); {
+		if m, ok := al.longest(toks, i); ok {
+			ms = append(ms, m)
+			i = m.j
+			continue
+		}
+		if m, ok := g.longest(toks, i, lang); ok {
+			ms = append(ms, m)
+			i = m.j
+			continue
+		}
+		i++
+	}
+	// Short forms count only where the article names the actor in full.
+	full := map[int32]bool{}
+	for _, m := range ms {
+		if !m.short && !m.adj && !m.product && m.actor >= 0 {
+			full[m.actor] = true
+		}
+	}
+	kept := ms[:0]
+	for _, m := range ms {
+		if m.short && !full[m.actor] {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
+
+	ms = g.applyFrames(toks, ms, lang)
+	unknown, absorbed := g.unknownNames(toks, rs, ms, lang)
+	if len(absorbed) > 0 {
+		kept := ms[:0]
+		for _, m := range ms {
+			if !absorbed[m.i] {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	ms = append(ms, unknown...)
+	sort.Slice(ms, func(a, b int) bool { return ms[a].start < ms[b].start })
+
+	facts := make([]Fact, 0, len(ms))
+	for _, m := range ms {
+		if m.adj || m.product {
+			continue
+		}
+		f := Fact{
+			Kind:       KindActor,
+			Start:      m.start,
+			End:        m.end,
+			Text:       string(rs[m.start:m.end]),
+			Value:      m.id,
+			Label:      m.label,
+			Type:       m.typ,
+			Confidence: m.conf,
+		}
+		if a, ok := al.bySurface[FoldForSearch(f.Text)]; ok {
+			f.Value, f.Label, f.Type, f.Confidence = a.ActorID, a.Label, a.Type, confExact
+		}
+		facts = append(facts, f)
+	}
+	return facts
+}
+
+func primaryLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+func (g *gazetteer) matchOf(c *candidate, i, j, start, end int, conf float64) match {
+	a := g.actors[c.actor]
+	return match{i: i, j: j, start: start, end: end, actor: c.actor, id: a.id, label: a.label,
+		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short}
+}
+
+// firstVariant is one reading of the first token of a candidate name: as written, or with
+// Arabic proclitics removed (والصين → الصين, للصين → الصين).
+type firstVariant struct {
+	fold, exact string
+	skip        int // runes of clitics before the name
+}
+
+func (g *gazetteer) firstVariants(t token) []firstVariant {
+	v := []firstVariant{{fold: t.fold, exact: exactOf(t)}}
+	if t.sc != scArabic {
+		return v
+	}
+	m := g.morph
+	key := t.key
+	n := utf8.RuneCountInString(key)
+	if m.contracted != "" && strings.HasPrefix(key, m.contracted) && n > 3 {
+		rest := m.article + key[len(m.contracted):]
+		v = append(v, firstVariant{fold: rest, exact: rest, skip: 0})
+	}
+	for _, c := range m.clitics {
+		if strings.HasPrefix(key, c) && n-utf8.RuneCountInString(c) >= 2 {
+			rest := key[len(c):]
+			v = append(v, firstVariant{fold: rest, exact: rest, skip: utf8.RuneCountInString(c)})
+			if m.contracted != "" && strings.HasPrefix(rest, m.contracted) && utf8.RuneCountInString(rest) > 3 {
+				r2 := m.article + rest[len(m.contracted):]
+				v = append(v, firstVariant{fold: r2, exact: r2, skip: utf8.RuneCountInString(c)})
+			}
+		}
+	}
+	return v
+}
+
+func exactOf(t token) string {
+	if t.sc == scCyrillic {
+		return t.fold
+	}
+	return t.key
+}
+
+// longest finds the longest gazetteer name starting at token i.
+func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
+	var best match
+	found := false
+	glue := g.morph.glue[lang]
+	for _, fv := range g.firstVariants(toks[i]) {
+		maxN := g.maxLen[fv.fold]
+		if maxN == 0 {
+			continue
+		}
+		if maxN > len(toks)-i {
+			maxN = len(toks) - i
+		}
+		if found && maxN <= best.j-best.i {
+			continue
+		}
+		for n := maxN; n >= 1; n-- {
+			if found && n <= best.j-best.i {
+				break
+			}
+			if n > 1 && !sameLine(toks[i+n-2], toks[i+n-1]) {
+				continue
+			}
+			folds := make([]string, n)
+			exacts := make([]string, n)
+			folds[0], exacts[0] = fv.fold, fv.exact
+			for k := 1; k < n; k++ {
+				folds[k], exacts[k] = toks[i+k].fold, exactOf(toks[i+k])
+			}
+			start := toks[i].start + fv.skip
+			end := toks[i+n-1].end
+			if m, ok := g.pick(folds, exacts, toks[i:i+n], lang, i, i+n, start, end); ok {
+				best, found = m, true
+				break
+			}
+			// Damaged text glues a short word onto a name: Лицзяньчто = Лицзянь + что.
+			if n >= 2 {
+				last := toks[i+n-1]
+				for _, suf := range glue {
+					if strings.HasSuffix(last.key, suf) && utf8.RuneCountInString(last.key) > utf8.RuneCountInString(suf)+2 {
+						k := last.key[:len(last.key)-len(suf)]
+						folds[n-1] = g.morph.foldKey(k, last.sc)
+						exacts[n-1] = k
+						if last.sc == scCyrillic {
+							exacts[n-1] = folds[n-1]
+						}
+						if m, ok := g.pick(folds, exacts, toks[i:i+n], lang, i, i+n, start, end-utf8.RuneCountInString(suf)); ok {
+							best, found = m, true
+							break
+						}
+					}
+				}
+				if found {
+					break
+				}
+			}
+		}
+	}
+	return best, found
+}
+
+func sameLine(a, b token) bool { return !b.lineStart }
+
+// pick chooses the best candidate for one key, or none.
+func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j, start, end int) (match, bool) {
+	key := strings.Join(folds, " ")
+	cands := g.names[key]
+	if len(cands) == 0 {
+		return match{}, false
+	}
+	exact := strings.Join(exacts, " ")
+	first := span[0]
+	bestScore := -1
+	var best *candidate
+	var bestConf float64
+	for k := range cands {
+		c := &cands[k]
+		if !c.allows(lang) {
+			continue
+		}
+		if c.acronym && !first.allCaps {
+			continue
+		}
+		if c.capFirst && !first.capFirst {
+			continue
+		}
+		conf := confExact
+		if c.exact != exact {
+			if utf8.RuneCountInString(key) < 5 {
+				continue // Mỹ is not My, Ý is not y
+			}
+			conf = confFolded
+		}
+		// A lower-case name (a demonym, "gouvernement chinois") loses to a capitalised one
+		// when the text is capitalised: Spanish "China" is the country, "china" the adjective.
+		score := 0
+		if c.capFirst == first.capFirst {
+			score += 4
+		}
+		if conf == confExact {
+			score += 2
+		}
+		if c.langs != nil && !c.en || lang == "en" {
+			score++
+		}
+		if !c.adj && !c.product {
+			score += 8
+		}
+		if score > bestScore {
+			bestScore, best, bestConf = score, c, conf
+		}
+	}
+	if best == nil {
+		return match{}, false
+	}
+	if best.short {
+		bestConf = confShort
+	}
+	return g.matchOf(best, i, j, start, end, bestConf), true
+}

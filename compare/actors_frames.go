@@ -1,0 +1,256 @@
+package compare
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// Diplomatic missions are named by two actors, the sending and the host country: "السفارة
+// الصينية في نيزيلاندا", "ambassade de Chine à Canberra", "Đại sứ quán Trung Quốc tại Mỹ".
+// Listing every pair would take millions of names, so frames.tsv describes the word order per
+// language and applyFrames composes the id ("Embassy of China in Australia") from the mentions
+// the gazetteer already found.
+
+type frameElem struct {
+	slot     string     // "S", "SA", "H" or "" for words
+	alts     [][]string // fold keys of each alternative word sequence
+	optional bool
+}
+
+type frame struct {
+	kind  string // embassy or mission
+	elems []frameElem
+}
+
+func (g *gazetteer) loadFrames(fsys fs.FS) error {
+	return readTSV(fsys, "frames.tsv", func(f []string) error {
+		if len(f) != 3 {
+			return fmt.Errorf("want lang, kind, pattern")
+		}
+		if f[1] != "embassy" && f[1] != "mission" {
+			return fmt.Errorf("kind %q is neither embassy nor mission", f[1])
+		}
+		fr := frame{kind: f[1]}
+		for _, piece := range strings.Fields(f[2]) {
+			el := frameElem{}
+			if strings.HasSuffix(piece, "?") {
+				el.optional = true
+				piece = strings.TrimSuffix(piece, "?")
+			}
+			switch piece {
+			case "{S}", "{SA}", "{H}":
+				el.slot = strings.Trim(piece, "{}")
+			default:
+				for _, alt := range expandAlt(piece) {
+					var keys []string
+					for _, t := range tokenize(strings.ReplaceAll(alt, "_", " "), g.morph) {
+						keys = append(keys, t.fold)
+					}
+					if len(keys) > 0 {
+						el.alts = append(el.alts, keys)
+					}
+				}
+				if len(el.alts) == 0 {
+					return fmt.Errorf("pattern %q: %q has no words", f[2], piece)
+				}
+			}
+			fr.elems = append(fr.elems, el)
+		}
+		g.frames[f[0]] = append(g.frames[f[0]], fr)
+		return nil
+	})
+}
+
+// applyFrames replaces "mission noun + sender + preposition + host" by one mission actor.
+func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
+	frames := g.frames[lang]
+	if lang == "" {
+		for _, l := range []string{"en", "fr", "ar", "vi", "ru", "es", "de", "zh"} {
+			frames = append(frames, g.frames[l]...)
+		}
+	}
+	if len(frames) == 0 {
+		return ms
+	}
+	at := make(map[int]int, len(ms)) // token index → match index starting there
+	for k, m := range ms {
+		at[m.i] = k
+	}
+	// The country the article names most often, for missions that leave the sender out.
+	counts := map[int32]int{}
+	for _, m := range ms {
+		if !m.adj && m.typ == ActorCountry {
+			counts[m.actor]++
+		}
+	}
+	var out []match
+	consumed := map[int]bool{}
+	for i := 0; i < len(toks); i++ {
+		for _, fr := range frames {
+			res, ok := g.tryFrame(fr, toks, ms, at, i, counts)
+			if !ok {
+				continue
+			}
+			for k, m := range ms {
+				if m.i >= res.i && m.j <= res.j {
+					consumed[k] = true
+				}
+			}
+			out = append(out, res)
+			i = res.j - 1
+			break
+		}
+	}
+	if len(out) == 0 {
+		return ms
+	}
+	for k, m := range ms {
+		if !consumed[k] {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at map[int]int, i int, counts map[int32]int) (match, bool) {
+	pos := i
+	sender, host := int32(-1), int32(-1)
+	start := -1
+	for ei, el := range fr.elems {
+		if pos >= len(toks) {
+			if el.optional {
+				continue
+			}
+			return match{}, false
+		}
+		if pos > i && toks[pos].lineStart {
+			return match{}, false
+		}
+		switch el.slot {
+		case "":
+			n, skip := g.matchWords(el.alts, toks, pos, ei == 0)
+			if n == 0 {
+				if el.optional {
+					continue
+				}
+				return match{}, false
+			}
+			if _, isMatch := at[pos]; isMatch && ei > 0 {
+				return match{}, false
+			}
+			if start < 0 {
+				start = toks[pos].start + skip
+			}
+			pos += n
+		case "S", "SA", "H":
+			k, ok := at[pos]
+			var a int32 = -1
+			end := pos
+			if ok {
+				m := ms[k]
+				info := g.actors[m.actor]
+				switch {
+				case el.slot == "S" && !m.adj && info.typ == ActorCountry:
+					a = m.actor
+				case el.slot == "SA" && m.adj:
+					a = m.actor
+				case el.slot == "H" && !m.adj && (info.typ == ActorCountry || info.typ == ActorOrg && (info.id == "European Union" || info.id == "United Nations" || info.id == "NATO" || info.id == "African Union" || info.id == "ASEAN")):
+					a = m.actor
+				case el.slot == "H" && !m.adj && info.typ == ActorPlace && info.country != "":
+					a = g.byID[info.country]
+				}
+				end = m.j
+			} else if el.slot == "H" && toks[pos].sc == scArabic {
+				// A misspelt Arabic country name (نيزيلاندا): compare consonant skeletons.
+				if c, found := g.arSkeleton[arabicSkeleton(toks[pos].key)]; found {
+					a = c
+					end = pos + 1
+				}
+			}
+			if a < 0 {
+				if el.optional {
+					continue
+				}
+				return match{}, false
+			}
+			if start < 0 {
+				start = toks[pos].start
+			}
+			if el.slot == "H" {
+				host = a
+			} else {
+				sender = a
+			}
+			pos = end
+		}
+	}
+	if host < 0 || start < 0 {
+		return match{}, false
+	}
+	conf := confExact
+	if sender < 0 {
+		best := 0
+		for c, n := range counts {
+			if c != host && (n > best || n == best && sender >= 0 && g.actors[c].id < g.actors[sender].id) {
+				best, sender = n, c
+			}
+		}
+		if sender < 0 {
+			return match{}, false
+		}
+		conf = confImplicit
+	}
+	if sender == host {
+		return match{}, false
+	}
+	hostInfo := g.actors[host]
+	kind := fr.kind
+	if hostInfo.typ != ActorCountry {
+		kind = "mission"
+	}
+	id := ""
+	if kind == "mission" {
+		id = "Mission of " + g.actors[sender].id + " to " + g.withThe(host)
+	} else {
+		id = "Embassy of " + g.actors[sender].id + " in " + g.withThe(host)
+	}
+	return match{i: i, j: pos, start: start, end: toks[pos-1].end, actor: -1, id: id, label: id, typ: ActorOrg, conf: conf}, true
+}
+
+func (g *gazetteer) withThe(a int32) string {
+	if g.actors[a].the {
+		return "the " + g.actors[a].id
+	}
+	return g.actors[a].id
+}
+
+// matchWords matches one of the word sequences at toks[pos:]; returns tokens used and, for the
+// first element, the runes of Arabic proclitics to leave out of the span (للسفارة).
+func (g *gazetteer) matchWords(alts [][]string, toks []token, pos int, first bool) (int, int) {
+	for _, alt := range alts {
+		if pos+len(alt) > len(toks) {
+			continue
+		}
+		variants := []firstVariant{{fold: toks[pos].fold}}
+		if first {
+			variants = g.firstVariants(toks[pos])
+		}
+		for _, v := range variants {
+			if v.fold != alt[0] {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(alt); k++ {
+				if toks[pos+k].fold != alt[k] || toks[pos+k].lineStart {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return len(alt), v.skip
+			}
+		}
+	}
+	return 0, 0
+}

@@ -1,0 +1,575 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/assets"
+)
+
+// The gazetteer is compiled once, at first use, from assets/gazetteer into immutable maps:
+// every name of every actor is tokenized like article text and indexed by the joined fold keys
+// of its tokens. Nothing in it changes afterwards, so extraction is safe for concurrent use.
+
+// actorInfo is one actor of the gazetteer.
+type actorInfo struct {
+	id, label, typ string
+	country        string // for capitals: the country a mission "in" it is accredited to
+	the            bool   // takes "the" inside composed ids
+}
+
+// Kinds of gazetteer name beyond real actors.
+const (
+	typProduct = "product" // consumed by longest match, never a fact
+	typAdj     = "adj"     // a country adjective: not a mention on its own
+)
+
+// candidate is one name of one actor as indexed under a fold key.
+type candidate struct {
+	actor    int32
+	langs    []string // primary languages the name belongs to; nil = every language
+	en       bool     // the name is English (English names are tried in every article)
+	exact    string   // joined exact keys, Cyrillic stemmed: distinguishes Pékin from Pekin
+	capFirst bool     // the name starts with a capital: so must the text
+	acronym  bool     // the name is all capitals (UE, США): so must the text
+	short    bool     // a "~" short form: only where the article names the actor in full
+	adj      bool     // a country adjective (actor is the country)
+	product  bool
+	nTok     int
+}
+
+type gazetteer struct {
+	actors  []actorInfo
+	byID    map[string]int32
+	names   map[string][]candidate // joined fold keys → candidates
+	maxLen  map[string]int         // first fold key → most tokens of a name starting with it
+	persons map[string][]int32     // fold key of any token of a person name → persons
+	morph   *morphology
+	frames  map[string][]frame // per language
+	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
+	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
+	arSkeleton map[string]int32
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *gazetteer
+	gazErr  error
+)
+
+// loadGazetteer returns the compiled gazetteer. A broken embedded file is a programming error
+// caught by the package tests, so callers panic with the message.
+func loadGazetteer() *gazetteer {
+	gazOnce.Do(func() { gaz, gazErr = compileGazetteer(assets.Gazetteer) })
+	if gazErr != nil {
+		panic("compare: embedded gazetteer is broken: " + gazErr.Error())
+	}
+	return gaz
+}
+
+// morphology holds the tables of morph.tsv.
+type morphology struct {
+	stemSuffixes []string // Cyrillic, longest first
+	clitics      []string // Arabic proclitics, longest first
+	article      string
+	contracted   string
+	glue         map[string][]string
+	stop         map[string]map[string]bool
+	titles       map[string]bool
+	orgCues      map[string]bool
+}
+
+func (m *morphology) foldKey(key string, sc script) string {
+	switch sc {
+	case scCyrillic:
+		return m.stem(key)
+	case scLatin:
+		return foldLatin(key)
+	}
+	return key
+}
+
+// stem strips the longest inflection ending that leaves a stem of at least four letters, or
+// three for a one-letter ending: Китая → кита (not кит), Риме → рим, Японией → япон.
+func (m *morphology) stem(key string) string {
+	if m == nil {
+		return key
+	}
+	n := utf8.RuneCountInString(key)
+	for _, suf := range m.stemSuffixes {
+		sn := utf8.RuneCountInString(suf)
+		min := 4
+		if sn == 1 {
+			min = 3
+		}
+		if strings.HasSuffix(key, suf) && n-sn >= min {
+			return key[:len(key)-len(suf)]
+		}
+	}
+	return key
+}
+
+func (m *morphology) isStop(lang, key string) bool {
+	if s := m.stop[lang]; s != nil && s[key] {
+		return true
+	}
+	if lang == "" {
+		for _, s := range m.stop {
+			if s[key] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type lineReader struct {
+	name string
+	sc   *bufio.Scanner
+	n    int
+}
+
+func readTSV(fsys fs.FS, name string, fn func(fields []string) error) error {
+	f, err := fsys.Open("gazetteer/" + name)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", name, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s line %d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+// expandAlt expands "(a|b|)" groups and top-level "|" into every combination.
+func expandAlt(s string) []string {
+	// split at top-level |
+	var parts []string
+	depth, last := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				parts = append(parts, s[last:i])
+				last = i + 1
+			}
+		}
+	}
+	parts = append(parts, s[last:])
+	if len(parts) > 1 {
+		var out []string
+		for _, p := range parts {
+			out = append(out, expandAlt(p)...)
+		}
+		return out
+	}
+	open := strings.IndexByte(s, '(')
+	if open < 0 {
+		return []string{s}
+	}
+	depth = 0
+	closeAt := -1
+	for i := open; i < len(s); i++ {
+		if s[i] == '(' {
+			depth++
+		} else if s[i] == ')' {
+			depth--
+			if depth == 0 {
+				closeAt = i
+				break
+			}
+		}
+	}
+	if closeAt < 0 {
+		return []string{s}
+	}
+	var out []string
+	for _, alt := range expandAlt(s[open+1 : closeAt]) {
+		for _, rest := range expandAlt(s[closeAt+1:]) {
+			out = append(out, s[:open]+alt+rest)
+		}
+	}
+	return out
+}
+
+func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
+	g := &gazetteer{
+		byID:    map[string]int32{},
+		names:   map[string][]candidate{},
+		maxLen:  map[string]int{},
+		persons: map[string][]int32{},
+		frames:  map[string][]frame{},
+
+		arSkeleton: map[string]int32{},
+	}
+	m := &morphology{glue: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{}}
+	g.morph = m
+	err := readTSV(fsys, "morph.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want kind, lang, values")
+		}
+		vals := strings.Fields(f[2])
+		switch f[0] {
+		case "stem-suffix":
+			m.stemSuffixes = append(m.stemSuffixes, vals...)
+		case "clitic-prefix":
+			m.clitics = append(m.clitics, vals...)
+		case "article":
+			m.article = vals[0]
+		case "article-contracted":
+			m.contracted = vals[0]
+		case "glue-suffix":
+			m.glue[f[1]] = append(m.glue[f[1]], vals...)
+		case "stopword":
+			if m.stop[f[1]] == nil {
+				m.stop[f[1]] = map[string]bool{}
+			}
+			for _, v := range vals {
+				m.stop[f[1]][tokenKey(v)] = true
+			}
+		case "org-cue":
+			for _, v := range vals {
+				m.orgCues[tokenKey(v)] = true
+			}
+		case "title":
+			for _, v := range vals {
+				m.titles[tokenKey(v)] = true
+			}
+		default:
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	byLen := func(s []string) {
+		sort.SliceStable(s, func(i, j int) bool { return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j]) })
+	}
+	byLen(m.stemSuffixes)
+	byLen(m.clitics)
+
+	actor := func(id, typ string) int32 {
+		if a, ok := g.byID[id]; ok {
+			return a
+		}
+		g.actors = append(g.actors, actorInfo{id: id, label: id, typ: typ})
+		g.byID[id] = int32(len(g.actors) - 1)
+		return g.byID[id]
+	}
+	// countryNames[lang] lists (country, name) for template expansion.
+	type cname struct {
+		actor int32
+		name  string
+	}
+	countryNames := map[string][]cname{}
+
+	// CLDR countries: id, type, code, name=langs…
+	err = readTSV(fsys, "countries.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want id, type, code, names")
+		}
+		a := actor(f[0], f[1])
+		for _, nl := range f[3:] {
+			eq := strings.LastIndexByte(nl, '=')
+			if eq < 0 {
+				return fmt.Errorf("name %q has no =langs", nl)
+			}
+			langs := strings.Split(nl[eq+1:], ",")
+			g.addName(a, nl[:eq], langs, candidate{})
+			for _, l := range langs {
+				if mainLang[l] {
+					countryNames[l] = append(countryNames[l], cname{a, nl[:eq]})
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	curated := func(f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("want id, type, names")
+		}
+		a := actor(f[0], f[1])
+		info := &g.actors[a]
+		if f[1] != info.typ && f[1] != "" {
+			info.typ = f[1]
+		}
+		for _, field := range f[2:] {
+			if strings.HasPrefix(field, "@") {
+				k, v, _ := strings.Cut(field[1:], "=")
+				switch k {
+				case "the":
+					info.the = true
+				case "country":
+					info.country = v
+				case "label":
+					info.label = v
+				default:
+					return fmt.Errorf("unknown attribute @%s", k)
+				}
+				continue
+			}
+			lang, names, ok := strings.Cut(field, ":")
+			if !ok {
+				return fmt.Errorf("field %q is not lang:names", field)
+			}
+			var langs []string
+			if lang != "*" {
+				langs = []string{lang}
+			}
+			for _, n := range strings.Split(names, "|") {
+				c := candidate{}
+				if strings.HasPrefix(n, "~") {
+					c.short = true
+					n = n[1:]
+				}
+				if f[1] == typProduct {
+					c.product = true
+				}
+				g.addName(a, n, langs, c)
+				if info.typ == ActorCountry && mainLang[lang] {
+					countryNames[lang] = append(countryNames[lang], cname{a, n})
+				}
+			}
+		}
+		return nil
+	}
+	if err := readTSV(fsys, "countries_extra.tsv", curated); err != nil {
+		return nil, err
+	}
+	if err := readTSV(fsys, "actors.tsv", curated); err != nil {
+		return nil, err
+	}
+	for _, a := range g.actors {
+		if a.country != "" {
+			if _, ok := g.byID[a.country]; !ok {
+				return nil, fmt.Errorf("actor %q: @country=%q is not in the gazetteer", a.id, a.country)
+			}
+		}
+	}
+
+	// Adjectives.
+	adjNames := map[string][]cname{}
+	err = readTSV(fsys, "adjectives.tsv", func(f []string) error {
+		a, ok := g.byID[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown country %q", f[0])
+		}
+		for _, field := range f[1:] {
+			lang, forms, ok := strings.Cut(field, ":")
+			if !ok {
+				return fmt.Errorf("field %q is not lang:forms", field)
+			}
+			for _, form := range expandAlt(forms) {
+				form = strings.ReplaceAll(form, "_", " ")
+				g.addName(a, form, []string{lang}, candidate{adj: true})
+				adjNames[lang] = append(adjNames[lang], cname{a, form})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	// Templates.
+	overrides := map[string]string{}
+	type tmpl struct{ lang, pattern, id, typ string }
+	var tmpls []tmpl
+	err = readTSV(fsys, "templates.tsv", func(f []string) error {
+		if len(f) != 4 && !(len(f) == 3 && f[0] == "=") {
+			return fmt.Errorf("want lang, pattern, id template, type")
+		}
+		if f[0] == "=" {
+			overrides[f[1]] = f[2]
+			return nil
+		}
+		tmpls = append(tmpls, tmpl{f[0], f[1], f[2], f[3]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tmpls {
+		for _, p := range expandAlt(t.pattern) {
+			p = strings.ReplaceAll(p, "_", " ")
+			var fill []cname
+			slot := ""
+			switch {
+			case strings.Contains(p, "{C}"):
+				fill, slot = countryNames[t.lang], "{C}"
+			case strings.Contains(p, "{A}"):
+				fill, slot = adjNames[t.lang], "{A}"
+			default:
+				return nil, fmt.Errorf("templates.tsv: pattern %q has no {C} or {A}", t.pattern)
+			}
+			for _, c := range fill {
+				if g.actors[c.actor].typ != ActorCountry {
+					continue
+				}
+				id := strings.ReplaceAll(t.id, "{id}", g.actors[c.actor].id)
+				if o, ok := overrides[id]; ok {
+					id = o
+				}
+				a := actor(id, t.typ)
+				name := strings.Replace(p, slot, c.name, 1)
+				g.addName(a, name, []string{t.lang}, candidate{})
+			}
+		}
+	}
+
+	if err := g.loadFrames(fsys); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// mainLang are the languages Parallax is tuned for; an article of unknown language is matched
+// with their names.
+var mainLang = map[string]bool{"ar": true, "fr": true, "vi": true, "ru": true, "en": true, "es": true, "de": true, "zh": true}
+
+func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return
+	}
+	toks := tokenize(name, g.morph)
+	if len(toks) == 0 {
+		return
+	}
+	keys := make([]string, len(toks))
+	exact := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.fold
+		exact[i] = t.key
+		if t.sc == scCyrillic {
+			exact[i] = t.fold
+		}
+	}
+	key := strings.Join(keys, " ")
+	c.actor = a
+	c.exact = strings.Join(exact, " ")
+	c.nTok = len(toks)
+	c.capFirst = toks[0].capFirst
+	c.acronym = len(toks) == 1 && toks[0].allCaps && utf8.RuneCountInString(toks[0].text) <= 6
+	for _, l := range langs {
+		if l == "en" {
+			c.en = true
+		}
+	}
+	if langs != nil {
+		c.langs = langs
+	}
+	if c.product {
+		c.capFirst = false
+	}
+	// Skip exact duplicates (same actor, same exact form, same kind).
+	for i, old := range g.names[key] {
+		if old.actor == a && old.exact == c.exact && old.adj == c.adj && old.short == c.short && old.capFirst == c.capFirst {
+			if old.langs == nil || c.langs == nil {
+				g.names[key][i].langs = nil
+			} else {
+				merged := append(append([]string{}, old.langs...), c.langs...)
+				g.names[key][i].langs = merged
+			}
+			g.names[key][i].en = old.en || c.en
+			return
+		}
+	}
+	g.names[key] = append(g.names[key], c)
+	if len(toks) > g.maxLen[keys[0]] {
+		g.maxLen[keys[0]] = len(toks)
+	}
+	if g.actors[a].typ == ActorCountry && !c.adj && toks[0].sc == scArabic {
+		if sk := arabicSkeleton(strings.Join(exact, "")); utf8.RuneCountInString(sk) >= 4 {
+			if _, ok := g.arSkeleton[sk]; !ok {
+				g.arSkeleton[sk] = a
+			}
+		}
+	}
+	if g.actors[a].typ == ActorPerson && !c.short && len(toks) >= 2 {
+		for _, t := range toks {
+			fk := FoldForSearch(t.text)
+			if !containsActor(g.persons[fk], a) {
+				g.persons[fk] = append(g.persons[fk], a)
+			}
+		}
+	}
+}
+
+func containsActor(list []int32, a int32) bool {
+	for _, x := range list {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// allows reports whether a candidate name is used for an article in lang.
+func (c *candidate) allows(lang string) bool {
+	if c.langs == nil || c.en {
+		return true
+	}
+	if lang == "" {
+		for _, l := range c.langs {
+			if mainLang[l] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, l := range c.langs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// isUpperStart reports whether s starts with an upper-case letter (ignoring non-letters).
+func isUpperStart(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// arabicSkeleton drops the letters Arabic spelling of foreign names varies most (long vowels
+// ا و ي ى and hamza), keeping the consonants.
+func arabicSkeleton(key string) string {
+	var b strings.Builder
+	for _, r := range key {
+		switch r {
+		case 'ا', 'و', 'ي', 'ى', 'ء', 'ئ', 'ؤ', ' ':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

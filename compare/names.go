@@ -1,0 +1,434 @@
+package compare
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Names the gazetteer does not know, misspelt known names, analyst aliases, and the helpers
+// the alignment step uses to compare names across articles and scripts.
+
+// aliasIndex is the per-call index of analyst-confirmed aliases (Options.Aliases).
+type aliasIndex struct {
+	byKey     map[string]Alias // joined fold keys of the surface
+	maxLen    map[string]int
+	bySurface map[string]Alias // FoldForSearch(surface)
+}
+
+func compileAliases(as []Alias, g *gazetteer) aliasIndex {
+	ix := aliasIndex{}
+	if len(as) == 0 {
+		return ix
+	}
+	ix.byKey, ix.maxLen, ix.bySurface = map[string]Alias{}, map[string]int{}, map[string]Alias{}
+	for _, a := range as {
+		if a.ActorID == "" || strings.TrimSpace(a.Surface) == "" {
+			continue
+		}
+		if a.Label == "" || a.Type == "" {
+			if i, ok := g.byID[a.ActorID]; ok {
+				if a.Label == "" {
+					a.Label = g.actors[i].label
+				}
+				if a.Type == "" {
+					a.Type = g.actors[i].typ
+				}
+			}
+		}
+		if a.Label == "" {
+			a.Label = a.ActorID
+		}
+		if a.Type == "" {
+			a.Type = ActorPerson
+		}
+		toks := tokenize(a.Surface, g.morph)
+		if len(toks) == 0 {
+			continue
+		}
+		keys := make([]string, len(toks))
+		for i, t := range toks {
+			keys[i] = t.fold
+		}
+		ix.byKey[strings.Join(keys, " ")] = a
+		if len(toks) > ix.maxLen[keys[0]] {
+			ix.maxLen[keys[0]] = len(toks)
+		}
+		ix.bySurface[FoldForSearch(a.Surface)] = a
+	}
+	return ix
+}
+
+func (ix aliasIndex) longest(toks []token, i int) (match, bool) {
+	if ix.byKey == nil {
+		return match{}, false
+	}
+	n := ix.maxLen[toks[i].fold]
+	if n > len(toks)-i {
+		n = len(toks) - i
+	}
+	for ; n >= 1; n-- {
+		keys := make([]string, n)
+		for k := 0; k < n; k++ {
+			keys[k] = toks[i+k].fold
+		}
+		if a, ok := ix.byKey[strings.Join(keys, " ")]; ok {
+			return match{i: i, j: i + n, start: toks[i].start, end: toks[i+n-1].end, actor: -1,
+				id: a.ActorID, label: a.Label, typ: a.Type, conf: confExact}, true
+		}
+	}
+	return match{}, false
+}
+
+// unknownNames finds names the gazetteer lacks among the tokens no match consumed:
+// runs of two or more capitalised Latin or Cyrillic words, and in Arabic the two words after a
+// title (الرئيس، وزير الخارجية البريطاني …). A run that is a misspelt known person links to
+// that person; the rest get a local id "local:<FoldForSearch key>".
+func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang string) (found []match, absorbed map[int]bool) {
+	used := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.i; k < m.j && k < len(toks); k++ {
+			used[k] = true
+		}
+	}
+	// Words the article also writes in lower case are common words, not names, when they
+	// open a sentence ("Comment", "Suivez").
+	lower := map[string]bool{}
+	for _, t := range toks {
+		if !t.capFirst {
+			lower[t.key] = true
+		}
+	}
+	var out []match
+	m := g.morph
+	drop := map[int]bool{} // gazetteer matches absorbed into a longer unknown name
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if used[i] || !nameLike(t) || m.isStop(lang, t.key) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !used[j] && nameLike(toks[j]) && toks[j].sc == t.sc &&
+			onlySpaceBetween(rs, toks[j-1].end, toks[j].start) && !m.isStop(lang, toks[j].key) {
+			j++
+		}
+		// Drop a sentence-initial common word.
+		s := i
+		if toks[s].sentStart && lower[toks[s].key] {
+			s++
+		}
+		// A known company followed by two or more unknown capitalised words is a longer
+		// company name (Xiaomi Miui Hellas), not the company plus a person.
+		if org, ok := orgBefore(ms, toks, rs, s); ok && j-s >= 2 && j-s <= 4 {
+			nm := g.nameMatch(toks, rs, org.i, j, lang)
+			if nm.actor < 0 {
+				nm.typ = ActorOrg
+				out = append(out, nm)
+				drop[org.i] = true
+				i = j
+				continue
+			}
+		}
+		if j-s >= 2 && j-s <= 5 {
+			out = append(out, g.nameMatch(toks, rs, s, j, lang))
+		}
+		i = j
+	}
+	if lang == "ar" || lang == "" {
+		out = append(out, g.titledArabicNames(toks, used)...)
+	}
+	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
+	fam := map[string]match{}
+	for _, o := range out {
+		if o.typ == ActorPerson && o.j-o.i >= 2 {
+			fam[toks[o.j-1].key] = o
+		}
+	}
+	if len(fam) > 0 {
+		for k := range out {
+			for x := out[k].i; x < out[k].j; x++ {
+				used[x] = true
+			}
+		}
+		for i, t := range toks {
+			if used[i] || !t.capFirst || t.allCaps {
+				continue
+			}
+			if o, ok := fam[t.key]; ok {
+				out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: -1,
+					id: o.id, label: o.label, typ: o.typ, conf: o.conf * 0.9})
+			}
+		}
+	}
+	return out, drop
+}
+
+// orgBefore finds a gazetteer organisation that ends right before token s, one space away.
+func orgBefore(ms []match, toks []token, rs []rune, s int) (match, bool) {
+	if s == 0 {
+		return match{}, false
+	}
+	for _, m := range ms {
+		if m.j == s && m.typ == ActorOrg && !m.product && !m.adj && m.actor >= 0 && m.conf == confExact &&
+			onlySpaceBetween(rs, toks[s-1].end, toks[s].start) && toks[m.i].capFirst {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
+// nameLike: a capitalised Latin or Cyrillic word of two or more letters, standing alone (not a
+// piece of a glued token).
+func nameLike(t token) bool {
+	if t.sc != scLatin && t.sc != scCyrillic {
+		return false
+	}
+	if !t.capFirst || t.allCaps && utf8.RuneCountInString(t.text) > 5 {
+		return false
+	}
+	if t.glued || t.gluedNext {
+		return false
+	}
+	return utf8.RuneCountInString(t.text) >= 2
+}
+
+func onlySpaceBetween(rs []rune, a, b int) bool {
+	if b-a != 1 {
+		return false
+	}
+	return rs[a] == ' ' || rs[a] == '-' || rs[a] == '\u00a0'
+}
+
+// nameMatch turns tokens [i, j) into an actor: a known person when the transliteration is
+// within a small edit distance of one (Zhao Lijiang → Zhao Lijian), else a local actor.
+func (g *gazetteer) nameMatch(toks []token, rs []rune, i, j int, lang string) match {
+	surface := string(rs[toks[i].start:toks[j-1].end])
+	key := FoldForSearch(surface)
+	m := match{i: i, j: j, start: toks[i].start, end: toks[j-1].end, actor: -1}
+	if p, d, ok := g.closestPerson(key, j-i); ok {
+		m.actor = p
+		m.id, m.label, m.typ = g.actors[p].id, g.actors[p].label, ActorPerson
+		m.conf = confSpelling
+		if d == 0 {
+			m.conf = confFolded
+		}
+		return m
+	}
+	m.id = "local:" + key
+	m.label = Transliterate(surface, lang)
+	m.typ = ActorPerson
+	for k := i; k < j; k++ {
+		if g.morph.orgCues[toks[k].key] || toks[k].allCaps {
+			m.typ = ActorOrg
+		}
+	}
+	m.conf = confUnknown
+	return m
+}
+
+// closestPerson finds a gazetteer person whose Latin name is within a small edit distance of
+// key (a FoldForSearch form with n words), sharing at least one word with it.
+func (g *gazetteer) closestPerson(key string, n int) (int32, int, bool) {
+	seen := map[int32]bool{}
+	best, bestD := int32(-1), 1<<30
+	for _, w := range strings.Fields(key) {
+		for _, p := range g.persons[w] {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			name := FoldForSearch(g.actors[p].label)
+			if len(strings.Fields(name)) != n {
+				continue
+			}
+			d := editDistance(key, name)
+			if d < bestD {
+				best, bestD = p, d
+			}
+		}
+	}
+	if best < 0 || !closeEnough(bestD, utf8.RuneCountInString(key)) {
+		return -1, 0, false
+	}
+	return best, bestD, true
+}
+
+// closeEnough: at most one edit per six letters, and never more than two.
+func closeEnough(d, n int) bool {
+	return d <= 2 && d*6 <= n
+}
+
+// titledArabicNames takes the two words after an Arabic title as a person's name.
+func (g *gazetteer) titledArabicNames(toks []token, used []bool) []match {
+	var out []match
+	m := g.morph
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.sc != scArabic || !m.titles[stripClitic(t.key, m)] {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && (strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
+			k++
+		}
+		if k+2 > len(toks) {
+			continue
+		}
+		a, b := toks[k], toks[k+1]
+		if used[k] || used[k+1] || a.sc != scArabic || b.sc != scArabic || a.lineStart || b.lineStart ||
+			strings.HasPrefix(a.key, m.article) || strings.HasPrefix(b.key, m.article) ||
+			m.isStop("ar", a.key) || m.isStop("ar", b.key) || a.gluedNext {
+			continue
+		}
+		surface := a.text + " " + b.text
+		key := FoldForSearch(surface)
+		out = append(out, match{i: k, j: k + 2, start: a.start, end: b.end, actor: -1,
+			id: "local:" + key, label: Transliterate(surface, "ar"), typ: ActorPerson, conf: confTitled})
+		used[k], used[k+1] = true, true
+		i = k + 1
+	}
+	return out
+}
+
+func stripClitic(key string, m *morphology) string {
+	for _, c := range []string{"و", "ف"} {
+		if strings.HasPrefix(key, c) && utf8.RuneCountInString(key) > 3 {
+			return key[len(c):]
+		}
+	}
+	return key
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 {
+		return len(rb)
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			if prev[j]+1 < c {
+				c = prev[j] + 1
+			}
+			if cur[j-1]+1 < c {
+				c = cur[j-1] + 1
+			}
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// NameDistance is the edit distance between the Latin transliterations of two names
+// (FoldForSearch keys), in runes: NameDistance("Zhao Lijiang", "Чжао Лицзянь") == 1.
+func NameDistance(a, b string) int {
+	return editDistance(FoldForSearch(a), FoldForSearch(b))
+}
+
+// SameName reports whether two names, in any scripts, are spellings of one name: their
+// transliterations are equal or differ by at most one edit per six letters (two at most).
+func SameName(a, b string) bool {
+	ka, kb := FoldForSearch(a), FoldForSearch(b)
+	if ka == "" || kb == "" {
+		return false
+	}
+	n := utf8.RuneCountInString(ka)
+	if m := utf8.RuneCountInString(kb); m < n {
+		n = m
+	}
+	return closeEnough(editDistance(ka, kb), n)
+}
+
+// ClusterNames groups names (surface forms from any articles and scripts) that spell the same
+// name, for linking the local actors of unknown names across the versions of a story: it
+// returns groups of indexes into names, each group in ascending order, groups ordered by their
+// first index. Two names join when SameName holds; the relation is closed transitively.
+// Cost is quadratic in len(names): call it per story, with the unknown names only.
+func ClusterNames(names []string) [][]int {
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = FoldForSearch(n)
+	}
+	parent := make([]int, len(names))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for i := range names {
+		for j := i + 1; j < len(names); j++ {
+			if find(i) == find(j) || keys[i] == "" || keys[j] == "" {
+				continue
+			}
+			n := utf8.RuneCountInString(keys[i])
+			if m := utf8.RuneCountInString(keys[j]); m < n {
+				n = m
+			}
+			if keys[i] == keys[j] || closeEnough(editDistance(keys[i], keys[j]), n) {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var order []int
+	for i := range names {
+		r := find(i)
+		if _, ok := groups[r]; !ok {
+			order = append(order, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	out := make([][]int, 0, len(order))
+	for _, r := range order {
+		out = append(out, groups[r])
+	}
+	return out
+}
+
+// CanonicalName is the canonical (English label) spelling of an actor id, for spelling
+// comparisons: CanonicalName("Zhao Lijian") == "Zhao Lijian"; for a local id it is the
+// transliteration key ("local:nguyen phuong" → "nguyen phuong"); "" for an unknown id.
+func CanonicalName(id string) string {
+	if k, ok := strings.CutPrefix(id, "local:"); ok {
+		return k
+	}
+	g := loadGazetteer()
+	if a, ok := g.byID[id]; ok {
+		return g.actors[a].label
+	}
+	return ""
+}
+
+// LookupActor looks one surface form up in the gazetteer, with the same normalisation as
+// extraction (case, diacritics, Arabic clitics, Russian endings): LookupActor("Китаю", "ru")
+// gives "China", "China", "country". The whole surface must be one name; adjectives and
+// product names are not actors and give ok == false.
+func LookupActor(surface, lang string) (id, label, typ string, ok bool) {
+	g := loadGazetteer()
+	toks := tokenize(surface, g.morph)
+	if len(toks) == 0 {
+		return "", "", "", false
+	}
+	m, found := g.longest(toks, 0, primaryLang(lang))
+	if !found || m.j != len(toks) || m.adj || m.product {
+		return "", "", "", false
+	}
+	return m.id, m.label, m.typ, true
+}
