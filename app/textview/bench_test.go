@@ -41,10 +41,14 @@ func benchmarkLayout(b *testing.B, path string) {
 }
 
 // BenchmarkLayoutArabic100k shapes and wraps a 100,000-code-point Arabic article (target < 100 ms).
-func BenchmarkLayoutArabic100k(b *testing.B) { benchmarkLayout(b, "../../seeds/000_aee102b197d6c641.txt") }
+func BenchmarkLayoutArabic100k(b *testing.B) {
+	benchmarkLayout(b, "../../seeds/000_aee102b197d6c641.txt")
+}
 
 // BenchmarkLayoutFrench100k shapes and wraps a 100,000-code-point French article (target < 100 ms).
-func BenchmarkLayoutFrench100k(b *testing.B) { benchmarkLayout(b, "../../seeds/003_4404a4061091f89c.txt") }
+func BenchmarkLayoutFrench100k(b *testing.B) {
+	benchmarkLayout(b, "../../seeds/003_4404a4061091f89c.txt")
+}
 
 // BenchmarkRewrapArabic100k is a window resize: wrapping only, shaping reused.
 func BenchmarkRewrapArabic100k(b *testing.B) {

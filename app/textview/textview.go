@@ -805,3 +805,38 @@ func (r *renderer) addTooltip(th fyne.Theme, v fyne.ThemeVariant) {
 		r.objects = append(r.objects, t)
 	}
 }
+
+// DragPoints returns two points (canvas coordinates) inside the first and the last grapheme of
+// r, a quarter of a grapheme in from r's logical start and end: a drag from one to the other
+// selects exactly r whatever the directions involved. For tests and scripted demos.
+func (t *TextView) DragPoints(r Range) (from, to fyne.Position) {
+	l := t.layoutOrNil()
+	if l == nil || r.Empty() {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	abs := d.AbsolutePositionForObject(t)
+	if c := d.CanvasForObject(t); c != nil { // the driver reports positions inside the inset
+		inset, _ := c.InteractiveArea()
+		abs = abs.Add(inset)
+	}
+	return t.innerPoint(r.Start, true).Add(abs), t.innerPoint(l.snap(r.End-1), false).Add(abs)
+}
+
+func (t *TextView) innerPoint(o int, start bool) fyne.Position {
+	l := t.lay
+	ln := l.lines[l.lineOf(o)]
+	for k := ln.gStart; k < ln.gEnd; k++ {
+		g := l.glyphs[k]
+		if int(g.start) != o {
+			continue
+		}
+		w := g.xr - g.xl
+		x := g.xl + w/4
+		if start == l.rtlAt(k) { // an RTL start and an LTR end are on the right
+			x = g.xr - w/4
+		}
+		return t.content.fromLayout(fyne.NewPos(x, ln.top+ln.ascent/2)).Subtract(t.scroll.Offset)
+	}
+	return t.PositionOf(o)
+}

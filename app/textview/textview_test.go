@@ -22,34 +22,10 @@ func newView(t *testing.T, text string, size fyne.Size) (*TextView, fyne.Window)
 	return tv, w
 }
 
-// edge returns a point inside the grapheme starting at offset o, a quarter of its width from
-// its logical start (start=true) or end: dragging between such points selects exactly the
-// graphemes, whatever the direction.
-func edge(tv *TextView, o int, start bool) fyne.Position {
-	l := tv.lay
-	li := l.lineOf(o)
-	ln := l.lines[li]
-	for k := ln.gStart; k < ln.gEnd; k++ {
-		g := l.glyphs[k]
-		if int(g.start) != o {
-			continue
-		}
-		w := g.xr - g.xl
-		x := g.xl + w/4
-		if start == l.rtlAt(k) { // RTL start is its right side; LTR end is its right side
-			x = g.xr - w/4
-		}
-		return tv.content.fromLayout(fyne.NewPos(x, ln.top+ln.ascent/2)).Subtract(tv.scroll.Offset)
-	}
-	t := fyne.Position{}
-	return t
-}
-
 // dragSelect drags from inside the first grapheme of [s, e) to inside its last one.
 func dragSelect(t *testing.T, tv *TextView, w fyne.Window, s, lastStart int) {
 	t.Helper()
-	from := edge(tv, s, true)
-	to := edge(tv, lastStart, false)
+	from, to := tv.DragPoints(Range{s, tv.lay.next(lastStart)})
 	// Fyne reports a drag at its current point, with the start at Position - Dragged.
 	test.Drag(w.Canvas(), to, to.X-from.X, to.Y-from.Y)
 }
