@@ -9,7 +9,6 @@ func defaultExtract(d Document, o Options) []Fact { return nil }
 // not try to infer publication dates with it.
 const hasDefaultExtractor = false
 
-// diffForm is the form of a name go-diff compares: its transliteration into Latin letters.
-//
-// TODO(analysis): use Transliterate once the actor engineer's helper lands.
-func diffForm(s, lang string) string { return s }
+// diffForm is the form of a name go-diff compares: its transliteration into Latin letters,
+// so an analyst who does not read the script still sees where two spellings differ.
+func diffForm(s, lang string) string { return Transliterate(s, lang) }

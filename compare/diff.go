@@ -59,9 +59,9 @@ func spellingDiff(reference, variant string) string {
 	return b.String()
 }
 
-// foldLatin lowercases and strips diacritics, so that "Pékin" and "Pekin", "Zélande" and
+// foldAccents lowercases and strips diacritics, so that "Pékin" and "Pekin", "Zélande" and
 // "Zelande" compare equal: accents are often lost in transmission and are not misspellings.
-func foldLatin(s string) string {
+func foldAccents(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 )
@@ -287,7 +286,6 @@ func statesCompatible(a *article, f Fact) bool {
 // facts (the same date or number in the same claim) whose sentences each name exactly one
 // person (or group), different ones, where neither version names the other's anywhere.
 func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
-	type sentRef struct{ art, sent int }
 	seen := map[string]bool{}
 	var out []Discrepancy
 	groups := map[int][]node{}
@@ -335,7 +333,6 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 			}
 		}
 	}
-	_ = sentRef{}
 	return out
 }
 
@@ -388,5 +385,3 @@ func levenshtein(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
-
-var _ = math.Abs

@@ -68,17 +68,17 @@ func findRole(text []rune, offset int) (roleMatch, bool) {
 	for _, p := range rolePatterns {
 		n := len(p.pat)
 		for i := 0; i+n <= len(text); i++ {
-			if i > 0 && isWordRune(text[i-1]) {
+			if i > 0 && isWordLetter(text[i-1]) {
 				continue
 			}
 			if !runesEqual(text[i:i+n], p.pat) {
 				continue
 			}
 			end := i + n
-			if !p.stem && end < len(text) && isWordRune(text[end]) {
+			if !p.stem && end < len(text) && isWordLetter(text[end]) {
 				continue
 			}
-			for p.stem && end < len(text) && isWordRune(text[end]) {
+			for p.stem && end < len(text) && isWordLetter(text[end]) {
 				end++
 			}
 			if i+offset > best.start || i+offset == best.start && end+offset > best.end {
@@ -98,7 +98,7 @@ func lowerRunes(rs []rune) []rune {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) }
+func isWordLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) }
 
 func runesEqual(a, b []rune) bool {
 	if len(a) != len(b) {
@@ -123,7 +123,7 @@ func affiliation(a *article, pi int) (roleMatch, bool) {
 	inWord := false
 	for start > sentStart && words <= affiliationWindowWords {
 		r := a.runes[start-1]
-		if isWordRune(r) {
+		if isWordLetter(r) {
 			if !inWord {
 				words++
 				inWord = true

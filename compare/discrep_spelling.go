@@ -143,12 +143,10 @@ func canonicalSpelling(st *story) []Discrepancy {
 			summary += " (" + strings.Join(others, "; ") + ")"
 		}
 		out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
-			Severity: SeverityMinor, Summary: summary, Members: ms, Diff: spellingDiff(k2s(fixed[k]), k.sur)})
+			Severity: SeverityMinor, Summary: summary, Members: ms, Diff: spellingDiff(diffForm(fixed[k], a.doc.Lang), diffForm(k.sur, a.doc.Lang))})
 	}
 	return out
 }
-
-func k2s(s string) string { return s }
 
 // correctAgainst compares a Latin surface with the canonical label word by word and
 // returns the surface with its misspelt words replaced by the label's, if any word is a near
@@ -162,10 +160,10 @@ func correctAgainst(surface, label, lang string) (string, bool) {
 	replaced := surface
 	miss := false
 	for _, w := range sw {
-		fw := foldLatin(w)
+		fw := foldAccents(w)
 		best, bestD := "", 1<<30
 		for _, l := range lw {
-			fl := foldLatin(l)
+			fl := foldAccents(l)
 			if fl == fw {
 				best, bestD = l, 0
 				break
@@ -215,7 +213,7 @@ func normWord(w, lang string) string {
 		}
 		return w
 	}
-	return foldLatin(w)
+	return foldAccents(w)
 }
 
 // variantSpelling implements rule 2.

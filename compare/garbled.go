@@ -1,6 +1,7 @@
 package compare
 
 import (
+	_ "embed"
 	"fmt"
 	"sort"
 	"strings"
@@ -19,7 +20,8 @@ import (
 //   - mojibake: U+FFFD, or "??" standing for lost characters mid-sentence;
 //   - untranslated fragments: a run of words in another script than the article's (three
 //     words; six when the foreign script is Latin, since brand and product names in Latin
-//     letters are normal in any language).
+//     letters are normal in any language), or a sentence whose function words belong to
+//     another Latin-script language (analyze_stopwords.tsv).
 //
 // Each article gets at most one discrepancy per kind of damage, listing every damaged span,
 // so a damaged article does not flood the list.
@@ -157,6 +159,8 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 	}
 	foreign := damage{what: "untranslated text"}
 	foreign.spans = foreignRuns(a, words, main, buf[:0])
+	foreign.spans = append(foreign.spans, foreignSentences(a)...)
+	sort.Slice(foreign.spans, func(i, j int) bool { return foreign.spans[i].start < foreign.spans[j].start })
 
 	var out []Discrepancy
 	for _, d := range []damage{stray, glued, mojibake, foreign} {
@@ -314,3 +318,77 @@ func onlySpacesBetween(a *article, words [][2]int, j int) bool {
 	}
 	return true
 }
+
+//go:embed analyze_stopwords.tsv
+var stopwordsTSV string
+
+// stopwords maps a function word to the one language it points to; parsed once from
+// embedded data and never changed.
+var stopwords = parseStopwords(stopwordsTSV)
+
+func parseStopwords(s string) map[string]string {
+	out := map[string]string{}
+	for _, line := range strings.Split(s, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		lang, words, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		for _, w := range strings.Fields(words) {
+			out[w] = lang
+		}
+	}
+	return out
+}
+
+// foreignSentences finds sentences written in another Latin-script language than the
+// article's: at least four function words of that language, more than three times as many
+// as the article's own. Only languages with a function-word list are judged.
+func foreignSentences(a *article) []wordSpan {
+	own := a.doc.Lang
+	if !stopwordLangSet[own] {
+		return nil
+	}
+	var out []wordSpan
+	for si, start := range a.sentStart {
+		end := len(a.runes)
+		if si+1 < len(a.sentStart) {
+			end = a.sentStart[si+1]
+		}
+		hits := map[string]int{}
+		for _, w := range wordBounds(a.runes[start:end]) {
+			word := strings.ToLower(string(a.runes[start+w[0] : start+w[1]]))
+			if l, ok := stopwords[word]; ok {
+				hits[l]++
+			}
+		}
+		best, n := "", 0
+		for l, c := range hits {
+			if l != own && (c > n || c == n && l < best) {
+				best, n = l, c
+			}
+		}
+		if n >= 4 && n > 3*hits[own] {
+			// Trim the span to the sentence's text.
+			s, e := start, end
+			for s < e && unicode.IsSpace(a.runes[s]) {
+				s++
+			}
+			for e > s && unicode.IsSpace(a.runes[e-1]) {
+				e--
+			}
+			out = append(out, wordSpan{s, e, a.text(s, e)})
+		}
+	}
+	return out
+}
+
+var stopwordLangSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range stopwords {
+		m[l] = true
+	}
+	return m
+}()
