@@ -1,11 +1,150 @@
 package compare
 
+import (
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
 // Options carries what the analyst has taught the machine into an analysis.
 type Options struct {
 	// Aliases confirmed by the analyst; they win over the gazetteer and clustering.
 	Aliases []Alias
+	// Horizon (ISO YYYY-MM-DD) is the latest date the weekday rule may place a year-less date
+	// on ("Mardi 26 mars" in an undated article → the latest year not after Horizon in which
+	// 26 March was a Tuesday). Callers with a clock pass today's date; "" means
+	// DefaultHorizon, so that extraction never depends on when it runs.
+	Horizon string
 }
 
 // ExtractorVersion identifies the fact extractors' behaviour; stored fact caches keyed by an
 // older version are recomputed. Bump it whenever extraction output can change.
-const ExtractorVersion = "0"
+const ExtractorVersion = "1"
+
+// DefaultHorizon is the horizon used when Options.Horizon is empty: the end of the year this
+// extractor version was built in. It only bounds the weekday rule for undated articles.
+const DefaultHorizon = "2026-12-31"
+
+// ExtractFacts finds the dates, numbers and named actors of one article and normalises them.
+// Facts are sorted by Start (then End, then kind) and numbered "f1", "f2", … in that order.
+// The result depends only on doc and opts.
+func ExtractFacts(doc Document, opts Options) []Fact {
+	dates, nums := extractDatesNumbers(doc, opts)
+	facts := make([]Fact, 0, len(dates)+len(nums)+16)
+	facts = append(facts, dates...)
+	facts = append(facts, nums...)
+	facts = append(facts, extractActors(doc, opts)...)
+	kindRank := map[FactKind]int{KindDate: 0, KindNumber: 1, KindActor: 2}
+	sort.SliceStable(facts, func(i, j int) bool {
+		a, b := facts[i], facts[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return kindRank[a.Kind] < kindRank[b.Kind]
+	})
+	for i := range facts {
+		facts[i].ID = "f" + strconv.Itoa(i+1)
+	}
+	return facts
+}
+
+// extractDates returns the date facts of doc.
+func extractDates(doc Document, opts Options) []Fact {
+	d, _ := extractDatesNumbers(doc, opts)
+	return d
+}
+
+// extractNumbers returns the number facts of doc.
+func extractNumbers(doc Document, opts Options) []Fact {
+	_, n := extractDatesNumbers(doc, opts)
+	return n
+}
+
+// extractDatesNumbers runs both grammars over one scan of the text: numbers skip what dates
+// took (years, days of month).
+func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
+	sc := newScan(doc.Text, lexiconFor(doc.Lang))
+	specs := sc.parseDates()
+	r := &resolver{}
+	if d, ok := parseISODay(doc.Published); ok {
+		r.base = anchor{ok: true, d: d, from: "published"}
+	} else if k, ok := sc.datelineSpec(specs); ok {
+		s := specs[k]
+		r.base = anchor{ok: true, d: mkDay(s.y, s.m, s.d), from: "dateline"}
+	}
+	r.horizon, _ = parseISODay(DefaultHorizon)
+	if h, ok := parseISODay(opts.Horizon); ok {
+		r.horizon = h
+	}
+	var dates []Fact
+	for k := range specs {
+		ds := &specs[k]
+		f := Fact{Kind: KindDate}
+		sc.setSpan(&f, ds.s, ds.e)
+		r.resolve(ds, &f)
+		if f.Value == "" && !f.Unresolved {
+			continue
+		}
+		dates = append(dates, f)
+	}
+	var nums []Fact
+	for _, ns := range sc.parseNumbers() {
+		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit}
+		sc.setRuneSpan(&f, ns.rs, ns.re)
+		nums = append(nums, f)
+	}
+	return dates, nums
+}
+
+// setSpan sets f's span to tokens [s, e), widened to grapheme boundaries, and its text.
+func (sc *dnScan) setSpan(f *Fact, s, e int) {
+	a, b := sc.toks[s], sc.toks[e-1]
+	f.Start, f.End = snapToGraphemes(sc.text, a.bstart, a.start, b.bend, b.end)
+	f.Text = runeSlice(sc.text, a.bstart, a.start, f.Start, f.End)
+}
+
+// setRuneSpan sets f's span to runes [rs, re), widened to grapheme boundaries.
+func (sc *dnScan) setRuneSpan(f *Fact, rs, re int) {
+	// Find the token holding rs to get a byte position near it.
+	lo, hi := 0, len(sc.toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if sc.toks[mid].end <= rs {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	t := sc.toks[lo]
+	bs := t.bstart
+	for r := t.start; r < rs; r++ {
+		_, w := utf8.DecodeRuneInString(sc.text[bs:])
+		bs += w
+	}
+	f.Start, f.End = snapToGraphemes(sc.text, bs, rs, 0, re)
+	f.Text = runeSlice(sc.text, bs, rs, f.Start, f.End)
+}
+
+// runeSlice returns text[start:end) in runes, given a known byte position bpos of rune rpos at
+// or after start (it walks back when the span was widened).
+func runeSlice(text string, bpos, rpos, start, end int) string {
+	for rpos > start {
+		_, w := utf8.DecodeLastRuneInString(text[:bpos])
+		bpos -= w
+		rpos--
+	}
+	for rpos < start {
+		_, w := utf8.DecodeRuneInString(text[bpos:])
+		bpos += w
+		rpos++
+	}
+	b := bpos
+	for r := start; r < end && b < len(text); r++ {
+		_, w := utf8.DecodeRuneInString(text[b:])
+		b += w
+	}
+	return text[bpos:b]
+}

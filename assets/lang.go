@@ -1,0 +1,13 @@
+package assets
+
+import "embed"
+
+// Lang holds the language tables compare reads: lang/cldr/<lang>.json, generated from CLDR by
+// cmd/gen-langdata for every CLDR language (months, weekdays, relative day and period words,
+// duration patterns, number symbols and scale words), and lang/extra/<lang>.json, hand-written
+// additions (colloquial and regional forms, number words, qualifiers) described in
+// lang/README.md.
+//
+//go:generate go run ../cmd/gen-langdata -cldr /tmp/cldr/node_modules -out lang/cldr
+//go:embed lang/cldr/*.json lang/extra/*.json
+var Lang embed.FS

@@ -1,0 +1,458 @@
+package compare
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/assets"
+)
+
+// The lexicon: every word and phrase the date and number extractors know for one language,
+// compiled once from assets/lang (CLDR tables plus hand-written additions) into a trie over
+// normalised tokens. Compiled lexicons are immutable and shared by all goroutines.
+
+type itemKind uint8
+
+const (
+	itMonth         itemKind = iota + 1 // val: 1..12; abbr when flag&flagAbbr
+	itWeekday                           // val: 0 (Sunday)..6
+	itRelDay                            // val: day offset from the publication date
+	itAnaphor                           // val: day offset from the date just named
+	itRelPeriod                         // s: unit (year, month, week); val: offset
+	itRelWeekday                        // val: weekday; val2: -1 last, +1 next
+	itUnit                              // s: dnDuration unit
+	itCountedUnit                       // s: unit; f: count ("يومين" = two days)
+	itDirPrefix                         // val: -1 past, +1 future
+	itDirSuffix                         // val: -1 past, +1 future
+	itDayPrefix                         // "ngày", "يوم"
+	itDaySuffix                         // "日", "er", "."
+	itMonthSuffix                       // "月"
+	itYearPrefix                        // "năm", "عام"
+	itYearSuffix                        // "年", "г.", "году"
+	itConnector                         // "de", "del", "и"
+	itYearCue                           // "en", "in": a bare year after it is a date
+	itMonthCue                          // "en", "in", "في": a bare month name after it is a date
+	itSpanPrefix                        // "в", "во": kept in the span before a weekday or year
+	itIntervalOpen                      // val: frame index
+	itIntervalMid                       // val: frame index
+	itModifier                          // "plus tôt", "early": kept in the span, value unchanged
+	itNumber                            // f: value
+	itNumMult                           // f: multiplier of the digit before it (cent, 百, trăm)
+	itScale                             // f: value; flag&flagShort for abbreviations
+	itQualifier                         // s: qualifier
+	itPostQualifier                     // s: qualifier
+	itVague                             // "millions", "des dizaines": no single value
+	itFunction                          // function words (articles, prepositions, conjunctions)
+	itPercent                           // "pour cent", "%"
+	itTimeMarker                        // "h", "Uhr", "giờ"
+	itClassifier                        // Chinese measure words
+	itOrdinalPrefix                     // "第", "thứ"
+	itArticle                           // "a", "un", "ein": a number only before a scale or unit
+	itFurniture                         // "Lire aussi", "Read more": the article body has ended
+)
+
+const (
+	flagAbbr  = 1 << iota // abbreviated month or weekday
+	flagShort             // abbreviated scale ("k", "млн")
+	flagCase              // needs a capital on its last word (vi weekday names)
+)
+
+type dnItem struct {
+	kind itemKind
+	flag uint8
+	val  int
+	val2 int
+	f    float64
+	s    string
+}
+
+type dnTrie struct {
+	items []dnItem
+	next  map[string]*dnTrie
+}
+
+// dnLexicon is the compiled table of one language.
+type dnLexicon struct {
+	lang  string
+	root  map[string]*dnTrie
+	order string // numeric date order: "dmy", "mdy" or "ymd"
+	// decimal and group are the number separators the language uses.
+	decimal, group map[string]bool
+	bareMonths     bool // month words need no cue (tháng 3, 3月)
+	needClassifier bool // numerals in words count only before a measure word (Chinese)
+	unitMaxWords   int
+	clitics        []string
+	blockBefore    map[string]map[string]bool
+	ordinalSuffix  map[string]bool
+	// numberWords lists single-token number words, longest first, for glued-text recovery.
+	numberWords []string
+	// compoundOnly holds number words that never start a number ("không" is also "not").
+	compoundOnly map[string]bool
+	// capNouns: nouns are capitalised (German), so a capitalised word may be a counted unit.
+	capNouns bool
+	// glueIndex maps the first two bytes of a number word to the words, for glued-text recovery.
+	glueIndex map[string][]string
+	// frames counts interval frames ("de … à") so merged lexicons keep them apart.
+	frames int
+}
+
+// langFile is the union of the generated and hand-written table formats.
+type langFile struct {
+	Months         map[string]int           `json:"months"`
+	MonthsAbbr     map[string]int           `json:"months_abbr"`
+	Weekdays       map[string]int           `json:"weekdays"`
+	WeekdaysAbbr   map[string]int           `json:"weekdays_abbr"`
+	RelDays        map[string]int           `json:"rel_days"`
+	Anaphors       map[string]int           `json:"anaphors"`
+	RelPeriods     map[string]relPeriodJSON `json:"rel_periods"`
+	RelWeekdays    map[string][2]int        `json:"rel_weekdays"`
+	Units          map[string]string        `json:"units"`
+	CountedUnits   map[string]countedJSON   `json:"counted_units"`
+	DirPrefix      map[string]string        `json:"dir_prefix"`
+	DirSuffix      map[string]string        `json:"dir_suffix"`
+	Order          string                   `json:"order"`
+	DayPrefix      []string                 `json:"day_prefix"`
+	DaySuffix      []string                 `json:"day_suffix"`
+	MonthSuffix    []string                 `json:"month_suffix"`
+	YearPrefix     []string                 `json:"year_prefix"`
+	YearSuffix     []string                 `json:"year_suffix"`
+	Connectors     []string                 `json:"connectors"`
+	YearCues       []string                 `json:"year_cues"`
+	MonthCues      []string                 `json:"month_cues"`
+	SpanPrefix     []string                 `json:"span_prefix"`
+	Intervals      [][2]string              `json:"intervals"`
+	Modifiers      []string                 `json:"modifiers"`
+	Decimal        []string                 `json:"decimal"`
+	Group          []string                 `json:"group"`
+	Scales         map[string]float64       `json:"scales"`
+	ScalesShort    map[string]float64       `json:"scales_short"`
+	Numbers        map[string]float64       `json:"numbers"`
+	NumberMults    map[string]float64       `json:"number_mults"`
+	Qualifiers     map[string]string        `json:"qualifiers"`
+	PostQualifiers map[string]string        `json:"post_qualifiers"`
+	Vague          []string                 `json:"vague"`
+	FunctionWords  []string                 `json:"function_words"`
+	Percent        []string                 `json:"percent"`
+	TimeMarkers    []string                 `json:"time_markers"`
+	Classifiers    []string                 `json:"classifiers"`
+	OrdinalPrefix  []string                 `json:"ordinal_prefixes"`
+	OrdinalSuffix  []string                 `json:"ordinal_suffixes"`
+	Articles       []string                 `json:"articles"`
+	BlockBefore    map[string][]string      `json:"block_before"`
+	Clitics        []string                 `json:"clitics"`
+	BareMonths     bool                     `json:"bare_months"`
+	WeekdayCase    bool                     `json:"weekday_case"`
+	RequireClass   bool                     `json:"require_classifier"`
+	UnitMaxWords   int                      `json:"unit_max_words"`
+	CompoundOnly   []string                 `json:"compound_only"`
+	CapNouns       bool                     `json:"capitalized_nouns"`
+	Furniture      []string                 `json:"furniture_markers"`
+}
+
+type relPeriodJSON struct {
+	Unit   string `json:"unit"`
+	Offset int    `json:"offset"`
+}
+
+type countedJSON struct {
+	Unit  string `json:"unit"`
+	Count int    `json:"count"`
+}
+
+// coreLangs are the languages Parallax is built for; a document of unknown language is read
+// with all of their tables at once.
+var coreLangs = []string{"ar", "de", "en", "es", "fr", "ru", "vi", "zh"}
+
+var lexicons sync.Map // lang → *lexEntry
+
+type lexEntry struct {
+	once sync.Once
+	lx   *dnLexicon
+}
+
+// lexiconFor returns the compiled lexicon of lang ("" or an unknown language: the core
+// languages together). Compilation happens once per language.
+func lexiconFor(lang string) *dnLexicon {
+	lang = strings.ToLower(strings.SplitN(strings.SplitN(lang, "-", 2)[0], "_", 2)[0])
+	if lang != "" {
+		if _, err := assets.Lang.Open("lang/cldr/" + lang + ".json"); err != nil {
+			if _, err := assets.Lang.Open("lang/extra/" + lang + ".json"); err != nil {
+				lang = ""
+			}
+		}
+	}
+	v, _ := lexicons.LoadOrStore(lang, &lexEntry{})
+	e := v.(*lexEntry)
+	e.once.Do(func() {
+		langs := []string{lang}
+		if lang == "" {
+			langs = coreLangs
+		}
+		e.lx = compileLexicon(lang, langs)
+	})
+	return e.lx
+}
+
+func readLangFile(path string) *langFile {
+	b, err := assets.Lang.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	var f langFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		// The tables are embedded and checked by TestLangDataParses; a broken file must not
+		// take the analysis down, it only loses that language's words.
+		return nil
+	}
+	return &f
+}
+
+func compileLexicon(name string, langs []string) *dnLexicon {
+	lx := &dnLexicon{
+		lang: name, root: map[string]*dnTrie{},
+		decimal: map[string]bool{}, group: map[string]bool{},
+		blockBefore: map[string]map[string]bool{}, ordinalSuffix: map[string]bool{},
+		compoundOnly: map[string]bool{}, glueIndex: map[string][]string{},
+		unitMaxWords: 1,
+	}
+	for _, l := range langs {
+		for _, path := range []string{"lang/cldr/" + l + ".json", "lang/extra/" + l + ".json"} {
+			if f := readLangFile(path); f != nil {
+				lx.addFile(f, len(langs) > 1)
+			}
+		}
+	}
+	if lx.order == "" {
+		lx.order = "dmy"
+	}
+	if len(lx.decimal) == 0 {
+		lx.decimal["."] = true
+		lx.group[","] = true
+	}
+	seen := map[string]bool{}
+	for k, n := range lx.root {
+		for _, it := range n.items {
+			if it.kind == itNumber && it.f > 1 && utf8.RuneCountInString(k) >= 4 && !seen[k] {
+				seen[k] = true
+				lx.numberWords = append(lx.numberWords, k)
+			}
+		}
+	}
+	sort.Slice(lx.numberWords, func(i, j int) bool {
+		a, b := lx.numberWords[i], lx.numberWords[j]
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
+	})
+	for _, w := range lx.numberWords {
+		if !lx.compoundOnly[w] {
+			lx.glueIndex[w[:2]] = append(lx.glueIndex[w[:2]], w)
+		}
+	}
+	return lx
+}
+
+// phraseKeys tokenizes a table phrase exactly like article text.
+func phraseKeys(s string) []string {
+	toks := scanTokens(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.key
+	}
+	return out
+}
+
+func (lx *dnLexicon) add(phrase string, it dnItem) {
+	keys := phraseKeys(phrase)
+	if len(keys) == 0 {
+		return
+	}
+	m := lx.root
+	var n *dnTrie
+	for _, k := range keys {
+		n = m[k]
+		if n == nil {
+			n = &dnTrie{}
+			m[k] = n
+		}
+		if n.next == nil {
+			n.next = map[string]*dnTrie{}
+		}
+		m = n.next
+	}
+	for _, old := range n.items {
+		if old == it {
+			return
+		}
+	}
+	n.items = append(n.items, it)
+}
+
+func dirVal(s string) int {
+	if s == "past" {
+		return -1
+	}
+	return 1
+}
+
+// lastUpper reports whether the last word of a table phrase starts with a capital.
+func lastUpper(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[len(f)-1])
+	return unicode.IsUpper(r)
+}
+
+func (lx *dnLexicon) addFile(f *langFile, merged bool) {
+	for s, v := range f.Months {
+		lx.add(s, dnItem{kind: itMonth, val: v})
+	}
+	for s, v := range f.MonthsAbbr {
+		lx.add(s, dnItem{kind: itMonth, val: v, flag: flagAbbr})
+	}
+	for s, v := range f.Weekdays {
+		var fl uint8
+		if f.WeekdayCase && lastUpper(s) {
+			fl = flagCase
+		}
+		if f.WeekdayCase && !lastUpper(s) {
+			continue
+		}
+		lx.add(s, dnItem{kind: itWeekday, val: v, flag: fl})
+	}
+	for s, v := range f.WeekdaysAbbr {
+		lx.add(s, dnItem{kind: itWeekday, val: v, flag: flagAbbr})
+	}
+	for s, v := range f.RelDays {
+		lx.add(s, dnItem{kind: itRelDay, val: v})
+	}
+	for s, v := range f.Anaphors {
+		lx.add(s, dnItem{kind: itAnaphor, val: v})
+	}
+	for s, v := range f.RelPeriods {
+		if v.Unit == "year" || v.Unit == "month" {
+			lx.add(s, dnItem{kind: itRelPeriod, s: v.Unit, val: v.Offset})
+		}
+	}
+	for s, v := range f.RelWeekdays {
+		lx.add(s, dnItem{kind: itRelWeekday, val: v[0], val2: v[1]})
+	}
+	for s, v := range f.Units {
+		lx.add(s, dnItem{kind: itUnit, s: v})
+	}
+	for s, v := range f.CountedUnits {
+		lx.add(s, dnItem{kind: itCountedUnit, s: v.Unit, f: float64(v.Count)})
+	}
+	for s, v := range f.DirPrefix {
+		lx.add(s, dnItem{kind: itDirPrefix, val: dirVal(v)})
+	}
+	for s, v := range f.DirSuffix {
+		lx.add(s, dnItem{kind: itDirSuffix, val: dirVal(v)})
+	}
+	if f.Order != "" && (lx.order == "" || !merged) {
+		lx.order = f.Order
+	}
+	addAll := func(list []string, k itemKind) {
+		for _, s := range list {
+			lx.add(s, dnItem{kind: k})
+		}
+	}
+	addAll(f.DayPrefix, itDayPrefix)
+	addAll(f.DaySuffix, itDaySuffix)
+	addAll(f.MonthSuffix, itMonthSuffix)
+	addAll(f.YearPrefix, itYearPrefix)
+	addAll(f.YearSuffix, itYearSuffix)
+	addAll(f.Connectors, itConnector)
+	addAll(f.YearCues, itYearCue)
+	addAll(f.MonthCues, itMonthCue)
+	addAll(f.SpanPrefix, itSpanPrefix)
+	addAll(f.Modifiers, itModifier)
+	addAll(f.Vague, itVague)
+	addAll(f.FunctionWords, itFunction)
+	addAll(f.Percent, itPercent)
+	addAll(f.TimeMarkers, itTimeMarker)
+	addAll(f.Classifiers, itClassifier)
+	addAll(f.OrdinalPrefix, itOrdinalPrefix)
+	addAll(f.Articles, itArticle)
+	addAll(f.Furniture, itFurniture)
+	for i, fr := range f.Intervals {
+		// Frames are numbered per file; the offset keeps languages apart in merged lexicons.
+		id := lx.frames + i + 1
+		if fr[0] != "" {
+			lx.add(fr[0], dnItem{kind: itIntervalOpen, val: id})
+		}
+		lx.add(fr[1], dnItem{kind: itIntervalMid, val: id})
+	}
+	lx.frames += len(f.Intervals)
+	for _, s := range f.Decimal {
+		lx.decimal[s] = true
+	}
+	for _, s := range f.Group {
+		lx.group[s] = true
+	}
+	for s, v := range f.Scales {
+		if okScaleForm(s) {
+			lx.add(s, dnItem{kind: itScale, f: v, s: s})
+		}
+	}
+	for s, v := range f.ScalesShort {
+		if okScaleForm(s) {
+			lx.add(s, dnItem{kind: itScale, f: v, flag: flagShort, s: s})
+		}
+	}
+	for s, v := range f.Numbers {
+		lx.add(s, dnItem{kind: itNumber, f: v})
+	}
+	for s, v := range f.NumberMults {
+		lx.add(s, dnItem{kind: itNumMult, f: v})
+	}
+	for s, v := range f.Qualifiers {
+		lx.add(s, dnItem{kind: itQualifier, s: v})
+	}
+	for s, v := range f.PostQualifiers {
+		lx.add(s, dnItem{kind: itPostQualifier, s: v})
+	}
+	for w, list := range f.BlockBefore {
+		k := strings.Join(phraseKeys(w), " ")
+		if lx.blockBefore[k] == nil {
+			lx.blockBefore[k] = map[string]bool{}
+		}
+		for _, b := range list {
+			lx.blockBefore[k][strings.Join(phraseKeys(b), " ")] = true
+		}
+	}
+	for _, s := range f.OrdinalSuffix {
+		lx.ordinalSuffix[strings.Join(phraseKeys(s), "")] = true
+	}
+	for _, s := range f.CompoundOnly {
+		lx.compoundOnly[strings.Join(phraseKeys(s), " ")] = true
+	}
+	lx.capNouns = lx.capNouns || (f.CapNouns && !merged)
+	lx.clitics = append(lx.clitics, f.Clitics...)
+	lx.bareMonths = lx.bareMonths || (f.BareMonths && !merged)
+	lx.needClassifier = lx.needClassifier || (f.RequireClass && !merged)
+	if f.UnitMaxWords > lx.unitMaxWords && !merged {
+		lx.unitMaxWords = f.UnitMaxWords
+	}
+}
+
+// okScaleForm keeps scale abbreviations that cannot be mistaken for a model name: one-letter
+// forms only when they are the usual k/K/M/B ("5G" stays a name, "30k" is 30,000).
+func okScaleForm(s string) bool {
+	if utf8.RuneCountInString(s) > 1 {
+		return true
+	}
+	switch s {
+	case "k", "K", "M", "B":
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isIdeoRune(r)
+}

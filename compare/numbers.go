@@ -1,0 +1,480 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Numbers: digits of any script with the language's separators (52.000, 5,31, 30,000, 52 000,
+// ٣٠٬٠٠٠), number words (quatre, четыре, أربعة, hai mươi lăm, 三百), scale words (ألف, triệu,
+// млн, millions, 万), qualifiers (at least, plus de, khoảng, более, ما لا يقل عن) and the counted
+// noun after them. Numbers inside names (APT31, G7, COVID-19), clock times, phone numbers, URLs,
+// ordinals and the years dates already took are not facts.
+
+// numSpec is one number found in the text.
+type numSpec struct {
+	rs, re    int // rune span
+	value     float64
+	qualifier string
+	unit      string
+}
+
+// numberWords parses a number written in words at token k: "quatre", "vingt-cinq", "deux
+// cents", "hai mươi lăm", "三百二十", "خمسة وعشرون", "twenty five". Scale words are left to the
+// caller.
+func (sc *dnScan) numberWords(k int) (float64, int, bool) {
+	section, pending := 0.0, 0.0
+	n := 0
+	j := k
+	end := k
+	lastConn := false
+	for j < len(sc.toks) {
+		if n > 0 && (sc.toks[j].newline || sc.toks[j].kind == dtPunct && sc.toks[j].key != "-") {
+			break
+		}
+		if n > 0 && sc.toks[j].space && sc.toks[j].ideo {
+			break
+		}
+		// Joiners inside a number: "vingt-cinq", "vingt et un", "hundred and five".
+		if n > 0 && (sc.isPunct(j, "-") && !sc.toks[j].space || sc.has(j, itConnector) && !lastConn) {
+			if e, _, ok := sc.find(j, itConnector); ok {
+				j = e
+			} else {
+				j++
+			}
+			lastConn = true
+			continue
+		}
+		var num, mult float64
+		var numEnd, multEnd int
+		for _, m := range sc.at(j) {
+			switch m.it.kind {
+			case itNumber:
+				if m.end > numEnd {
+					num, numEnd = m.it.f, m.end
+				}
+			case itNumMult:
+				if m.end > multEnd {
+					mult, multEnd = m.it.f, m.end
+				}
+			}
+		}
+		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 {
+			return 0, 0, false
+		}
+		switch {
+		case multEnd > 0 && multEnd >= numEnd:
+			if pending == 0 {
+				pending = 1
+			}
+			section += pending * mult
+			pending = 0
+			j = multEnd
+		case numEnd > 0:
+			switch {
+			case pending == 0:
+				pending = num
+			case pending >= 20 && int(pending)%10 == 0 && num < 10:
+				pending += num // twenty five
+			case pending < 10 && num >= 20 && int(num)%10 == 0 && lastConn:
+				pending += num // خمسة وعشرون
+			default:
+				goto done
+			}
+			j = numEnd
+		default:
+			goto done
+		}
+		n++
+		end = j
+		lastConn = false
+	}
+done:
+	if n == 0 {
+		return 0, 0, false
+	}
+	return section + pending, end, true
+}
+
+// parseNumbers finds the numbers of the text; tokens dates took are skipped.
+func (sc *dnScan) parseNumbers() []numSpec {
+	var out []numSpec
+	var vocab map[string]bool
+	for i := 0; i < len(sc.toks); i++ {
+		if sc.taken[i] || sc.toks[i].url {
+			continue
+		}
+		q := ""
+		j := i
+		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
+			q, j = it.s, e
+		}
+		ns, next, ok := sc.numberAt(j, q != "", &vocab)
+		if !ok {
+			continue
+		}
+		ns.qualifier = q
+		if next > i {
+			i = next - 1
+		}
+		if ns.value != ns.value { // NaN guard
+			continue
+		}
+		out = append(out, ns)
+	}
+	return out
+}
+
+// numberAt parses the number at token j; hasQual tells whether a qualifier precedes it.
+func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec, int, bool) {
+	if j >= len(sc.toks) || sc.taken[j] || sc.toks[j].url {
+		return numSpec{}, 0, false
+	}
+	var ns numSpec
+	t := sc.toks[j]
+	e := j
+	plain := false // digits with no separator, scale or qualifier
+	fromWords := false
+	nounAfter := false
+	switch t.kind {
+	case dtNum:
+		v, end, isPlain, ok := sc.digitNumber(j)
+		if !ok {
+			return numSpec{}, end, false
+		}
+		ns.value, e, plain = v, end, isPlain
+		ns.rs = t.start
+	case dtWord:
+		if sc.endsBefore(j, itOrdinalPrefix) {
+			return numSpec{}, 0, false
+		}
+		if v, end, ok := sc.numberWords(j); ok {
+			if t.upper && !sc.sentenceStart(j) {
+				return numSpec{}, 0, false // "Ba Lan", "Elf"
+			}
+			if sc.glued(j) && sc.isWord(j-1) && !sc.toks[j].ideo {
+				return numSpec{}, 0, false
+			}
+			ns.value, e, fromWords = v, end, true
+			ns.rs = t.start
+			// Chinese numerals inside words (统一, 一些) are not numbers.
+			if t.ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) {
+				return numSpec{}, 0, false
+			}
+		} else if v, runes, ok := sc.gluedNumberWord(j, vocab); ok {
+			// "troismembres": a number word glued to the noun it counts.
+			ns.value, ns.rs, ns.re = v, t.start, t.start+runes
+			ns.unit = string([]rune(t.key)[runes:])
+			return ns, j + 1, true
+		} else {
+			return numSpec{}, 0, false
+		}
+	default:
+		return numSpec{}, 0, false
+	}
+	// Scale words: "30 ألف", "5,31 triệu", "3 млн", "2 millions", "5万", "nghìn tỷ".
+	scaled := false
+	for n := 0; n < 2 && e < len(sc.toks) && !sc.toks[e].newline; n++ {
+		se, it, ok := sc.find(e, itScale)
+		if !ok || sc.taken[e] {
+			break
+		}
+		ns.value *= it.f
+		e = se
+		scaled = true
+	}
+	ns.re = sc.toks[e-1].end
+	if scaled {
+		plain = false
+	}
+	// Percent: "50%", "50 pour cent".
+	if pe, _, ok := sc.find(e, itPercent); ok && !sc.toks[e].newline {
+		ns.unit = "%"
+		e = pe
+		plain = false
+	}
+	if pe, it, ok := sc.find(e, itPostQualifier); ok && !sc.toks[e].newline && !sc.taken[e] {
+		ns.qualifier = it.s
+		e = pe
+	}
+	if hasQual {
+		plain = false
+	}
+	// Counted noun.
+	if ns.unit == "" {
+		ns.unit, nounAfter = sc.unitAfter(e)
+	} else {
+		nounAfter = true
+	}
+	if fromWords {
+		if ns.value == 1 && !scaled {
+			return numSpec{}, e, false // "un", "one", "một": an article more often than a count
+		}
+		if !scaled && !nounAfter && !hasQual {
+			return numSpec{}, e, false
+		}
+		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !sc.has(e, itClassifier) {
+			return numSpec{}, e, false
+		}
+	}
+	if plain && !sc.keepPlain(j, e, ns.value) {
+		return numSpec{}, e, false
+	}
+	return ns, e, true
+}
+
+// sentenceStart reports whether token j begins a sentence or a line.
+func (sc *dnScan) sentenceStart(j int) bool {
+	if j == 0 || sc.toks[j].newline {
+		return true
+	}
+	p := sc.toks[j-1]
+	return p.kind == dtPunct && strings.ContainsAny(p.key, ".!?:«\"“»”—-")
+}
+
+// keepPlain decides whether a bare integer ("31", "2020", "24") is a count.
+func (sc *dnScan) keepPlain(j, e int, v float64) bool {
+	// Years are dates or nothing.
+	if v >= 1900 && v <= 2099 && sc.toks[j].end-sc.toks[j].start == 4 {
+		return false
+	}
+	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
+	if j > 0 && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
+		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) {
+		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) {
+			return false
+		}
+	}
+	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
+	if sc.lineWords(j) <= 3 {
+		return false
+	}
+	return true
+}
+
+// lineWords counts the word tokens on token j's line (up to 4).
+func (sc *dnScan) lineWords(j int) int {
+	s := j
+	for s > 0 && !sc.toks[s].newline {
+		s--
+	}
+	n := 0
+	for k := s; k < len(sc.toks) && (k == s || !sc.toks[k].newline) && n < 4; k++ {
+		if sc.toks[k].kind == dtWord {
+			n++
+		}
+	}
+	return n
+}
+
+// unitAfter returns the counted noun after a number ("مؤسسة", "máy chủ", "personnes") and
+// whether a noun-like word follows at all.
+func (sc *dnScan) unitAfter(e int) (string, bool) {
+	if e >= len(sc.toks) || sc.toks[e].newline {
+		return "", false
+	}
+	if sc.has(e, itClassifier) {
+		return sc.tokText(e), true
+	}
+	// French "de": "5 millions de personnes".
+	k := e
+	var words []string
+	for n := 0; n < sc.lx.unitMaxWords && k < len(sc.toks); n++ {
+		t := sc.toks[k]
+		if t.kind != dtWord || t.ideo || (n > 0 && t.newline) || sc.has(k, itFunction) || sc.has(k, itMonth) && n == 0 {
+			break
+		}
+		if t.upper && !sc.lx.capNouns {
+			break
+		}
+		words = append(words, strings.ToLower(sc.tokText(k)))
+		k++
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	return strings.Join(words, " "), true
+}
+
+// digitNumber parses digits with separators at token j. It rejects digits that belong to a name
+// (APT31, G7, COVID-19, 5G), a time (14:49, 14h40), a phone number or an ordinal (1er, 21st).
+// plain is true for an integer written without separators.
+func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
+	// Glued to letters or to a dash after letters: part of a name.
+	if sc.glued(j) {
+		p := sc.toks[j-1]
+		switch {
+		case p.kind == dtWord && !p.ideo:
+			return 0, j + 1, false, false
+		case p.kind == dtPunct && (p.key == "-" || p.key == "/" || p.key == "+" || p.key == "#" || p.key == "№" || p.key == ":" || p.key == "." || p.key == ","):
+			if p.key != "-" || j < 2 || sc.glued(j-1) && sc.toks[j-2].kind != dtPunct {
+				return 0, j + 1, false, false
+			}
+		case p.kind == dtNum:
+			return 0, j + 1, false, false
+		}
+	}
+	// Collect digit groups joined by separators.
+	groups := []int{j}
+	var seps []string
+	k := j + 1
+	for k+1 < len(sc.toks) {
+		t := sc.toks[k]
+		if t.kind == dtPunct && !t.space && sc.isNum(k+1) && !sc.toks[k+1].space {
+			switch t.key {
+			case ".", ",", "٫", "٬", "'", "،":
+				groups = append(groups, k+1)
+				seps = append(seps, t.key)
+				k += 2
+				continue
+			}
+		}
+		// A space as group separator: "52 000" (only after at most three digits, before three).
+		if t.kind == dtNum && t.space && !t.newline && sc.spaceGroups() && len(t.key) == 3 && len(seps) == len(groups)-1 {
+			prev := sc.toks[groups[len(groups)-1]]
+			if len(groups) == 1 && len(prev.key) <= 3 || len(groups) > 1 && len(prev.key) == 3 && (len(seps) == 0 || seps[len(seps)-1] == " ") {
+				groups = append(groups, k)
+				seps = append(seps, " ")
+				k++
+				continue
+			}
+		}
+		break
+	}
+	e := k
+	// Times and dates in disguise.
+	if sc.isPunct(e, ":") && !sc.toks[e].space && sc.isNum(e+1) {
+		return 0, e + 2, false, false
+	}
+	if (sc.isPunct(e, "/") || sc.isPunct(e, "-")) && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
+		// 555-123-4567, 3/4, 20-7: not a count we can normalise.
+		return 0, e + 2, false, false
+	}
+	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
+		if !sc.has(e, itScale) && !sc.has(e, itPercent) {
+			return 0, e + 1, false, false // 5G, 10km, 1er, 21st, 14h40
+		}
+	}
+	if e < len(sc.toks) && sc.has(e, itTimeMarker) && sc.isNum(e+1) && !sc.toks[e+1].newline {
+		return 0, e + 2, false, false // "19 h 21", "14 giờ 30"
+	}
+	v, ok := sc.groupValue(groups, seps)
+	return v, e, ok && len(seps) == 0, ok
+}
+
+func (sc *dnScan) spaceGroups() bool {
+	return sc.lx.group[" "] || sc.lx.group["\u00a0"] || sc.lx.group["\u202f"]
+}
+
+// groupValue interprets digit groups and separators with the language's conventions: the last
+// of two different separators is the decimal one; a separator repeated, or followed by exactly
+// three digits where the language groups with it, groups thousands.
+func (sc *dnScan) groupValue(groups []int, seps []string) (float64, bool) {
+	digits := func(g int) string { return sc.toks[g].key }
+	if len(seps) == 0 {
+		return atof(digits(groups[0])), true
+	}
+	decimalAt := -1
+	last := seps[len(seps)-1]
+	distinct := map[string]bool{}
+	for _, s := range seps {
+		distinct[s] = true
+	}
+	switch {
+	case last == "٫":
+		decimalAt = len(seps) - 1
+	case last == "٬" || last == " " || last == "'":
+		decimalAt = -1
+	case len(distinct) > 1:
+		decimalAt = len(seps) - 1
+	case len(seps) > 1:
+		decimalAt = -1
+	default:
+		three := len(digits(groups[1])) == 3
+		switch {
+		case three && sc.lx.group[last] && !(sc.lx.decimal[last] && len(sc.lx.group) == 0):
+			decimalAt = -1
+		case sc.lx.decimal[last] || !three:
+			decimalAt = 0
+		default:
+			decimalAt = -1
+		}
+	}
+	var b strings.Builder
+	for gi, g := range groups {
+		if gi > 0 {
+			if gi-1 == decimalAt {
+				b.WriteByte('.')
+			} else if len(digits(g)) != 3 {
+				return 0, false // a malformed grouping: "1,23,4"
+			}
+		}
+		b.WriteString(digits(g))
+	}
+	return atof(b.String()), true
+}
+
+func atof(s string) float64 {
+	v, frac, div := 0.0, false, 1.0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '.' {
+			frac = true
+			continue
+		}
+		if frac {
+			div *= 10
+			v += float64(c-'0') / div
+		} else {
+			v = v*10 + float64(c-'0')
+		}
+	}
+	return v
+}
+
+// gluedNumberWord recovers a number word glued to the next word by damaged text
+// ("troismembres"): the word must start with a known number word, and the rest must itself
+// occur as a word elsewhere in the same text — so "septembre" or "centrale" never split.
+func (sc *dnScan) gluedNumberWord(j int, vocab *map[string]bool) (float64, int, bool) {
+	t := sc.toks[j]
+	key := t.key
+	if t.ideo || len(key) < 6 || t.upper || utf8.RuneCountInString(key) != t.end-t.start {
+		return 0, 0, false
+	}
+	cands := sc.lx.glueIndex[key[:2]]
+	if len(cands) == 0 {
+		return 0, 0, false
+	}
+	for _, w := range cands {
+		if !strings.HasPrefix(key, w) {
+			continue
+		}
+		rest := key[len(w):]
+		if utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLetter(r) || sc.lx.ordinalSuffix[rest] {
+			continue
+		}
+		if *vocab == nil {
+			*vocab = map[string]bool{}
+			for _, o := range sc.toks {
+				if o.kind == dtWord {
+					(*vocab)[o.key] = true
+				}
+			}
+		}
+		if !(*vocab)[rest] {
+			continue
+		}
+		node := sc.lx.root[w]
+		for _, it := range node.items {
+			if it.kind == itNumber && it.f > 1 {
+				return it.f, utf8.RuneCountInString(w), true
+			}
+		}
+	}
+	return 0, 0, false
+}
