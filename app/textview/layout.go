@@ -323,21 +323,29 @@ func bidiLevels(runes []rune) bidiInfo {
 	if !needsBidi(runes) {
 		return info
 	}
+	// x/text takes a leading European digit for a strong L ("20 تموز 2021" came out LTR), so
+	// the base direction is found here (P2–P3) and forced with a leading RLM.
+	info.base = firstStrong(runes)
+	str, shift := string(runes), 0
+	if info.base == 1 {
+		str, shift = "\u200f"+str, 1
+	}
 	var p bidi.Paragraph
-	if _, err := p.SetString(string(runes)); err != nil {
-		return info
+	if _, err := p.SetString(str); err != nil {
+		return bidiInfo{}
 	}
 	o, err := p.Order()
 	if err != nil {
-		return info
-	}
-	if !p.IsLeftToRight() {
-		info.base = 1
+		return bidiInfo{}
 	}
 	prevRTL := false
 	for i := 0; i < o.NumRuns(); i++ {
 		run := o.Run(i)
 		s, e := run.Pos()
+		s, e = max(0, s-shift), e-shift
+		if e < s {
+			continue
+		}
 		var lv uint8
 		switch {
 		case run.Direction() == bidi.RightToLeft:
@@ -352,6 +360,29 @@ func bidiLevels(runes []rune) bidiInfo {
 		prevRTL = run.Direction() == bidi.RightToLeft
 	}
 	return info
+}
+
+// firstStrong applies rules P2–P3: the first L, R or AL character outside isolates decides.
+func firstStrong(rs []rune) uint8 {
+	depth := 0
+	for _, r := range rs {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.LRI, bidi.RLI, bidi.FSI:
+			depth++
+		case bidi.PDI:
+			depth = max(0, depth-1)
+		case bidi.L:
+			if depth == 0 {
+				return 0
+			}
+		case bidi.R, bidi.AL:
+			if depth == 0 {
+				return 1
+			}
+		}
+	}
+	return 0
 }
 
 // needsBidi reports whether a paragraph has any right-to-left or explicit-formatting character;
@@ -706,8 +737,7 @@ func (l *layout) caretAt(o int) (float32, int) {
 	return 0, li
 }
 
-// graphemeBounds returns the grapheme boundaries around offset o: the start of the grapheme
-// holding o and its end. Offsets inside a cluster snap to its start.
+// snap returns the grapheme boundary at or before o: offsets inside a cluster snap to its start.
 func (l *layout) snap(o int) int {
 	if o <= 0 || len(l.lines) == 0 {
 		return max(o, 0)
@@ -717,6 +747,9 @@ func (l *layout) snap(o int) int {
 	}
 	li := l.lineOf(o)
 	ln := &l.lines[li]
+	if o >= ln.end { // a paragraph end (the '\n') is a boundary
+		return o
+	}
 	k := sort.Search(ln.gEnd-ln.gStart, func(i int) bool { return int(l.glyphs[ln.gStart+i].start) > o }) - 1
 	if k < 0 {
 		return ln.start
