@@ -111,7 +111,7 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 	if c == incompatible {
 		return 0, false
 	}
-	if f.Kind == KindNumber && f.Unit != "" && g.Unit != "" && !strings.EqualFold(f.Unit, g.Unit) {
+	if sameLangUnits(a, f, b, g) == -1 {
 		return 0, false
 	}
 	ctx := s.contextScore(a, i, b, j)
@@ -127,10 +127,22 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 	case exact:
 		score = ctx + specificity(f) + pos
 	}
-	if f.Kind == KindNumber && f.Unit != "" && strings.EqualFold(f.Unit, g.Unit) {
+	if sameLangUnits(a, f, b, g) == 1 {
 		score += 0.2
 	}
 	return score, score >= alignMinScore
+}
+
+// sameLangUnits compares the counted things of two numbers: 1 same, -1 different, 0 cannot
+// tell. Units are words of the article's language, so only same-language versions compare.
+func sameLangUnits(a *article, f Fact, b *article, g Fact) int {
+	if f.Kind != KindNumber || f.Unit == "" || g.Unit == "" || a.doc.Lang == "" || a.doc.Lang != b.doc.Lang {
+		return 0
+	}
+	if strings.EqualFold(f.Unit, g.Unit) {
+		return 1
+	}
+	return -1
 }
 
 // node is one fact of one article of the story.

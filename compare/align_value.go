@@ -3,6 +3,8 @@ package compare
 import (
 	"math"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // Value compatibility: do two values say the same thing once precision and qualifiers are
@@ -84,6 +86,9 @@ func compareValues(f, g Fact) compat {
 		}
 		return incompatible
 	case KindDate:
+		if c, ok := comparePartial(f, g); ok {
+			return c
+		}
 		if f.Unresolved || g.Unresolved || dateValue(f) == "" || dateValue(g) == "" {
 			return unknownCompat
 		}
@@ -117,6 +122,47 @@ func compareValues(f, g Fact) compat {
 		return incompatible
 	}
 	return incompatible
+}
+
+// comparePartial compares a year-less date ("--07-20", "--03") with another date by month
+// and day: the same day of the year is compatible (the year is unknown, not different),
+// another day is not the same claim.
+func comparePartial(f, g Fact) (compat, bool) {
+	pf, pg := dateValue(f), dateValue(g)
+	mf, df, okf := partialDate(pf)
+	mg, dg, okg := partialDate(pg)
+	if !okf && !okg {
+		return 0, false
+	}
+	monthDayOf := func(v string, partialM, partialD int, partial bool, unresolved bool) (int, int, bool) {
+		if partial {
+			return partialM, partialD, true
+		}
+		if unresolved {
+			return 0, 0, false
+		}
+		lo, hi, prec, ok := parseDateRange(v)
+		if !ok || v == "" || strings.Contains(v, "/") || prec == PrecisionYear {
+			return 0, 0, false
+		}
+		t := time.Unix(int64(lo)*86400, 0).UTC()
+		if prec == PrecisionMonth || lo != hi {
+			return int(t.Month()), 0, true
+		}
+		return int(t.Month()), t.Day(), true
+	}
+	m1, d1, ok1 := monthDayOf(pf, mf, df, okf, f.Unresolved)
+	m2, d2, ok2 := monthDayOf(pg, mg, dg, okg, g.Unresolved)
+	if !ok1 || !ok2 {
+		return unknownCompat, true
+	}
+	if m1 != m2 {
+		return incompatible, true
+	}
+	if d1 == d2 || d1 == 0 || d2 == 0 {
+		return compatible, true
+	}
+	return incompatible, true
 }
 
 // roundsTo reports whether precise, rounded to as many significant digits as rough shows,

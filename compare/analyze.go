@@ -104,9 +104,13 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 	stories, ws := clusterStories(arts, opts.StoryOverrides)
 
 	for _, st := range stories {
+		// Year-less dates first (they give relative ones a dated counterpart), then
+		// publication dates, then the year-less dates of articles still undated.
+		resolveYearsFromStory(st)
 		if opts.Extract != nil || hasDefaultExtractor {
 			inferPublished(st, extract, opts.Options, res.Published)
 		}
+		resolveYearsFromStory(st)
 		st.prepareContext()
 		als, al := alignStory(st, opts)
 		res.Alignments = append(res.Alignments, als...)

@@ -12,9 +12,9 @@ import (
 // stay shared, as in a real workspace where China is everywhere). Facts are given, as a
 // workspace passes its cached facts: this measures Analyze, not extraction.
 
-// syntheticWorkspace builds n articles (rounded down to whole copies of the seeds).
-func syntheticWorkspace(tb testing.TB, n int) ([]Document, map[string][]Fact, func(Document, Options) []Fact) {
-	base, exp := loadSeeds(tb)
+// azSynthetic builds n articles (rounded down to whole copies of the seeds).
+func azSynthetic(tb testing.TB, n int) ([]Document, map[string][]Fact, func(Document, Options) []Fact) {
+	base, exp := azLoadSeeds(tb)
 	copies := n / len(base)
 	docs := make([]Document, 0, copies*len(base))
 	facts := make(map[string][]Fact, copies*len(base))
@@ -26,26 +26,26 @@ func syntheticWorkspace(tb testing.TB, n int) ([]Document, map[string][]Fact, fu
 			nd := d
 			nd.ID = fmt.Sprintf("c%05d/%s", s, d.ID)
 			if d.Published != "" {
-				nd.Published = shiftISO(d.Published, shift)
+				nd.Published = azShiftISO(d.Published, shift)
 			}
 			docs = append(docs, nd)
 			origin[nd.ID] = d
 			shiftOf[nd.ID] = s
-			facts[nd.ID] = varyFacts(seedFacts(d, exp), s, shift)
+			facts[nd.ID] = azVaryFacts(azSeedFacts(d, exp), s, shift)
 		}
 	}
 	extract := func(d Document, _ Options) []Fact {
 		o := origin[d.ID]
 		s := shiftOf[d.ID]
 		if d.Published != "" {
-			o.Published = shiftISO(d.Published, -s*31)
+			o.Published = azShiftISO(d.Published, -s*31)
 		}
-		return varyFacts(seedFacts(o, exp), s, s*31)
+		return azVaryFacts(azSeedFacts(o, exp), s, s*31)
 	}
 	return docs, facts, extract
 }
 
-func shiftISO(v string, days int) string {
+func azShiftISO(v string, days int) string {
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
 		return v
@@ -53,8 +53,8 @@ func shiftISO(v string, days int) string {
 	return t.AddDate(0, 0, days).Format("2006-01-02")
 }
 
-// varyFacts gives copy s its own dates, numbers and names.
-func varyFacts(fs []Fact, s, shift int) []Fact {
+// azVaryFacts gives copy s its own dates, numbers and names.
+func azVaryFacts(fs []Fact, s, shift int) []Fact {
 	out := make([]Fact, len(fs))
 	for i, f := range fs {
 		switch f.Kind {
@@ -88,8 +88,8 @@ func varyFacts(fs []Fact, s, shift int) []Fact {
 	return out
 }
 
-func timeAnalyze(tb testing.TB, n int) (time.Duration, Result) {
-	docs, facts, extract := syntheticWorkspace(tb, n)
+func azTimeAnalyze(tb testing.TB, n int) (time.Duration, Result) {
+	docs, facts, extract := azSynthetic(tb, n)
 	start := time.Now()
 	res := Analyze(docs, facts, AnalyzeOptions{Extract: extract})
 	return time.Since(start), res
@@ -100,8 +100,8 @@ func timeAnalyze(tb testing.TB, n int) (time.Duration, Result) {
 // core — run with GOMAXPROCS=1, Analyze itself is single-threaded).
 func BenchmarkAnalyzeScaling(b *testing.B) {
 	for b.Loop() {
-		t1, r1 := timeAnalyze(b, 1000)
-		t10, r10 := timeAnalyze(b, 10000)
+		t1, r1 := azTimeAnalyze(b, 1000)
+		t10, r10 := azTimeAnalyze(b, 10000)
 		b.ReportMetric(t1.Seconds(), "s/1k")
 		b.ReportMetric(t10.Seconds(), "s/10k")
 		b.ReportMetric(t10.Seconds()/t1.Seconds(), "ratio")
@@ -116,7 +116,7 @@ func TestSyntheticStories(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 1,000-article workspace")
 	}
-	_, res := timeAnalyze(t, 1000)
+	_, res := azTimeAnalyze(t, 1000)
 	sizes := map[int]int{}
 	for _, s := range res.Stories {
 		sizes[len(s.Articles)]++

@@ -1,13 +1,11 @@
 package compare
 
 // defaultExtract is the extractor Analyze uses when AnalyzeOptions.Extract is nil.
-//
-// TODO(analysis): switch to ExtractFacts once the fact extractors land.
-func defaultExtract(d Document, o Options) []Fact { return nil }
+func defaultExtract(d Document, o Options) []Fact { return ExtractFacts(d, o) }
 
-// hasDefaultExtractor is false while defaultExtract cannot resolve dates, so Analyze does
-// not try to infer publication dates with it.
-const hasDefaultExtractor = false
+// hasDefaultExtractor says the default extractor resolves relative dates against
+// Document.Published, which inferring publication dates from the story relies on.
+const hasDefaultExtractor = true
 
 // diffForm is the form of a name go-diff compares: its transliteration into Latin letters,
 // so an analyst who does not read the script still sees where two spellings differ.

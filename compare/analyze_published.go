@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"sort"
+	"time"
 )
 
 // Publication dates inferred from the story.
@@ -131,8 +132,9 @@ func resolvedAt(fs []Fact, f Fact) (int, bool) {
 	return 0, false
 }
 
-// markStoryResolved returns the re-extracted facts, marking those whose value the inferred
-// publication date changed.
+// markStoryResolved returns the re-extracted facts, marking as resolved from the story those
+// the extractor resolved against the publication date (which came from the story) and those
+// whose value changed.
 func markStoryResolved(old, fresh []Fact) []Fact {
 	type span struct{ s, e int }
 	before := map[span]Fact{}
@@ -141,10 +143,78 @@ func markStoryResolved(old, fresh []Fact) []Fact {
 	}
 	out := make([]Fact, len(fresh))
 	for i, f := range fresh {
-		if o, ok := before[span{f.Start, f.End}]; f.Kind == KindDate && (!ok || o.Unresolved != f.Unresolved || o.Value != f.Value) {
-			f.ResolvedFrom = "story"
+		if f.Kind == KindDate && !f.Unresolved {
+			o, ok := before[span{f.Start, f.End}]
+			if f.ResolvedFrom == "published" || !ok || o.Unresolved || o.Value != f.Value {
+				f.ResolvedFrom = "story"
+			}
 		}
 		out[i] = f
 	}
 	return out
+}
+
+// resolveYearsFromStory gives year-less dates ("20/7", "mars" in an undated article) the
+// year that puts them nearest the story's event time, marked Inferred and resolved from the
+// story. It returns whether anything changed.
+func resolveYearsFromStory(st *story) bool {
+	var times []int
+	for _, a := range st.arts {
+		if a.eventLo != noDay {
+			times = append(times, a.eventLo)
+		}
+	}
+	if len(times) == 0 {
+		return false
+	}
+	sort.Ints(times)
+	event := times[len(times)/2]
+	y := time.Unix(int64(event)*86400, 0).UTC().Year()
+	changed := false
+	for _, a := range st.arts {
+		touched := false
+		for i, f := range a.facts {
+			if f.Kind != KindDate || !f.Unresolved {
+				continue
+			}
+			m, d, ok := partialDate(dateValue(f))
+			if !ok {
+				continue
+			}
+			best, bestDist := "", 1<<30
+			for yy := y - 1; yy <= y+1; yy++ {
+				var v string
+				var lo, hi int
+				if d == 0 {
+					v = fmt.Sprintf("%04d-%02d", yy, m)
+					lo, hi = days(yy, m, 1), days(yy, m+1, 1)-1
+				} else {
+					v = fmt.Sprintf("%04d-%02d-%02d", yy, m, d)
+					lo, hi = days(yy, m, d), days(yy, m, d)
+				}
+				dist := 0
+				if event < lo {
+					dist = lo - event
+				} else if event > hi {
+					dist = event - hi
+				}
+				if dist < bestDist {
+					best, bestDist = v, dist
+				}
+			}
+			f.Value, f.Unresolved, f.Inferred, f.ResolvedFrom = best, false, true, "story"
+			if d == 0 {
+				f.Precision = PrecisionMonth
+			} else {
+				f.Precision = PrecisionDay
+			}
+			a.facts[i] = f
+			touched = true
+		}
+		if touched {
+			a.index()
+			changed = true
+		}
+	}
+	return changed
 }

@@ -10,7 +10,7 @@ import (
 // Rule tests across languages, built for the languages rather than for the seed files.
 
 // fs describes a fact by its surface; the helper finds it in the text (the nth occurrence).
-type fs struct {
+type azFactSpec struct {
 	surface string
 	kind    FactKind
 	value   any
@@ -19,16 +19,22 @@ type fs struct {
 	unit    string
 }
 
-func act(surface, id, typ string) fs {
-	return fs{surface: surface, kind: KindActor, value: id, typ: typ}
+func azAct(surface, id, typ string) azFactSpec {
+	return azFactSpec{surface: surface, kind: KindActor, value: id, typ: typ}
 }
-func date(surface, iso string) fs      { return fs{surface: surface, kind: KindDate, value: iso} }
-func num(surface string, x float64) fs { return fs{surface: surface, kind: KindNumber, value: x} }
-func (f fs) qual(q string) fs          { f.typ = q; return f }
-func (f fs) n(k int) fs                { f.nth = k; return f }
-func (f fs) counted(unit string) fs    { f.unit = unit; return f }
-func unresolved(surface string) fs     { return fs{surface: surface, kind: KindDate, value: nil} }
-func runeIndex(text, sub string, nth int) int {
+func azDate(surface, iso string) azFactSpec {
+	return azFactSpec{surface: surface, kind: KindDate, value: iso}
+}
+func azNum(surface string, x float64) azFactSpec {
+	return azFactSpec{surface: surface, kind: KindNumber, value: x}
+}
+func (f azFactSpec) qual(q string) azFactSpec       { f.typ = q; return f }
+func (f azFactSpec) n(k int) azFactSpec             { f.nth = k; return f }
+func (f azFactSpec) counted(unit string) azFactSpec { f.unit = unit; return f }
+func azUnresolved(surface string) azFactSpec {
+	return azFactSpec{surface: surface, kind: KindDate, value: nil}
+}
+func azRuneIndex(text, sub string, nth int) int {
 	off := 0
 	for k := 0; ; k++ {
 		i := strings.Index(text[off:], sub)
@@ -42,12 +48,12 @@ func runeIndex(text, sub string, nth int) int {
 	}
 }
 
-func mkDoc(t testing.TB, id, lang, pub, text string, specs ...fs) (Document, []Fact) {
+func azMkDoc(t testing.TB, id, lang, pub, text string, specs ...azFactSpec) (Document, []Fact) {
 	t.Helper()
 	d := Document{ID: id, Lang: lang, Text: text, Published: pub}
 	var out []Fact
 	for i, s := range specs {
-		start := runeIndex(text, s.surface, s.nth)
+		start := azRuneIndex(text, s.surface, s.nth)
 		if start < 0 {
 			t.Fatalf("%s: surface %q not in text", id, s.surface)
 		}
@@ -72,13 +78,13 @@ func mkDoc(t testing.TB, id, lang, pub, text string, specs ...fs) (Document, []F
 	return d, out
 }
 
-type ws struct {
+type azWS struct {
 	docs  []Document
 	facts map[string][]Fact
 }
 
-func (w *ws) add(t testing.TB, id, lang, pub, text string, specs ...fs) {
-	d, f := mkDoc(t, id, lang, pub, text, specs...)
+func (w *azWS) add(t testing.TB, id, lang, pub, text string, specs ...azFactSpec) {
+	d, f := azMkDoc(t, id, lang, pub, text, specs...)
 	w.docs = append(w.docs, d)
 	if w.facts == nil {
 		w.facts = map[string][]Fact{}
@@ -86,14 +92,14 @@ func (w *ws) add(t testing.TB, id, lang, pub, text string, specs ...fs) {
 	w.facts[id] = f
 }
 
-func (w *ws) analyze(opts AnalyzeOptions) Result {
+func (w *azWS) analyze(opts AnalyzeOptions) Result {
 	if opts.Extract == nil {
 		opts.Extract = func(d Document, _ Options) []Fact { return w.facts[d.ID] }
 	}
 	return Analyze(w.docs, w.facts, opts)
 }
 
-func kinds(res Result, kind string) []Discrepancy {
+func azKinds(res Result, kind string) []Discrepancy {
 	var out []Discrepancy
 	for _, d := range res.Discrepancies {
 		if d.Kind == kind {
@@ -195,7 +201,7 @@ func TestGarbled(t *testing.T) {
 			for _, m := range d.Members {
 				got = append(got, m.Text)
 				if want := a.text(m.Start, m.End); want != m.Text {
-					t.Errorf("%s: member text %q does not match its span %q", c.name, m.Text, want)
+					t.Errorf("%s: member text %q does not match its azSpan %q", c.name, m.Text, want)
 				}
 			}
 			if d.Kind != DiscGarbled || d.Severity != SeverityMinor || d.Summary == "" {
@@ -212,19 +218,19 @@ func TestGarbled(t *testing.T) {
 // versions of each event group together, and the lone article on the later event gets an
 // event discrepancy naming its date and actors.
 func TestStoriesAndEvent(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "e1-en", "en", "2021-07-20", "China denied on Tuesday the accusations. Foreign ministry spokesman Zhao Lijian said the United States and NATO lied about Microsoft Exchange.",
-		act("China", "China", ActorCountry), date("Tuesday", "2021-07-20"), act("Zhao Lijian", "Zhao Lijian", ActorPerson),
-		act("United States", "United States", ActorCountry), act("NATO", "NATO", ActorOrg), act("Microsoft", "Microsoft", ActorOrg))
+		azAct("China", "China", ActorCountry), azDate("Tuesday", "2021-07-20"), azAct("Zhao Lijian", "Zhao Lijian", ActorPerson),
+		azAct("United States", "United States", ActorCountry), azAct("NATO", "NATO", ActorOrg), azAct("Microsoft", "Microsoft", ActorOrg))
 	w.add(t, "e1-ru", "ru", "2021-07-20", "Китай во вторник отверг обвинения. Представитель МИД Чжао Лицзянь заявил, что США и НАТО лгут о Microsoft Exchange.",
-		act("Китай", "China", ActorCountry), date("во вторник", "2021-07-20"), act("Чжао Лицзянь", "Zhao Lijian", ActorPerson),
-		act("США", "United States", ActorCountry), act("НАТО", "NATO", ActorOrg), act("Microsoft", "Microsoft", ActorOrg))
+		azAct("Китай", "China", ActorCountry), azDate("во вторник", "2021-07-20"), azAct("Чжао Лицзянь", "Zhao Lijian", ActorPerson),
+		azAct("США", "United States", ActorCountry), azAct("НАТО", "NATO", ActorOrg), azAct("Microsoft", "Microsoft", ActorOrg))
 	w.add(t, "e1-ar", "ar", "2021-07-20", "نفت الصين اليوم الثلاثاء الاتهامات. وقال المتحدث تشاو ليجيان إن الولايات المتحدة وحلف الناتو يكذبون بشأن مايكروسوفت.",
-		act("الصين", "China", ActorCountry), date("اليوم الثلاثاء", "2021-07-20"), act("تشاو ليجيان", "Zhao Lijian", ActorPerson),
-		act("الولايات المتحدة", "United States", ActorCountry), act("الناتو", "NATO", ActorOrg), act("مايكروسوفت", "Microsoft", ActorOrg))
+		azAct("الصين", "China", ActorCountry), azDate("اليوم الثلاثاء", "2021-07-20"), azAct("تشاو ليجيان", "Zhao Lijian", ActorPerson),
+		azAct("الولايات المتحدة", "United States", ActorCountry), azAct("الناتو", "NATO", ActorOrg), azAct("مايكروسوفت", "Microsoft", ActorOrg))
 	w.add(t, "e2-fr", "fr", "", "Mardi 26 mars 2024, la Chine a rejeté les sanctions des États-Unis contre APT31. Le porte-parole Lin Jian a dénoncé la manœuvre de l'OTAN.",
-		date("Mardi 26 mars 2024", "2024-03-26"), act("Chine", "China", ActorCountry), act("États-Unis", "United States", ActorCountry),
-		act("APT31", "APT31", ActorGroup), act("Lin Jian", "Lin Jian", ActorPerson), act("OTAN", "NATO", ActorOrg))
+		azDate("Mardi 26 mars 2024", "2024-03-26"), azAct("Chine", "China", ActorCountry), azAct("États-Unis", "United States", ActorCountry),
+		azAct("APT31", "APT31", ActorGroup), azAct("Lin Jian", "Lin Jian", ActorPerson), azAct("OTAN", "NATO", ActorOrg))
 	res := w.analyze(AnalyzeOptions{})
 	if len(res.Stories) != 2 {
 		t.Fatalf("got %d stories %v, want 2", len(res.Stories), res.Stories)
@@ -234,7 +240,7 @@ func TestStoriesAndEvent(t *testing.T) {
 			t.Errorf("wrong story %v", s.Articles)
 		}
 	}
-	ev := kinds(res, DiscEvent)
+	ev := azKinds(res, DiscEvent)
 	if len(ev) != 1 {
 		t.Fatalf("got %d event discrepancies, want 1: %+v", len(ev), res.Discrepancies)
 	}
@@ -264,13 +270,13 @@ func TestStoriesAndEvent(t *testing.T) {
 // Two "4"s in unrelated claims do not align; the same claim across languages does, by its
 // context, even when the values are written at another precision.
 func TestAlignmentByContext(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "a-fr", "fr", "2021-07-20", "Le ministère de la Justice a inculpé quatre ressortissants chinois liés au MSS. Hafnium a visé 4 serveurs en mars.",
-		act("ministère de la Justice", "DOJ", ActorOrg), num("quatre", 4).counted("nationals"), act("MSS", "MSS", ActorOrg),
-		act("Hafnium", "Hafnium", ActorGroup), num("4", 4).counted("servers"), date("mars", "2021-03"))
+		azAct("ministère de la Justice", "DOJ", ActorOrg), azNum("quatre", 4).counted("nationals"), azAct("MSS", "MSS", ActorOrg),
+		azAct("Hafnium", "Hafnium", ActorGroup), azNum("4", 4).counted("servers"), azDate("mars", "2021-03"))
 	w.add(t, "a-vi", "vi", "2021-07-20", "Bộ Tư pháp Mỹ đã buộc tội 4 người Trung Quốc liên quan MSS. Ngày 2/3/2021, Hafnium tấn công.",
-		act("Bộ Tư pháp Mỹ", "DOJ", ActorOrg), num("4", 4).counted("nationals"), act("MSS", "MSS", ActorOrg),
-		date("Ngày 2/3/2021", "2021-03-02"), act("Hafnium", "Hafnium", ActorGroup))
+		azAct("Bộ Tư pháp Mỹ", "DOJ", ActorOrg), azNum("4", 4).counted("nationals"), azAct("MSS", "MSS", ActorOrg),
+		azDate("Ngày 2/3/2021", "2021-03-02"), azAct("Hafnium", "Hafnium", ActorGroup))
 	res := w.analyze(AnalyzeOptions{})
 	var numAl, dateAl *Alignment
 	for i, a := range res.Alignments {
@@ -290,7 +296,7 @@ func TestAlignmentByContext(t *testing.T) {
 	if dateAl == nil || len(dateAl.Members) != 2 {
 		t.Errorf("date alignment %+v, want mars ↔ 2/3/2021 (day inside the month)", dateAl)
 	}
-	if n := len(kinds(res, DiscDate)) + len(kinds(res, DiscNumber)); n != 0 {
+	if n := len(azKinds(res, DiscDate)) + len(azKinds(res, DiscNumber)); n != 0 {
 		t.Errorf("compatible values flagged: %+v", res.Discrepancies)
 	}
 
@@ -303,7 +309,7 @@ func TestAlignmentByContext(t *testing.T) {
 		}
 	}
 	// Link by hand: the servers' 4 and the Vietnamese 4 are the same claim, says the analyst.
-	link := [][]Member{{{Article: "a-fr", Start: runeIndex(w.docs[0].Text, "4 serveurs", 0), End: runeIndex(w.docs[0].Text, "4 serveurs", 0) + 1},
+	link := [][]Member{{{Article: "a-fr", Start: azRuneIndex(w.docs[0].Text, "4 serveurs", 0), End: azRuneIndex(w.docs[0].Text, "4 serveurs", 0) + 1},
 		{Article: "a-vi", Fact: "a-vi#1"}}}
 	res3 := w.analyze(AnalyzeOptions{ManualLinks: link})
 	manual := 0
@@ -321,24 +327,24 @@ func TestAlignmentByContext(t *testing.T) {
 // major, with both spans; qualifier-compatible numbers and the capital standing for the
 // country are not flagged.
 func TestConflicts(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "c-en", "en", "2021-07-20", "On 19 July Microsoft said Hafnium breached 30,000 organisations. Washington blamed the MSS; more than 10,000 servers were hit.",
-		date("19 July", "2021-07-19"), act("Microsoft", "Microsoft", ActorOrg), act("Hafnium", "Hafnium", ActorGroup),
-		num("30,000", 30000).counted("organisations"), act("Washington", "Washington, D.C.", ActorPlace), act("MSS", "MSS", ActorOrg),
-		num("more than 10,000", 10000).qual(QualifierMoreThan).counted("servers"))
+		azDate("19 July", "2021-07-19"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup),
+		azNum("30,000", 30000).counted("organisations"), azAct("Washington", "Washington, D.C.", ActorPlace), azAct("MSS", "MSS", ActorOrg),
+		azNum("more than 10,000", 10000).qual(QualifierMoreThan).counted("servers"))
 	w.add(t, "c-de", "de", "2021-07-20", "Am 12. Juli erklärte Microsoft, Hafnium habe 20.000 Organisationen gehackt. Die USA beschuldigten das MSS; 14.000 Server waren betroffen.",
-		date("12. Juli", "2021-07-12"), act("Microsoft", "Microsoft", ActorOrg), act("Hafnium", "Hafnium", ActorGroup),
-		num("20.000", 20000).counted("organisations"), act("USA", "United States", ActorCountry), act("MSS", "MSS", ActorOrg),
-		num("14.000", 14000).counted("servers"))
+		azDate("12. Juli", "2021-07-12"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup),
+		azNum("20.000", 20000).counted("organisations"), azAct("USA", "United States", ActorCountry), azAct("MSS", "MSS", ActorOrg),
+		azNum("14.000", 14000).counted("servers"))
 	res := w.analyze(AnalyzeOptions{})
-	dd, nd := kinds(res, DiscDate), kinds(res, DiscNumber)
+	dd, nd := azKinds(res, DiscDate), azKinds(res, DiscNumber)
 	if len(dd) != 1 || len(dd[0].Members) != 2 || dd[0].Members[1].Text != "19 July" || dd[0].Severity != SeverityMajor {
 		t.Errorf("date discrepancies %+v, want 19 July vs 12. Juli", dd)
 	}
 	if len(nd) != 1 || nd[0].Members[0].Text != "20.000" || nd[0].Members[1].Text != "30,000" {
 		t.Errorf("number discrepancies %+v, want 30,000 vs 20.000 only (more than 10,000 vs 14,000 agree)", nd)
 	}
-	if a := kinds(res, DiscActor); len(a) != 0 {
+	if a := azKinds(res, DiscActor); len(a) != 0 {
 		t.Errorf("capital for country flagged: %+v", a)
 	}
 	for _, d := range res.Discrepancies {
@@ -349,17 +355,17 @@ func TestConflicts(t *testing.T) {
 }
 
 func TestSpellingRules(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "p-es", "es", "2022-02-01", "El secretario de Estado Anthony Blinken habló con Sergey Lavrov sobre Ucrania.",
-		act("Anthony Blinken", "Antony Blinken", ActorPerson), act("Sergey Lavrov", "Sergei Lavrov", ActorPerson), act("Ucrania", "Ukraine", ActorCountry))
+		azAct("Anthony Blinken", "Antony Blinken", ActorPerson), azAct("Sergey Lavrov", "Sergei Lavrov", ActorPerson), azAct("Ucrania", "Ukraine", ActorCountry))
 	w.add(t, "p-de", "de", "2022-02-01", "Blinkens Gespräch mit Lawrow über die Ukraine blieb ohne Ergebnis, sagte Antony Blinken.",
-		act("Blinkens", "Antony Blinken", ActorPerson), act("Lawrow", "Sergei Lavrov", ActorPerson), act("Ukraine", "Ukraine", ActorCountry),
-		act("Antony Blinken", "Antony Blinken", ActorPerson))
+		azAct("Blinkens", "Antony Blinken", ActorPerson), azAct("Lawrow", "Sergei Lavrov", ActorPerson), azAct("Ukraine", "Ukraine", ActorCountry),
+		azAct("Antony Blinken", "Antony Blinken", ActorPerson))
 	w.add(t, "p-ru", "ru", "2022-02-01", "Блинкен обсудил с Лавровым ситуацию вокруг Украины. Лавров и Блинкен не договорились.",
-		act("Блинкен", "Antony Blinken", ActorPerson), act("Лавровым", "Sergei Lavrov", ActorPerson), act("Украины", "Ukraine", ActorCountry),
-		act("Лавров", "Sergei Lavrov", ActorPerson), act("Блинкен", "Antony Blinken", ActorPerson).n(1))
+		azAct("Блинкен", "Antony Blinken", ActorPerson), azAct("Лавровым", "Sergei Lavrov", ActorPerson), azAct("Украины", "Ukraine", ActorCountry),
+		azAct("Лавров", "Sergei Lavrov", ActorPerson), azAct("Блинкен", "Antony Blinken", ActorPerson).n(1))
 	res := w.analyze(AnalyzeOptions{})
-	sp := kinds(res, DiscSpelling)
+	sp := azKinds(res, DiscSpelling)
 	var got []string
 	for _, d := range sp {
 		got = append(got, d.Members[0].Text+" "+d.Diff)
@@ -372,31 +378,31 @@ func TestSpellingRules(t *testing.T) {
 		t.Errorf("spelling flags %q, want %q", got, want)
 	}
 	// Within one Arabic article: one country written two ways inside the words.
-	var a ws
+	var a azWS
 	a.add(t, "n-ar", "ar", "2021-07-20", "شددت السفارة الصينية في نيزيلاندا على موقفها، وقالت نيوزيلندا إن الصين مسؤولة، والصين تنفي.",
-		act("السفارة الصينية في نيزيلاندا", "Embassy of China in New Zealand", ActorOrg), act("نيوزيلندا", "New Zealand", ActorCountry),
-		act("الصين", "China", ActorCountry), act("والصين", "China", ActorCountry))
+		azAct("السفارة الصينية في نيزيلاندا", "Embassy of China in New Zealand", ActorOrg), azAct("نيوزيلندا", "New Zealand", ActorCountry),
+		azAct("الصين", "China", ActorCountry), azAct("والصين", "China", ActorCountry))
 	a.add(t, "n-ar2", "ar", "2021-07-20", "قالت نيوزيلندا إن الصين مسؤولة، وردت السفارة الصينية في نيوزيلندا بالنفي.",
-		act("نيوزيلندا", "New Zealand", ActorCountry), act("الصين", "China", ActorCountry),
-		act("السفارة الصينية في نيوزيلندا", "Embassy of China in New Zealand", ActorOrg))
+		azAct("نيوزيلندا", "New Zealand", ActorCountry), azAct("الصين", "China", ActorCountry),
+		azAct("السفارة الصينية في نيوزيلندا", "Embassy of China in New Zealand", ActorOrg))
 	r2 := a.analyze(AnalyzeOptions{})
-	sp = kinds(r2, DiscSpelling)
+	sp = azKinds(r2, DiscSpelling)
 	if len(sp) != 1 || sp[0].Members[0].Text != "نيزيلاندا" {
 		t.Errorf("arabic variant flags %+v, want نيزيلاندا (rarer) against نيوزيلندا", sp)
 	}
 }
 
 func TestAffiliation(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "r-en", "en", "2021-07-20", "On Tuesday, Foreign Ministry spokesman Zhao Lijian rejected the accusations of Washington.",
-		date("Tuesday", "2021-07-20"), act("Zhao Lijian", "Zhao Lijian", ActorPerson), act("Washington", "Washington, D.C.", ActorPlace))
+		azDate("Tuesday", "2021-07-20"), azAct("Zhao Lijian", "Zhao Lijian", ActorPerson), azAct("Washington", "Washington, D.C.", ActorPlace))
 	w.add(t, "r-es", "es", "2021-07-20", "El martes, el portavoz del Gobierno, Zhao Lijian, rechazó las acusaciones de Washington.",
-		date("El martes", "2021-07-20"), act("Zhao Lijian", "Zhao Lijian", ActorPerson), act("Washington", "Washington, D.C.", ActorPlace))
+		azDate("El martes", "2021-07-20"), azAct("Zhao Lijian", "Zhao Lijian", ActorPerson), azAct("Washington", "Washington, D.C.", ActorPlace))
 	w.add(t, "r-vi", "vi", "2021-07-20", "Thứ Ba, người phát ngôn Bộ Ngoại giao Trung Quốc Zhao Lijian bác bỏ cáo buộc của Washington.",
-		date("Thứ Ba", "2021-07-20"), act("Zhao Lijian", "Zhao Lijian", ActorPerson), act("Washington", "Washington, D.C.", ActorPlace),
-		act("Trung Quốc", "China", ActorCountry))
+		azDate("Thứ Ba", "2021-07-20"), azAct("Zhao Lijian", "Zhao Lijian", ActorPerson), azAct("Washington", "Washington, D.C.", ActorPlace),
+		azAct("Trung Quốc", "China", ActorCountry))
 	res := w.analyze(AnalyzeOptions{})
-	ad := kinds(res, DiscActor)
+	ad := azKinds(res, DiscActor)
 	// es (government) differs from en and vi (foreign ministry); en and vi agree.
 	if len(ad) != 2 {
 		t.Fatalf("affiliation flags %+v, want 2 (es against en and vi)", ad)
@@ -411,16 +417,16 @@ func TestAffiliation(t *testing.T) {
 // An undated article saying "yesterday" for a claim the others date to 19 July was written
 // on 20 July; its other relative dates are then resolved from that, marked "story".
 func TestPublishedInference(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "i-ar", "ar", "2021-07-20", "شنت الولايات المتحدة وحلفاؤها يوم أمس الإثنين حملة ضد بكين بسبب هجوم هافنيوم على مايكروسوفت.",
-		act("الولايات المتحدة", "United States", ActorCountry), date("يوم أمس الإثنين", "2021-07-19"),
-		act("بكين", "Beijing", ActorPlace), act("هافنيوم", "Hafnium", ActorGroup), act("مايكروسوفت", "Microsoft", ActorOrg))
+		azAct("الولايات المتحدة", "United States", ActorCountry), azDate("يوم أمس الإثنين", "2021-07-19"),
+		azAct("بكين", "Beijing", ActorPlace), azAct("هافنيوم", "Hafnium", ActorGroup), azAct("مايكروسوفت", "Microsoft", ActorOrg))
 	w.add(t, "i-en", "en", "2021-07-21", "The US and its allies condemned Beijing on 19 July over the Hafnium attack on Microsoft.",
-		act("US", "United States", ActorCountry), act("Beijing", "Beijing", ActorPlace), date("19 July", "2021-07-19"),
-		act("Hafnium", "Hafnium", ActorGroup), act("Microsoft", "Microsoft", ActorOrg))
+		azAct("US", "United States", ActorCountry), azAct("Beijing", "Beijing", ActorPlace), azDate("19 July", "2021-07-19"),
+		azAct("Hafnium", "Hafnium", ActorGroup), azAct("Microsoft", "Microsoft", ActorOrg))
 	w.add(t, "i-fr", "fr", "", "Washington et ses alliés ont condamné hier Pékin pour l'attaque de Hafnium contre Microsoft. La Chine a répondu aujourd'hui.",
-		act("Washington", "Washington, D.C.", ActorPlace), unresolved("hier"), act("Pékin", "Beijing", ActorPlace),
-		act("Hafnium", "Hafnium", ActorGroup), act("Microsoft", "Microsoft", ActorOrg), act("Chine", "China", ActorCountry), unresolved("aujourd'hui"))
+		azAct("Washington", "Washington, D.C.", ActorPlace), azUnresolved("hier"), azAct("Pékin", "Beijing", ActorPlace),
+		azAct("Hafnium", "Hafnium", ActorGroup), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Chine", "China", ActorCountry), azUnresolved("aujourd'hui"))
 	base := w.facts["i-fr"]
 	// A fake extractor for the undated article: resolves hier/aujourd'hui against the
 	// publication date it is given, as the date extractor does.
@@ -451,23 +457,23 @@ func TestPublishedInference(t *testing.T) {
 			t.Errorf("aujourd'hui not resolved from the story: %+v", f)
 		}
 	}
-	if len(kinds(res, DiscDate)) != 0 {
-		t.Errorf("dates flagged after inference: %+v", kinds(res, DiscDate))
+	if len(azKinds(res, DiscDate)) != 0 {
+		t.Errorf("dates flagged after inference: %+v", azKinds(res, DiscDate))
 	}
 }
 
 // IDs do not depend on input order, and a discrepancy keeps its ID when an unrelated
 // article joins the workspace.
 func TestStableIDs(t *testing.T) {
-	var w ws
+	var w azWS
 	w.add(t, "c-en", "en", "2021-07-20", "On 19 July Microsoft said Hafnium breached 30,000 organisations.",
-		date("19 July", "2021-07-19"), act("Microsoft", "Microsoft", ActorOrg), act("Hafnium", "Hafnium", ActorGroup), num("30,000", 30000))
+		azDate("19 July", "2021-07-19"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup), azNum("30,000", 30000))
 	w.add(t, "c-de", "de", "2021-07-20", "Am 19. Juli erklärte Microsoft, Hafnium habe 20.000 Organisationen gehackt.",
-		date("19. Juli", "2021-07-19"), act("Microsoft", "Microsoft", ActorOrg), act("Hafnium", "Hafnium", ActorGroup), num("20.000", 20000))
+		azDate("19. Juli", "2021-07-19"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup), azNum("20.000", 20000))
 	r1 := w.analyze(AnalyzeOptions{})
 	rng := rand.New(rand.NewSource(1))
 	rng.Shuffle(len(w.docs), func(i, j int) { w.docs[i], w.docs[j] = w.docs[j], w.docs[i] })
-	w.add(t, "z-other", "fr", "2019-01-01", "Le sommet de Davos s'ouvre avec Klaus Schwab.", act("Klaus Schwab", "Klaus Schwab", ActorPerson))
+	w.add(t, "z-other", "fr", "2019-01-01", "Le sommet de Davos s'ouvre avec Klaus Schwab.", azAct("Klaus Schwab", "Klaus Schwab", ActorPerson))
 	r2 := w.analyze(AnalyzeOptions{})
 	ids := func(r Result) string {
 		var s []string

@@ -17,11 +17,11 @@ import (
 // judged by.
 
 const (
-	seedsDir     = "../../shared/seeds"
-	expectedFile = "../../shared/seeds-expected.json"
+	azSeedsDir     = "../../shared/seeds"
+	azExpectedPath = "../../shared/seeds-expected.json"
 )
 
-type expectedFact struct {
+type azExpFact struct {
 	ID           string  `json:"id"`
 	Kind         string  `json:"kind"`
 	Surface      string  `json:"surface"`
@@ -35,41 +35,41 @@ type expectedFact struct {
 	Vague        *string `json:"vague"`
 }
 
-type expectedFlag struct {
+type azExpFlag struct {
 	Kind        string   `json:"kind"`
 	Severity    string   `json:"severity"`
 	Facts       []string `json:"facts"`
 	Explanation string   `json:"explanation"`
 }
 
-type expectedSeeds struct {
+type azSeeds struct {
 	Articles map[string]struct {
-		Language  string         `json:"language"`
-		Event     string         `json:"event"`
-		Published string         `json:"published"`
-		Facts     []expectedFact `json:"facts"`
+		Language  string      `json:"language"`
+		Event     string      `json:"event"`
+		Published string      `json:"published"`
+		Facts     []azExpFact `json:"facts"`
 	} `json:"articles"`
 	Events map[string]struct {
 		Articles []string `json:"articles"`
 	} `json:"events"`
-	Discrepancies    []expectedFlag `json:"discrepancies"`
-	NonDiscrepancies []expectedFlag `json:"non_discrepancies"`
+	Discrepancies    []azExpFlag `json:"discrepancies"`
+	NonDiscrepancies []azExpFlag `json:"non_discrepancies"`
 }
 
-// loadSeeds reads the sample articles and the expectations, or skips the test.
-func loadSeeds(t testing.TB) ([]Document, expectedSeeds) {
+// azLoadSeeds reads the sample articles and the expectations, or skips the test.
+func azLoadSeeds(t testing.TB) ([]Document, azSeeds) {
 	t.Helper()
-	raw, err := os.ReadFile(expectedFile)
+	raw, err := os.ReadFile(azExpectedPath)
 	if err != nil {
 		t.Skipf("seed expectations not available (%v): run from a checkout beside ../shared", err)
 	}
-	var exp expectedSeeds
+	var exp azSeeds
 	if err := json.Unmarshal(raw, &exp); err != nil {
-		t.Fatalf("parse %s: %v", expectedFile, err)
+		t.Fatalf("parse %s: %v", azExpectedPath, err)
 	}
 	var docs []Document
 	for name, a := range exp.Articles {
-		text, err := os.ReadFile(filepath.Join(seedsDir, name))
+		text, err := os.ReadFile(filepath.Join(azSeedsDir, name))
 		if err != nil {
 			t.Skipf("seed article %s not available (%v)", name, err)
 		}
@@ -83,9 +83,9 @@ func loadSeeds(t testing.TB) ([]Document, expectedSeeds) {
 	return docs, exp
 }
 
-// seedActorTypes types the canonical ids the expectations use (the file gives no types).
+// azSeedActorTypes types the canonical ids the expectations use (the file gives no types).
 // It is input scaffolding standing in for the gazetteer until the real extractors run.
-var seedActorTypes = map[string]string{
+var azSeedActorTypes = map[string]string{
 	"Antony Blinken": ActorPerson, "Dominic Raab": ActorPerson, "Joe Biden": ActorPerson,
 	"Lin Jian": ActorPerson, "Liu Pengyu": ActorPerson, "Zhao Lijian": ActorPerson, "Nguyễn Phương": ActorPerson,
 	"APT31": ActorGroup, "APT40": ActorGroup, "Hafnium (group)": ActorGroup,
@@ -96,10 +96,10 @@ var seedActorTypes = map[string]string{
 	"Oslo": ActorPlace, "Washington, D.C.": ActorPlace, "Wellington": ActorPlace,
 }
 
-// seedFacts turns the expectations into facts. For an undated article, relative dates the
+// azSeedFacts turns the expectations into facts. For an undated article, relative dates the
 // reader resolved "from event context" are given unresolved unless pub is set, as an
 // extractor would give them.
-func seedFacts(doc Document, exp expectedSeeds) []Fact {
+func azSeedFacts(doc Document, exp azSeeds) []Fact {
 	var out []Fact
 	for _, e := range exp.Articles[doc.ID].Facts {
 		if e.Vague != nil {
@@ -110,7 +110,7 @@ func seedFacts(doc Document, exp expectedSeeds) []Fact {
 		switch f.Kind {
 		case KindActor:
 			f.Label, _ = e.Value.(string)
-			f.Type = seedActorTypes[f.Label]
+			f.Type = azSeedActorTypes[f.Label]
 			if f.Type == "" {
 				f.Type = ActorOrg
 			}
@@ -122,7 +122,7 @@ func seedFacts(doc Document, exp expectedSeeds) []Fact {
 				if doc.Published == "" {
 					f.Value, f.Unresolved, f.Precision = "", true, ""
 				} else {
-					f.Value, f.ResolvedFrom = resolveSeedRelative(e.Surface, doc.Published), "published"
+					f.Value, f.ResolvedFrom = azResolveSeedRelative(e.Surface, doc.Published), "published"
 				}
 			}
 		case KindNumber:
@@ -134,9 +134,9 @@ func seedFacts(doc Document, exp expectedSeeds) []Fact {
 	return out
 }
 
-// resolveSeedRelative resolves the three relative expressions of the undated seeds against
+// azResolveSeedRelative resolves the three relative expressions of the undated seeds against
 // a publication date, as the date extractor does.
-func resolveSeedRelative(surface, pub string) string {
+func azResolveSeedRelative(surface, pub string) string {
 	t, _ := time.Parse("2006-01-02", pub)
 	switch strings.ToLower(surface) {
 	case "hier":
@@ -149,35 +149,35 @@ func resolveSeedRelative(surface, pub string) string {
 	return t.Format("2006-01-02")
 }
 
-func seedExtractor(exp expectedSeeds) func(Document, Options) []Fact {
-	return func(d Document, _ Options) []Fact { return seedFacts(d, exp) }
+func azSeedExtractor(exp azSeeds) func(Document, Options) []Fact {
+	return func(d Document, _ Options) []Fact { return azSeedFacts(d, exp) }
 }
 
-// span is an expected member resolved to article and runes.
-type span struct {
+// azSpan is an expected member resolved to article and runes.
+type azSpan struct {
 	article    string
 	start, end int
 	whole      bool
 }
 
-func expectedSpans(exp expectedSeeds, ids []string) []span {
-	var out []span
+func azExpectedSpans(exp azSeeds, ids []string) []azSpan {
+	var out []azSpan
 	for _, id := range ids {
 		art, _, hasFact := strings.Cut(id, "#")
 		if !hasFact {
-			out = append(out, span{article: art, whole: true})
+			out = append(out, azSpan{article: art, whole: true})
 			continue
 		}
 		for _, f := range exp.Articles[art].Facts {
 			if f.ID == id {
-				out = append(out, span{art, f.Offset, f.Offset + utf8.RuneCountInString(f.Surface), false})
+				out = append(out, azSpan{art, f.Offset, f.Offset + utf8.RuneCountInString(f.Surface), false})
 			}
 		}
 	}
 	return out
 }
 
-func overlaps(s span, m Member) bool {
+func azOverlaps(s azSpan, m Member) bool {
 	if s.article != m.Article {
 		return false
 	}
@@ -187,25 +187,25 @@ func overlaps(s span, m Member) bool {
 	return m.Start < s.end && s.start < m.End || m.Start == m.End && m.Start >= s.start && m.Start < s.end
 }
 
-// expectedKind maps the expectation file's kind names to ours.
-func expectedKind(k string) string {
+// azExpectedKind maps the expectation file's kind names to ours.
+func azExpectedKind(k string) string {
 	if k == "different_event" {
 		return DiscEvent
 	}
 	return k
 }
 
-// matches: same kind, and our members cover at least two of the expected spans (all of
+// azMatches: same kind, and our members cover at least two of the expected spans (all of
 // them when fewer are expected).
-func matches(d Discrepancy, e expectedFlag, exp expectedSeeds) bool {
-	if d.Kind != expectedKind(e.Kind) {
+func azMatches(d Discrepancy, e azExpFlag, exp azSeeds) bool {
+	if d.Kind != azExpectedKind(e.Kind) {
 		return false
 	}
-	spans := expectedSpans(exp, e.Facts)
+	spans := azExpectedSpans(exp, e.Facts)
 	hit := 0
 	for _, s := range spans {
 		for _, m := range d.Members {
-			if overlaps(s, m) {
+			if azOverlaps(s, m) {
 				hit++
 				break
 			}
@@ -214,19 +214,19 @@ func matches(d Discrepancy, e expectedFlag, exp expectedSeeds) bool {
 	return hit >= min(2, len(spans))
 }
 
-type qualityFigures struct {
+type azFigures struct {
 	found, expected, falseFlags, other int
 }
 
-func checkSeedQuality(t *testing.T, docs []Document, exp expectedSeeds, res Result) qualityFigures {
+func azCheckSeedQuality(t *testing.T, docs []Document, exp azSeeds, res Result) azFigures {
 	t.Helper()
-	var q qualityFigures
+	var q azFigures
 	q.expected = len(exp.Discrepancies)
 	used := map[string]bool{}
 	for _, e := range exp.Discrepancies {
 		ok := false
 		for _, d := range res.Discrepancies {
-			if matches(d, e, exp) {
+			if azMatches(d, e, exp) {
 				ok = true
 				used[d.ID] = true
 			}
@@ -238,7 +238,7 @@ func checkSeedQuality(t *testing.T, docs []Document, exp expectedSeeds, res Resu
 		}
 	}
 	for _, e := range exp.NonDiscrepancies {
-		spans := expectedSpans(exp, e.Facts)
+		spans := azExpectedSpans(exp, e.Facts)
 		for _, d := range res.Discrepancies {
 			if d.Kind != DiscDate && d.Kind != DiscNumber {
 				continue
@@ -246,7 +246,7 @@ func checkSeedQuality(t *testing.T, docs []Document, exp expectedSeeds, res Resu
 			for _, s := range spans {
 				hit := false
 				for _, m := range d.Members {
-					if overlaps(s, m) {
+					if azOverlaps(s, m) {
 						hit = true
 					}
 				}
@@ -296,13 +296,24 @@ func checkSeedQuality(t *testing.T, docs []Document, exp expectedSeeds, res Resu
 // TestAnalyzeSeedsExpectedFacts runs the analysis on the facts a careful reader listed, so
 // stories, alignment and discrepancies are judged apart from extraction errors.
 func TestAnalyzeSeedsExpectedFacts(t *testing.T) {
-	docs, exp := loadSeeds(t)
+	docs, exp := azLoadSeeds(t)
 	facts := map[string][]Fact{}
 	for _, d := range docs {
-		facts[d.ID] = seedFacts(d, exp)
+		facts[d.ID] = azSeedFacts(d, exp)
 	}
-	res := Analyze(docs, facts, AnalyzeOptions{Extract: seedExtractor(exp)})
-	checkSeedQuality(t, docs, exp, res)
+	res := Analyze(docs, facts, AnalyzeOptions{Extract: azSeedExtractor(exp)})
+	azCheckSeedQuality(t, docs, exp, res)
+	for id, p := range res.Published {
+		t.Logf("published %s inferred %s: %s", id, p.Date, p.Evidence)
+	}
+}
+
+// TestAnalyzeSeedsQuality runs the whole engine as `parallax analyze` does: facts from
+// ExtractFacts, then stories, alignment and discrepancies.
+func TestAnalyzeSeedsQuality(t *testing.T) {
+	docs, exp := azLoadSeeds(t)
+	res := Analyze(docs, map[string][]Fact{}, AnalyzeOptions{})
+	azCheckSeedQuality(t, docs, exp, res)
 	for id, p := range res.Published {
 		t.Logf("published %s inferred %s: %s", id, p.Date, p.Evidence)
 	}

@@ -223,6 +223,44 @@ func humanDate(v string) string {
 	return t.Format("2006")
 }
 
+// partialDate reads a year-less value ("--07-20", "--03") as month and day (day 0 for a
+// month).
+func partialDate(v string) (m, d int, ok bool) {
+	if !strings.HasPrefix(v, "--") {
+		return 0, 0, false
+	}
+	parts := strings.Split(v[2:], "-")
+	m, err := strconv.Atoi(parts[0])
+	if err != nil || m < 1 || m > 12 {
+		return 0, 0, false
+	}
+	if len(parts) == 2 {
+		d, err = strconv.Atoi(parts[1])
+		if err != nil || d < 1 || d > 31 {
+			return 0, 0, false
+		}
+	}
+	return m, d, true
+}
+
+// monthDay is the "MM-DD" of a day-precise date value, full or year-less ("" otherwise).
+func monthDay(f Fact) string {
+	v := dateValue(f)
+	if m, d, ok := partialDate(v); ok {
+		if d == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%02d-%02d", m, d)
+	}
+	if f.Unresolved {
+		return ""
+	}
+	if lo, hi, prec, ok := parseDateRange(v); ok && prec == PrecisionDay && lo == hi {
+		return v[5:10]
+	}
+	return ""
+}
+
 // dateValue is a date fact's value as a string ("" when it has none).
 func dateValue(f Fact) string {
 	s, _ := f.Value.(string)

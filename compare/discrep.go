@@ -88,7 +88,7 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 					if compareValues(f, g) != incompatible {
 						continue
 					}
-					if f.Kind == KindNumber && f.Unit != "" && g.Unit != "" && !strings.EqualFold(f.Unit, g.Unit) {
+					if sameLangUnits(a, f, b, g) == -1 {
 						continue
 					}
 					ctx := st.contextScore(a, i, b, j)

@@ -77,8 +77,25 @@ func featuresOf(a *article) storyFeatures {
 			sf.first[k] = i
 		}
 	}
+	// The day of the year, without the year: an undated article's "20/7" meets the
+	// "20 July 2021" of the others.
+	for i, f := range a.facts {
+		if f.Kind != KindDate {
+			continue
+		}
+		if md := monthDay(f); md != "" {
+			k := "md:" + md
+			sf.prior[k] = monthDayPrior
+			if _, ok := sf.first[k]; !ok {
+				sf.first[k] = i
+			}
+		}
+	}
 	return sf
 }
+
+// monthDayPrior weighs a day of the year without its year.
+const monthDayPrior = 0.7
 
 // featurePrior is how much a fact of this sort says about which event an article reports.
 func featurePrior(f Fact) float64 {
@@ -155,9 +172,14 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 	for k, c := range df {
 		w.idf[k] = math.Log((float64(n) + 1) / float64(c))
 	}
+	// An article's weight counts only what it could share: a feature no other article has
+	// says nothing about which article it goes with, and would make long articles with many
+	// singular details look unlike everything.
 	for i := range arts {
 		for k := range w.feats[i].prior {
-			w.total[i] += w.weight(i, k)
+			if df[k] >= 2 {
+				w.total[i] += w.weight(i, k)
+			}
 		}
 	}
 
