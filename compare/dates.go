@@ -516,8 +516,21 @@ func (sc *dnScan) dayMonth(i int) (dateSpec, bool) {
 			j = e
 		}
 	}
+	dashed := false
+	if sc.isPunct(j, "-") && sc.glued(j) && sc.glued(j+1) {
+		j++ // "12-Mär-2014"
+		dashed = true
+	}
 	m, e, _, _, okM := sc.monthAt(j)
 	if !okM || sc.toks[j].newline {
+		return dateSpec{}, false
+	}
+	if dashed {
+		if sc.isPunct(e, "-") && sc.glued(e) && sc.isNum(e+1) && sc.glued(e+1) {
+			if y, e2 := sc.yearAfter(e + 1); y != 0 {
+				return absDate(i, e2, y, m, d), true
+			}
+		}
 		return dateSpec{}, false
 	}
 	y, e2 := sc.yearAfter(e)
@@ -764,10 +777,13 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	if e, it, ok := sc.find(i, itDirPrefix); ok {
 		sign, j = it.val, e
 	}
-	var dur dnDuration
+	// Components with their own sign ("-1 decade +2 years") keep it; the others take the
+	// direction of the whole expression.
+	var dur, signed dnDuration
 	n := 0
 	for {
 		k := j
+		compSign := 0
 		if n > 0 {
 			if sc.isPunct(k, ",") || sc.isPunct(k, "，") || sc.isPunct(k, "،") {
 				k++
@@ -777,7 +793,11 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 			} else if sc.isWord(k) && (sc.toks[k].key == "and" || sc.toks[k].key == "et" || sc.toks[k].key == "и" || sc.toks[k].key == "y" || sc.toks[k].key == "و") {
 				k++
 			}
-			if sc.isPunct(k, "+") {
+			if (sc.isPunct(k, "+") || sc.isPunct(k, "-")) && sc.isNum(k+1) && !sc.toks[k+1].space {
+				compSign = 1
+				if sc.isPunct(k, "-") {
+					compSign = -1
+				}
 				k++
 			}
 		}
@@ -785,7 +805,11 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 		if !ok {
 			break
 		}
-		addDuration(&dur, unit, qty)
+		if compSign != 0 {
+			addDuration(&signed, unit, float64(compSign)*qty)
+		} else {
+			addDuration(&dur, unit, qty)
+		}
 		n++
 		j = e
 	}
@@ -804,11 +828,17 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	if sign < 0 {
 		dur = dur.neg()
 	}
+	dur = dur.plus(signed)
 	return dateSpec{s: i, e: j, kind: dkDuration, dur: dur, wd: -1}, true
 }
 
 func (d dnDuration) neg() dnDuration {
 	return dnDuration{-d.years, -d.months, -d.weeks, -d.days, -d.hours, -d.minutes, -d.seconds}
+}
+
+func (d dnDuration) plus(o dnDuration) dnDuration {
+	return dnDuration{d.years + o.years, d.months + o.months, d.weeks + o.weeks, d.days + o.days,
+		d.hours + o.hours, d.minutes + o.minutes, d.seconds + o.seconds}
 }
 
 func addDuration(d *dnDuration, unit string, q float64) {

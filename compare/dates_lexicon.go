@@ -337,7 +337,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		lx.add(s, dnItem{kind: itAnaphor, val: v})
 	}
 	for s, v := range f.RelPeriods {
-		if v.Unit == "year" || v.Unit == "month" {
+		if v.Unit == "year" || v.Unit == "month" || v.Unit == "week" {
 			lx.add(s, dnItem{kind: itRelPeriod, s: v.Unit, val: v.Offset})
 		}
 	}

@@ -60,27 +60,27 @@ type resolver struct {
 	prevYear     int // year of the last month- or day-precision date with a known year
 }
 
-// closestYear picks the year that puts month m (day d, or mid-month) nearest to ref.
-func closestYear(ref day, m, d int) int {
+// newsYear picks the year of a year-less date relative to the publication date ref: the same
+// year, unless that puts it more than half a year after ref (an article of 5 January speaking
+// of 28 December means the December before) or nearly a year before it (an article of 28
+// December announcing 3 January means the January after).
+func newsYear(ref day, m, d int) int {
 	ry, _, _ := ref.date()
-	best, bestDist := ry, -1
-	for y := ry - 1; y <= ry+1; y++ {
-		dd := d
-		if dd == 0 {
-			dd = 15
-		}
-		if !validDate(y, m, dd) {
-			dd = 28
-		}
-		dist := int(mkDay(y, m, dd) - ref)
-		if dist < 0 {
-			dist = -dist
-		}
-		if bestDist < 0 || dist < bestDist {
-			best, bestDist = y, dist
-		}
+	dd := d
+	if dd == 0 {
+		dd = 15
 	}
-	return best
+	if !validDate(ry, m, dd) {
+		dd = 28
+	}
+	x := mkDay(ry, m, dd)
+	switch {
+	case x > ref+183:
+		return ry - 1
+	case x < ref-330:
+		return ry + 1
+	}
+	return ry
 }
 
 // weekdayYear returns the latest year not after the horizon in which m/d fell on weekday wd.
@@ -149,6 +149,7 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 		switch {
 		case r.prevOK:
 			r.setDay(f, r.prev+day(ds.off), "previous_date")
+			r.noteDay(r.prev + day(ds.off)) // "le lendemain … le surlendemain" chain
 		case r.prevM != 0 && ds.off == 0:
 			markUnresolved(f, fmt.Sprintf("--%02d-%02d", r.prevM, r.prevD))
 		case r.base.ok:
@@ -183,6 +184,16 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 		r.setDay(f, d, b.from)
 	case dkRelPeriod:
 		b := r.relBase()
+		if ds.unit == "week" {
+			// "la semaine dernière", "tuần sau": the same weekday a week away.
+			f.Precision = PrecisionDay
+			if !b.ok {
+				markUnresolved(f, "")
+				return
+			}
+			r.setDay(f, b.d+day(7*ds.off), b.from)
+			return
+		}
 		if ds.unit == "year" {
 			f.Precision = PrecisionYear
 		} else {
@@ -221,7 +232,6 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 		switch f.Precision {
 		case PrecisionDay:
 			f.Value = t.Format("2006-01-02")
-			r.noteDay(day(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400))
 		case PrecisionMonth:
 			f.Value = t.Format("2006-01")
 		default:
@@ -236,11 +246,12 @@ func markUnresolved(f *Fact, partial string) {
 	f.ResolvedFrom = ""
 }
 
+// setDay sets a relative expression's value. It does not become "the date just named": the
+// next relative expression is still counted from the same anchor.
 func (r *resolver) setDay(f *Fact, d day, from string) {
 	f.Value = d.iso()
 	f.Precision = PrecisionDay
 	f.ResolvedFrom = from
-	r.noteDay(d)
 }
 
 // resolveAbs resolves an absolute date, inferring a missing year.
@@ -258,7 +269,7 @@ func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 		f.Inferred = true
 		switch {
 		case r.base.ok:
-			y = closestYear(r.base.d, m, d)
+			y = newsYear(r.base.d, m, d)
 			if ds.wd >= 0 && d != 0 && mkDay(y, m, d).weekday() != ds.wd {
 				for _, alt := range []int{y - 1, y + 1} {
 					if validDate(alt, m, d) && mkDay(alt, m, d).weekday() == ds.wd {
@@ -274,11 +285,8 @@ func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 				f.ResolvedFrom = "weekday"
 			}
 		case r.prevYear != 0:
-			ref := r.prev
-			if !r.prevOK {
-				ref = mkDay(r.prevYear, 7, 1)
-			}
-			y = closestYear(ref, m, d)
+			// Narratives move forward: a year-less date after "19 марта 2001" is in 2001.
+			y = r.prevYear
 			f.ResolvedFrom = "previous_date"
 		}
 		if y == 0 || !validDate(y, m, d) {

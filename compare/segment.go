@@ -189,6 +189,11 @@ func scanTokens(text string) []dtok {
 		t := dtok{start: ri, bstart: i, space: space, newline: newline}
 		space, newline = false, false
 		switch {
+		case isApostrophe(r):
+			t.kind = dtPunct
+			t.key = "'"
+			i += w
+			ri++
 		case unicode.IsDigit(r):
 			t.kind = dtNum
 			buf = buf[:0]
@@ -216,7 +221,7 @@ func scanTokens(text string) []dtok {
 			n := 0
 			for j < len(text) {
 				r, w := utf8.DecodeRuneInString(text[j:])
-				if !(unicode.IsLetter(r) || isJoiner(r)) || isIdeoRune(r) {
+				if !(unicode.IsLetter(r) || isJoiner(r)) || isIdeoRune(r) || isApostrophe(r) {
 					break
 				}
 				if f := foldRune(unicode.ToLower(r)); f != r {
