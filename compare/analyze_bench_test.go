@@ -99,6 +99,7 @@ func azTimeAnalyze(tb testing.TB, n int) (time.Duration, Result) {
 // times and their ratio (the target: ratio ≤ 12, 10,000 articles under a minute on one
 // core — run with GOMAXPROCS=1, Analyze itself is single-threaded).
 func BenchmarkAnalyzeScaling(b *testing.B) {
+	azTimeAnalyze(b, 1000) // warm up: first-touch allocation and GC sizing are not the algorithm
 	for b.Loop() {
 		t1, r1 := azTimeAnalyze(b, 1000)
 		t10, r10 := azTimeAnalyze(b, 10000)

@@ -494,3 +494,37 @@ func TestStableIDs(t *testing.T) {
 		t.Errorf("story ID changed: %+v vs %+v", r1.Stories, r2.Stories)
 	}
 }
+
+// Highlights with a shared tag over aligned facts align across versions; without a shared
+// tag they do not.
+func TestHighlightsAlign(t *testing.T) {
+	var w azWS
+	w.add(t, "h-en", "en", "2021-07-20", "On 19 July Microsoft said Hafnium breached 30,000 organisations.",
+		azDate("19 July", "2021-07-19"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup), azNum("30,000", 30000))
+	w.add(t, "h-fr", "fr", "2021-07-20", "Le 19 juillet, Microsoft a dit que Hafnium avait piraté 30 000 organisations.",
+		azDate("19 juillet", "2021-07-19"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup), azNum("30 000", 30000))
+	claim := func(id, text, tag string) HighlightSpan {
+		return HighlightSpan{ID: id, Article: id[:4], Start: 0, End: len([]rune(text)), Tags: []string{tag}}
+	}
+	hs := []HighlightSpan{claim("h-en-1", w.docs[0].Text, "claim"), claim("h-fr-1", w.docs[1].Text, "Claim")}
+	res := w.analyze(AnalyzeOptions{Highlights: hs})
+	n := 0
+	for _, a := range res.Alignments {
+		if a.Kind == "highlight" {
+			n++
+			if len(a.Members) != 2 {
+				t.Errorf("highlight alignment %+v", a)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d highlight alignments, want 1", n)
+	}
+	hs[1].Tags = []string{"denial"}
+	res = w.analyze(AnalyzeOptions{Highlights: hs})
+	for _, a := range res.Alignments {
+		if a.Kind == "highlight" {
+			t.Errorf("highlights without a shared tag aligned: %+v", a)
+		}
+	}
+}
