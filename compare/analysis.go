@@ -29,7 +29,7 @@ type Member struct {
 	Fact    string `json:"fact,omitempty"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
-	Text    string `json:"text,omitempty"`
+	Text    string `json:"text"`
 	Value   any    `json:"value,omitempty"`
 }
 

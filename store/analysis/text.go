@@ -15,15 +15,15 @@ func WriteText(w io.Writer, rep Report) error {
 	for _, a := range rep.Articles {
 		byID[a.ID] = a
 	}
-	ew.printf("%d articles, %d stories, %d alignments, %d discrepancies\n",
-		len(rep.Articles), len(rep.Stories), len(rep.Alignments), len(rep.Discrepancies))
+	ew.printf("%s, %d stories, %d alignments, %d discrepancies\n",
+		plural(len(rep.Articles), "article"), len(rep.Stories), len(rep.Alignments), len(rep.Discrepancies))
 
 	discByStory := make(map[string][]int)
 	for i, d := range rep.Discrepancies {
 		discByStory[d.Story] = append(discByStory[d.Story], i)
 	}
 	for _, s := range rep.Stories {
-		ew.printf("\nStory %s (%d articles)\n", s.ID, len(s.Articles))
+		ew.printf("\nStory %s (%s)\n", s.ID, plural(len(s.Articles), "article"))
 		for _, id := range s.Articles {
 			a := byID[id]
 			pub := "undated"
@@ -47,6 +47,12 @@ func WriteText(w io.Writer, rep Report) error {
 			}
 			for _, m := range d.Members {
 				a := byID[m.Article]
+				if m.Start == m.End {
+					// An empty span stands for the article as a whole: the one that
+					// leaves a fact out, or reports another event.
+					ew.printf("      [%s] (the article as a whole) %s\n", a.Lang, a.Source)
+					continue
+				}
 				ew.printf("      [%s] %q (%s, %d–%d)\n", a.Lang, oneLine(m.Text, 80), a.Source, m.Start, m.End)
 			}
 		}
@@ -71,6 +77,13 @@ func WriteText(w io.Writer, rep Report) error {
 		}
 	}
 	return ew.err
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func severityRank(s string) int {

@@ -1,0 +1,315 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parallax/store"
+)
+
+// seedsDir is the repository's copy of the sample articles.
+const seedsDir = "../../seeds"
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+func TestExitStatuses(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nope.txt")
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"version", []string{"version"}, 0, ""},
+		{"help", []string{"help"}, 0, ""},
+		{"help of a command", []string{"help", "analyze"}, 0, "Usage: parallax analyze"},
+		{"command --help", []string{"import", "--help"}, 0, "Usage: parallax import"},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"analyze without paths", []string{"analyze"}, 2, "give at least one PATH"},
+		{"analyze unknown flag", []string{"analyze", "--jsn", seedsDir}, 2, "flag provided but not defined"},
+		{"import without --db", []string{"import", seedsDir}, 2, "--db FILE is required"},
+		{"export without --db", []string{"export"}, 2, "--db FILE is required"},
+		{"export unknown format", []string{"export", "--db", filepath.Join(dir, "w"), "--format", "xml"}, 2, "unknown --format"},
+		{"analyze missing file", []string{"analyze", missing}, 1, missing},
+		{"export missing workspace", []string{"export", "--db", filepath.Join(dir, "none.parallax")}, 1, "none.parallax"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.inStderr) {
+				t.Errorf("stderr %q does not mention %q", r.stderr, tt.inStderr)
+			}
+		})
+	}
+}
+
+// analyzeReport mirrors the analyze --json contract of DESIGN.md with raw fields, so the test
+// checks the JSON a consumer sees rather than our own Go types.
+type analyzeReport struct {
+	Version  *int `json:"version"`
+	Articles []struct {
+		ID        *string           `json:"id"`
+		Source    *string           `json:"source"`
+		Lang      *string           `json:"lang"`
+		Title     *string           `json:"title"`
+		Published json.RawMessage   `json:"published"`
+		Text      *string           `json:"text"`
+		Facts     []json.RawMessage `json:"facts"`
+	} `json:"articles"`
+	Stories       []json.RawMessage `json:"stories"`
+	Alignments    []json.RawMessage `json:"alignments"`
+	Discrepancies []json.RawMessage `json:"discrepancies"`
+}
+
+func TestAnalyzeJSONContract(t *testing.T) {
+	r := runCLI(t, "analyze", "--json", seedsDir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &raw); err != nil {
+		t.Fatalf("output is not one JSON object: %v", err)
+	}
+	for _, k := range []string{"version", "articles", "stories", "alignments", "discrepancies"} {
+		if v, ok := raw[k]; !ok || string(v) == "null" {
+			t.Errorf("required key %q missing or null", k)
+		}
+	}
+	var rep analyzeReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Version == nil || *rep.Version != 1 {
+		t.Errorf("version = %v, want 1", rep.Version)
+	}
+	wantLang := map[string]string{"000": "ar", "001": "fr", "002": "vi", "003": "fr", "004": "ru"}
+	if len(rep.Articles) != len(wantLang) {
+		t.Fatalf("%d articles, want %d", len(rep.Articles), len(wantLang))
+	}
+	for _, a := range rep.Articles {
+		if a.ID == nil || a.Source == nil || a.Lang == nil || a.Title == nil || a.Text == nil || a.Published == nil || a.Facts == nil {
+			t.Fatalf("article misses a required key: %+v", a)
+		}
+		base := filepath.Base(*a.Source)
+		if want := wantLang[base[:3]]; *a.Lang != want {
+			t.Errorf("%s: lang %q, want %q", base, *a.Lang, want)
+		}
+		file, err := os.ReadFile(*a.Source)
+		if err != nil {
+			t.Fatalf("source %q is not the path as given: %v", *a.Source, err)
+		}
+		if *a.Text != string(file) {
+			t.Errorf("%s: text differs from the file (the seeds are NFC, LF, no BOM)", base)
+		}
+		if s := string(a.Published); s != "null" && !strings.HasPrefix(s, `"`) {
+			t.Errorf("%s: published = %s, want an ISO string or null", base, s)
+		}
+	}
+}
+
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+type exportedSet struct {
+	Articles []struct {
+		ID     string `json:"id"`
+		Source string `json:"source"`
+		Lang   string `json:"lang"`
+		Text   string `json:"text"`
+	} `json:"articles"`
+}
+
+func TestImportExportSeeds(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "w.db")
+	r := runCLI(t, "import", "--db", db, seedsDir)
+	if r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "5 added") {
+		t.Errorf("import said %q, want 5 added", r.stdout)
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("workspace mode = %v (%v), want 0600", fi.Mode().Perm(), err)
+	}
+	out := filepath.Join(t.TempDir(), "set.json")
+	if r := runCLI(t, "export", "--db", db, "-o", out); r.code != 0 {
+		t.Fatalf("export: exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set exportedSet
+	if err := json.Unmarshal(data, &set); err != nil {
+		t.Fatal(err)
+	}
+	var langs []string
+	sort.Slice(set.Articles, func(i, j int) bool { return set.Articles[i].Source < set.Articles[j].Source })
+	for _, a := range set.Articles {
+		langs = append(langs, a.Lang)
+		file, err := os.ReadFile(a.Source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Text != string(file) {
+			t.Errorf("%s: exported text differs from the file", a.Source)
+		}
+	}
+	if got := strings.Join(langs, " "); got != "ar fr vi fr ru" {
+		t.Errorf("languages %q, want ar fr vi fr ru", got)
+	}
+
+	// Importing the same files again, or the bundled samples (the same texts), adds nothing.
+	before := fileSum(t, db)
+	for _, args := range [][]string{{"import", "--db", db, seedsDir}, {"import", "--db", db, "--samples"}} {
+		r := runCLI(t, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "0 added, 0 revised, 5 unchanged") {
+			t.Errorf("%v: exit %d, said %q %q; want 5 unchanged", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	_ = before
+	d, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if n, _ := d.ArticleCount(); n != 5 {
+		t.Errorf("after re-import: %d articles, want 5", n)
+	}
+}
+
+// TestBadInputLeavesWorkspaceUnchanged runs import with each kind of bad input into a workspace
+// that already holds the seeds and checks: exit 1, a message naming the file, and the workspace
+// file byte-for-byte as before.
+func TestBadInputLeavesWorkspaceUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	if r := runCLI(t, "import", "--db", db, seedsDir); r.code != 0 {
+		t.Fatalf("setup import: %s", r.stderr)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	png := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...)
+	good := write("good.txt", []byte("Une phrase correcte en français, pour rien.\n"))
+	cases := []struct {
+		name string
+		path string
+	}{
+		{"png renamed txt", write("photo.txt", png)},
+		{"invalid utf-8", write("broken.txt", []byte("Pékin \xff\xfe a démenti\n"))},
+		{"empty file", write("empty.txt", nil)},
+		{"html with only scripts", write("scripts.html", []byte("<html><head><script>var a=1;</script></head><body><script>b()</script></body></html>"))},
+		{"oversized file", write("huge.txt", bytes.Repeat([]byte("a"), 64<<20))},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := fileSum(t, db)
+			r := runCLI(t, "import", "--db", db, good, c.path)
+			if r.code != 1 {
+				t.Fatalf("exit %d, want 1; stderr: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, filepath.Base(c.path)) {
+				t.Errorf("message %q does not name %s", r.stderr, filepath.Base(c.path))
+			}
+			if fileSum(t, db) != before {
+				t.Error("workspace file changed although nothing was imported")
+			}
+		})
+	}
+}
+
+func TestWorkspaceFileProblems(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join("..", "..", "seeds", "000_aee102b197d6c641.txt")
+
+	t.Run("not a workspace", func(t *testing.T) {
+		p := filepath.Join(dir, "notes.parallax")
+		os.WriteFile(p, []byte("just some text the user keeps here\n"), 0o644)
+		before := fileSum(t, p)
+		r := runCLI(t, "import", "--db", p, good)
+		if r.code != 1 || !strings.Contains(r.stderr, "not a Parallax workspace") || !strings.Contains(r.stderr, p) {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+		if fileSum(t, p) != before {
+			t.Error("the file was modified")
+		}
+	})
+
+	t.Run("newer schema", func(t *testing.T) {
+		p := filepath.Join(dir, "future.parallax")
+		if r := runCLI(t, "import", "--db", p, good); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		b, err := bolt.Open(p, 0o600, &bolt.Options{Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = b.Update(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("999"))
+		})
+		b.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := fileSum(t, p)
+		r := runCLI(t, "import", "--db", p, good)
+		if r.code != 1 || !strings.Contains(r.stderr, "newer version of Parallax") {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+		if fileSum(t, p) != before {
+			t.Error("the file was modified")
+		}
+	})
+
+	t.Run("locked by another window", func(t *testing.T) {
+		p := filepath.Join(dir, "busy.parallax")
+		holder, err := store.Open(p, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer holder.Close()
+		start := time.Now()
+		r := runCLI(t, "import", "--db", p, good)
+		if r.code != 1 || !strings.Contains(r.stderr, "open in another window") {
+			t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("took %v to give up on the lock; it must not hang", d)
+		}
+	})
+}

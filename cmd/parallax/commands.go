@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	iofs "io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"parallax/seeds"
+	"parallax/store/analysis"
+	"parallax/store/ingest"
+	"parallax/store/interchange"
+)
+
+func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("analyze", "parallax analyze [--json] [--db FILE] PATH…",
+		"Read the articles at PATH (files or directories, recursively), find their dates, numbers\n"+
+			"and actors, group them into stories and list where the versions disagree.\n"+
+			"Without --db nothing is stored; with --db the articles are imported into that\n"+
+			"workspace first and its aliases, links and cached facts are used.", stderr)
+	asJSON := fs.Bool("json", false, "print the result as one JSON object (the documented contract)")
+	dbPath := fs.String("db", "", "workspace `FILE` to import into and analyse")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 && *dbPath == "" {
+		return misuse("analyze: give at least one PATH (a file or a directory), or --db FILE")
+	}
+	var docs []ingest.Document
+	if fs.NArg() > 0 {
+		var sets []string
+		var err error
+		if docs, sets, err = ingestPaths(fs.Args()); err != nil {
+			return err
+		}
+		if len(sets) > 0 {
+			return badInput("%s is a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", sets[0], sets[0])
+		}
+	}
+
+	var rep analysis.Report
+	if *dbPath != "" {
+		db, err := openStore(*dbPath, false)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		if len(docs) > 0 {
+			if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
+				return badInput("%v", err)
+			}
+		}
+		if rep, err = analysis.Workspace(db, analysis.Options{}); err != nil {
+			return fmt.Errorf("analyse workspace %s: %w", *dbPath, err)
+		}
+	} else {
+		var err error
+		if rep, err = analysis.Documents(docs, analysis.Options{}); err != nil {
+			return fmt.Errorf("analyse: %w", err)
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return analysis.WriteText(stdout, rep)
+}
+
+func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("import", "parallax import --db FILE [--samples] PATH…",
+		"Add articles (.txt, .md, .html, directories) or a Parallax JSON set to a workspace.\n"+
+			"Identical content is not added twice; new content from the same source becomes a new\n"+
+			"revision. If any file cannot be read, nothing is imported.", stderr)
+	dbPath := fs.String("db", "", "workspace `FILE` (created if missing)")
+	samples := fs.Bool("samples", false, "also import the five bundled sample articles")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		return misuse("import: --db FILE is required")
+	}
+	if fs.NArg() == 0 && !*samples {
+		return misuse("import: give at least one PATH, or --samples")
+	}
+	var docs []ingest.Document
+	var sets []string
+	if fs.NArg() > 0 {
+		var err error
+		if docs, sets, err = ingestPaths(fs.Args()); err != nil {
+			return err
+		}
+	}
+	if *samples {
+		sd, err := sampleDocuments()
+		if err != nil {
+			return err
+		}
+		docs = append(docs, sd...)
+	}
+	if len(sets) > 0 {
+		return badInput("%s: importing Parallax JSON sets is not available in this version; nothing was imported", sets[0])
+	}
+
+	db, err := openStore(*dbPath, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if len(docs) > 0 {
+		res, err := db.ImportDocuments(docs, time.Now())
+		if err != nil {
+			return badInput("%v", err)
+		}
+		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged\n", *dbPath, res.Added, res.Revised, res.Unchanged)
+	}
+	return nil
+}
+
+// sampleDocuments decodes the embedded seeds through the same ingest path as user files.
+func sampleDocuments() ([]ingest.Document, error) {
+	var docs []ingest.Document
+	fsys := seeds.FS()
+	for _, name := range seeds.Names() {
+		data, err := iofs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("read bundled sample %s: %w", name, err)
+		}
+		d, err := ingest.Bytes("samples/"+name, data)
+		if err != nil {
+			return nil, fmt.Errorf("bundled sample %s: %w", name, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("export", "parallax export --db FILE [--format parallax] [-o OUT]",
+		"Write the workspace — articles, highlights, tags, aliases, verdicts — as one versioned\n"+
+			"JSON document that 'parallax import' rebuilds exactly.", stderr)
+	dbPath := fs.String("db", "", "workspace `FILE` to export")
+	format := fs.String("format", "parallax", "output `format`: parallax")
+	out := fs.String("o", "", "write to `OUT` instead of standard output")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		return misuse("export: --db FILE is required")
+	}
+	if fs.NArg() > 0 {
+		return misuse("export: unexpected argument %q", fs.Arg(0))
+	}
+	if *format != "parallax" {
+		return misuse("export: unknown --format %q (supported: parallax)", *format)
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return badInput("workspace %s: %v", *dbPath, err)
+	}
+	db, err := openStore(*dbPath, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	set, err := interchange.Export(db, interchange.ExportOptions{})
+	if err != nil {
+		return fmt.Errorf("export %s: %w", *dbPath, err)
+	}
+	if *out == "" {
+		return interchange.Write(stdout, set)
+	}
+	return writeFileAtomic(*out, func(w io.Writer) error { return interchange.Write(w, set) })
+}
+
+// writeFileAtomic writes through a temporary file in the same directory and renames it into
+// place, so an interrupted export never leaves a half-written file under the final name.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return badInput("cannot write %s: %v", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
