@@ -106,7 +106,9 @@ func extractActors(doc Document, opts Options) []Fact {
 			Type:       m.typ,
 			Confidence: m.conf,
 		}
-		if a, ok := al.bySurface[FoldForSearch(f.Text)]; ok {
+		if al.bySurface == nil {
+			// no aliases to apply
+		} else if a, ok := al.bySurface[FoldForSearch(f.Text)]; ok {
 			f.Value, f.Label, f.Type, f.Confidence = a.ActorID, a.Label, a.Type, confExact
 		}
 		facts = append(facts, f)
@@ -169,6 +171,9 @@ func exactOf(t token) string {
 
 // longest finds the longest gazetteer name starting at token i.
 func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
+	if toks[i].sc != scArabic && g.maxLen[toks[i].fold] == 0 {
+		return match{}, false // the common case: no name starts with this word
+	}
 	var best match
 	found := false
 	glue := g.morph.glue[lang]
@@ -180,6 +185,13 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 		if maxN > len(toks)-i {
 			maxN = len(toks) - i
 		}
+		// Extend only while the words so far begin some name.
+		reach, key := 1, fv.fold
+		for reach < maxN && g.prefix[key] && !toks[i+reach].lineStart {
+			key += " " + toks[i+reach].fold
+			reach++
+		}
+		maxN = reach
 		if found && maxN <= best.j-best.i {
 			continue
 		}

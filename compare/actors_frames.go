@@ -23,6 +23,47 @@ type frame struct {
 	elems []frameElem
 }
 
+// frameIndex finds the frames that can start at a token without trying them all: by the fold
+// key of their first word, and the frames that start with a slot (tried where a match starts).
+type frameIndex struct {
+	byFirst   map[string][]int
+	slotFirst []int
+	frames    []frame
+}
+
+func (g *gazetteer) frameIndexFor(lang string) *frameIndex {
+	if ix, ok := g.frameIx[lang]; ok {
+		return ix
+	}
+	return g.frameIx[""]
+}
+
+func buildFrameIndex(frames []frame) *frameIndex {
+	ix := &frameIndex{byFirst: map[string][]int{}, frames: frames}
+	for k, fr := range frames {
+		el := fr.elems[0]
+		if el.slot != "" || el.optional {
+			ix.slotFirst = append(ix.slotFirst, k)
+			continue
+		}
+		for _, alt := range el.alts {
+			if !containsInt(ix.byFirst[alt[0]], k) {
+				ix.byFirst[alt[0]] = append(ix.byFirst[alt[0]], k)
+			}
+		}
+	}
+	return ix
+}
+
+func containsInt(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
 func (g *gazetteer) loadFrames(fsys fs.FS) error {
 	return readTSV(fsys, "frames.tsv", func(f []string) error {
 		if len(f) != 3 {
@@ -64,13 +105,8 @@ func (g *gazetteer) loadFrames(fsys fs.FS) error {
 
 // applyFrames replaces "mission noun + sender + preposition + host" by one mission actor.
 func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
-	frames := g.frames[lang]
-	if lang == "" {
-		for _, l := range []string{"en", "fr", "ar", "vi", "ru", "es", "de", "zh"} {
-			frames = append(frames, g.frames[l]...)
-		}
-	}
-	if len(frames) == 0 {
+	ix := g.frameIndexFor(lang)
+	if ix == nil || len(ix.frames) == 0 {
 		return ms
 	}
 	at := make(map[int]int, len(ms)) // token index → match index starting there
@@ -86,8 +122,20 @@ func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
 	}
 	var out []match
 	consumed := map[int]bool{}
+	var cand []int
 	for i := 0; i < len(toks); i++ {
-		for _, fr := range frames {
+		cand = cand[:0]
+		if _, ok := at[i]; ok {
+			cand = append(cand, ix.slotFirst...)
+		}
+		cand = append(cand, ix.byFirst[toks[i].fold]...)
+		if toks[i].sc == scArabic {
+			for _, v := range g.firstVariants(toks[i])[1:] {
+				cand = append(cand, ix.byFirst[v.fold]...)
+			}
+		}
+		for _, fk := range cand {
+			fr := ix.frames[fk]
 			res, ok := g.tryFrame(fr, toks, ms, at, i, counts)
 			if !ok {
 				continue

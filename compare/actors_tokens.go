@@ -48,6 +48,8 @@ func runeScript(r rune) script {
 			return scLatin
 		}
 		return scOther
+	case r >= 0xC0 && r < 0x250 && r != 0xD7 && r != 0xF7 || r >= 0x1E00 && r <= 0x1EFF:
+		return scLatin // Latin-1, Extended-A/B, Vietnamese
 	case isCyrillic(r):
 		return scCyrillic
 	case isArabic(r):
@@ -68,11 +70,12 @@ func isWordRune(r rune) bool {
 
 // tokenize splits text into tokens with rune offsets. m supplies Cyrillic stemming.
 func tokenize(text string, m *morphology) []token {
-	toks := make([]token, 0, len(text)/5)
+	toks := make([]token, 0, len(text)/6)
 	rs := []rune(text)
 	sentStart := true
 	lineStart := true
 	i := 0
+	bi := 0 // byte offset of rs[i] in text, so token text is a substring, not a copy
 	for i < len(rs) {
 		r := rs[i]
 		if !isWordRune(r) || unicode.IsMark(r) || r == '\u200c' || r == '\u200d' {
@@ -85,14 +88,17 @@ func tokenize(text string, m *morphology) []token {
 					sentStart = true
 				}
 			}
+			bi += utf8.RuneLen(r)
 			i++
 			continue
 		}
 		j := i + 1
+		bj := bi + utf8.RuneLen(r)
 		sc := runeScript(r)
 		for j < len(rs) {
 			c := rs[j]
-			if unicode.IsMark(c) || c == '\u200c' || c == '\u200d' {
+			if c >= 0x300 && (unicode.IsMark(c) || c == '\u200c' || c == '\u200d') {
+				bj += utf8.RuneLen(c)
 				j++
 				continue
 			}
@@ -112,9 +118,10 @@ func tokenize(text string, m *morphology) []token {
 					break // USAAh: split before the capital that starts the next word
 				}
 			}
+			bj += utf8.RuneLen(c)
 			j++
 		}
-		t := token{start: i, end: j, text: string(rs[i:j]), sc: sc}
+		t := token{start: i, end: j, text: text[bi:bj], sc: sc}
 		t.glued = i > 0 && isWordRune(rs[i-1])
 		t.gluedNext = j < len(rs) && isWordRune(rs[j])
 		t.lineStart = lineStart
@@ -126,7 +133,7 @@ func tokenize(text string, m *morphology) []token {
 		t.fold = m.foldKey(t.key, sc)
 		toks = append(toks, t)
 		lineStart, sentStart = false, false
-		i = j
+		i, bi = j, bj
 	}
 	return toks
 }
@@ -158,6 +165,16 @@ func capsOnly(s string) bool {
 // Arabic letter variants unified (أ إ آ ٱ → ا, ى → ي, ة → ه), Cyrillic ё → е, Arabic-Indic
 // digits → ASCII.
 func tokenKey(s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {

@@ -49,9 +49,11 @@ type gazetteer struct {
 	byID    map[string]int32
 	names   map[string][]candidate // joined fold keys → candidates
 	maxLen  map[string]int         // first fold key → most tokens of a name starting with it
+	prefix  map[string]bool        // joined fold keys of every proper token prefix of a name
 	persons map[string][]int32     // fold key of any token of a person name → persons
 	morph   *morphology
-	frames  map[string][]frame // per language
+	frames  map[string][]frame     // per language
+	frameIx map[string]*frameIndex // per language; "" = the main languages together
 	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
 	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
 	arSkeleton map[string]int32
@@ -83,6 +85,7 @@ type morphology struct {
 	stop         map[string]map[string]bool
 	titles       map[string]bool
 	orgCues      map[string]bool
+	endings      map[rune]bool // last letters of stemSuffixes: most words skip the suffix scan
 }
 
 func (m *morphology) foldKey(key string, sc script) string {
@@ -99,6 +102,10 @@ func (m *morphology) foldKey(key string, sc script) string {
 // three for a one-letter ending: Китая → кита (not кит), Риме → рим, Японией → япон.
 func (m *morphology) stem(key string) string {
 	if m == nil {
+		return key
+	}
+	last, _ := utf8.DecodeLastRuneInString(key)
+	if !m.endings[last] {
 		return key
 	}
 	n := utf8.RuneCountInString(key)
@@ -217,6 +224,7 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		byID:    map[string]int32{},
 		names:   map[string][]candidate{},
 		maxLen:  map[string]int{},
+		prefix:  map[string]bool{},
 		persons: map[string][]int32{},
 		frames:  map[string][]frame{},
 
@@ -267,6 +275,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		sort.SliceStable(s, func(i, j int) bool { return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j]) })
 	}
 	byLen(m.stemSuffixes)
+	m.endings = map[rune]bool{}
+	for _, suf := range m.stemSuffixes {
+		r, _ := utf8.DecodeLastRuneInString(suf)
+		m.endings[r] = true
+	}
 	byLen(m.clitics)
 
 	actor := func(id, typ string) int32 {
@@ -444,6 +457,15 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err := g.loadFrames(fsys); err != nil {
 		return nil, err
 	}
+	g.frameIx = map[string]*frameIndex{}
+	var all []frame
+	for _, l := range []string{"en", "fr", "ar", "vi", "ru", "es", "de", "zh"} {
+		all = append(all, g.frames[l]...)
+	}
+	for l, frs := range g.frames {
+		g.frameIx[l] = buildFrameIndex(frs)
+	}
+	g.frameIx[""] = buildFrameIndex(all)
 	return g, nil
 }
 
@@ -500,6 +522,9 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 		}
 	}
 	g.names[key] = append(g.names[key], c)
+	for k := 1; k < len(keys); k++ {
+		g.prefix[strings.Join(keys[:k], " ")] = true
+	}
 	if len(toks) > g.maxLen[keys[0]] {
 		g.maxLen[keys[0]] = len(toks)
 	}

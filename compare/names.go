@@ -101,6 +101,28 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 	var out []match
 	m := g.morph
 	drop := map[int]bool{} // gazetteer matches absorbed into a longer unknown name
+	// A known person's family name after an unknown capitalised word may be the person's full
+	// name misspelt (Anthony Blinken for Antony Blinken): take both words when they are close.
+	for _, pm := range ms {
+		if pm.typ != ActorPerson || pm.actor < 0 || pm.i == 0 || used[pm.i-1] {
+			continue
+		}
+		p := toks[pm.i-1]
+		if !nameLike(p) || m.isStop(lang, p.key) || !onlySpaceBetween(rs, p.end, toks[pm.i].start) {
+			continue
+		}
+		surface := string(rs[p.start:pm.end])
+		if a, d, ok := g.closestPerson(FoldForSearch(surface), pm.j-pm.i+1); ok && a == pm.actor {
+			nm := pm
+			nm.i, nm.start, nm.conf = pm.i-1, p.start, confSpelling
+			if d == 0 {
+				nm.conf = confFolded
+			}
+			drop[pm.i] = true
+			used[pm.i-1] = true
+			out = append(out, nm)
+		}
+	}
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if used[i] || !nameLike(t) || m.isStop(lang, t.key) {
@@ -426,9 +448,18 @@ func LookupActor(surface, lang string) (id, label, typ string, ok bool) {
 	if len(toks) == 0 {
 		return "", "", "", false
 	}
-	m, found := g.longest(toks, 0, primaryLang(lang))
-	if !found || m.j != len(toks) || m.adj || m.product {
-		return "", "", "", false
+	lang = primaryLang(lang)
+	// Articles and elided words before the name do not count: l'OTAN, the White House.
+	for i := 0; i < len(toks); i++ {
+		if m, found := g.longest(toks, i, lang); found {
+			if m.j != len(toks) || m.adj || m.product {
+				return "", "", "", false
+			}
+			return m.id, m.label, m.typ, true
+		}
+		if !g.morph.isStop(lang, toks[i].key) {
+			break
+		}
 	}
-	return m.id, m.label, m.typ, true
+	return "", "", "", false
 }

@@ -119,6 +119,57 @@ func foldLatinRune(r rune) string {
 	case '’', 'ʼ', '‘':
 		return "'"
 	}
+	if r < 0x250 {
+		return latinFold1[r-0x80]
+	}
+	if r >= 0x1E00 && r <= 0x1EFF {
+		return latinFold2[r-0x1E00]
+	}
+	return foldLatinSlow(r)
+}
+
+// Precomputed folds of the Latin blocks news text uses (Latin-1 to Extended-B, and the
+// Vietnamese block); filled once at package initialisation and never written again.
+var (
+	latinFold1 = buildFold(0x80, 0x250)
+	latinFold2 = buildFold(0x1E00, 0x1F00)
+)
+
+func buildFold(lo, hi rune) []string {
+	t := make([]string, hi-lo)
+	for r := lo; r < hi; r++ {
+		t[r-lo] = foldLatinSlow(r)
+	}
+	return t
+}
+
+func foldLatinSlow(r rune) string {
+	switch r {
+	case 'đ':
+		return "d"
+	case 'Đ':
+		return "D"
+	case 'ß':
+		return "ss"
+	case 'æ':
+		return "ae"
+	case 'Æ':
+		return "AE"
+	case 'œ':
+		return "oe"
+	case 'Œ':
+		return "OE"
+	case 'ø':
+		return "o"
+	case 'Ø':
+		return "O"
+	case 'ł':
+		return "l"
+	case 'Ł':
+		return "L"
+	case 'ı':
+		return "i"
+	}
 	if !unicode.Is(unicode.Latin, r) {
 		return string(r)
 	}
