@@ -137,6 +137,12 @@ func (sc *dnScan) midWithoutOpen(j int) bool {
 	return false
 }
 
+// gluedLetters reports whether token i touches a letter word before it ("APT31", "G7"); an
+// ideograph before it does not count, Chinese has no spaces ("赵立坚7月20日").
+func (sc *dnScan) gluedLetters(i int) bool {
+	return sc.glued(i) && sc.isWord(i-1) && !sc.toks[i-1].ideo
+}
+
 // dayOnly parses a bare day number that an interval's second date completes ("du 3 au 5 mars").
 func (sc *dnScan) dayOnly(i int) (dateSpec, bool) {
 	if !sc.isNum(i) {
@@ -305,7 +311,7 @@ func year2(v int) int {
 // numericDate parses 20/7/2021, 2021-07-20, 20.07.2021, 26. 10.21, and — only after a day word
 // such as "ngày" (afterPrefix) — 20/7 without a year.
 func (sc *dnScan) numericDate(i int, afterPrefix bool) (dateSpec, bool) {
-	if !sc.isNum(i) || (sc.glued(i) && (sc.isWord(i-1) || sc.isNum(i-1))) {
+	if !sc.isNum(i) || (sc.gluedLetters(i) || sc.glued(i) && sc.isNum(i-1)) {
 		return dateSpec{}, false
 	}
 	// A number glued after "." or ":" is part of something else (a version, a time).
@@ -504,7 +510,7 @@ func (sc *dnScan) dayNumber(i int) (int, int, bool) {
 // dayMonth parses "20 تموز 2021", "19 июля", "1er février", "19. Juli 2014", "12 de junio del
 // 2012", "12 tháng 4 năm 1939".
 func (sc *dnScan) dayMonth(i int) (dateSpec, bool) {
-	if sc.glued(i) && (sc.isWord(i-1) || sc.isNum(i-1)) {
+	if sc.gluedLetters(i) || sc.glued(i) && sc.isNum(i-1) {
 		return dateSpec{}, false
 	}
 	d, j, ok := sc.dayNumber(i)
@@ -544,7 +550,7 @@ func (sc *dnScan) monthFirst(i int) (dateSpec, bool) {
 	if !ok {
 		return dateSpec{}, false
 	}
-	if sc.glued(i) && sc.isWord(i-1) {
+	if sc.gluedLetters(i) {
 		return dateSpec{}, false
 	}
 	// Day after the month.
@@ -599,7 +605,7 @@ func (sc *dnScan) skipTime(j int) int {
 // yearFirst parses year-first dates written with suffixes: 2024年3月25日, 2016年6月, 2020年,
 // 2016年 2月 5日, 2024년 3월 25일.
 func (sc *dnScan) yearFirst(i int) (dateSpec, bool) {
-	if !sc.isNum(i) || (sc.glued(i) && sc.isWord(i-1) && !sc.toks[i-1].ideo) {
+	if !sc.isNum(i) || (sc.gluedLetters(i)) {
 		return dateSpec{}, false
 	}
 	y, nd := sc.numVal(i)
@@ -656,7 +662,7 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 	if !sc.isNum(i) {
 		return dateSpec{}, false
 	}
-	if sc.glued(i) && (sc.isWord(i-1) || sc.isNum(i-1) || sc.isPunct(i-1, ".") || sc.isPunct(i-1, ",") || sc.isPunct(i-1, "-") || sc.isPunct(i-1, ":")) {
+	if sc.gluedLetters(i) || sc.glued(i) && (sc.isNum(i-1) || sc.isPunct(i-1, ".") || sc.isPunct(i-1, ",") || sc.isPunct(i-1, "-") || sc.isPunct(i-1, ":")) {
 		return dateSpec{}, false
 	}
 	v, nd := sc.numVal(i)
@@ -735,6 +741,11 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			try(dateSpec{s: i, e: m.end, kind: dkRelWeekday, wd: m.it.val, off: m.it.val2}, true)
 		case itWeekday:
 			if m.it.flag&flagAbbr != 0 {
+				continue
+			}
+			// "Sunday Times", "Monday Night Football": a capitalised word right after a weekday
+			// makes it part of a name.
+			if e := m.end; e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
 				continue
 			}
 			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val}, true)
