@@ -528,3 +528,17 @@ func TestHighlightsAlign(t *testing.T) {
 		}
 	}
 }
+
+// A government named earlier in the sentence, outside the name's noun phrase, is not the
+// person's affiliation.
+func TestAffiliationNounPhrase(t *testing.T) {
+	var w azWS
+	w.add(t, "g-en", "en", "2021-07-20", "The accusations of the US government are baseless, said Foreign Ministry spokesman Zhao Lijian on Tuesday.",
+		azAct("US", "United States", ActorCountry), azAct("Zhao Lijian", "Zhao Lijian", ActorPerson), azDate("Tuesday", "2021-07-20"))
+	w.add(t, "g-fr", "fr", "2021-07-20", "Le gouvernement américain ment, a déclaré mardi Zhao Lijian, qui dirige le service de presse.",
+		azAct("américain", "United States", ActorCountry), azAct("Zhao Lijian", "Zhao Lijian", ActorPerson), azDate("mardi", "2021-07-20"))
+	res := w.analyze(AnalyzeOptions{})
+	if ad := azKinds(res, DiscActor); len(ad) != 0 {
+		t.Errorf("affiliation read across the clause: %+v", ad)
+	}
+}

@@ -53,7 +53,7 @@ var roleNames = map[string]string{
 }
 
 // affiliationWindowWords is how many words before a name may hold its affiliation.
-const affiliationWindowWords = 6
+const affiliationWindowWords = 5
 
 // roleMatch is an institution found before a name.
 type roleMatch struct {
@@ -123,6 +123,12 @@ func affiliation(a *article, pi int) (roleMatch, bool) {
 	inWord := false
 	for start > sentStart && words <= affiliationWindowWords {
 		r := a.runes[start-1]
+		// The title belongs to the name only within its noun phrase: stop at clause
+		// punctuation, and at a comma unless it is the apposition comma just before the
+		// name ("porte-parole du gouvernement, Zhao Lijiang").
+		if strings.ContainsRune(".;:!?\"«»“”()", r) || r == ',' && strings.TrimSpace(string(a.runes[start:p.Start])) != "" {
+			break
+		}
 		if isWordLetter(r) {
 			if !inWord {
 				words++

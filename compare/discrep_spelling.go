@@ -23,6 +23,10 @@ import (
 // Names in other scripts are not compared with the English form: a transliteration cannot
 // tell a misspelling from a convention.
 
+// knownFormConfidence is the extractor confidence from which a surface is a form the
+// gazetteer lists for the actor (exactly or without accents); 0 means "not said".
+const knownFormConfidence = 0.9
+
 // wordSpan is one word of an article.
 type wordSpan struct {
 	start, end int
@@ -99,6 +103,11 @@ func canonicalSpelling(st *story) []Discrepancy {
 	for ai, a := range st.arts {
 		for i, f := range a.facts {
 			if f.Kind != KindActor || (f.Type != ActorPerson && f.Type != ActorGroup) || f.Label == "" {
+				continue
+			}
+			if f.Confidence >= knownFormConfidence {
+				// The gazetteer knows this form (Wladimir Putin in German): a convention,
+				// not a slip.
 				continue
 			}
 			surface := a.text(f.Start, f.End)
@@ -290,6 +299,8 @@ func variantSpelling(st *story) []Discrepancy {
 						}
 					}
 				}
+				// Known forms are not exempt here: two spellings of one name within one
+				// language are an inconsistency even when both are in use somewhere.
 				if !related {
 					continue
 				}
