@@ -121,20 +121,7 @@ func (sc *dnScan) parseAt(i int) (dateSpec, bool) {
 // midWithoutOpen reports whether token j starts an interval word of a frame that has no
 // opening word (Chinese 至).
 func (sc *dnScan) midWithoutOpen(j int) bool {
-	for _, m := range sc.at(j) {
-		if m.it.kind == itIntervalMid {
-			found := false
-			for _, n := range sc.lx.root {
-				_ = n
-				found = true
-				break
-			}
-			if found && sc.toks[j].ideo {
-				return true
-			}
-		}
-	}
-	return false
+	return sc.toks[j].ideo
 }
 
 // gluedLetters reports whether token i touches a letter word before it ("APT31", "G7"); an
@@ -559,8 +546,6 @@ func (sc *dnScan) monthFirst(i int) (dateSpec, bool) {
 		k++
 	}
 	if d, de, okD := sc.dayNumber(k); okD && !(sc.isPunct(de, ":")) && !(k == e && sc.glued(k) && !sc.toks[k].ideo && !sc.toks[k-1].ideo) {
-		_, de2 := sc.numVal(k)
-		_ = de2
 		y, ye := sc.yearAfter(de)
 		if y == 0 {
 			// "Wed Aug 05 12:00:00 2015": a time between the day and the year.

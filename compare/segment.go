@@ -67,7 +67,7 @@ func GraphemeBoundaries(text string) []int {
 	return out
 }
 
-// dtokKind tells what a dtok is.
+// dtokKind tells what a token is.
 type dtokKind uint8
 
 const (
@@ -86,8 +86,8 @@ type dtok struct {
 	// diacritics folded, ё → е, apostrophes → ', dashes → -; for numbers, ASCII digits.
 	key     string
 	upper   bool // first letter is upper case
-	space   bool // whitespace separates it from the previous dtok
-	newline bool // a line break separates it from the previous dtok
+	space   bool // whitespace separates it from the previous token
+	newline bool // a line break separates it from the previous token
 	ideo    bool // an ideograph or kana
 	url     bool // part of a URL or e-mail address
 }
