@@ -1,0 +1,353 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax"
+	"parallax/app/article"
+	"parallax/store"
+	"parallax/store/analysis"
+	"parallax/store/interchange"
+)
+
+// maxRecent is how many workspaces File → Open recent remembers.
+const maxRecent = 8
+
+// Keyboard shortcuts (Ctrl on Linux and Windows, Cmd on macOS).
+var (
+	scNew      = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	scOpen     = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	scImport   = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	scExport   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	scUndo     = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	scRedo     = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scRedoY    = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
+	scFind     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	scPrefs    = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	scLibrary  = &desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierAlt}
+	scCompare  = &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierAlt}
+	scTimeline = &desktop.CustomShortcut{KeyName: fyne.Key3, Modifier: fyne.KeyModifierAlt}
+	scRead     = &desktop.CustomShortcut{KeyName: fyne.Key4, Modifier: fyne.KeyModifierAlt}
+)
+
+func (u *UI) mainMenu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		it.Shortcut = sc
+		return it
+	}
+	recent := fyne.NewMenuItem("Open recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	u.fillRecent(recent.ChildMenu)
+	file := fyne.NewMenu("File",
+		item("New workspace…", scNew, u.NewWorkspaceDialog),
+		item("Open workspace…", scOpen, u.OpenWorkspaceDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		item("Import files…", scImport, u.ImportFilesDialog),
+		fyne.NewMenuItem("Import folder…", u.ImportFolderDialog),
+		fyne.NewMenuItem("Paste article…", u.PasteDialog),
+		fyne.NewMenuItemSeparator(),
+		item("Export set…", scExport, u.ExportDialog),
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Undo", scUndo, u.Undo),
+		item("Redo", scRedo, u.Redo),
+		fyne.NewMenuItemSeparator(),
+		item("Find…", scFind, u.Find),
+		fyne.NewMenuItemSeparator(),
+		item("Preferences…", scPrefs, u.PreferencesDialog),
+	)
+	view := fyne.NewMenu("View",
+		item("Library", scLibrary, func() { u.Tabs.Select(u.LibraryTab) }),
+		item("Compare", scCompare, func() { u.Tabs.Select(u.CompareTab) }),
+		item("Timeline", scTimeline, func() { u.Tabs.Select(u.TimelineTab) }),
+		item("Read", scRead, func() { u.Tabs.Select(u.ReadTab) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Analyse again", u.analyse),
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Getting started", func() { u.Tabs.Select(u.LibraryTab); u.Library.ShowHint(true) }),
+		fyne.NewMenuItem("About Parallax", u.AboutDialog),
+	)
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// addShortcuts registers the menu shortcuts on the window: on Linux and Windows the menu bar
+// shows them but does not act on them by itself.
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	for sc, fn := range map[*desktop.CustomShortcut]func(){
+		scNew: u.NewWorkspaceDialog, scOpen: u.OpenWorkspaceDialog, scImport: u.ImportFilesDialog,
+		scExport: u.ExportDialog, scUndo: u.Undo, scRedo: u.Redo, scRedoY: u.Redo, scFind: u.Find,
+		scPrefs:   u.PreferencesDialog,
+		scLibrary: func() { u.Tabs.Select(u.LibraryTab) }, scCompare: func() { u.Tabs.Select(u.CompareTab) },
+		scTimeline: func() { u.Tabs.Select(u.TimelineTab) }, scRead: func() { u.Tabs.Select(u.ReadTab) },
+	} {
+		fn := fn
+		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
+	}
+}
+
+// Find puts the cursor where searching makes sense: the reader's find box in the Read tab,
+// else the library search.
+func (u *UI) Find() {
+	if u.Tabs.Selected() == u.ReadTab {
+		u.Reader.HandleShortcut(scFind)
+		return
+	}
+	u.Tabs.Select(u.LibraryTab)
+	u.win.Canvas().Focus(u.Library.Search)
+}
+
+// OpenStory shows a story in the compare view.
+func (u *UI) OpenStory(id string) {
+	u.Compare.ShowStory(id)
+	u.Tabs.Select(u.CompareTab)
+}
+
+// OpenArticles shows chosen articles side by side.
+func (u *UI) OpenArticles(ids []string) {
+	u.Compare.ShowArticles(ids)
+	u.Tabs.Select(u.CompareTab)
+}
+
+// OpenReader shows one article in the reader.
+func (u *UI) OpenReader(id string) {
+	if id == "" {
+		return
+	}
+	if err := u.Reader.Load(id); err != nil {
+		u.showError(err)
+		return
+	}
+	u.Reader.SetFacts(u.m.facts[id])
+	u.Tabs.Select(u.ReadTab)
+}
+
+// fillRecent lists the remembered workspaces.
+func (u *UI) fillRecent(menu *fyne.Menu) {
+	menu.Items = nil
+	for _, p := range u.prefs.StringList(prefRecent) {
+		p := p
+		menu.Items = append(menu.Items, fyne.NewMenuItem(p, func() { u.OpenWorkspace(p) }))
+	}
+	if len(menu.Items) == 0 {
+		it := fyne.NewMenuItem("(none yet)", nil)
+		it.Disabled = true
+		menu.Items = append(menu.Items, it)
+	}
+}
+
+// rememberWorkspace puts path first in the recent list.
+func (u *UI) rememberWorkspace(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	list := []string{path}
+	for _, p := range u.prefs.StringList(prefRecent) {
+		if p != path && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	u.prefs.SetStringList(prefRecent, list)
+	if mm := u.win.MainMenu(); mm != nil {
+		for _, it := range mm.Items[0].Items {
+			if it.ChildMenu != nil {
+				u.fillRecent(it.ChildMenu)
+			}
+		}
+		mm.Refresh()
+	}
+}
+
+// OpenWorkspace switches the window to another workspace file (created when it does not
+// exist). The one shown is closed once the other is open.
+func (u *UI) OpenWorkspace(path string) {
+	u.Status.SetText("Opening " + path + "…")
+	u.jobs.Add(1)
+	go func() {
+		defer u.jobs.Done()
+		db, err := store.Open(path, store.Options{Timeout: 2 * time.Second, AppVersion: parallax.AppMetadata().Version})
+		if err != nil {
+			u.showError(userError{title: "Cannot open the workspace", err: err})
+			fyne.Do(func() { u.Status.SetText("Workspace not opened") })
+			return
+		}
+		fyne.DoAndWait(func() {
+			old := u.db
+			u.db = db
+			_ = old.Close()
+			u.undo = undoStack{}
+			u.search = nil
+			u.m = newModel(nil)
+			u.Compare.story = ""
+			u.Compare.show(nil)
+			u.Reader = u.newReader()
+			u.ReadTab.Content = u.Reader
+			u.Tabs.Refresh()
+			u.setModel(u.m)
+			u.setTitle()
+			u.rememberWorkspace(path)
+			u.Tabs.Select(u.LibraryTab)
+			u.load(db)
+		})
+	}()
+}
+
+// OpenWorkspaceDialog asks for a workspace file to open.
+func (u *UI) OpenWorkspaceDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		p := r.URI().Path()
+		_ = r.Close()
+		u.OpenWorkspace(p)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".parallax"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// NewWorkspaceDialog asks where to create a new, empty workspace.
+func (u *UI) NewWorkspaceDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		p := w.URI().Path()
+		_ = w.Close()
+		// The save dialog created an empty file: bbolt initialises a zero-byte file in place.
+		if !strings.HasSuffix(p, ".parallax") {
+			_ = os.Remove(p)
+			p += ".parallax"
+		}
+		u.OpenWorkspace(p)
+	}, u.win)
+	d.SetFileName("workspace.parallax")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// ExportDialog writes the workspace — articles, highlights, verdicts, aliases and the current
+// analysis — as a Parallax set.
+func (u *UI) ExportDialog() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		db := u.db
+		var rep *analysis.Report
+		if u.m.analysed {
+			r := u.m.report
+			rep = &r
+		}
+		u.showProgress("Exporting", nil)
+		u.jobs.Add(1)
+		go func() {
+			defer u.jobs.Done()
+			defer w.Close()
+			set, err := interchange.Export(db, interchange.ExportOptions{Analysis: rep})
+			if err == nil {
+				err = interchange.Write(w, set)
+			}
+			fyne.Do(func() {
+				u.hideProgress()
+				if err != nil {
+					u.Status.SetText("Export failed")
+					u.showError(fmt.Errorf("export to %s: %w", w.URI().Path(), err))
+					return
+				}
+				u.Status.SetText(fmt.Sprintf("Exported %d articles to %s", len(set.Articles), w.URI().Path()))
+			})
+		}()
+	}, u.win)
+	d.SetFileName("parallax-set.json")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// newReader makes the article view for the workspace shown.
+func (u *UI) newReader() *article.View {
+	r := article.New(u.db, u.win)
+	r.OnError = u.showError
+	r.OnChanged = u.reloadHighlights
+	return r
+}
+
+// PreferencesDialog edits the analyst's name and the theme.
+func (u *UI) PreferencesDialog() {
+	name := widget.NewEntry()
+	name.SetText(u.analyst())
+	name.SetPlaceHolder("Written on your highlights, verdicts and aliases")
+	themes := widget.NewRadioGroup([]string{"system", "light", "dark"}, nil)
+	themes.Horizontal = true
+	themes.SetSelected(u.prefs.StringWithFallback(prefTheme, "system"))
+	dialog.ShowForm("Preferences", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Your name", name),
+		widget.NewFormItem("Theme", themes),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		u.prefs.SetString(prefAnalyst, strings.TrimSpace(name.Text))
+		u.prefs.SetString(prefTheme, themes.Selected)
+		applyTheme(u.app, themes.Selected)
+	}, u.win)
+}
+
+// AboutDialog shows the version and what Parallax is.
+func (u *UI) AboutDialog() {
+	meta := parallax.AppMetadata()
+	body := widget.NewLabel(fmt.Sprintf("%s\n\nCompare the language versions of a news story: facts, stories,\ndiscrepancies, verdicts — offline.\n\nWorkspace: %s",
+		parallax.VersionString(), u.db.Path()))
+	dialog.ShowCustom("About "+meta.Name, "Close", container.NewVBox(body), u.win)
+}
+
+// applyTheme follows the system's light/dark setting, or forces one.
+func applyTheme(a fyne.App, choice string) {
+	switch choice {
+	case "light":
+		a.Settings().SetTheme(variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+	case "dark":
+		a.Settings().SetTheme(variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+	default:
+		a.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+// variantTheme is the default theme pinned to one variant.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}

@@ -1,0 +1,231 @@
+package app
+
+import (
+	"sort"
+	"strings"
+
+	"parallax/compare"
+	"parallax/store"
+	"parallax/store/analysis"
+)
+
+// model is the workspace as the window shows it: the stored articles plus the latest analysis,
+// indexed for the lookups the views make on every click. It is rebuilt off the UI goroutine
+// and swapped in whole, so a view never sees half of one analysis and half of another.
+type model struct {
+	articles []store.Article
+	byID     map[string]int // article id → index in articles
+
+	highlights map[string]int // article id → number of highlights
+	verdicts   map[string]store.Verdict
+	aliases    []store.LearnedAlias
+
+	// analysed is false until the first analysis finished; the maps below are empty until then.
+	analysed bool
+	report   analysis.Report
+	facts    map[string][]compare.Fact // article id → facts (after story-level resolution)
+	pub      map[string]string         // article id → publication date, inferred ones included
+	storyOf  map[string]string         // article id → story id
+	stories  map[string]compare.Story
+	discs    map[string][]compare.Discrepancy // story id → its discrepancies
+	aligns   map[string][]compare.Alignment   // story id → its alignments
+}
+
+func newModel(arts []store.Article) *model {
+	m := &model{
+		articles:   arts,
+		byID:       make(map[string]int, len(arts)),
+		highlights: map[string]int{},
+		verdicts:   map[string]store.Verdict{},
+		facts:      map[string][]compare.Fact{},
+		pub:        map[string]string{},
+		storyOf:    map[string]string{},
+		stories:    map[string]compare.Story{},
+		discs:      map[string][]compare.Discrepancy{},
+		aligns:     map[string][]compare.Alignment{},
+	}
+	for i, a := range arts {
+		m.byID[a.ID] = i
+		m.pub[a.ID] = a.Published
+	}
+	return m
+}
+
+// setReport indexes an analysis.
+func (m *model) setReport(rep analysis.Report) {
+	m.analysed = true
+	m.report = rep
+	for _, a := range rep.Articles {
+		m.facts[a.ID] = a.Facts
+		if a.Published != nil {
+			m.pub[a.ID] = *a.Published
+		}
+	}
+	for _, s := range rep.Stories {
+		m.stories[s.ID] = s
+		for _, id := range s.Articles {
+			m.storyOf[id] = s.ID
+		}
+	}
+	for _, d := range rep.Discrepancies {
+		m.discs[d.Story] = append(m.discs[d.Story], d)
+	}
+	for _, al := range rep.Alignments {
+		m.aligns[al.Story] = append(m.aligns[al.Story], al)
+	}
+	for id := range m.discs {
+		sortDiscrepancies(m.discs[id])
+	}
+}
+
+// article returns the stored article with id.
+func (m *model) article(id string) (store.Article, bool) {
+	i, ok := m.byID[id]
+	if !ok {
+		return store.Article{}, false
+	}
+	return m.articles[i], true
+}
+
+// openDiscrepancies counts the discrepancies naming article id that have no verdict yet.
+func (m *model) openDiscrepancies(id string) int {
+	n := 0
+	for _, d := range m.discs[m.storyOf[id]] {
+		if _, done := m.verdicts[d.ID]; done {
+			continue
+		}
+		for _, mem := range d.Members {
+			if mem.Article == id {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// storyIDs lists the stories with more than one version first (those are what an analyst
+// compares), then by their earliest publication date, then by id.
+func (m *model) storyIDs() []string {
+	ids := make([]string, 0, len(m.stories))
+	for id := range m.stories {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := m.stories[ids[i]], m.stories[ids[j]]
+		if (len(a.Articles) > 1) != (len(b.Articles) > 1) {
+			return len(a.Articles) > 1
+		}
+		da, db := m.storyDate(a), m.storyDate(b)
+		if da != db {
+			return da < db
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
+// storyDate is the earliest publication date of the story's versions ("" when none is dated).
+func (m *model) storyDate(s compare.Story) string {
+	best := ""
+	for _, id := range s.Articles {
+		if p := m.pub[id]; p != "" && (best == "" || p < best) {
+			best = p
+		}
+	}
+	return best
+}
+
+// storyLabel names a story for a person: date, number of versions and the first title.
+func (m *model) storyLabel(id string) string {
+	s, ok := m.stories[id]
+	if !ok {
+		return id
+	}
+	date := m.storyDate(s)
+	if date == "" {
+		date = "undated"
+	}
+	title := ""
+	langs := make([]string, 0, len(s.Articles))
+	for _, aid := range s.Articles {
+		if a, ok := m.article(aid); ok {
+			if title == "" {
+				title = a.Title
+			}
+			langs = append(langs, a.Lang)
+		}
+	}
+	return date + " · " + strings.Join(langs, " ") + " · " + ellipsis(title, 60)
+}
+
+// storyArticles returns the story's articles in a stable reading order: by language code,
+// then source, so the same story always opens with the same columns.
+func (m *model) storyArticles(storyID string) []store.Article {
+	var out []store.Article
+	for _, id := range m.stories[storyID].Articles {
+		if a, ok := m.article(id); ok {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Lang != out[j].Lang {
+			return out[i].Lang < out[j].Lang
+		}
+		return out[i].Source < out[j].Source
+	})
+	return out
+}
+
+// storyByYear finds the story a person would call "the 2021 story": the largest story with an
+// article published (or inferred) in that year. "" when there is none.
+func (m *model) storyByYear(year string) string {
+	best, size := "", 0
+	for _, id := range m.storyIDs() {
+		s := m.stories[id]
+		for _, aid := range s.Articles {
+			if strings.HasPrefix(m.pub[aid], year) {
+				if len(s.Articles) > size {
+					best, size = id, len(s.Articles)
+				}
+				break
+			}
+		}
+	}
+	return best
+}
+
+// severityRank orders major before minor.
+func severityRank(s string) int {
+	if s == compare.SeverityMajor {
+		return 0
+	}
+	return 1
+}
+
+// kindRank orders discrepancy kinds by how much they change what a reader believes.
+var kindRank = map[string]int{
+	compare.DiscEvent: 0, compare.DiscDate: 1, compare.DiscNumber: 2, compare.DiscActor: 3,
+	compare.DiscSpelling: 4, compare.DiscOmission: 5, compare.DiscGarbled: 6,
+}
+
+// sortDiscrepancies groups by kind and severity (the panel's grouping), stable within a group.
+func sortDiscrepancies(ds []compare.Discrepancy) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if ka, kb := kindRank[a.Kind], kindRank[b.Kind]; ka != kb {
+			return ka < kb
+		}
+		return severityRank(a.Severity) < severityRank(b.Severity)
+	})
+}
+
+// ellipsis shortens s to at most n runes, on one line.
+func ellipsis(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
