@@ -72,6 +72,11 @@ func isWordRune(r rune) bool {
 func tokenize(text string, m *morphology) []token {
 	toks := make([]token, 0, len(text)/6)
 	rs := []rune(text)
+	if !utf8.ValidString(text) {
+		// Each invalid byte is one rune (U+FFFD) in rune offsets; re-encoding makes the byte
+		// walk below agree with rs, so token text stays a substring of what it measures.
+		text = string(rs)
+	}
 	sentStart := true
 	lineStart := true
 	i := 0
