@@ -107,9 +107,7 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		// Year-less dates first (they give relative ones a dated counterpart), then
 		// publication dates, then the year-less dates of articles still undated.
 		resolveYearsFromStory(st)
-		if opts.Extract != nil || hasDefaultExtractor {
-			inferPublished(st, extract, opts.Options, res.Published)
-		}
+		inferPublished(st, extract, opts.Options, res.Published)
 		resolveYearsFromStory(st)
 		st.prepareContext()
 		als, al := alignStory(st, opts)

@@ -3,10 +3,6 @@ package compare
 // defaultExtract is the extractor Analyze uses when AnalyzeOptions.Extract is nil.
 func defaultExtract(d Document, o Options) []Fact { return ExtractFacts(d, o) }
 
-// hasDefaultExtractor says the default extractor resolves relative dates against
-// Document.Published, which inferring publication dates from the story relies on.
-const hasDefaultExtractor = true
-
 // diffForm is the form of a name go-diff compares: its transliteration into Latin letters,
 // so an analyst who does not read the script still sees where two spellings differ.
 func diffForm(s, lang string) string { return Transliterate(s, lang) }
