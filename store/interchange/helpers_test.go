@@ -80,11 +80,14 @@ func seedWorkspace(t testing.TB, db *store.DB, author string) analysis.Report {
 	notes := []string{"الرقم مختلف في النسخة العربية", "Date divergente — vérifier l'original", "Tên viết sai?"}
 	tags := []string{"number", "date", "actor"}
 	n := 0
+	per := map[string]int{}
 	for _, d := range rep.Discrepancies {
 		for _, m := range d.Members {
-			if m.End <= m.Start || n >= 6 {
+			// Spread over the versions: at most two highlights per article, ten in all.
+			if m.End <= m.Start || n >= 10 || per[m.Article] >= 2 {
 				continue
 			}
+			per[m.Article]++
 			if _, err := db.PutHighlight(store.Highlight{Article: m.Article, Start: m.Start, End: m.End,
 				Tags: []string{tags[n%3], "claim"}, Note: notes[n%3], Author: author}); err != nil {
 				t.Fatalf("highlight %v: %v", m, err)
