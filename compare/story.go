@@ -57,10 +57,20 @@ func (s *story) articleIDs() []string {
 type storyFeatures struct {
 	prior map[string]float64
 	first map[string]int
+	// partial marks the month-day keys that come from a year-less date. A month-day key
+	// only links an article with a year-less date to another one; between two dated
+	// articles the full dates already say it, and month-days recur every year, which
+	// would make the candidate pairs grow with the square of a multi-year archive.
+	partial map[string]bool
+}
+
+// counts reports whether feature k counts for this article against one with other.
+func (sf storyFeatures) counts(k string, other storyFeatures) bool {
+	return !strings.HasPrefix(k, "md:") || sf.partial[k] || other.partial[k]
 }
 
 func featuresOf(a *article) storyFeatures {
-	sf := storyFeatures{prior: map[string]float64{}, first: map[string]int{}}
+	sf := storyFeatures{prior: map[string]float64{}, first: map[string]int{}, partial: map[string]bool{}}
 	for i, f := range a.facts {
 		k := factKey(f)
 		if k == "" {
@@ -86,6 +96,9 @@ func featuresOf(a *article) storyFeatures {
 		if md := monthDay(f); md != "" {
 			k := "md:" + md
 			sf.prior[k] = monthDayPrior
+			if f.Unresolved {
+				sf.partial[k] = true
+			}
 			if _, ok := sf.first[k]; !ok {
 				sf.first[k] = i
 			}
@@ -177,7 +190,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 	// singular details look unlike everything.
 	for i := range arts {
 		for k := range w.feats[i].prior {
-			if df[k] >= 2 {
+			if df[k] >= 2 && (!strings.HasPrefix(k, "md:") || w.feats[i].partial[k]) {
 				w.total[i] += w.weight(i, k)
 			}
 		}
@@ -324,6 +337,9 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 		for x := 0; x < len(list); x++ {
 			for y := x + 1; y < len(list); y++ {
 				i, j := list[x], list[y]
+				if !w.feats[i].counts(k, w.feats[j]) {
+					continue
+				}
 				shared[uint64(i)<<32|uint64(j)] += math.Min(w.weight(i, k), w.weight(j, k))
 			}
 		}
@@ -337,7 +353,7 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 			a, b = b, a
 		}
 		for k := range w.feats[a].prior {
-			if df[k] > candidateMaxDF {
+			if df[k] > candidateMaxDF && w.feats[a].counts(k, w.feats[b]) {
 				if _, ok := w.feats[b].prior[k]; ok {
 					s += math.Min(w.weight(a, k), w.weight(b, k))
 				}

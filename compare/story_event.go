@@ -19,7 +19,7 @@ const (
 	// themeMinShared is the least number of shared features.
 	themeMinShared = 3
 	// themeMaxCandidates bounds the stories compared with one lone article.
-	themeMaxCandidates = 256
+	themeMaxCandidates = 64
 )
 
 func eventDiscrepancies(stories []*story, w *workspace) []Discrepancy {
