@@ -168,7 +168,7 @@ func conflictDiscrepancy(st *story, ai, i, bi, j int) Discrepancy {
 		kind, noun = DiscNumber, "number"
 	}
 	summary := fmt.Sprintf("The %s differs in the same claim (with %s): %q = %s in %s, %q = %s in %s",
-		noun, strings.Join(about, ", "), f.Text, factLabel(f), a.doc.ID, g.Text, factLabel(g), b.doc.ID)
+		noun, strings.Join(about, ", "), f.Text, factLabel(f), a.doc.displayName(), g.Text, factLabel(g), b.doc.displayName())
 	ms := []Member{memberOf(a, i), memberOf(b, j)}
 	return Discrepancy{ID: discrepancyID(kind, ms), Story: st.id, Kind: kind, Severity: SeverityMajor,
 		Summary: summary, Members: ms}
@@ -248,7 +248,7 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 			var in []string
 			for _, x := range arts {
 				ms = append(ms, memberOf(st.arts[x], has[x]))
-				in = append(in, st.arts[x].doc.ID)
+				in = append(in, st.arts[x].doc.displayName())
 			}
 			// The omitting article takes part as an empty span at its start.
 			ms = append(ms, Member{Article: a.doc.ID, Start: 0, End: 0})
@@ -257,7 +257,7 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 				what = fmt.Sprintf("the %s %s", first.Kind, what)
 			}
 			summary := fmt.Sprintf("%s leaves out %s, which %d of %d versions state (%s)",
-				a.doc.ID, what, len(has), n, strings.Join(in, ", "))
+				a.doc.displayName(), what, len(has), n, strings.Join(in, ", "))
 			out = append(out, Discrepancy{ID: discrepancyID(DiscOmission, ms), Story: st.id, Kind: DiscOmission,
 				Severity: SeverityMinor, Summary: summary, Members: ms})
 		}
@@ -326,7 +326,7 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 					seen[id] = true
 					claim := a.facts[nds[x].fact]
 					summary := fmt.Sprintf("Another %s in the same claim (%s): %s in %s, %s in %s",
-						typ, factLabel(claim), factLabel(a.facts[pa]), a.doc.ID, factLabel(b.facts[pb]), b.doc.ID)
+						typ, factLabel(claim), factLabel(a.facts[pa]), a.doc.displayName(), factLabel(b.facts[pb]), b.doc.displayName())
 					out = append(out, Discrepancy{ID: id, Story: st.id, Kind: DiscActor, Severity: SeverityMajor,
 						Summary: summary, Members: ms})
 				}

@@ -207,8 +207,8 @@ func affiliationDiscrepancies(st *story) []Discrepancy {
 				a, b := st.arts[p.art], st.arts[q.art]
 				ms := []Member{memberOf(a, p.fact), roleMember(a, p.m), memberOf(b, q.fact), roleMember(b, q.m)}
 				summary := fmt.Sprintf("%s is attached to another institution: %s in %s (%q), %s in %s (%q)",
-					factLabel(a.facts[p.fact]), roleNames[p.m.class], a.doc.ID, a.text(p.m.start, p.m.end),
-					roleNames[q.m.class], b.doc.ID, b.text(q.m.start, q.m.end))
+					factLabel(a.facts[p.fact]), roleNames[p.m.class], a.doc.displayName(), a.text(p.m.start, p.m.end),
+					roleNames[q.m.class], b.doc.displayName(), b.text(q.m.start, q.m.end))
 				out = append(out, Discrepancy{ID: discrepancyID(DiscActor, ms), Story: st.id, Kind: DiscActor,
 					Severity: SeverityMinor, Summary: summary, Members: ms})
 			}

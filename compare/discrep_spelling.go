@@ -141,13 +141,13 @@ func canonicalSpelling(st *story) []Discrepancy {
 			for j, g := range b.facts {
 				if g.Kind == KindActor && actorID(g) == k.id {
 					ms = append(ms, memberOf(b, j))
-					others = append(others, fmt.Sprintf("%s has %q", b.doc.ID, b.text(g.Start, g.End)))
+					others = append(others, fmt.Sprintf("%s has %q", b.doc.displayName(), b.text(g.Start, g.End)))
 					break
 				}
 			}
 		}
 		f := a.facts[found[k][0]]
-		summary := fmt.Sprintf("%s is misspelt %q in %s", f.Label, k.sur, a.doc.ID)
+		summary := fmt.Sprintf("%s is misspelt %q in %s", f.Label, k.sur, a.doc.displayName())
 		if len(others) > 0 {
 			summary += " (" + strings.Join(others, "; ") + ")"
 		}
@@ -314,7 +314,7 @@ func variantSpelling(st *story) []Discrepancy {
 					a := st.arts[o.art]
 					ms = append(ms, Member{Article: a.doc.ID, Fact: a.facts[o.fact].ID, Start: o.w.start, End: o.w.end,
 						Text: o.w.text, Value: o.id})
-					where = appendUnique(where, a.doc.ID)
+					where = appendUnique(where, a.doc.displayName())
 				}
 				c := words[common][0]
 				ca := st.arts[c.art]
@@ -325,7 +325,7 @@ func variantSpelling(st *story) []Discrepancy {
 					label = words[common][0].label
 				}
 				summary := fmt.Sprintf("%s is written two ways: %q in %s and %q in %s", label,
-					words[rare][0].w.text, strings.Join(where, ", "), c.w.text, ca.doc.ID)
+					words[rare][0].w.text, strings.Join(where, ", "), c.w.text, ca.doc.displayName())
 				out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
 					Severity: SeverityMinor, Summary: summary, Members: ms,
 					Diff: spellingDiff(diffForm(c.w.text, lang), diffForm(words[rare][0].w.text, lang))})

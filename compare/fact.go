@@ -72,7 +72,9 @@ type Fact struct {
 
 // Document is one article as compare sees it.
 type Document struct {
-	ID   string
+	ID string
+	// Name is how summaries name the article to a person ("004_…txt (ru)"); "" uses ID.
+	Name string
 	Lang string // BCP 47 primary language ("ar", "fr", …); "" when unknown
 	Text string
 	// Published is the publication date as ISO 8601 (YYYY-MM-DD), "" when unknown.
@@ -86,4 +88,12 @@ type Alias struct {
 	ActorID string `json:"actor_id"`
 	Label   string `json:"label,omitempty"`
 	Type    string `json:"type,omitempty"`
+}
+
+// displayName is how a discrepancy summary refers to the document.
+func (d Document) displayName() string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return d.ID
 }

@@ -187,7 +187,7 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 		if d.what == stray.what {
 			what = "stray letters of another script (" + strings.Join(foreignScripts(d.spans, main), ", ") + ")"
 		}
-		summary := fmt.Sprintf("Damaged text in %s, %s: %s%s", a.doc.ID, what, strings.Join(quoted, ", "), more)
+		summary := fmt.Sprintf("Damaged text in %s, %s: %s%s", a.doc.displayName(), what, strings.Join(quoted, ", "), more)
 		out = append(out, Discrepancy{ID: discrepancyID(DiscGarbled, ms), Story: storyID, Kind: DiscGarbled,
 			Severity: SeverityMinor, Summary: summary, Members: ms})
 	}

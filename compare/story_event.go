@@ -157,7 +157,7 @@ func eventDiscrepancy(w *workspace, idx map[*article]int, ai int, target *story,
 		members = append(members, memberOf(e.art, e.fact))
 	}
 	summary := fmt.Sprintf("%s reports another event (%s) than the story it resembles (%s: %s)",
-		a.doc.ID, joinLabels(mine), joinIDs(target), joinLabels(theirs))
+		a.doc.displayName(), joinLabels(mine), joinNames(target), joinLabels(theirs))
 	d := Discrepancy{Story: target.id, Kind: DiscEvent, Severity: SeverityMajor, Summary: summary, Members: members}
 	d.ID = discrepancyID(d.Kind, d.Members)
 	return d, true
@@ -275,8 +275,12 @@ func joinLabels(ev []evidence) string {
 	return strings.Join(s, ", ")
 }
 
-func joinIDs(st *story) string {
-	ids := st.articleIDs()
+// joinNames lists a story's articles for a summary, at most four.
+func joinNames(st *story) string {
+	ids := make([]string, len(st.arts))
+	for i, a := range st.arts {
+		ids[i] = a.doc.displayName()
+	}
 	if len(ids) > 4 {
 		return strings.Join(ids[:3], ", ") + fmt.Sprintf(" and %d more", len(ids)-3)
 	}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"parallax/compare"
@@ -74,7 +75,7 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 			return Report{}, nil, fmt.Errorf("article id %q appears twice in one analysis", a.ID)
 		}
 		seen[a.ID] = true
-		docs[i] = compare.Document{ID: a.ID, Lang: a.Lang, Text: a.Text, Published: a.Published}
+		docs[i] = compare.Document{ID: a.ID, Name: DisplayName(a), Lang: a.Lang, Text: a.Text, Published: a.Published}
 	}
 	copts := compare.Options{Aliases: opts.Aliases}
 	fresh := extractMissing(inputs, docs, copts, facts, opts.Progress)
@@ -124,6 +125,26 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		rep.Articles[i] = out
 	}
 	return rep, fresh, nil
+}
+
+// DisplayName is how summaries and reports name an article to a person: the last element of
+// its URL or path, and its language, e.g. "004_399a1af3d71029d6.txt (ru)".
+func DisplayName(a store.Article) string {
+	src := a.URL
+	if src == "" {
+		src = a.Source
+	}
+	name := strings.TrimRight(src, "/")
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 && i < len(name)-1 {
+		name = name[i+1:]
+	}
+	if name == "" {
+		name = a.ID
+	}
+	if a.Lang != "" {
+		name += " (" + a.Lang + ")"
+	}
+	return name
 }
 
 // extractMissing fills facts for every input, computing the ones not cached. It returns the
