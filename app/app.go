@@ -33,6 +33,9 @@ import (
 type Options struct {
 	// Samples are documents to import when the workspace is empty (the first run).
 	Samples func() ([]ingest.Document, error)
+	// NoAnalysis opens the workspace without analysing it; View → Analyse again runs it. For
+	// very large workspaces on slow machines, and for measuring the library alone.
+	NoAnalysis bool
 }
 
 // Preference keys (fyne.Preferences of the app).
@@ -74,8 +77,11 @@ type UI struct {
 	Cancel   *widget.Button
 
 	jobs         sync.WaitGroup
+	loaded       chan struct{} // closed when the library first shows the workspace
+	loadedOnce   sync.Once
 	cancelJob    func()
 	analysing    bool
+	notice       string // what the last import did, kept in the status line after analysis
 	analyseAgain bool
 	undo         undoStack
 }
@@ -88,7 +94,7 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	if err := fonts.Install(""); err != nil {
 		fyne.LogError("Parallax: Arabic and Chinese text may show as boxes", err)
 	}
-	u := &UI{app: a, win: w, db: db, opts: opts, prefs: a.Preferences(), m: newModel(nil)}
+	u := &UI{app: a, win: w, db: db, opts: opts, prefs: a.Preferences(), m: newModel(nil), loaded: make(chan struct{})}
 	applyTheme(a, u.prefs.StringWithFallback(prefTheme, "system"))
 
 	u.Status = widget.NewLabel("Opening workspace…")
@@ -148,6 +154,10 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 // and its result shown. Tests call it; the window never does.
 func (u *UI) WaitIdle() { u.jobs.Wait() }
 
+// WaitLoaded blocks until the library shows the workspace's articles (analysis may still be
+// running). The benchmark uses it to time the first useful frame.
+func (u *UI) WaitLoaded() { <-u.loaded }
+
 // DB returns the workspace shown.
 func (u *UI) DB() *store.DB { return u.db }
 
@@ -174,6 +184,7 @@ func (u *UI) load(db *store.DB) {
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
+		defer u.loadedOnce.Do(func() { close(u.loaded) }) // also when loading failed
 		firstRun := false
 		n, err := db.ArticleCount()
 		if err != nil {
@@ -204,7 +215,12 @@ func (u *UI) load(db *store.DB) {
 			if firstRun || (len(m.articles) > 0 && !u.prefs.Bool(prefHintDismissed)) {
 				u.Library.ShowHint(true)
 			}
-			u.analyse()
+			u.loadedOnce.Do(func() { close(u.loaded) })
+			if !u.opts.NoAnalysis {
+				u.analyse()
+			} else {
+				u.Status.SetText(fmt.Sprintf("%d articles · not analysed (View → Analyse again)", len(m.articles)))
+			}
 		})
 	}()
 }
@@ -294,8 +310,13 @@ func (u *UI) analyse() {
 			} else {
 				u.search = ix
 				u.setModel(m)
-				u.Status.SetText(fmt.Sprintf("%d articles · %d stories · %d discrepancies · %s",
-					len(m.articles), len(rep.Stories), len(rep.Discrepancies), parallax.VersionString()))
+				status := fmt.Sprintf("%d articles · %d stories · %d discrepancies · %s",
+					len(m.articles), len(rep.Stories), len(rep.Discrepancies), parallax.VersionString())
+				if u.notice != "" {
+					status = u.notice + " · " + status
+					u.notice = ""
+				}
+				u.Status.SetText(status)
 			}
 			if u.analyseAgain {
 				u.analyseAgain = false

@@ -20,7 +20,7 @@ import (
 const MaxColumns = 6
 
 // minColumnWidth is the narrowest a column gets before the columns scroll sideways.
-const minColumnWidth = 300
+const minColumnWidth = 250
 
 // Column is one version in the compare view.
 type Column struct {
@@ -463,7 +463,7 @@ func (cv *CompareView) ShowDiscrepancy(d compare.Discrepancy) {
 		lits[mem.Article] = append(lits[mem.Article], textview.Lit{Start: mem.Start, End: mem.End, State: textview.LitDiscrepant})
 	}
 	cv.light(lits)
-	cv.Info.SetText(d.Summary)
+	cv.Info.SetText(cv.u.m.readable(d))
 }
 
 // linkSelection stores the spans selected in two or more columns as one claim.

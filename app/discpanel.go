@@ -226,7 +226,7 @@ func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	icon.Show()
 	lbl.TextStyle.Bold = false
-	text := r.d.Summary
+	text := p.u.m.readable(r.d)
 	if r.d.Diff != "" {
 		text = r.d.Diff + " — " + text
 	}
@@ -286,7 +286,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	}
 	m := p.u.m
 	p.Title.SetText(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
-	p.Summary.SetText(d.Summary)
+	p.Summary.SetText(m.readable(*d))
 	if d.Diff != "" {
 		p.Diff.Segments = diffSegments(d.Diff)
 		p.Diff.Refresh()

@@ -140,7 +140,8 @@ func (u *UI) ImportPaths(paths []string) {
 			case cancelled:
 				u.Status.SetText("Import cancelled; nothing was imported")
 			case summary != "":
-				u.Status.SetText("Imported: " + strings.TrimPrefix(summary, "; "))
+				u.notice = "Imported: " + strings.TrimPrefix(summary, "; ")
+				u.Status.SetText(u.notice)
 			default:
 				u.Status.SetText("Nothing imported")
 			}
@@ -296,7 +297,8 @@ func (u *UI) ImportText(source, text string) {
 			if db != u.db {
 				return
 			}
-			u.Status.SetText(fmt.Sprintf("Pasted article: %d added, %d revised, %d already there", res.Added, res.Revised, res.Unchanged))
+			u.notice = fmt.Sprintf("Pasted article: %d added, %d revised, %d already there", res.Added, res.Revised, res.Unchanged)
+			u.Status.SetText(u.notice)
 			u.reload()
 		})
 	}()

@@ -156,6 +156,7 @@ func (m *model) storyLabel(id string) string {
 			langs = append(langs, a.Lang)
 		}
 	}
+	sort.Strings(langs)
 	return date + " · " + strings.Join(langs, " ") + " · " + ellipsis(title, 60)
 }
 
@@ -228,4 +229,40 @@ func ellipsis(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// articleName is how the window names an article in prose: its file name (without folder and
+// extension, shortened) and language, e.g. "003_4404a406… (fr)".
+func (m *model) articleName(id string) string {
+	a, ok := m.article(id)
+	if !ok {
+		return id
+	}
+	name := a.Source
+	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	if name == "" {
+		name = a.ID
+	}
+	return ellipsis(name, 14) + " (" + a.Lang + ")"
+}
+
+// readable returns a discrepancy's summary with the article ids the engine writes replaced by
+// article names (the ids of its story's articles and of its members).
+func (m *model) readable(d compare.Discrepancy) string {
+	s := d.Summary
+	ids := append([]string(nil), m.stories[d.Story].Articles...)
+	for _, mem := range d.Members {
+		ids = append(ids, mem.Article)
+	}
+	for _, id := range ids {
+		if strings.Contains(s, id) {
+			s = strings.ReplaceAll(s, id, m.articleName(id))
+		}
+	}
+	return s
 }

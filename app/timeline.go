@@ -33,7 +33,11 @@ type Timeline struct {
 	u *UI
 
 	// Title names the story plotted.
-	Title  *widget.Label
+	Title *widget.Label
+	// WholeRange widens the axis to every date, decades-long spans included; by default the
+	// axis covers the dates of day or month precision, where the story happens, and longer
+	// spans are cut at its edges.
+	WholeRange *widget.Check
 	Points []TimelinePoint
 	Rows   []string // article ids, one per row
 	labels []string // row labels ("ar · Arabic")
@@ -62,7 +66,8 @@ func newTimeline(u *UI) *Timeline {
 	t.Title = widget.NewLabel("Open a story in Compare to see its dates here.")
 	t.Title.TextStyle.Bold = true
 	t.Title.Truncation = fyne.TextTruncateEllipsis
-	legend := container.NewHBox(
+	t.WholeRange = widget.NewCheck("Whole range", func(bool) { t.refresh() })
+	legend := container.NewHBox(t.WholeRange,
 		legendDot(tlPointColor, "date"), legendDot(tlDiscColor, "date in a discrepancy"),
 		widget.NewLabel("· a bar is a month, a year or a span · click a point to read it in context"))
 	t.content = container.NewBorder(container.NewVBox(t.Title, legend), nil, nil, nil, container.NewScroll(t))
@@ -104,6 +109,7 @@ func (t *Timeline) refresh() {
 		}
 	}
 	first := true
+	var all []TimelinePoint
 	for row, id := range ids {
 		a, _ := m.article(id)
 		t.Rows = append(t.Rows, id)
@@ -118,12 +124,29 @@ func (t *Timeline) refresh() {
 			}
 			p := TimelinePoint{Row: row, Article: id, Fact: f, Start: s, End: e,
 				Discrepant: inDisc[fmt.Sprintf("%s/%d/%d", id, f.Start, f.End)]}
-			t.Points = append(t.Points, p)
-			if first || s.Before(t.from) {
-				t.from = s
+			all = append(all, p)
+		}
+	}
+	t.Points = all
+	for _, p := range all {
+		if !t.WholeRange.Checked && p.End.Sub(p.Start) > 40*24*time.Hour {
+			continue // a year or a long span: cut at the edges rather than squash the story
+		}
+		if first || p.Start.Before(t.from) {
+			t.from = p.Start
+		}
+		if first || p.End.After(t.to) {
+			t.to = p.End
+		}
+		first = false
+	}
+	if first { // only long spans: show them whole
+		for _, p := range all {
+			if first || p.Start.Before(t.from) {
+				t.from = p.Start
 			}
-			if first || e.After(t.to) {
-				t.to = e
+			if first || p.End.After(t.to) {
+				t.to = p.End
 			}
 			first = false
 		}
@@ -168,7 +191,8 @@ func (t *Timeline) x(at time.Time, w float32) float32 {
 	if span <= 0 {
 		return tlLabelWidth
 	}
-	return tlLabelWidth + float32(at.Sub(t.from).Seconds()/span)*(w-tlLabelWidth-tlRadius*2)
+	f := min(1, max(0, at.Sub(t.from).Seconds()/span)) // spans beyond the axis are cut at its ends
+	return tlLabelWidth + tlRadius + float32(f)*(w-tlLabelWidth-tlRadius*3)
 }
 
 // pointAt returns the index of the point under pos, or -1.
@@ -294,6 +318,18 @@ func (r *timelineRenderer) build() {
 			objs = append(objs, gl, lbl)
 		}
 	}
+	// Labels: below the dot, else above it, else left out when both places are taken (the
+	// tooltip-less plot stays readable; the point is still there to click).
+	type taken struct{ x0, x1 float32 }
+	below, above := map[int][]taken{}, map[int][]taken{}
+	free := func(ts []taken, x0, x1 float32) bool {
+		for _, tk := range ts {
+			if x0 < tk.x1+4 && tk.x0 < x1+4 {
+				return false
+			}
+		}
+		return true
+	}
 	for _, p := range t.Points {
 		c := color.Color(tlPointColor)
 		if p.Discrepant {
@@ -317,10 +353,21 @@ func (r *timelineRenderer) build() {
 		dot.StrokeWidth = 1.5
 		dot.Move(fyne.NewPos(cx-rad, cy-rad))
 		dot.Resize(fyne.NewSize(rad*2, rad*2))
+		objs = append(objs, dot)
 		lbl := canvas.NewText(ellipsis(p.Fact.Text, 22), fg)
 		lbl.TextSize = theme.CaptionTextSize()
-		lbl.Move(fyne.NewPos(cx-lbl.MinSize().Width/2, cy+rad+1))
-		objs = append(objs, dot, lbl)
+		lw, lh := lbl.MinSize().Width, lbl.MinSize().Height
+		x0 := cx - lw/2
+		switch {
+		case free(below[p.Row], x0, x0+lw):
+			below[p.Row] = append(below[p.Row], taken{x0, x0 + lw})
+			lbl.Move(fyne.NewPos(x0, cy+rad+1))
+			objs = append(objs, lbl)
+		case free(above[p.Row], x0, x0+lw):
+			above[p.Row] = append(above[p.Row], taken{x0, x0 + lw})
+			lbl.Move(fyne.NewPos(x0, cy-rad-lh-1))
+			objs = append(objs, lbl)
+		}
 	}
 	r.objs = objs
 }
