@@ -38,11 +38,11 @@ type Timeline struct {
 	// axis covers the dates of day or month precision, where the story happens, and longer
 	// spans are cut at its edges.
 	WholeRange *widget.Check
-	Points []TimelinePoint
-	Rows   []string // article ids, one per row
-	labels []string // row labels ("ar · Arabic")
-	from   time.Time
-	to     time.Time
+	Points     []TimelinePoint
+	Rows       []string // article ids, one per row
+	labels     []string // row labels ("ar · Arabic")
+	from       time.Time
+	to         time.Time
 
 	content fyne.CanvasObject
 }
