@@ -55,7 +55,6 @@ func BenchmarkOpenWorkspace10k(b *testing.B) {
 			b.Fatalf("library shows %d rows, want %d", got, n)
 		}
 		u.WaitIdle()
-		w.Close()
 		b.StartTimer()
 	}
 	b.ReportMetric(frame.Seconds(), "s-to-first-frame")
