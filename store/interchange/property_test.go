@@ -238,4 +238,3 @@ func TestRoundTrip_Generated(t *testing.T) {
 		})
 	}
 }
-
