@@ -84,7 +84,7 @@ func runeCut(s string, start, end int) string { return string([]rune(s)[start:en
 
 type badCase struct {
 	name   string
-	mutate func(doc map[string]any) // changes a valid document…
+	mutate func(doc map[string]any)  // changes a valid document…
 	raw    func(valid []byte) []byte // …or makes the bytes directly
 	want   error                     // sentinel
 	ptr    string                    // JSON pointer the error names ("" for the document)
@@ -148,7 +148,9 @@ var badCases = []badCase{
 		want: interchange.ErrInvalid, ptr: "/articles/1/id", msg: "unique"},
 	{name: "duplicate verdict", mutate: func(d map[string]any) { d["verdicts"] = append(d["verdicts"].([]any), d["verdicts"].([]any)[0]) },
 		want: interchange.ErrInvalid, ptr: "/verdicts/1/discrepancy", msg: "second verdict"},
-	{name: "altered text", mutate: func(d map[string]any) { at(d, "articles", 0)["text"] = strings.Replace(badText, "باريس", "لندن", 1) },
+	{name: "altered text", mutate: func(d map[string]any) {
+		at(d, "articles", 0)["text"] = strings.Replace(badText, "باريس", "لندن", 1)
+	},
 		want: interchange.ErrInvalid, ptr: "/articles/0/hash", msg: "SHA-256"},
 	{name: "text not NFC", mutate: func(d map[string]any) { at(d, "articles", 0)["text"] = "Ba\u0306\u0301c Kinh" /* decomposed: NFD */ },
 		want: interchange.ErrInvalid, ptr: "/articles/0/text", msg: "NFC"},
