@@ -117,6 +117,22 @@ func writeMarkdown(w io.Writer, v reportView) error {
 			}
 		}
 	}
+	if len(v.Orphans) > 0 {
+		p("\n## Verdicts on discrepancies no longer found\n\nThe analysis exported with this set does not list these discrepancies any more (an article's text, an alias or a link changed since the verdict was given).\n\n")
+		for _, o := range v.Orphans {
+			p("- `%s`: **Verdict: %s**", o.Key, o.Verdict.Verdict)
+			if o.Verdict.Author != "" {
+				p(" by %s", mdEscape(o.Verdict.Author))
+			}
+			if o.Verdict.Date != "" {
+				p(", %s", o.Verdict.Date)
+			}
+			if o.Verdict.Note != "" {
+				p(" — %s", mdEscape(oneLineMD(o.Verdict.Note)))
+			}
+			p("\n")
+		}
+	}
 	if err := b.Flush(); err != nil {
 		return fmt.Errorf("write Markdown report: %w", err)
 	}
@@ -133,7 +149,23 @@ func mdQuote(q quoteView) string {
 }
 
 func mdInlineQuote(q quoteView) string {
-	return mdEscape(oneLineMD(q.Before)) + "**" + mdEscape(oneLineMD(q.Exact)) + "**" + mdEscape(oneLineMD(q.After))
+	return mdEscape(squeeze(q.Before)) + "**" + mdEscape(oneLineMD(q.Exact)) + "**" + mdEscape(squeeze(q.After))
+}
+
+// squeeze is oneLineMD keeping one space at either end, so that the context stays apart
+// from the bold span it surrounds.
+func squeeze(s string) string {
+	out := oneLineMD(s)
+	if out == "" {
+		return strings.Repeat(" ", min(1, len(s)))
+	}
+	if strings.TrimLeft(s, " \t\n") != s {
+		out = " " + out
+	}
+	if strings.TrimRight(s, " \t\n") != s {
+		out += " "
+	}
+	return out
 }
 
 // mdEscape backslash-escapes the characters CommonMark could read as markup, so article text

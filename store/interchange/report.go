@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"parallax/compare"
 	"parallax/store"
@@ -48,6 +49,13 @@ type (
 		Scope      string // "" or the story asked for
 		NoAnalysis bool
 		Stories    []storyView
+		// Orphans are verdicts on discrepancies the analysis no longer finds (the text or
+		// what the analyst taught changed since): shown apart, never silently dropped.
+		Orphans []orphanView
+	}
+	orphanView struct {
+		Key     string
+		Verdict verdictView
 	}
 	storyView struct {
 		N             int
@@ -140,6 +148,18 @@ func buildReport(set *Set, story string) (reportView, error) {
 		}
 		// The story with most versions is what the report is about; singletons come last.
 		slices.SortStableFunc(stories, func(a, b compare.Story) int { return len(b.Articles) - len(a.Articles) })
+	}
+	if set.Analysis != nil && story == "" {
+		known := map[string]bool{}
+		for _, d := range set.Analysis.Discrepancies {
+			known[d.ID] = true
+		}
+		for _, vd := range set.Verdicts {
+			if !known[vd.Discrepancy] {
+				v.Orphans = append(v.Orphans, orphanView{Key: vd.Discrepancy,
+					Verdict: verdictView{Verdict: vd.Verdict, Note: vd.Note, Author: vd.Author, Date: day(vd.Updated)}})
+			}
+		}
 	}
 	for i, st := range stories {
 		sv := storyView{N: i + 1, ID: st.ID}
@@ -293,6 +313,23 @@ func (x *texts) quote(a store.Article, start, end, n int) quoteView {
 	}
 	for to < len(r) && !b[to] {
 		to++
+	}
+	// Cut the context at whole words where the script has spaces (not in Chinese).
+	if from > 0 && r[from-1] != '\n' {
+		for k := from; k < start; k++ {
+			if unicode.IsSpace(r[k]) {
+				from = k + 1
+				break
+			}
+		}
+	}
+	if to < len(r) && r[to] != '\n' {
+		for k := to - 1; k > end; k-- {
+			if unicode.IsSpace(r[k]) {
+				to = k
+				break
+			}
+		}
 	}
 	q.Before = strings.TrimLeft(string(r[from:start]), " \t")
 	q.Exact = string(r[start:end])

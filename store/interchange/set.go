@@ -128,21 +128,3 @@ func (s *Set) article(id string) *ArticleEntry {
 	}
 	return nil
 }
-
-// revisionText returns the text of an article revision of the set, "" and false when the set
-// lacks it.
-func (s *Set) revisionText(id string, rev int) (string, bool) {
-	e := s.article(id)
-	if e == nil {
-		return "", false
-	}
-	if rev == e.Revision {
-		return e.Text, true
-	}
-	for _, r := range e.Revisions {
-		if r.Revision == rev {
-			return r.Text, true
-		}
-	}
-	return "", false
-}
