@@ -1,7 +1,8 @@
 package compare
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -40,11 +41,11 @@ type match struct {
 func extractActors(doc Document, opts Options) []Fact {
 	g := loadGazetteer()
 	lang := primaryLang(doc.Lang)
-	toks := tokenize(doc.Text, g.morph)
+	rs := []rune(doc.Text)
+	toks := tokenizeRunes(doc.Text, rs, g.morph)
 	if len(toks) == 0 {
 		return nil
 	}
-	rs := []rune(doc.Text)
 	al := compileAliases(opts.Aliases, g)
 
 	var ms []match
@@ -89,7 +90,7 @@ func extractActors(doc Document, opts Options) []Fact {
 		ms = kept
 	}
 	ms = append(ms, unknown...)
-	sort.Slice(ms, func(a, b int) bool { return ms[a].start < ms[b].start })
+	slices.SortFunc(ms, func(a, b match) int { return cmp.Compare(a.start, b.start) })
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {
@@ -137,8 +138,10 @@ type firstVariant struct {
 	skip        int // runes of clitics before the name
 }
 
-func (g *gazetteer) firstVariants(t token) []firstVariant {
-	v := []firstVariant{{fold: t.fold, exact: exactOf(t)}}
+// firstVariants appends the readings of t to buf (callers pass a small array, so the common
+// case allocates nothing).
+func (g *gazetteer) firstVariants(t token, buf []firstVariant) []firstVariant {
+	v := append(buf, firstVariant{fold: t.fold, exact: exactOf(t)})
 	if t.sc != scArabic {
 		return v
 	}
@@ -177,7 +180,11 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 	var best match
 	found := false
 	glue := g.morph.glue[lang]
-	for _, fv := range g.firstVariants(toks[i]) {
+	// Keys are joined in stack buffers: map look-ups with string(bytes) do not allocate.
+	var kbuf [128]byte
+	var fvBuf [8]firstVariant
+	var foldArr, exactArr [8]string
+	for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
 		maxN := g.maxLen[fv.fold]
 		if maxN == 0 {
 			continue
@@ -186,9 +193,10 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 			maxN = len(toks) - i
 		}
 		// Extend only while the words so far begin some name.
-		reach, key := 1, fv.fold
-		for reach < maxN && g.prefix[key] && !toks[i+reach].lineStart {
-			key += " " + toks[i+reach].fold
+		reach := 1
+		key := append(kbuf[:0], fv.fold...)
+		for reach < maxN && g.prefix[string(key)] && !toks[i+reach].lineStart {
+			key = append(append(key, ' '), toks[i+reach].fold...)
 			reach++
 		}
 		maxN = reach
@@ -202,11 +210,13 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 			if n > 1 && !sameLine(toks[i+n-2], toks[i+n-1]) {
 				continue
 			}
-			folds := make([]string, n)
-			exacts := make([]string, n)
-			folds[0], exacts[0] = fv.fold, fv.exact
+			folds, exacts := foldArr[:0], exactArr[:0]
+			if n > len(foldArr) {
+				folds, exacts = make([]string, 0, n), make([]string, 0, n)
+			}
+			folds, exacts = append(folds, fv.fold), append(exacts, fv.exact)
 			for k := 1; k < n; k++ {
-				folds[k], exacts[k] = toks[i+k].fold, exactOf(toks[i+k])
+				folds, exacts = append(folds, toks[i+k].fold), append(exacts, exactOf(toks[i+k]))
 			}
 			start := toks[i].start + fv.skip
 			end := toks[i+n-1].end
@@ -240,16 +250,28 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 	return best, found
 }
 
+// joinKeys joins keys with single spaces into buf.
+func joinKeys(buf []byte, keys []string) []byte {
+	for k, s := range keys {
+		if k > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, s...)
+	}
+	return buf
+}
+
 func sameLine(a, b token) bool { return !b.lineStart }
 
 // pick chooses the best candidate for one key, or none.
 func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j, start, end int) (match, bool) {
-	key := strings.Join(folds, " ")
-	cands := g.names[key]
+	var kbuf, ebuf [128]byte
+	key := joinKeys(kbuf[:0], folds)
+	cands := g.names[string(key)]
 	if len(cands) == 0 {
 		return match{}, false
 	}
-	exact := strings.Join(exacts, " ")
+	exact := joinKeys(ebuf[:0], exacts)
 	first := span[0]
 	bestScore := -1
 	var best *candidate
@@ -266,8 +288,8 @@ func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j
 			continue
 		}
 		conf := confExact
-		if c.exact != exact {
-			if utf8.RuneCountInString(key) < 5 {
+		if c.exact != string(exact) {
+			if utf8.RuneCount(key) < 5 {
 				continue // Mỹ is not My, Ý is not y
 			}
 			conf = confFolded

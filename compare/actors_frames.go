@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 )
 
@@ -109,9 +110,14 @@ func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
 	if ix == nil || len(ix.frames) == 0 {
 		return ms
 	}
-	at := make(map[int]int, len(ms)) // token index → match index starting there
+	// at maps a token index to the match starting there (-1: none). A slice, not a map: it is
+	// read at every token.
+	at := make([]int32, len(toks)+1)
+	for k := range at {
+		at[k] = -1
+	}
 	for k, m := range ms {
-		at[m.i] = k
+		at[m.i] = int32(k)
 	}
 	// The country the article names most often, for missions that leave the sender out.
 	counts := map[int32]int{}
@@ -125,12 +131,13 @@ func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
 	var cand []int
 	for i := 0; i < len(toks); i++ {
 		cand = cand[:0]
-		if _, ok := at[i]; ok {
+		if at[i] >= 0 {
 			cand = append(cand, ix.slotFirst...)
 		}
 		cand = append(cand, ix.byFirst[toks[i].fold]...)
 		if toks[i].sc == scArabic {
-			for _, v := range g.firstVariants(toks[i])[1:] {
+			var fvBuf [8]firstVariant
+			for _, v := range g.firstVariants(toks[i], fvBuf[:0])[1:] {
 				cand = append(cand, ix.byFirst[v.fold]...)
 			}
 		}
@@ -140,8 +147,9 @@ func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
 			if !ok {
 				continue
 			}
-			for k, m := range ms {
-				if m.i >= res.i && m.j <= res.j {
+			// ms is in token order: only the matches from res.i on can lie inside it.
+			for k := sort.Search(len(ms), func(k int) bool { return ms[k].i >= res.i }); k < len(ms) && ms[k].i < res.j; k++ {
+				if ms[k].j <= res.j {
 					consumed[k] = true
 				}
 			}
@@ -161,7 +169,7 @@ func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
 	return out
 }
 
-func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at map[int]int, i int, counts map[int32]int) (match, bool) {
+func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at []int32, i int, counts map[int32]int) (match, bool) {
 	pos := i
 	sender, host := int32(-1), int32(-1)
 	start := -1
@@ -184,7 +192,7 @@ func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at map[int]int,
 				}
 				return match{}, false
 			}
-			if _, isMatch := at[pos]; isMatch && ei > 0 {
+			if at[pos] >= 0 && ei > 0 {
 				return match{}, false
 			}
 			if start < 0 {
@@ -192,7 +200,7 @@ func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at map[int]int,
 			}
 			pos += n
 		case "S", "SA", "H":
-			k, ok := at[pos]
+			k, ok := at[pos], at[pos] >= 0
 			var a int32 = -1
 			end := pos
 			if ok {
@@ -280,9 +288,10 @@ func (g *gazetteer) matchWords(alts [][]string, toks []token, pos int, first boo
 		if pos+len(alt) > len(toks) {
 			continue
 		}
-		variants := []firstVariant{{fold: toks[pos].fold}}
+		var fvBuf [8]firstVariant
+		variants := append(fvBuf[:0], firstVariant{fold: toks[pos].fold})
 		if first {
-			variants = g.firstVariants(toks[pos])
+			variants = g.firstVariants(toks[pos], fvBuf[:0])
 		}
 		for _, v := range variants {
 			if v.fold != alt[0] {

@@ -39,55 +39,37 @@ type token struct {
 	sentStart  bool // first token after sentence punctuation, a quote or a line start
 }
 
-func runeScript(r rune) script {
-	switch {
-	case unicode.IsDigit(r):
-		return scDigit
-	case r < 0x80:
-		if unicode.IsLetter(r) {
-			return scLatin
-		}
-		return scOther
-	case r >= 0xC0 && r < 0x250 && r != 0xD7 && r != 0xF7 || r >= 0x1E00 && r <= 0x1EFF:
-		return scLatin // Latin-1, Extended-A/B, Vietnamese
-	case isCyrillic(r):
-		return scCyrillic
-	case isArabic(r):
-		return scArabic
-	case isGreek(r):
-		return scGreek
-	case isHan(r):
-		return scHan
-	case unicode.Is(unicode.Latin, r):
-		return scLatin
-	}
-	return scOther
-}
-
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '\u200c' || r == '\u200d'
-}
-
 // tokenize splits text into tokens with rune offsets. m supplies Cyrillic stemming.
 func tokenize(text string, m *morphology) []token {
-	toks := make([]token, 0, len(text)/6)
-	rs := []rune(text)
+	return tokenizeRunes(text, []rune(text), m)
+}
+
+// keyPair is a token's exact and fold keys, memoised per text: a word that needs a new string
+// for either (capitalised, accented, Cyrillic) is usually written many times in an article.
+type keyPair struct{ key, fold string }
+
+// tokenizeRunes is tokenize for a caller that already holds the text's runes (rs must be
+// []rune(text)).
+func tokenizeRunes(text string, rs []rune, m *morphology) []token {
+	toks := make([]token, 0, len(rs)/5+1)
 	if !utf8.ValidString(text) {
 		// Each invalid byte is one rune (U+FFFD) in rune offsets; re-encoding makes the byte
 		// walk below agree with rs, so token text stays a substring of what it measures.
 		text = string(rs)
 	}
+	memo := map[string]keyPair{}
 	sentStart := true
 	lineStart := true
 	i := 0
 	bi := 0 // byte offset of rs[i] in text, so token text is a substring, not a copy
 	for i < len(rs) {
 		r := rs[i]
-		if !isWordRune(r) || unicode.IsMark(r) || r == '\u200c' || r == '\u200d' {
+		if !isWordRune(r) || isMarkOrJoiner(r) {
 			// a mark or joiner never starts a token: it belongs to the cluster before it
 			switch {
 			case r == '\n':
 				lineStart, sentStart = true, true
+			case r == ' ':
 			case strings.ContainsRune(".!?:;«»\"“”„•|>–—-·…؟،؛", r):
 				if r != '-' && r != '–' && r != '—' || lineStart {
 					sentStart = true
@@ -100,9 +82,13 @@ func tokenize(text string, m *morphology) []token {
 		j := i + 1
 		bj := bi + utf8.RuneLen(r)
 		sc := runeScript(r)
+		prev := r // the last letter so far (marks skipped)
 		for j < len(rs) {
 			c := rs[j]
-			if c >= 0x300 && (unicode.IsMark(c) || c == '\u200c' || c == '\u200d') {
+			if isMarkOrJoiner(c) {
+				if c == '\u200c' || c == '\u200d' {
+					prev = c // a joiner, unlike a mark, ends the case comparison
+				}
 				bj += utf8.RuneLen(c)
 				j++
 				continue
@@ -110,19 +96,24 @@ func tokenize(text string, m *morphology) []token {
 			if !isWordRune(c) {
 				break
 			}
-			csc := runeScript(c)
+			csc := sc
+			if c >= 0x80 || sc != scLatin {
+				csc = runeScript(c)
+			} else if c <= '9' {
+				csc = scDigit
+			}
 			if csc != sc || sc == scHan {
 				break
 			}
 			if sc == scLatin || sc == scCyrillic || sc == scGreek {
-				prev := lastLetter(rs[i:j])
-				if unicode.IsLower(prev) && unicode.IsUpper(c) {
+				if isLowerRune(prev) && isUpperRune(c) {
 					break // intentionnéPékin
 				}
-				if unicode.IsUpper(prev) && unicode.IsUpper(c) && j+1 < len(rs) && unicode.IsLower(rs[j+1]) && j-i >= 2 {
+				if isUpperRune(prev) && isUpperRune(c) && j+1 < len(rs) && isLowerRune(rs[j+1]) && j-i >= 2 {
 					break // USAAh: split before the capital that starts the next word
 				}
 			}
+			prev = c
 			bj += utf8.RuneLen(c)
 			j++
 		}
@@ -131,11 +122,23 @@ func tokenize(text string, m *morphology) []token {
 		t.gluedNext = j < len(rs) && isWordRune(rs[j])
 		t.lineStart = lineStart
 		t.sentStart = sentStart
-		first, _ := utf8.DecodeRuneInString(t.text)
-		t.capFirst = unicode.IsUpper(first)
+		t.capFirst = isUpperRune(r)
 		t.allCaps = capsOnly(t.text)
-		t.key = tokenKey(t.text)
-		t.fold = m.foldKey(t.key, sc)
+		if plainASCIILower(t.text) {
+			// Already its own key, and nothing to fold or stem.
+			t.key, t.fold = t.text, t.text
+		} else if sc != scLatin && isOwnKey(t.text) {
+			// Lower-case Cyrillic, most Arabic: the key is the text and the fold (a stem)
+			// a substring of it, so nothing is built.
+			t.key = t.text
+			t.fold = m.foldKey(t.key, sc)
+		} else if kp, ok := memo[t.text]; ok {
+			t.key, t.fold = kp.key, kp.fold
+		} else {
+			t.key = tokenKey(t.text)
+			t.fold = m.foldKey(t.key, sc)
+			memo[t.text] = keyPair{t.key, t.fold}
+		}
 		toks = append(toks, t)
 		lineStart, sentStart = false, false
 		i, bi = j, bj
@@ -143,23 +146,24 @@ func tokenize(text string, m *morphology) []token {
 	return toks
 }
 
-func lastLetter(rs []rune) rune {
-	for k := len(rs) - 1; k >= 0; k-- {
-		if !unicode.IsMark(rs[k]) {
-			return rs[k]
+// plainASCIILower reports whether s is ASCII with no capital letter.
+func plainASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c >= 'A' && c <= 'Z' {
+			return false
 		}
 	}
-	return 0
+	return true
 }
 
 // capsOnly reports whether s has at least two letters and no lower-case letter.
 func capsOnly(s string) bool {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLower(r) {
+		if isLowerRune(r) {
 			return false
 		}
-		if unicode.IsUpper(r) {
+		if isUpperRune(r) {
 			n++
 		}
 	}

@@ -16,7 +16,7 @@ type dnScan struct {
 // dnMatch is a lexicon phrase found in the text: tokens [i, end) carry item it.
 type dnMatch struct {
 	end int
-	it  dnItem
+	it  *dnItem // in the lexicon, which never changes after compilation
 }
 
 func newScan(text string, lx *dnLexicon) *dnScan {
@@ -68,7 +68,8 @@ func (sc *dnScan) collect(i int) {
 		node = sc.stripClitics(t.key)
 	}
 	for j := i; node != nil; {
-		for _, it := range node.items {
+		for k := range node.items {
+			it := &node.items[k]
 			if it.flag&flagCase != 0 && !sc.toks[j].upper {
 				continue
 			}
@@ -130,7 +131,7 @@ func (sc *dnScan) find(i int, k itemKind) (int, dnItem, bool) {
 	best, bi := -1, dnItem{}
 	for _, m := range sc.at(i) {
 		if m.it.kind == k && m.end > best {
-			best, bi = m.end, m.it
+			best, bi = m.end, *m.it
 		}
 	}
 	return best, bi, best >= 0

@@ -92,10 +92,15 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 	}
 	// Words the article also writes in lower case are common words, not names, when they
 	// open a sentence ("Comment", "Suivez").
-	lower := map[string]bool{}
-	for _, t := range toks {
-		if !t.capFirst {
-			lower[t.key] = true
+	lower := lowerWritten(toks, used)
+	// endAt[j] is the match ending at token j (-1: none), for orgBefore.
+	endAt := make([]int32, len(toks)+1)
+	for k := range endAt {
+		endAt[k] = -1
+	}
+	for k, m := range ms {
+		if m.j >= 0 && m.j <= len(toks) && endAt[m.j] < 0 {
+			endAt[m.j] = int32(k)
 		}
 	}
 	var out []match
@@ -141,7 +146,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		}
 		// A known company followed by two or more unknown capitalised words is a longer
 		// company name (Xiaomi Miui Hellas), not the company plus a person.
-		if org, ok := orgBefore(ms, toks, rs, s); ok && j-s >= 2 && j-s <= 4 {
+		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 {
 			nm := g.nameMatch(toks, rs, org.i, j, lang)
 			if nm.actor < 0 {
 				nm.typ = ActorOrg
@@ -186,17 +191,49 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 }
 
 // orgBefore finds a gazetteer organisation that ends right before token s, one space away.
-func orgBefore(ms []match, toks []token, rs []rune, s int) (match, bool) {
-	if s == 0 {
+func orgBefore(ms []match, endAt []int32, toks []token, rs []rune, s int) (match, bool) {
+	if s == 0 || endAt[s] < 0 {
 		return match{}, false
 	}
-	for _, m := range ms {
-		if m.j == s && m.typ == ActorOrg && !m.product && !m.adj && m.actor >= 0 && m.conf == confExact &&
-			onlySpaceBetween(rs, toks[s-1].end, toks[s].start) && toks[m.i].capFirst {
-			return m, true
-		}
+	// Matches do not overlap, so at most one ends at s.
+	m := ms[endAt[s]]
+	if m.typ == ActorOrg && !m.product && !m.adj && m.actor >= 0 && m.conf == confExact &&
+		onlySpaceBetween(rs, toks[s-1].end, toks[s].start) && toks[m.i].capFirst {
+		return m, true
 	}
 	return match{}, false
+}
+
+// lowerWritten returns the keys of the sentence-initial name-like words (the only ones asked
+// about) that the article also writes in lower case. Asking only about those keeps this from
+// hashing every word of the text: a length and first-byte filter skips most words.
+func lowerWritten(toks []token, used []bool) map[string]bool {
+	var need map[string]bool
+	var lens uint64
+	var firsts [4]uint64
+	for i, t := range toks {
+		if !t.sentStart || used[i] || !nameLike(t) {
+			continue
+		}
+		if need == nil {
+			need = map[string]bool{}
+		}
+		need[t.key] = false
+		lens |= 1 << (len(t.key) & 63)
+		firsts[t.key[0]>>6] |= 1 << (t.key[0] & 63)
+	}
+	if need == nil {
+		return nil
+	}
+	for _, t := range toks {
+		if t.capFirst || t.key == "" || lens&(1<<(len(t.key)&63)) == 0 || firsts[t.key[0]>>6]&(1<<(t.key[0]&63)) == 0 {
+			continue
+		}
+		if _, ok := need[t.key]; ok {
+			need[t.key] = true
+		}
+	}
+	return need
 }
 
 // nameLike: a capitalised Latin or Cyrillic word of two or more letters, standing alone (not a

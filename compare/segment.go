@@ -115,15 +115,6 @@ func isDash(r rune) bool {
 
 // isJoiner reports characters that never start a grapheme cluster of their own and so stay
 // with the token before them.
-func isJoiner(r rune) bool {
-	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r) ||
-		r == 0x200D || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF) || (r >= 0x1F3FB && r <= 0x1F3FF)
-}
-
-func isGap(r rune) bool {
-	return unicode.IsSpace(r) || r == 0x200B || r == 0x200E || r == 0x200F || r == 0x2060 || r == 0xFEFF || r == 0x061C
-}
-
 // digitValue returns the value of a decimal digit of any script (Unicode Nd ranges start at a
 // zero and run in tens).
 func digitValue(r rune) int {
@@ -194,12 +185,12 @@ func scanTokens(text string) []dtok {
 			t.key = "'"
 			i += w
 			ri++
-		case unicode.IsDigit(r):
+		case isDigitRune(r):
 			t.kind = dtNum
 			buf = buf[:0]
 			for i < len(text) {
 				r, w := utf8.DecodeRuneInString(text[i:])
-				if !unicode.IsDigit(r) {
+				if !isDigitRune(r) {
 					break
 				}
 				buf = append(buf, rune('0'+digitValue(r)))
@@ -213,18 +204,18 @@ func scanTokens(text string) []dtok {
 			t.key = text[i : i+w]
 			i += w
 			ri++
-		case unicode.IsLetter(r) || isJoiner(r):
+		case isLetterRune(r) || isJoiner(r):
 			t.kind = dtWord
-			t.upper = unicode.IsUpper(r) || unicode.IsTitle(r)
+			t.upper = isUpperRune(r) || isTitleRune(r)
 			j := i
 			plain := true
 			n := 0
 			for j < len(text) {
 				r, w := utf8.DecodeRuneInString(text[j:])
-				if !(unicode.IsLetter(r) || isJoiner(r)) || isIdeoRune(r) || isApostrophe(r) {
+				if !(isLetterRune(r) || isJoiner(r)) || isIdeoRune(r) || isApostrophe(r) {
 					break
 				}
-				if f := foldRune(unicode.ToLower(r)); f != r {
+				if f := foldRune(toLowerRune(r)); f != r {
 					plain = false
 				}
 				j += w
@@ -235,7 +226,7 @@ func scanTokens(text string) []dtok {
 			} else {
 				buf = buf[:0]
 				for _, r := range text[i:j] {
-					if f := foldRune(unicode.ToLower(r)); f >= 0 {
+					if f := foldRune(toLowerRune(r)); f >= 0 {
 						buf = append(buf, f)
 					}
 				}
