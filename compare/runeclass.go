@@ -13,18 +13,18 @@ const rcLimit = 0x2100
 
 // Rune class bits.
 const (
-	rcWord     uint16 = 1 << iota // isWordRune: letter, digit, mark or ZWNJ/ZWJ
-	rcMarkJoin                    // isMarkOrJoiner: combining mark, ZWNJ or ZWJ
-	rcUpper                       // unicode.IsUpper
-	rcLower                       // unicode.IsLower
-	rcLetter                      // unicode.IsLetter
-	rcDigit                       // unicode.IsDigit
-	rcJoiner                      // isJoiner (the date/number scanner's notion)
-	rcGap                         // isGap
-	rcTitle                       // unicode.IsTitle
-	rcSelfLower                   // unicode.ToLower(r) == r
-	rcSelfKey                     // tokenKey maps r to itself
-	rcScriptShift = 12            // runeScript in the top four bits
+	rcWord        uint16 = 1 << iota // isWordRune: letter, digit, mark or ZWNJ/ZWJ
+	rcMarkJoin                       // isMarkOrJoiner: combining mark, ZWNJ or ZWJ
+	rcUpper                          // unicode.IsUpper
+	rcLower                          // unicode.IsLower
+	rcLetter                         // unicode.IsLetter
+	rcDigit                          // unicode.IsDigit
+	rcJoiner                         // isJoiner (the date/number scanner's notion)
+	rcGap                            // isGap
+	rcTitle                          // unicode.IsTitle
+	rcSelfLower                      // unicode.ToLower(r) == r
+	rcSelfKey                        // tokenKey maps r to itself
+	rcScriptShift = 12               // runeScript in the top four bits
 )
 
 var rcTable = func() (t [rcLimit]uint16) {
@@ -68,7 +68,6 @@ var rcTable = func() (t [rcLimit]uint16) {
 	}
 	return
 }()
-
 
 func isWordRune(r rune) bool {
 	if uint32(r) < rcLimit {
