@@ -21,6 +21,11 @@ type action struct {
 	// reanalyse is set for changes that alter the analysis (aliases, links, overrides);
 	// verdicts only change the marks.
 	reanalyse bool
+	// show, when set, makes the change visible at once on the UI goroutine (undo true: shows
+	// the state before it), before the store is written; a failed write shows it undone
+	// again. Verdicts use it, so a click answers at once and no goroutine touches the panel
+	// the click came from.
+	show func(undo bool)
 }
 
 // undoStack holds the workbench's changes for Edit → Undo/Redo.
@@ -30,7 +35,7 @@ type undoStack struct {
 
 // perform applies a change in the background, then records it for undo and shows its effect.
 func (u *UI) perform(a action) {
-	u.runAction(a, a.do, func() {
+	u.runAction(a, false, func() {
 		u.undo.done = append(u.undo.done, a)
 		u.undo.undone = nil
 	})
@@ -49,7 +54,7 @@ func (u *UI) Undo() {
 	}
 	a := u.undo.done[n-1]
 	u.undo.done = u.undo.done[:n-1]
-	u.runAction(a, a.undo, func() {
+	u.runAction(a, true, func() {
 		u.undo.undone = append(u.undo.undone, a)
 		u.Status.SetText("Undid " + a.name)
 	})
@@ -68,27 +73,45 @@ func (u *UI) Redo() {
 	}
 	a := u.undo.undone[n-1]
 	u.undo.undone = u.undo.undone[:n-1]
-	u.runAction(a, a.do, func() {
+	u.runAction(a, false, func() {
 		u.undo.done = append(u.undo.done, a)
 		u.Status.SetText("Redid " + a.name)
 	})
 }
 
-func (u *UI) runAction(a action, fn func() error, after func()) {
+// runAction writes a change (or its undo) in the background. after records it for undo; it
+// runs at once for changes shown optimistically, else once the write succeeded.
+func (u *UI) runAction(a action, undo bool, after func()) {
 	db := u.db
+	fn := a.do
+	if undo {
+		fn = a.undo
+	}
+	if a.show != nil {
+		a.show(undo)
+		after()
+	}
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
 		err := fn()
+		if err == nil && a.show != nil && !a.reanalyse {
+			return // already shown
+		}
 		fyne.DoAndWait(func() {
 			if db != u.db {
 				return
 			}
 			if err != nil {
+				if a.show != nil {
+					a.show(!undo)
+				}
 				u.showError(fmt.Errorf("%s: %w", a.name, err))
 				return
 			}
-			after()
+			if a.show == nil {
+				after()
+			}
 			if a.reanalyse {
 				u.analyse()
 			} else {
@@ -110,7 +133,19 @@ func (u *UI) verdictAction(discrepancy, verdict, note string) action {
 	v := store.Verdict{Discrepancy: discrepancy, Verdict: verdict, Note: note, Author: u.analyst()}
 	return action{
 		name: "verdict " + verdict,
-		do:   func() error { return db.PutVerdict(v) },
+		show: func(undo bool) {
+			switch {
+			case !undo:
+				u.m.verdicts[discrepancy] = v
+			case had:
+				u.m.verdicts[discrepancy] = prev
+			default:
+				delete(u.m.verdicts, discrepancy)
+			}
+			u.Library.refresh()
+			u.Compare.Panel.refreshVerdicts()
+		},
+		do: func() error { return db.PutVerdict(v) },
 		undo: func() error {
 			if had {
 				return db.PutVerdict(prev)
@@ -205,11 +240,24 @@ func (u *UI) storyAction(articleID, story, name string) action {
 // combine makes one undoable action of several, undone in reverse order.
 func combine(name string, as ...action) action {
 	re := false
+	var shows []func(bool)
 	for _, a := range as {
 		re = re || a.reanalyse
+		if a.show != nil {
+			shows = append(shows, a.show)
+		}
+	}
+	var show func(bool)
+	if len(shows) > 0 {
+		show = func(undo bool) {
+			for _, s := range shows {
+				s(undo)
+			}
+		}
 	}
 	return action{
 		name: name,
+		show: show,
 		do: func() error {
 			for _, a := range as {
 				if err := a.do(); err != nil {

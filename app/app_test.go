@@ -51,8 +51,8 @@ func newUI(t *testing.T, db *store.DB) (*app.UI, fyne.Window) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	u := app.Create(a, w, db, app.Options{Samples: func() ([]ingest.Document, error) { return seedDocs(t), nil }})
+	u.WaitIdle() // before touching the window: the first load updates it from its goroutine
 	w.Resize(fyne.NewSize(1400, 900))
-	u.WaitIdle()
 	return u, w
 }
 

@@ -43,8 +43,8 @@ func BenchmarkOpenWorkspace10k(b *testing.B) {
 		w := test.NewTempWindow(b, widget.NewLabel(""))
 		start := time.Now()
 		u := app.Create(a, w, db, app.Options{NoAnalysis: true})
-		w.Resize(fyne.NewSize(1400, 900))
 		u.WaitLoaded()
+		w.Resize(fyne.NewSize(1400, 900))
 		w.Canvas().Capture() // draw the frame
 		frame = time.Since(start)
 		var ms runtime.MemStats

@@ -449,17 +449,18 @@ func (p *DiscPanel) teach(same bool) {
 			p.u.showError(userError{title: "No actor", err: fmt.Errorf("the forms of this flag are not linked to a known actor; teach the alias from the other form")})
 			return
 		}
+		// The radio first: perform hands over to a goroutine, and nothing touches widgets after.
+		p.setVerdictQuietly(choiceConfirmed)
 		p.u.perform(combine("same actor",
 			p.u.aliasAction(wrong.Text, right),
 			p.u.verdictAction(d.ID, store.VerdictConfirmed, note)))
-		p.setVerdictQuietly(choiceConfirmed)
 		return
 	}
 	own := compare.Alias{ActorID: "local:" + compare.FoldForSearch(wrong.Text), Label: compare.Transliterate(wrong.Text, ""), Type: wrong.Alias.Type}
+	p.setVerdictQuietly(choiceRejected)
 	p.u.perform(combine("different actor",
 		p.u.aliasAction(wrong.Text, own),
 		p.u.verdictAction(d.ID, store.VerdictRejected, note)))
-	p.setVerdictQuietly(choiceRejected)
 }
 
 // oddArticle is the article an event discrepancy is about: the member outside the story it
