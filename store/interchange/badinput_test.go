@@ -23,7 +23,7 @@ const badText = "قالَ المُتَحَدِّثُ إنَّ 👩‍👩‍👧
 
 // badBase is a valid export of a one-article workspace with two highlights (the Arabic word
 // with the shadda, the emoji family), a verdict and the default tags, as a JSON tree to break.
-func badBase(t *testing.T) map[string]any {
+func badBase(t testing.TB) map[string]any {
 	t.Helper()
 	db, _ := openDB(t)
 	if _, err := db.ImportDocuments([]ingest.Document{{Source: "wire/ar.txt", Lang: "ar", Format: "txt", Text: badText}}, time.Now()); err != nil {
@@ -65,7 +65,7 @@ func at(v any, path ...any) map[string]any {
 	return v.(map[string]any)
 }
 
-func deepCopy(t *testing.T, v map[string]any) map[string]any {
+func deepCopy(t testing.TB, v map[string]any) map[string]any {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -116,8 +116,9 @@ func analysisOf(rep *analysis.Report, set *Set) *Analysis {
 	return an
 }
 
-// limitToStory keeps only what concerns one story: its articles, their highlights and story
-// overrides, links among them, verdicts on its discrepancies, and its part of the analysis.
+// limitToStory keeps only what concerns one story: its articles (and those its discrepancies
+// quote), their highlights and story overrides, links among them, verdicts on its
+// discrepancies, and its part of the analysis.
 // Tags and aliases are the analyst's vocabulary and stay whole.
 func limitToStory(set *Set, story string) error {
 	if set.Analysis == nil {
@@ -136,6 +137,22 @@ func limitToStory(set *Set, story string) error {
 	}
 	if in == nil {
 		return fmt.Errorf("export story %q: no such story; the workspace has %s", story, listOrNone(ids))
+	}
+	// Articles of other stories that the story's discrepancies or alignments quote (the
+	// article about another event, say) come along: the flags cannot be read without them.
+	for _, d := range set.Analysis.Discrepancies {
+		if d.Story == story {
+			for _, m := range d.Members {
+				in[m.Article] = true
+			}
+		}
+	}
+	for _, a := range set.Analysis.Alignments {
+		if a.Story == story {
+			for _, m := range a.Members {
+				in[m.Article] = true
+			}
+		}
 	}
 	set.Story = story
 	set.Articles = filter(set.Articles, func(a ArticleEntry) bool { return in[a.ID] })
