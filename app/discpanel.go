@@ -121,7 +121,8 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 	})
 	p.detail = container.NewVBox(p.Title, p.Summary, p.Diff, p.Quotes,
 		p.Verdict, p.Note, container.NewHBox(p.SaveNote),
-		container.NewHBox(p.SameActor, p.DifferentActor, p.OwnStory, p.JoinStory))
+		// One button a line: the panel stays narrow and the labels can say what they do.
+		container.NewVBox(p.SameActor, p.DifferentActor, p.OwnStory, p.JoinStory))
 	p.showDetail(nil)
 	heading := widget.NewLabelWithStyle("Discrepancies", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(p.List, container.NewVScroll(p.detail))
@@ -298,6 +299,9 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 		q := mem.Text
 		if q == "" {
 			q = "(not stated)"
+			if d.Kind == compare.DiscEvent {
+				q = "(the article)"
+			}
 		}
 		quotes = append(quotes, fmt.Sprintf("[%s] “%s”", a.Lang, ellipsis(q, 90)))
 	}
@@ -316,15 +320,15 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	switch d.Kind {
 	case compare.DiscSpelling:
 		wrong, right := p.spellingForms(*d)
-		p.SameActor.SetText(fmt.Sprintf("Same actor: “%s” is %s", ellipsis(wrong.Text, 30), right.Label))
+		p.SameActor.SetText(fmt.Sprintf("Same actor: “%s” is %s", ellipsis(wrong.Text, 20), ellipsis(right.Label, 20)))
 		p.DifferentActor.SetText("Different actor")
 		p.SameActor.Show()
 		p.DifferentActor.Show()
 		actions.Show()
 	case compare.DiscEvent:
 		if a, ok := m.article(p.oddArticle()); ok {
-			p.OwnStory.SetText(fmt.Sprintf("Keep %s (%s) in its own story", ellipsis(a.Title, 24), a.Lang))
-			p.JoinStory.SetText("Same event: join this story")
+			p.OwnStory.SetText(fmt.Sprintf("Own story for %s", m.articleName(a.ID)))
+			p.JoinStory.SetText("Same event: join the story")
 			p.OwnStory.Show()
 			p.JoinStory.Show()
 			actions.Show()

@@ -315,6 +315,9 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colStory:
 		if s, ok := m.stories[m.storyOf[aid]]; ok {
 			text = fmt.Sprintf("%d versions", len(s.Articles))
+			if len(s.Articles) == 1 {
+				text = "1 version"
+			}
 			if d := m.storyDate(s); d != "" {
 				text = d[:min(4, len(d))] + " · " + text
 			}
