@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rivo/uniseg"
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/text/unicode/norm"
 
@@ -276,10 +277,52 @@ type merger struct {
 	revs                                    map[revRef]revRef // set (article, revision) → workspace
 	target                                  map[string]string // set article → workspace article
 	texts                                   map[revRef]string // workspace revision → text, read lazily
+	spans                                   map[revRef]*spanIndex
+}
+
+// spanIndex answers span checks on one text without rescanning it for every highlight: the
+// byte offset of each code point and where grapheme clusters start.
+type spanIndex struct {
+	text     string
+	byteAt   []int  // byte offset of code point i; len = code points + 1
+	boundary []bool // a grapheme cluster starts at code point i (or i is the end)
+}
+
+func newSpanIndex(text string) *spanIndex {
+	x := &spanIndex{text: text, byteAt: make([]int, 0, len(text)+1)}
+	for b := range text {
+		x.byteAt = append(x.byteAt, b)
+	}
+	x.byteAt = append(x.byteAt, len(text))
+	x.boundary = make([]bool, len(x.byteAt))
+	pos, state, rest := 0, -1, text
+	for len(rest) > 0 {
+		x.boundary[pos] = true
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		pos += utf8.RuneCountInString(c)
+	}
+	x.boundary[pos] = true
+	return x
+}
+
+// check is validateSpan on the indexed text, with the same rules and messages.
+func (x *spanIndex) check(start, end int, quote string) error {
+	n := len(x.byteAt) - 1
+	if start < 0 || end > n || start >= end {
+		return fmt.Errorf("span [%d,%d) is not a non-empty part of the text's %d characters: %w", start, end, n, ErrInvalid)
+	}
+	if got := x.text[x.byteAt[start]:x.byteAt[end]]; got != quote {
+		return fmt.Errorf("span [%d,%d) reads %q, not the quote %q (was it made on another revision?): %w", start, end, got, quote, ErrInvalid)
+	}
+	if !x.boundary[start] || !x.boundary[end] {
+		return fmt.Errorf("span [%d,%d) splits a character (a letter and its marks, or an emoji sequence); extend it to whole characters: %w", start, end, ErrInvalid)
+	}
+	return nil
 }
 
 func newMerger(tx *bolt.Tx, res *MergeResult) (*merger, error) {
-	m := &merger{tx: tx, res: res, revs: map[revRef]revRef{}, target: map[string]string{}, texts: map[revRef]string{}}
+	m := &merger{tx: tx, res: res, revs: map[revRef]revRef{}, target: map[string]string{}, texts: map[revRef]string{}, spans: map[revRef]*spanIndex{}}
 	for _, b := range []struct {
 		name []byte
 		dst  **bolt.Bucket
@@ -611,11 +654,16 @@ func (m *merger) mergeHighlight(h Highlight) error {
 	if !ok {
 		return fmt.Errorf("article %q has no revision %d in the set: %w", h.Article, h.Revision, ErrInvalid)
 	}
-	text, err := m.text(to)
-	if err != nil {
-		return err
+	idx, ok := m.spans[to]
+	if !ok {
+		text, err := m.text(to)
+		if err != nil {
+			return err
+		}
+		idx = newSpanIndex(text)
+		m.spans[to] = idx
 	}
-	if err := validateSpan(text, h.Start, h.End, h.Quote); err != nil {
+	if err := idx.check(h.Start, h.End, h.Quote); err != nil {
 		return err
 	}
 	h.Article, h.Revision = to.article, to.revision

@@ -91,3 +91,20 @@ func TestMerge_Validation(t *testing.T) {
 		}
 	}
 }
+
+// The merge's indexed span check agrees with validateSpan on every span of a text full of
+// clusters: Arabic marks, emoji sequences, flags, combining letters NFC cannot compose.
+func TestSpanIndex_AgreesWithValidateSpan(t *testing.T) {
+	text := "قالَ المُتَحَدِّثُ 👩‍👩‍👧 🇫🇷 q̃ 👍🏽 e\u0301\n中国"
+	idx := newSpanIndex(text)
+	n := len([]rune(text))
+	for s := -1; s <= n+1; s++ {
+		for e := s - 1; e <= n+1; e++ {
+			quote := spanText(text, s, e)
+			a, b := validateSpan(text, s, e, quote), idx.check(s, e, quote)
+			if (a == nil) != (b == nil) {
+				t.Fatalf("[%d,%d): validateSpan %v, spanIndex %v", s, e, a, b)
+			}
+		}
+	}
+}

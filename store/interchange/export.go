@@ -102,9 +102,13 @@ func analysisOf(rep *analysis.Report, set *Set) *Analysis {
 		Alignments:       nonNil(slices.Clone(rep.Alignments)),
 		Discrepancies:    nonNil(slices.Clone(rep.Discrepancies)),
 	}
+	entries := make(map[string]*ArticleEntry, len(set.Articles))
+	for i := range set.Articles {
+		entries[set.Articles[i].ID] = &set.Articles[i]
+	}
 	for _, a := range rep.Articles {
 		af := ArticleFacts{Article: a.ID, Facts: nonNil(a.Facts)}
-		if e := set.article(a.ID); e != nil {
+		if e := entries[a.ID]; e != nil {
 			af.Revision = e.Revision
 			if a.Published != nil && *a.Published != e.Published {
 				af.Published, af.PublishedFrom = *a.Published, a.PublishedFrom

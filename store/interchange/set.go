@@ -118,13 +118,3 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
-
-// article returns the set's article with an id, or nil.
-func (s *Set) article(id string) *ArticleEntry {
-	for i := range s.Articles {
-		if s.Articles[i].ID == id {
-			return &s.Articles[i]
-		}
-	}
-	return nil
-}
