@@ -29,18 +29,8 @@ type ExportOptions struct {
 	Exported time.Time
 }
 
-// Export reads the workspace in one transaction (store.Snapshot) into a Set. opts is
-// optional (variadic so that callers written before ExportOptions existed keep compiling);
-// more than one is a mistake.
-func Export(db *store.DB, options ...ExportOptions) (*Set, error) {
-	var opts ExportOptions
-	switch len(options) {
-	case 0:
-	case 1:
-		opts = options[0]
-	default:
-		return nil, fmt.Errorf("export: %d option sets given; pass at most one ExportOptions", len(options))
-	}
+// Export reads the workspace in one transaction (store.Snapshot) into a Set.
+func Export(db *store.DB, opts ExportOptions) (*Set, error) {
 	snap, err := db.Snapshot()
 	if err != nil {
 		return nil, fmt.Errorf("export: %w", err)
