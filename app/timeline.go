@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sort"
 	"strings"
 	"time"
 
@@ -127,6 +128,8 @@ func (t *Timeline) refresh() {
 			all = append(all, p)
 		}
 	}
+	// Discrepant dates last, so they are drawn on top of an agreeing date at the same place.
+	sort.SliceStable(all, func(i, j int) bool { return !all[i].Discrepant && all[j].Discrepant })
 	t.Points = all
 	for _, p := range all {
 		if !t.WholeRange.Checked && p.End.Sub(p.Start) > 40*24*time.Hour {
