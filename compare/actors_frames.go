@@ -200,7 +200,10 @@ func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at []int32, i i
 			}
 			pos += n
 		case "S", "SA", "H":
-			k, ok := at[pos], at[pos] >= 0
+			// An analyst's alias for a name outside the gazetteer (actor -1) has no entry
+			// whose type could fill a frame slot.
+			k := at[pos]
+			ok := k >= 0 && ms[k].actor >= 0
 			var a int32 = -1
 			end := pos
 			if ok {
