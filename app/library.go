@@ -52,8 +52,7 @@ type Library struct {
 	sortCol int
 	sortAsc bool
 
-	searchGen int // so a slow search never overwrites a newer one
-	content   fyne.CanvasObject
+	content fyne.CanvasObject
 }
 
 func newLibrary(u *UI) *Library {

@@ -178,24 +178,6 @@ func (m *model) storyArticles(storyID string) []store.Article {
 	return out
 }
 
-// storyByYear finds the story a person would call "the 2021 story": the largest story with an
-// article published (or inferred) in that year. "" when there is none.
-func (m *model) storyByYear(year string) string {
-	best, size := "", 0
-	for _, id := range m.storyIDs() {
-		s := m.stories[id]
-		for _, aid := range s.Articles {
-			if strings.HasPrefix(m.pub[aid], year) {
-				if len(s.Articles) > size {
-					best, size = id, len(s.Articles)
-				}
-				break
-			}
-		}
-	}
-	return best
-}
-
 // severityRank orders major before minor.
 func severityRank(s string) int {
 	if s == compare.SeverityMajor {
