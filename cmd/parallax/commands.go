@@ -74,11 +74,14 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("import", "parallax import --db FILE [--samples] PATH…",
-		"Add articles (.txt, .md, .html, directories) or a Parallax JSON set to a workspace.\n"+
+		"Add articles (.txt, .md, .html, directories) or Parallax JSON sets to a workspace.\n"+
 			"Identical content is not added twice; new content from the same source becomes a new\n"+
-			"revision. If any file cannot be read, nothing is imported.", stderr)
+			"revision. A set is merged: a colleague's highlights and verdicts are kept beside yours\n"+
+			"and conflicts are reported, never overwritten. If any file cannot be read, nothing is\n"+
+			"imported.", stderr)
 	dbPath := fs.String("db", "", "workspace `FILE` (created if missing)")
 	samples := fs.Bool("samples", false, "also import the five bundled sample articles")
+	author := fs.String("author", "", "analyst `name` given to records of an imported set that carry none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -103,8 +106,15 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		docs = append(docs, sd...)
 	}
-	if len(sets) > 0 {
-		return badInput("%s: importing Parallax JSON sets is not available in this version; nothing was imported", sets[0])
+	// Read and validate every set before anything is written, so a bad one leaves the
+	// workspace as it was.
+	parsed := make([]*interchange.Set, len(sets))
+	for i, p := range sets {
+		set, err := interchange.ReadFile(p)
+		if err != nil {
+			return badInput("%v (nothing was imported)", err)
+		}
+		parsed[i] = set
 	}
 
 	db, err := openStore(*dbPath, false)
@@ -118,6 +128,13 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return badInput("%v", err)
 		}
 		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged\n", *dbPath, res.Added, res.Revised, res.Unchanged)
+	}
+	for i, set := range parsed {
+		rep, err := interchange.Import(db, set, *author)
+		if err != nil {
+			return badInput("%s: %v", sets[i], err)
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", sets[i], rep)
 	}
 	return nil
 }
@@ -141,11 +158,14 @@ func sampleDocuments() ([]ingest.Document, error) {
 }
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "parallax export --db FILE [--format parallax] [-o OUT]",
-		"Write the workspace — articles, highlights, tags, aliases, verdicts — as one versioned\n"+
-			"JSON document that 'parallax import' rebuilds exactly.", stderr)
+	fs := newFlagSet("export", "parallax export --db FILE [--format F] [--story ID] [-o OUT]",
+		"Write the workspace: 'parallax' is one versioned JSON document (articles, highlights,\n"+
+			"tags, aliases, verdicts, and the analysis) that 'parallax import' rebuilds exactly;\n"+
+			"'w3c' is a W3C Web Annotation collection (JSON-LD); 'html' and 'md' are a readable\n"+
+			"discrepancy report.", stderr)
 	dbPath := fs.String("db", "", "workspace `FILE` to export")
-	format := fs.String("format", "parallax", "output `format`: parallax")
+	format := fs.String("format", "parallax", "output `format`: parallax, w3c, html or md")
+	story := fs.String("story", "", "export only the story with this `ID` (see 'parallax analyze --db')")
 	out := fs.String("o", "", "write to `OUT` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -156,8 +176,17 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return misuse("export: unexpected argument %q", fs.Arg(0))
 	}
-	if *format != "parallax" {
-		return misuse("export: unknown --format %q (supported: parallax)", *format)
+	var write func(io.Writer, *interchange.Set) error
+	switch *format {
+	case "parallax":
+		write = interchange.Write
+	case "w3c":
+		write = interchange.WriteW3C
+	case "html", "md":
+		f := *format
+		write = func(w io.Writer, set *interchange.Set) error { return interchange.WriteReport(w, set, f, *story) }
+	default:
+		return misuse("export: unknown --format %q (supported: parallax, w3c, html, md)", *format)
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return badInput("workspace %s: %v", *dbPath, err)
@@ -167,14 +196,30 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
-	set, err := interchange.Export(db, interchange.ExportOptions{})
+	rep, err := analysis.Workspace(db, analysis.Options{})
+	if err != nil {
+		return fmt.Errorf("analyse workspace %s for the export: %w", *dbPath, err)
+	}
+	if *story != "" && !hasStory(rep, *story) {
+		return badInput("workspace %s has no story %q; 'parallax analyze --db %s' lists them", *dbPath, *story, *dbPath)
+	}
+	set, err := interchange.Export(db, interchange.ExportOptions{Story: *story, Analysis: &rep})
 	if err != nil {
 		return fmt.Errorf("export %s: %w", *dbPath, err)
 	}
 	if *out == "" {
-		return interchange.Write(stdout, set)
+		return write(stdout, set)
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return interchange.Write(w, set) })
+	return writeFileAtomic(*out, func(w io.Writer) error { return write(w, set) })
+}
+
+func hasStory(rep analysis.Report, id string) bool {
+	for _, s := range rep.Stories {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // writeFileAtomic writes through a temporary file in the same directory and renames it into
