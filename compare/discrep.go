@@ -71,6 +71,25 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 		ai, i, bi, j int
 		ctx          float64
 	}
+	// Every pair of versions is compared, so what depends on one fact alone is computed once:
+	// whether it can be contradicted, its alignment group, and the groups each article has.
+	cand := make([][]bool, len(st.arts))
+	grp := make([][]int, len(st.arts))
+	has := make([]map[int]bool, len(st.arts))
+	for ai, a := range st.arts {
+		cand[ai] = make([]bool, len(a.facts))
+		grp[ai] = make([]int, len(a.facts))
+		has[ai] = map[int]bool{}
+		for i, f := range a.facts {
+			cand[ai][i] = conflictCandidate(f)
+			grp[ai][i] = al.group(ai, i)
+			if grp[ai][i] >= 0 {
+				has[ai][grp[ai][i]] = true
+			}
+		}
+	}
+	// reaches reports whether fact i of article ai is aligned with anything in article bi.
+	reaches := func(ai, i, bi int) bool { return grp[ai][i] >= 0 && has[bi][grp[ai][i]] }
 	var out []Discrepancy
 	for ai := 0; ai < len(st.arts); ai++ {
 		for bi := ai + 1; bi < len(st.arts); bi++ {
@@ -78,11 +97,11 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 			bestA := map[int]pair{}
 			bestB := map[int]pair{}
 			for i, f := range a.facts {
-				if !conflictCandidate(f) || groupReaches(al, ai, i, bi) {
+				if !cand[ai][i] || reaches(ai, i, bi) {
 					continue
 				}
 				for j, g := range b.facts {
-					if g.Kind != f.Kind || !conflictCandidate(g) || groupReaches(al, bi, j, ai) {
+					if g.Kind != f.Kind || !cand[bi][j] || reaches(bi, j, ai) {
 						continue
 					}
 					if compareValues(f, g) != incompatible {
@@ -131,20 +150,6 @@ func conflictCandidate(f Fact) bool {
 	case KindNumber:
 		_, ok := numValue(f)
 		return ok
-	}
-	return false
-}
-
-// groupReaches reports whether fact fi of article ai is aligned with anything in article bi.
-func groupReaches(al *storyAlign, ai, fi, bi int) bool {
-	r := al.group(ai, fi)
-	if r < 0 {
-		return false
-	}
-	for fj := range al.st.arts[bi].facts {
-		if al.group(bi, fj) == r {
-			return true
-		}
 	}
 	return false
 }
@@ -301,6 +306,27 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		}
 		groups[r] = append(groups[r], nd)
 	}
+	// soleActor scans an article's facts; pairs of nodes ask about the same sentences again
+	// and again, so answers are kept.
+	type saKey struct {
+		art, sent int
+		typ       string
+	}
+	type saVal struct {
+		fact int
+		ok   bool
+	}
+	sole := map[saKey]saVal{}
+	soleOf := func(ai, fact int, typ string) (int, bool) {
+		a := st.arts[ai]
+		k := saKey{ai, a.factSent[fact], typ}
+		v, ok := sole[k]
+		if !ok {
+			v.fact, v.ok = soleActor(a, k.sent, typ)
+			sole[k] = v
+		}
+		return v.fact, v.ok
+	}
 	for _, r := range roots {
 		nds := groups[r]
 		for x := 0; x < len(nds); x++ {
@@ -310,8 +336,8 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 				}
 				for _, typ := range []string{ActorPerson, ActorGroup} {
 					a, b := st.arts[nds[x].art], st.arts[nds[y].art]
-					pa, okA := soleActor(a, a.factSent[nds[x].fact], typ)
-					pb, okB := soleActor(b, b.factSent[nds[y].fact], typ)
+					pa, okA := soleOf(nds[x].art, nds[x].fact, typ)
+					pb, okB := soleOf(nds[y].art, nds[y].fact, typ)
 					if !okA || !okB || actorID(a.facts[pa]) == actorID(b.facts[pb]) {
 						continue
 					}

@@ -53,7 +53,12 @@ func wordsIn(a *article, start, end int) []wordSpan {
 	return out
 }
 
-func isLetterish(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+func isLetterish(r rune) bool {
+	if uint32(r) < rcLimit {
+		return rcTable[r]&rcLetter != 0 || rcTable[r]&rcMarkJoin != 0 && r != '\u200c' && r != '\u200d'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
 
 // allLatin reports whether every letter of s is Latin.
 func allLatin(s string) bool {

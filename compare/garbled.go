@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Garbled text: damage a careful reader notices and a machine translation or a bad copy
@@ -29,6 +30,33 @@ import (
 // scriptOf names the writing system of a letter; "" for digits, punctuation and marks.
 // Han, Hiragana and Katakana count as one ("CJK"): Japanese mixes them within words.
 func scriptOf(r rune) string {
+	if uint32(r) < rcLimit {
+		return scriptNames[scriptOfTable[r]]
+	}
+	return scriptOfSlow(r)
+}
+
+// scriptNames and scriptOfTable answer scriptOf from a table for the busiest blocks (see
+// runeclass.go): every word of every article is asked.
+var scriptNames = []string{"", "Latin", "Cyrillic", "Greek", "Arabic", "CJK", "Hangul", "Hebrew",
+	"Devanagari", "Thai", "Armenian", "Georgian", "Other"}
+
+var scriptOfTable = func() (t [rcLimit]uint8) {
+	ix := map[string]uint8{}
+	for k, n := range scriptNames {
+		ix[n] = uint8(k)
+	}
+	for r := rune(0); r < rcLimit; r++ {
+		k, ok := ix[scriptOfSlow(r)]
+		if !ok {
+			panic("compare: scriptNames lacks " + scriptOfSlow(r))
+		}
+		t[r] = k
+	}
+	return
+}()
+
+func scriptOfSlow(r rune) string {
 	if !unicode.IsLetter(r) {
 		return ""
 	}
@@ -352,6 +380,7 @@ func foreignSentences(a *article) []wordSpan {
 		return nil
 	}
 	var out []wordSpan
+	var lw []byte
 	for si, start := range a.sentStart {
 		end := len(a.runes)
 		if si+1 < len(a.sentStart) {
@@ -359,8 +388,12 @@ func foreignSentences(a *article) []wordSpan {
 		}
 		hits := map[string]int{}
 		for _, w := range wordBounds(a.runes[start:end]) {
-			word := strings.ToLower(string(a.runes[start+w[0] : start+w[1]]))
-			if l, ok := stopwords[word]; ok {
+			// Lower-cased into scratch space: the look-up with string(buf) does not allocate.
+			lw = lw[:0]
+			for _, r := range a.runes[start+w[0] : start+w[1]] {
+				lw = utf8.AppendRune(lw, unicode.ToLower(r))
+			}
+			if l, ok := stopwords[string(lw)]; ok {
 				hits[l]++
 			}
 		}

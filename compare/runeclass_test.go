@@ -26,6 +26,8 @@ func TestRuneClassTable(t *testing.T) {
 			{"isGap", isGap(r), isGapSlow(r)},
 			{"runeScript", runeScript(r) == runeScriptSlow(r), true},
 			{"toLowerRune", toLowerRune(r) == unicode.ToLower(r), true},
+			{"isLetterish", isLetterish(r), unicode.IsLetter(r) || unicode.IsMark(r)},
+			{"scriptOf", scriptOf(r) == scriptOfSlow(r), true},
 		}
 		for _, c := range checks {
 			if c.fast != c.ref {
