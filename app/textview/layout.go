@@ -118,6 +118,24 @@ func newLayout(text string, fs *fontSet, size, spacing float32) *layout {
 type shaper struct {
 	hb  shaping.HarfbuzzShaper
 	seg shaping.Segmenter
+	// own maps each shared face to this worker's copy: a font.Face caches glyph extents
+	// while shaping and is not safe for concurrent use, while the parsed font.Font under it
+	// is read-only and shared.
+	own map[*font.Face]*font.Face
+}
+
+// face returns the worker-private copy of a shared face.
+func (sh *shaper) face(shared *font.Face) *font.Face {
+	if f, ok := sh.own[shared]; ok {
+		return f
+	}
+	if sh.own == nil {
+		sh.own = make(map[*font.Face]*font.Face)
+	}
+	f := font.NewFace(shared.Font)
+	f.SetPpem(shared.Ppem())
+	sh.own[shared] = f
+	return f
 }
 
 type oneFace struct{ f *font.Face }
@@ -222,7 +240,7 @@ func (l *layout) shapeItem(runes []rune, it *item, gs []grapheme, sh *shaper) fl
 	text := runes[it.start:it.end]
 	f := l.fs.get(it.face)
 	size := fixed.Int26_6(math.Round(float64(l.size) * 64))
-	in := shaping.Input{Text: text, RunStart: 0, RunEnd: len(text), Direction: di.DirectionLTR, Face: f.face, Size: size}
+	in := shaping.Input{Text: text, RunStart: 0, RunEnd: len(text), Direction: di.DirectionLTR, Face: sh.face(f.face), Size: size}
 	for k := range gs {
 		gs[k].xl, gs[k].xr = float32(math.Inf(1)), float32(math.Inf(-1))
 	}
@@ -239,7 +257,7 @@ func (l *layout) shapeItem(runes []rune, it *item, gs []grapheme, sh *shaper) fl
 	}
 	graphemeAt := func(r int) int { return int(graphemeOf[r]) }
 	x := float32(0)
-	for _, seg := range sh.seg.Split(in, oneFace{f.face}) {
+	for _, seg := range sh.seg.Split(in, oneFace{sh.face(f.face)}) {
 		out := sh.hb.Shape(seg)
 		rtl := out.Direction.Progression() == di.TowardTopLeft
 		// Distinct cluster starts give each cluster's rune range.
