@@ -161,12 +161,14 @@ func (g *gazetteer) applyFrames(toks []token, ms []match, lang string) []match {
 	if len(out) == 0 {
 		return ms
 	}
+	all := make([]match, 0, len(out)+len(ms)-len(consumed))
+	all = append(all, out...)
 	for k, m := range ms {
 		if !consumed[k] {
-			out = append(out, m)
+			all = append(all, m)
 		}
 	}
-	return out
+	return all
 }
 
 func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at []int32, i int, counts map[int32]int) (match, bool) {

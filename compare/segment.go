@@ -152,8 +152,11 @@ func foldRune(r rune) rune {
 // tokenize scans text once into tokens. It never fails: invalid UTF-8 bytes count as one rune
 // each, like utf8.RuneCountInString and []rune conversion do.
 func scanTokens(text string) []dtok {
-	toks := make([]dtok, 0, len(text)/5+4)
+	toks := make([]dtok, 0, utf8.RuneCountInString(text)/5+4)
 	var buf []rune
+	// Keys that differ from the text (capitalised, accented, Arabic variants) are built once
+	// per distinct word: an article repeats its words.
+	memo := map[string]string{}
 	ri := 0 // rune index
 	space, newline := true, false
 	i := 0
@@ -188,16 +191,23 @@ func scanTokens(text string) []dtok {
 		case isDigitRune(r):
 			t.kind = dtNum
 			buf = buf[:0]
+			ascii := true
+			start := i
 			for i < len(text) {
 				r, w := utf8.DecodeRuneInString(text[i:])
 				if !isDigitRune(r) {
 					break
 				}
+				ascii = ascii && r <= '9'
 				buf = append(buf, rune('0'+digitValue(r)))
 				i += w
 				ri++
 			}
-			t.key = string(buf)
+			if ascii {
+				t.key = text[start:i] // already ASCII digits: no copy
+			} else {
+				t.key = string(buf)
+			}
 		case isIdeoRune(r):
 			t.kind = dtWord
 			t.ideo = true
@@ -223,6 +233,8 @@ func scanTokens(text string) []dtok {
 			}
 			if plain {
 				t.key = text[i:j]
+			} else if k, ok := memo[text[i:j]]; ok {
+				t.key = k
 			} else {
 				buf = buf[:0]
 				for _, r := range text[i:j] {
@@ -231,6 +243,7 @@ func scanTokens(text string) []dtok {
 					}
 				}
 				t.key = string(buf)
+				memo[text[i:j]] = t.key
 			}
 			i = j
 			ri += n
