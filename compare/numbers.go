@@ -286,7 +286,12 @@ func (sc *dnScan) unitAfter(e int) (string, bool) {
 			break
 		}
 		if t.upper && !sc.lx.capNouns {
-			break
+			// English capitalises adjectives of nationality: "four Chinese nationals". A
+			// capitalised word right after the number is part of the counted thing when a
+			// lower-case noun follows it; otherwise it starts a name and ends the unit.
+			if n != 0 || !sc.lowerNounAt(k+1) {
+				break
+			}
 		}
 		words = append(words, strings.ToLower(sc.tokText(k)))
 		k++
@@ -295,6 +300,16 @@ func (sc *dnScan) unitAfter(e int) (string, bool) {
 		return "", false
 	}
 	return strings.Join(words, " "), true
+}
+
+// lowerNounAt reports whether token k is a lower-case word on the same line that is not a
+// function word: the noun an adjective before it qualifies.
+func (sc *dnScan) lowerNounAt(k int) bool {
+	if k >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[k]
+	return t.kind == dtWord && !t.ideo && !t.upper && !t.newline && t.space && !sc.has(k, itFunction) && !sc.has(k, itMonth)
 }
 
 // digitNumber parses digits with separators at token j. It rejects digits that belong to a name
