@@ -91,7 +91,7 @@ func extractActors(doc Document, opts Options) []Fact {
 		ms = kept
 	}
 	ms = append(ms, unknown...)
-	slices.SortFunc(ms, func(a, b match) int { return cmp.Compare(a.start, b.start) })
+	ms = sortByStart(ms)
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {
@@ -116,6 +116,27 @@ func extractActors(doc Document, opts Options) []Fact {
 		facts = append(facts, f)
 	}
 	return facts
+}
+
+// sortByStart orders matches by start (ties keep their order). Matches are large, so it sorts
+// small (start, index) pairs and moves each match once.
+func sortByStart(ms []match) []match {
+	type key struct{ start, k int32 }
+	keys := make([]key, len(ms))
+	for k, m := range ms {
+		keys[k] = key{int32(m.start), int32(k)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.k, b.k)
+	})
+	out := make([]match, len(ms))
+	for k, x := range keys {
+		out[k] = ms[x.k]
+	}
+	return out
 }
 
 func primaryLang(tag string) string {
@@ -175,7 +196,7 @@ func exactOf(t token) string {
 
 // longest finds the longest gazetteer name starting at token i.
 func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
-	if toks[i].sc != scArabic && g.maxLen[toks[i].fold] == 0 {
+	if toks[i].sc != scArabic && (!g.mayStart(toks[i].fold) || g.maxLen[toks[i].fold] == 0) {
 		return match{}, false // the common case: no name starts with this word
 	}
 	var best match
