@@ -45,19 +45,19 @@ type candidate struct {
 }
 
 type gazetteer struct {
-	actors  []actorInfo
-	byID    map[string]int32
-	names   map[string][]candidate // joined fold keys → candidates
-	maxLen  map[string]int         // first fold key → most tokens of a name starting with it
+	actors []actorInfo
+	byID   map[string]int32
+	names  map[string][]candidate // joined fold keys → candidates
+	maxLen map[string]int         // first fold key → most tokens of a name starting with it
 	// firstLens[b] has bit n (n = byte length, capped at 63) when some name's first fold key
 	// starts with byte b and is n bytes long: most words of a text fail this test, which is
 	// much cheaper than the maxLen look-up it saves.
 	firstLens [256]uint64
-	prefix  map[string]bool        // joined fold keys of every proper token prefix of a name
-	persons map[string][]int32     // fold key of any token of a person name → persons
-	morph   *morphology
-	frames  map[string][]frame     // per language
-	frameIx map[string]*frameIndex // per language; "" = the main languages together
+	prefix    map[string]bool    // joined fold keys of every proper token prefix of a name
+	persons   map[string][]int32 // fold key of any token of a person name → persons
+	morph     *morphology
+	frames    map[string][]frame     // per language
+	frameIx   map[string]*frameIndex // per language; "" = the main languages together
 	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
 	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
 	arSkeleton map[string]int32
