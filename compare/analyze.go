@@ -97,13 +97,18 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		if !ok {
 			fs = extract(d, opts.Options)
 		}
-		arts = append(arts, newArticle(d, fs))
+		a := newArticle(d, fs)
+		a.unload() // reloaded while its story is analysed
+		arts = append(arts, a)
 	}
 
 	res := Result{Facts: make(map[string][]Fact, len(arts)), Published: map[string]PublishedInference{}}
 	stories, ws := clusterStories(arts, opts.StoryOverrides)
 
 	for _, st := range stories {
+		for _, a := range st.arts {
+			a.load()
+		}
 		// Year-less dates first (they give relative ones a dated counterpart), then
 		// publication dates, then the year-less dates of articles still undated.
 		resolveYearsFromStory(st)
@@ -114,6 +119,9 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		res.Alignments = append(res.Alignments, als...)
 		res.Discrepancies = append(res.Discrepancies, storyDiscrepancies(st, al)...)
 		res.Stories = append(res.Stories, Story{ID: st.id, Articles: st.articleIDs()})
+		for _, a := range st.arts {
+			a.unload()
+		}
 	}
 	res.Discrepancies = append(res.Discrepancies, eventDiscrepancies(stories, ws)...)
 	for _, a := range arts {

@@ -12,8 +12,12 @@ import (
 
 // article is one document with what the analysis needs to know about it, computed once.
 type article struct {
-	doc   Document
-	runes []rune
+	doc Document
+	// runes is the text as runes while the article's story is being analysed (load), nil
+	// otherwise: held for every article at once they were most of a large workspace's
+	// memory, and passes over them missed the cache.
+	runes  []rune
+	nRunes int
 	facts []Fact
 	// sentStart holds the rune offset where each sentence starts, ascending; sentence i
 	// runs to sentStart[i+1] (or the end of the text).
@@ -32,12 +36,22 @@ const noDay = math.MinInt32
 
 func newArticle(d Document, fs []Fact) *article {
 	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay}
+	a.nRunes = len(a.runes)
 	a.facts = make([]Fact, len(fs))
 	copy(a.facts, fs)
 	a.sentStart = splitSentences(a.runes, d.Lang)
 	a.index()
 	return a
 }
+
+// load makes the article's runes available (for its story's analysis); unload drops them.
+func (a *article) load() {
+	if a.runes == nil && a.nRunes > 0 {
+		a.runes = []rune(a.doc.Text)
+	}
+}
+
+func (a *article) unload() { a.runes = nil }
 
 // index recomputes what depends on the facts and publication date.
 func (a *article) index() {
@@ -70,10 +84,10 @@ func (a *article) sentenceAt(off int) int {
 // position is where a fact sits in its article, from 0 (top) to 1 (bottom): weak evidence
 // that two facts state the same thing, since versions of a story keep roughly the same order.
 func (a *article) position(i int) float64 {
-	if len(a.runes) == 0 {
+	if a.nRunes == 0 {
 		return 0
 	}
-	return float64(a.facts[i].Start) / float64(len(a.runes))
+	return float64(a.facts[i].Start) / float64(a.nRunes)
 }
 
 // eventTime bounds when the article's event happened, in days: its publication date when
@@ -100,8 +114,12 @@ func (a *article) eventTime() (int, int) {
 }
 
 func (a *article) text(start, end int) string {
-	start = max(0, min(start, len(a.runes)))
-	end = max(start, min(end, len(a.runes)))
+	start = max(0, min(start, a.nRunes))
+	end = max(start, min(end, a.nRunes))
+	if a.runes == nil {
+		// Outside its story's analysis (event discrepancies): walk the text instead.
+		return string([]rune(runeSlice(a.doc.Text, 0, 0, start, end))) // invalid bytes as U+FFFD, like []rune
+	}
 	return string(a.runes[start:end])
 }
 

@@ -393,8 +393,13 @@ func levenshtein(a, b []rune) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Short names are the common case: their rows live on the stack.
+	var pb, cb [48]int
+	prev, cur := pb[:0], cb[:0]
+	if len(b)+1 > len(pb) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

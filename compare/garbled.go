@@ -223,8 +223,10 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 }
 
 // wordBounds returns the [start, end) rune bounds of the words (letters and marks) of rs.
-func wordBounds(rs []rune) [][2]int {
-	var out [][2]int
+func wordBounds(rs []rune) [][2]int { return wordBoundsInto(rs, make([][2]int, 0, len(rs)/6+1)) }
+
+// wordBoundsInto appends the word bounds of rs to out (scratch space reused across calls).
+func wordBoundsInto(rs []rune, out [][2]int) [][2]int {
 	for i := 0; i < len(rs); {
 		if !isLetterish(rs[i]) {
 			i++
@@ -381,13 +383,16 @@ func foreignSentences(a *article) []wordSpan {
 	}
 	var out []wordSpan
 	var lw []byte
+	var wb [][2]int
+	hits := map[string]int{}
 	for si, start := range a.sentStart {
 		end := len(a.runes)
 		if si+1 < len(a.sentStart) {
 			end = a.sentStart[si+1]
 		}
-		hits := map[string]int{}
-		for _, w := range wordBounds(a.runes[start:end]) {
+		clear(hits)
+		wb = wordBoundsInto(a.runes[start:end], wb[:0])
+		for _, w := range wb {
 			// Lower-cased into scratch space: the look-up with string(buf) does not allocate.
 			lw = lw[:0]
 			for _, r := range a.runes[start+w[0] : start+w[1]] {
