@@ -18,7 +18,7 @@ type article struct {
 	// memory, and passes over them missed the cache.
 	runes  []rune
 	nRunes int
-	facts []Fact
+	facts  []Fact
 	// sentStart holds the rune offset where each sentence starts, ascending; sentence i
 	// runs to sentStart[i+1] (or the end of the text).
 	sentStart []int
