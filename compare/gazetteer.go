@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"parallax/assets"
@@ -138,12 +137,6 @@ func (m *morphology) isStop(lang, key string) bool {
 		}
 	}
 	return false
-}
-
-type lineReader struct {
-	name string
-	sc   *bufio.Scanner
-	n    int
 }
 
 func readTSV(fsys fs.FS, name string, fn func(fields []string) error) error {
@@ -582,16 +575,6 @@ func (c *candidate) allows(lang string) bool {
 	for _, l := range c.langs {
 		if l == lang {
 			return true
-		}
-	}
-	return false
-}
-
-// isUpperStart reports whether s starts with an upper-case letter (ignoring non-letters).
-func isUpperStart(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return unicode.IsUpper(r)
 		}
 	}
 	return false
