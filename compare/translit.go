@@ -92,30 +92,6 @@ func foldLatinRune(r rune) string {
 		return string(r)
 	}
 	switch r {
-	case 'đ':
-		return "d"
-	case 'Đ':
-		return "D"
-	case 'ß':
-		return "ss"
-	case 'æ':
-		return "ae"
-	case 'Æ':
-		return "AE"
-	case 'œ':
-		return "oe"
-	case 'Œ':
-		return "OE"
-	case 'ø':
-		return "o"
-	case 'Ø':
-		return "O"
-	case 'ł':
-		return "l"
-	case 'Ł':
-		return "L"
-	case 'ı':
-		return "i"
 	case '’', 'ʼ', '‘':
 		return "'"
 	}
