@@ -14,6 +14,7 @@ import (
 	"parallax"
 	"parallax/app"
 	"parallax/app/fonts"
+	"parallax/assets"
 )
 
 // cmdGUI opens the workbench window on a workspace (the default one unless --db is given).
@@ -46,6 +47,7 @@ func cmdGUI(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	meta := parallax.AppMetadata()
 	a := fyneapp.NewWithID(meta.ID)
+	a.SetIcon(fyne.NewStaticResource("parallax.png", assets.IconPNG))
 	w := a.NewWindow("Parallax")
 	db, err := openStore(path, false)
 	if err != nil {
