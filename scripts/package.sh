@@ -3,6 +3,7 @@
 #   dist/Parallax.tar.xz  Linux archive (binary, desktop entry, icon) from `fyne package`
 #   dist/Parallax.exe     Windows amd64 executable, cross-built with MinGW-w64, icon embedded
 # Usage: scripts/package.sh [linux|windows|all]   (default: all)
+# PARALLAX_EXE=FILE packages that Linux binary instead of building one (what scripts/test.sh does).
 # Installs what is missing (Fyne's build headers; gcc-mingw-w64 for Windows). Cold builds take
 # ~5 min (Linux) and ~8 min (Windows) on two cores: fyne package builds with its own flags, so
 # it does not reuse the test build's cache.
@@ -25,7 +26,13 @@ fyne=$(go tool -n fyne)
 if [ "$what" = linux ] || [ "$what" = all ]; then
   echo "== Linux archive (Parallax $version)"
   rm -f Parallax.tar.xz
-  "$fyne" package -os linux --release --src cmd/parallax
+  if [ -n "${PARALLAX_EXE:-}" ]; then
+    # Package a binary already built (scripts/test.sh passes the one it just tested), so
+    # CI checks the archive without a second, differently-flagged build of GLFW.
+    "$fyne" package -os linux --release --src cmd/parallax --exe "$PARALLAX_EXE"
+  else
+    "$fyne" package -os linux --release --src cmd/parallax
+  fi
   # fyne v1.7.2's Makefile names the icon without its .png extension, so `make install` fails
   # (fyne-io/tools#139, fixed after the version the module proxy serves us). Repack with the
   # file name the archive really holds; the desktop entry keeps the bare name, as the spec wants.
