@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-	"golang.org/x/text/unicode/norm"
 )
 
 // spellingDiff renders how variant differs from reference as a compact character diff:
@@ -62,33 +61,5 @@ func spellingDiff(reference, variant string) string {
 // foldAccents lowercases and strips diacritics, so that "Pékin" and "Pekin", "Zélande" and
 // "Zelande" compare equal: accents are often lost in transmission and are not misspellings.
 func foldAccents(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		switch r {
-		case 'đ', 'Đ':
-			r = 'd'
-		case 'ø', 'Ø':
-			r = 'o'
-		case 'ł', 'Ł':
-			r = 'l'
-		case 'ß':
-			b.WriteString("ss")
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+	return foldLatin(strings.ToLower(s))
 }
