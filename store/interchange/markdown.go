@@ -46,8 +46,11 @@ func writeMarkdown(w io.Writer, v reportView) error {
 				src += fmt.Sprintf(" (revision %d)", ver.Revision)
 			}
 			pub := ver.Published
-			if pub == "" {
+			switch {
+			case pub == "":
 				pub = "unknown"
+			case ver.Inferred:
+				pub += " (inferred)"
 			}
 			p("| %s | %s | %s | %s | %s | %d |\n", mdCell(ver.Label), langName(ver.Lang), mdCell(ver.Title), pub, src, ver.Highlights)
 		}

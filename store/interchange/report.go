@@ -71,7 +71,10 @@ type (
 	}
 	versionView struct {
 		ID, Label, Lang, Title, Source, URL, Published string
-		Revision, Highlights                           int
+		// Inferred is true when Published is not the article's own date but the one the
+		// analysis inferred from the story's other versions.
+		Inferred             bool
+		Revision, Highlights int
 	}
 	discView struct {
 		Label                       string // D1, D2…
@@ -161,6 +164,14 @@ func buildReport(set *Set, story string) (reportView, error) {
 			}
 		}
 	}
+	inferred := map[string]string{} // article → publication date inferred from its story
+	if set.Analysis != nil {
+		for _, af := range set.Analysis.Facts {
+			if af.Published != "" {
+				inferred[af.Article] = af.Published
+			}
+		}
+	}
 	for i, st := range stories {
 		sv := storyView{N: i + 1, ID: st.ID}
 		in := map[string]bool{}
@@ -170,8 +181,12 @@ func buildReport(set *Set, story string) (reportView, error) {
 				continue
 			}
 			in[id] = true
-			sv.Versions = append(sv.Versions, versionView{ID: id, Label: labels[id], Lang: e.Lang, Title: e.Title, Source: e.Source,
-				URL: e.URL, Published: e.Published, Revision: e.Revision})
+			ver := versionView{ID: id, Label: labels[id], Lang: e.Lang, Title: e.Title, Source: e.Source,
+				URL: e.URL, Published: e.Published, Revision: e.Revision}
+			if ver.Published == "" && inferred[id] != "" {
+				ver.Published, ver.Inferred = inferred[id], true
+			}
+			sv.Versions = append(sv.Versions, ver)
 		}
 		slices.SortStableFunc(sv.Versions, func(a, b versionView) int {
 			return cmp.Or(strings.Compare(a.Published, b.Published), strings.Compare(a.Lang, b.Lang), strings.Compare(a.ID, b.ID))

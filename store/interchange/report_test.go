@@ -195,3 +195,28 @@ func TestWriteReport_Chromium(t *testing.T) {
 		}
 	}
 }
+
+// A version whose date the analysis inferred from its story shows that date, marked, rather
+// than "unknown"; one whose date nobody knows still says so.
+func TestWriteReport_InferredPublication(t *testing.T) {
+	set := seedSet(t)
+	inferred := map[string]string{}
+	for _, af := range set.Analysis.Facts {
+		if af.Published != "" {
+			inferred[af.Article] = af.Published
+		}
+	}
+	if len(inferred) == 0 {
+		t.Fatal("the seeds' analysis inferred no publication date; the test has nothing to check")
+	}
+	md := report(t, set, "md", "")
+	for _, a := range set.Articles {
+		want, ok := inferred[a.ID]
+		if !ok || a.Published != "" {
+			continue
+		}
+		if !strings.Contains(md, want+" (inferred)") {
+			t.Errorf("report lacks %s's inferred date %s", a.Source, want)
+		}
+	}
+}
