@@ -25,9 +25,6 @@ go tool staticcheck -tags "$tags" ./...
 step "real build (cgo, GLFW)"
 go build -trimpath -o build/parallax ./cmd/parallax
 
-step "go test -race"
-PARALLAX_BINARY="$PWD/build/parallax" go test -race -tags "$tags" -timeout 20m ./...
-
 # The Linux archive is checked on every run, packaging the binary built and tested above (a few
 # seconds). The Windows cross-build takes ~7 minutes on a cold cache, so it runs when asked:
 # PARALLAX_PACKAGE=1 scripts/test.sh (release runs), or scripts/package.sh on its own.
@@ -37,3 +34,7 @@ if [ "${PARALLAX_PACKAGE:-0}" = 1 ]; then
   step "Windows executable"
   scripts/package.sh windows
 fi
+
+step "go test -race"
+PARALLAX_BINARY="$PWD/build/parallax" go test -race -tags "$tags" -timeout 20m ./...
+
