@@ -25,8 +25,8 @@ go tool staticcheck -tags "$tags" ./...
 step "real build (cgo, GLFW)"
 go build -trimpath -o build/parallax ./cmd/parallax
 
-# The Linux archive is checked on every run, packaging the binary built and tested above (a few
-# seconds). The Windows cross-build takes ~7 minutes on a cold cache, so it runs when asked:
+# The Linux archive is checked on every run, packaging the binary built above (about 40
+# seconds, mostly xz). The Windows cross-build takes ~7 minutes on a cold cache, so it runs when asked:
 # PARALLAX_PACKAGE=1 scripts/test.sh (release runs), or scripts/package.sh on its own.
 step "Linux archive"
 PARALLAX_EXE=build/parallax scripts/package.sh linux
