@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Spelling discrepancies: one actor written differently.
@@ -212,22 +213,32 @@ func inflected(word, variant, lang string) bool {
 	return false
 }
 
-// arabicClitics are the prefixes (conjunctions, prepositions, the article) glued to Arabic
-// words, longest first.
-var arabicClitics = []string{"وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"}
-
-// normWord normalises a word for comparison within one language.
-func normWord(w, lang string) string {
-	if lang == "ar" {
-		for _, p := range arabicClitics {
-			if strings.HasPrefix(w, p) && len([]rune(w))-len([]rune(p)) >= 4 {
-				w = strings.TrimPrefix(w, p)
-				break
-			}
-		}
-		return w
+// normWord normalises a word for comparison within one language: Latin accents are folded,
+// and a word in Arabic script loses its proclitic and article (morph.tsv's clitic-prefix and
+// article rows, the actor matcher's own tables), keeping at least four letters.
+func normWord(w string) string {
+	r, _ := utf8.DecodeRuneInString(w)
+	if runeScript(r) != scArabic {
+		return foldAccents(w)
 	}
-	return foldAccents(w)
+	m := loadGazetteer().morph
+	strip := func(w, p string) (string, bool) {
+		if p != "" && strings.HasPrefix(w, p) && utf8.RuneCountInString(w)-utf8.RuneCountInString(p) >= 4 {
+			return w[len(p):], true
+		}
+		return w, false
+	}
+	for _, c := range m.clitics { // longest first
+		if rest, ok := strip(w, c); ok {
+			w = rest
+			break
+		}
+	}
+	if rest, ok := strip(w, m.contracted); ok {
+		return rest // للصين = ل + الصين: the article's alif is dropped
+	}
+	w, _ = strip(w, m.article)
+	return w
 }
 
 // variantSpelling implements rule 2.
@@ -250,7 +261,7 @@ func variantSpelling(st *story) []Discrepancy {
 				continue
 			}
 			for _, w := range wordsIn(a, f.Start, f.End) {
-				n := normWord(w.text, lang)
+				n := normWord(w.text)
 				if len([]rune(n)) < 5 {
 					continue
 				}
