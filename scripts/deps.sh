@@ -6,7 +6,8 @@ set -euo pipefail
 need=(gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev)
 if [ "${1:-run}" = test ]; then
-  need+=(xvfb xauth x11-utils)
+  # chromium: the HTML report test renders and prints the report in a real browser.
+  need+=(xvfb xauth x11-utils chromium)
 fi
 
 missing=()
