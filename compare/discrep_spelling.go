@@ -199,16 +199,17 @@ func correctAgainst(surface, label, lang string) (string, bool) {
 	return replaced, miss
 }
 
-// inflected reports whether variant is word with an ending that the language adds to names
-// (a German or English genitive s).
+// inflected reports whether variant is word with an ending the language adds to names (the
+// German or English genitive s: morph.tsv's name-suffix rows), so it is no misspelling.
 func inflected(word, variant, lang string) bool {
 	if !strings.HasPrefix(variant, word) {
 		return false
 	}
 	suffix := variant[len(word):]
-	switch lang {
-	case "de", "en":
-		return suffix == "s"
+	for _, s := range loadGazetteer().morph.nameSuffixes[lang] {
+		if suffix == s {
+			return true
+		}
 	}
 	return false
 }

@@ -85,6 +85,7 @@ type morphology struct {
 	article      string
 	contracted   string
 	glue         map[string][]string
+	nameSuffixes map[string][]string // lang → endings the language adds to names (genitive s)
 	stop         map[string]map[string]bool
 	titles       map[string]bool
 	orgCues      map[string]bool
@@ -227,7 +228,7 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 
 		arSkeleton: map[string]int32{},
 	}
-	m := &morphology{glue: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{}}
+	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{}}
 	g.morph = m
 	err := readTSV(fsys, "morph.tsv", func(f []string) error {
 		if len(f) < 3 {
@@ -260,6 +261,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			for _, v := range vals {
 				m.titles[tokenKey(v)] = true
 			}
+		case "name-suffix":
+			m.nameSuffixes[f[1]] = append(m.nameSuffixes[f[1]], vals...)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
