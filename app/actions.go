@@ -47,17 +47,7 @@ func (u *UI) Undo() {
 		u.Reader.Undo()
 		return
 	}
-	n := len(u.undo.done)
-	if n == 0 {
-		u.Status.SetText("Nothing to undo")
-		return
-	}
-	a := u.undo.done[n-1]
-	u.undo.done = u.undo.done[:n-1]
-	u.runAction(a, true, func() {
-		u.undo.undone = append(u.undo.undone, a)
-		u.Status.SetText("Undid " + a.name)
-	})
+	u.step(&u.undo.done, &u.undo.undone, true, "undo", "Undid ")
 }
 
 // Redo applies again the last change undone.
@@ -66,16 +56,22 @@ func (u *UI) Redo() {
 		u.Reader.Redo()
 		return
 	}
-	n := len(u.undo.undone)
+	u.step(&u.undo.undone, &u.undo.done, false, "redo", "Redid ")
+}
+
+// step takes the last action off from, runs it backwards (undo) or forwards, and once it
+// has run puts it on to, so Undo and Redo are the same walk in opposite directions.
+func (u *UI) step(from, to *[]action, backwards bool, verb, done string) {
+	n := len(*from)
 	if n == 0 {
-		u.Status.SetText("Nothing to redo")
+		u.Status.SetText("Nothing to " + verb)
 		return
 	}
-	a := u.undo.undone[n-1]
-	u.undo.undone = u.undo.undone[:n-1]
-	u.runAction(a, false, func() {
-		u.undo.done = append(u.undo.done, a)
-		u.Status.SetText("Redid " + a.name)
+	a := (*from)[n-1]
+	*from = (*from)[:n-1]
+	u.runAction(a, backwards, func() {
+		*to = append(*to, a)
+		u.Status.SetText(done + a.name)
 	})
 }
 

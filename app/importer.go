@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/store/ingest"
@@ -202,21 +201,9 @@ func (u *UI) reload() {
 
 // ImportFilesDialog asks for files (several may be picked by choosing a folder).
 func (u *UI) ImportFilesDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
+	u.openFileDialog([]string{".txt", ".md", ".markdown", ".html", ".htm", ".json"}, func(path string) {
 		u.ImportPaths([]string{path})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".json"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // ImportFolderDialog asks for a folder and imports every article in it.
@@ -231,7 +218,7 @@ func (u *UI) ImportFolderDialog() {
 		}
 		u.ImportPaths([]string{l.Path()})
 	}, u.win)
-	d.Resize(fyne.NewSize(900, 600))
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 

@@ -210,33 +210,12 @@ func (u *UI) OpenWorkspace(path string) {
 
 // OpenWorkspaceDialog asks for a workspace file to open.
 func (u *UI) OpenWorkspaceDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		p := r.URI().Path()
-		_ = r.Close()
-		u.OpenWorkspace(p)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".parallax"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	u.openFileDialog([]string{".parallax"}, u.OpenWorkspace)
 }
 
 // NewWorkspaceDialog asks where to create a new, empty workspace.
 func (u *UI) NewWorkspaceDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
+	u.saveFileDialog("workspace.parallax", func(w fyne.URIWriteCloser) {
 		p := w.URI().Path()
 		_ = w.Close()
 		// The save dialog created an empty file: bbolt initialises a zero-byte file in place.
@@ -245,23 +224,13 @@ func (u *UI) NewWorkspaceDialog() {
 			p += ".parallax"
 		}
 		u.OpenWorkspace(p)
-	}, u.win)
-	d.SetFileName("workspace.parallax")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 // ExportDialog writes the workspace — articles, highlights, verdicts, aliases and the current
 // analysis — as a Parallax set.
 func (u *UI) ExportDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
+	u.saveFileDialog("parallax-set.json", func(w fyne.URIWriteCloser) {
 		db := u.db
 		var rep *analysis.Report
 		if u.m.analysed {
@@ -287,9 +256,47 @@ func (u *UI) ExportDialog() {
 				u.Status.SetText(fmt.Sprintf("Exported %d articles to %s", len(set.Articles), w.URI().Path()))
 			})
 		}()
+	})
+}
+
+// fileDialogSize is big enough to show paths and names in full.
+var fileDialogSize = fyne.NewSize(900, 600)
+
+// openFileDialog asks for an existing file with one of exts and hands its path to use; a
+// cancelled dialog does nothing.
+func (u *UI) openFileDialog(exts []string, use func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		use(path)
 	}, u.win)
-	d.SetFileName("parallax-set.json")
-	d.Resize(fyne.NewSize(900, 600))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// saveFileDialog asks where to write, suggesting name, and hands use the open writer, which
+// use must close; a cancelled dialog does nothing.
+func (u *UI) saveFileDialog(name string, use func(w fyne.URIWriteCloser)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		use(w)
+	}, u.win)
+	d.SetFileName(name)
+	d.Resize(fileDialogSize)
 	d.Show()
 }
 
