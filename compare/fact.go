@@ -68,6 +68,24 @@ type Fact struct {
 	Qualifier string `json:"qualifier,omitempty"`
 	// Unit is the counted thing when the text says it ("organisations", "servers").
 	Unit string `json:"unit,omitempty"`
+	// Vague marks a quantity with no single value ("dozens", "des centaines", "数百"):
+	// Value is nil, and Magnitude holds the order of magnitude the words give (10, 100,
+	// 1000…), 0 when they give none.
+	Vague     bool    `json:"vague,omitempty"`
+	Magnitude float64 `json:"magnitude,omitempty"`
+	// Ordinal marks a rank that carries a fact ("the second largest city", 第五大): Value is
+	// the rank.
+	Ordinal bool `json:"ordinal,omitempty"`
+
+	// Claims (dates and numbers).
+	// Concept is what the fact counts or dates, shared across languages ("deaths",
+	// "injured", "magnitude", "distance"…); "" when the text does not say.
+	Concept string `json:"concept,omitempty"`
+	// AsOf is the time a figure is given for ("by Sunday evening", "selon le bilan de
+	// lundi"), ISO 8601, when the text says so.
+	AsOf string `json:"as_of,omitempty"`
+	// PartOfDay narrows a day ("night", "morning", "evening"…) when the text says so.
+	PartOfDay string `json:"part_of_day,omitempty"`
 }
 
 // Document is one article as compare sees it.
