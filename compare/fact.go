@@ -97,6 +97,12 @@ type Document struct {
 	Text string
 	// Published is the publication date as ISO 8601 (YYYY-MM-DD), "" when unknown.
 	Published string
+	// PublishedTime is the publication instant (RFC 3339) when known to the minute: it
+	// orders the versions of one day when a figure was updated by the hour.
+	PublishedTime string
+	// Source is the outlet (or the URL's host), and Title the headline, as summaries may
+	// name the article: "" when unknown.
+	Source, Title string
 }
 
 // Alias is an analyst-confirmed statement "this surface form names that actor". Aliases win

@@ -127,8 +127,8 @@ func importOne(tx *bolt.Tx, d ingest.Document, now time.Time) (ImportedDoc, erro
 	}
 
 	a := Article{
-		Source: d.Source, URL: d.URL, Title: d.Title, Lang: d.Lang, LangFrom: d.LangFrom,
-		Published: d.Published, PublishedFrom: d.PublishedFrom, Format: d.Format,
+		Source: d.Source, URL: d.URL, Outlet: d.SourceName, Title: d.Title, Lang: d.Lang, LangFrom: d.LangFrom,
+		Published: d.Published, PublishedFrom: d.PublishedFrom, PublishedTime: d.PublishedTime, Format: d.Format,
 		Text: d.Text, Hash: hash, ImportedAt: now, UpdatedAt: now,
 	}
 	id, old, err := locateArticle(articles, identity(a))

@@ -12,16 +12,22 @@ import (
 // given, else the content hash). Re-importing identical text is a no-op; new text for the same
 // source becomes Revision+1 and the previous revision stays readable through Revisions.
 type Article struct {
-	ID            string    `json:"id"`
-	Revision      int       `json:"revision"`
-	Source        string    `json:"source"`
-	URL           string    `json:"url,omitempty"`
-	Title         string    `json:"title"`
-	TitleFrom     string    `json:"title_from,omitempty"` // FromAnalyst once the analyst edited it
-	Lang          string    `json:"lang"`
-	LangFrom      string    `json:"lang_from,omitempty"`
-	Published     string    `json:"published,omitempty"` // ISO date, "" when unknown
-	PublishedFrom string    `json:"published_from,omitempty"`
+	ID       string `json:"id"`
+	Revision int    `json:"revision"`
+	Source   string `json:"source"`
+	URL      string `json:"url,omitempty"`
+	// Outlet is the publication that ran the article (front matter "source", HTML
+	// og:site_name), "" when the file does not say.
+	Outlet        string `json:"outlet,omitempty"`
+	Title         string `json:"title"`
+	TitleFrom     string `json:"title_from,omitempty"` // FromAnalyst once the analyst edited it
+	Lang          string `json:"lang"`
+	LangFrom      string `json:"lang_from,omitempty"`
+	Published     string `json:"published,omitempty"` // ISO date, "" when unknown
+	PublishedFrom string `json:"published_from,omitempty"`
+	// PublishedTime is the publication instant (RFC 3339) when the source gave a time of
+	// day; "" otherwise.
+	PublishedTime string    `json:"published_time,omitempty"`
 	Format        string    `json:"format,omitempty"`
 	Text          string    `json:"text"`
 	Hash          string    `json:"hash"` // hex SHA-256 of Text

@@ -9,10 +9,12 @@ package analysis
 
 import (
 	"fmt"
+	"net/url"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"parallax/compare"
 	"parallax/store"
@@ -34,6 +36,10 @@ type Article struct {
 	// Extra keys (allowed by the contract): where the publication date came from, and how it
 	// was inferred from the story when the article itself does not say.
 	PublishedFrom string `json:"published_from,omitempty"`
+	// PublishedTime is the publication instant (RFC 3339) when the source gave one, and
+	// Outlet the publication that ran the article.
+	PublishedTime string `json:"published_time,omitempty"`
+	Outlet        string `json:"outlet,omitempty"`
 }
 
 // Report is the analyze --json document (DESIGN.md, "Headless interface").
@@ -75,7 +81,8 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 			return Report{}, nil, fmt.Errorf("article id %q appears twice in one analysis", a.ID)
 		}
 		seen[a.ID] = true
-		docs[i] = compare.Document{ID: a.ID, Name: DisplayName(a), Lang: a.Lang, Text: a.Text, Published: a.Published}
+		docs[i] = compare.Document{ID: a.ID, Name: DisplayName(a), Lang: a.Lang, Text: a.Text, Published: a.Published,
+			PublishedTime: a.PublishedTime, Source: a.Source, Title: a.Title}
 	}
 	copts := compare.Options{Aliases: opts.Aliases}
 	fresh := extractMissing(inputs, docs, copts, facts, opts.Progress)
@@ -107,7 +114,7 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		a := in.Article
 		out := Article{
 			ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Text: a.Text,
-			PublishedFrom: a.PublishedFrom,
+			PublishedFrom: a.PublishedFrom, PublishedTime: a.PublishedTime, Outlet: a.Outlet,
 		}
 		f := facts[a.ID]
 		if rf, ok := res.Facts[a.ID]; ok {
@@ -127,16 +134,31 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 	return rep, fresh, nil
 }
 
-// DisplayName is how summaries and reports name an article to a person: the last element of
-// its URL or path, and its language, e.g. "004_399a1af3d71029d6.txt (ru)".
+// DisplayName is how summaries and reports name an article to a person: its outlet, else
+// its URL's host, else its headline when short, else the last element of its path — and its
+// language: "Le Courrier du Levant (fr)", "www.rferl.org (ru)", "004_399a1af3.txt (ru)".
+// Never a percent-encoded slug or a hash when anything better is known.
 func DisplayName(a store.Article) string {
-	src := a.URL
-	if src == "" {
-		src = a.Source
+	name := strings.TrimSpace(a.Outlet)
+	if name == "" && a.URL != "" {
+		if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
+			name = u.Host
+		}
 	}
-	name := strings.TrimRight(src, "/")
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 && i < len(name)-1 {
-		name = name[i+1:]
+	if name == "" {
+		if t := strings.TrimSpace(a.Title); t != "" && utf8.RuneCountInString(t) <= 60 {
+			name = "«" + t + "»"
+		}
+	}
+	if name == "" {
+		src := strings.TrimRight(a.Source, "/")
+		if i := strings.LastIndexAny(src, `/\`); i >= 0 && i < len(src)-1 {
+			src = src[i+1:]
+		}
+		if s, err := url.PathUnescape(src); err == nil {
+			src = s
+		}
+		name = src
 	}
 	if name == "" {
 		name = a.ID

@@ -103,3 +103,23 @@ func TestDocumentsLeavesNoTemporaryWorkspace(t *testing.T) {
 		t.Errorf("analyze left %d files in the temporary directory", len(left))
 	}
 }
+
+// TestDisplayName: summaries name an article as a person would — outlet, else the URL's
+// host, else a short headline — and never by a percent-encoded slug or a hash when anything
+// better is known.
+func TestDisplayName(t *testing.T) {
+	for _, tc := range []struct {
+		a    store.Article
+		want string
+	}{
+		{store.Article{ID: "ab12", Outlet: "Le Courrier du Levant", Lang: "fr", Source: "x/001_ec630aab.txt"}, "Le Courrier du Levant (fr)"},
+		{store.Article{ID: "ab12", URL: "https://www.rferl.org/a/%D0%BA%D0%B8%D1%82%D0%B0%D0%B9/31369386.html", Lang: "ru"}, "www.rferl.org (ru)"},
+		{store.Article{ID: "ab12", Title: "Séisme en Turquie", Lang: "fr", Source: "d/001_ec630aab71b8f3cf.txt"}, "«Séisme en Turquie» (fr)"},
+		{store.Article{ID: "ab12", Title: strings.Repeat("long headline ", 10), Source: "d/%D0%BA%D0%B8.txt", Lang: "ru"}, "ки.txt (ru)"},
+		{store.Article{ID: "ab12"}, "ab12"},
+	} {
+		if got := DisplayName(tc.a); got != tc.want {
+			t.Errorf("DisplayName(%+v) = %q, want %q", tc.a, got, tc.want)
+		}
+	}
+}

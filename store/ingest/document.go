@@ -14,6 +14,9 @@ type Document struct {
 	LangScore     float64
 	Published     string // ISO 8601 date (YYYY-MM-DD), "" when unknown
 	PublishedFrom string // "front matter", "html meta", "text: <the dateline as written>"
+	// PublishedTime is the publication instant (RFC 3339) when the source gives a time of
+	// day, "" otherwise: versions of one day are ordered by it (a toll that rose by the hour).
+	PublishedTime string
 	Format        string // "txt", "md", "html"
 	Text          string
 }

@@ -14,6 +14,7 @@ import (
 // written for static-site generators (author, tags, …) import unchanged.
 type frontMatter struct {
 	Title, URL, Source, Published, Lang string
+	PublishedTime                       string // RFC 3339 when published gives a time of day
 }
 
 // splitFrontMatter separates YAML front matter from the body. Front matter exists only when
@@ -103,6 +104,7 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 				return fm, fileErr(path, ErrFrontMatter, "line %d: published %q is not an ISO date; write it as YYYY-MM-DD (a full timestamp such as 2021-07-20T14:49:00+03:00 also works)", v.Line+1, val)
 			}
 			val = d
+			fm.PublishedTime = isoTime(strings.TrimSpace(v.Value))
 		case "lang":
 			if val == "" {
 				break
@@ -122,6 +124,17 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 // isoDate accepts an ISO 8601 date, or a timestamp that starts with one (RFC 3339 with or
 // without zone, "T" or space separated), and returns the date as written: the publisher's
 // calendar day, not converted to UTC.
+// isoTime returns the instant of a timestamp with a time of day and a zone as RFC 3339, and ""
+// for a plain date or a time without a zone (whose instant is unknown).
+func isoTime(s string) string {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -0700 MST"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(time.RFC3339)
+		}
+	}
+	return ""
+}
+
 func isoDate(s string) (string, bool) {
 	if len(s) < 10 {
 		return "", false

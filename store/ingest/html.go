@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -62,6 +63,9 @@ func fromHTML(path, src string) (Document, error) {
 		doc.Title = strings.TrimSpace(art.Title())
 		if t, err := art.PublishedTime(); err == nil {
 			doc.Published, doc.PublishedFrom = t.Format("2006-01-02"), "html meta"
+			if t.Hour() != 0 || t.Minute() != 0 {
+				doc.PublishedTime = t.Format(time.RFC3339)
+			}
 		}
 	}
 	if strings.TrimSpace(text) == "" {

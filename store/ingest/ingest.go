@@ -230,7 +230,7 @@ func (o Options) bytes(name string, data []byte) (Document, error) {
 			hadFrontMatter = true
 			doc.Title, doc.URL, doc.SourceName = fm.Title, fm.URL, fm.Source
 			if fm.Published != "" {
-				doc.Published, doc.PublishedFrom = fm.Published, "front matter"
+				doc.Published, doc.PublishedFrom, doc.PublishedTime = fm.Published, "front matter", fm.PublishedTime
 			}
 			if fm.Lang != "" {
 				doc.Lang, doc.LangFrom = fm.Lang, "front matter"
