@@ -19,7 +19,7 @@ type Options struct {
 
 // ExtractorVersion identifies the fact extractors' behaviour; stored fact caches keyed by an
 // older version are recomputed. Bump it whenever extraction output can change.
-const ExtractorVersion = "2"
+const ExtractorVersion = "3"
 
 // DefaultHorizon is the horizon used when Options.Horizon is empty: the end of the year this
 // extractor version was built in. It only bounds the weekday rule for undated articles.
@@ -34,6 +34,7 @@ func ExtractFacts(doc Document, opts Options) []Fact {
 	facts = append(facts, dates...)
 	facts = append(facts, nums...)
 	facts = append(facts, extractActors(doc, opts)...)
+	assignConcepts(doc.Text, doc.Lang, facts)
 	kindRank := map[FactKind]int{KindDate: 0, KindNumber: 1, KindActor: 2}
 	sort.SliceStable(facts, func(i, j int) bool {
 		a, b := facts[i], facts[j]

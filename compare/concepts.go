@@ -1,0 +1,356 @@
+package compare
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"strings"
+	"sync"
+
+	"parallax/assets"
+)
+
+// Concepts: what a number counts or measures, shared across languages ("deaths", "injured",
+// "magnitude", "distance"…), read from the words around it. The words are data
+// (assets/lang/concepts.tsv); the rule is one for every language: each cue word goes to the
+// nearest number of its sentence, and each number takes its strongest, nearest cue. A unit
+// written with the number ("km", "%", "美元") decides unless a cue of the same family is
+// near ("на глубине 10 км": depth, not distance).
+
+// cueTier orders cue strength: a generic word for people yields to a weak cue ("victims",
+// "toll"), which yields to a specific one ("killed", "blessés", "失踪").
+type cueTier int
+
+const (
+	tierGeneric cueTier = iota
+	tierWeak
+	tierStrong
+)
+
+// conceptMaxDistance is how many words may separate a number from its cue.
+const conceptMaxDistance = 7
+
+// conceptClausePenalty is what one clause mark between a cue and a number adds to their
+// distance in words.
+const conceptClausePenalty = 3
+
+// isClauseMark reports whether r ends a clause inside a sentence, in any of the core scripts.
+func isClauseMark(r rune) bool {
+	switch r {
+	case ',', ';', ':', '(', ')', '，', '、', '；', '：', '（', '）', '،', '؛', '—', '–':
+		return true
+	}
+	return false
+}
+
+type conceptEntry struct {
+	concept string
+	tier    cueTier
+	unit    bool
+}
+
+type conceptLexicon struct {
+	// forms maps lang → fold keys of the form's tokens joined by " " → entry.
+	forms  map[string]map[string]conceptEntry
+	maxLen map[string]int
+	// family maps a concept to its family ("depth" → "length").
+	family map[string]string
+}
+
+var (
+	conceptsOnce sync.Once
+	concepts     *conceptLexicon
+	conceptsErr  error
+)
+
+func loadConcepts() *conceptLexicon {
+	conceptsOnce.Do(func() { concepts, conceptsErr = compileConcepts(assets.Lang, "lang/concepts.tsv") })
+	if conceptsErr != nil {
+		panic("compare: embedded concepts table is broken: " + conceptsErr.Error())
+	}
+	return concepts
+}
+
+func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}}
+	m := loadGazetteer().morph
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	var dups []error
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) != 3 {
+			return nil, fmt.Errorf("%s:%d: want 3 tab-separated columns, got %d", path, line, len(cols))
+		}
+		if cols[0] == "family" {
+			for _, c := range strings.Fields(cols[2]) {
+				lx.family[c] = cols[1]
+			}
+			continue
+		}
+		concept, lang := cols[0], cols[1]
+		if lx.forms[lang] == nil {
+			lx.forms[lang] = map[string]conceptEntry{}
+		}
+		for _, form := range strings.Split(cols[2], "|") {
+			e := conceptEntry{concept: concept, tier: tierStrong}
+			switch {
+			case strings.HasPrefix(form, "~"):
+				e.tier, form = tierWeak, form[1:]
+			case strings.HasPrefix(form, "@"):
+				e.unit, form = true, form[1:]
+			}
+			if concept == "people" {
+				e.tier = tierGeneric
+			}
+			toks := tokenize(form, m)
+			if len(toks) == 0 {
+				if e.unit && strings.TrimSpace(form) != "" {
+					// A symbol unit ("%", "$", "€"): looked up by the rune next to the number.
+					lx.forms[lang]["sym:"+strings.TrimSpace(form)] = e
+					continue
+				}
+				return nil, fmt.Errorf("%s:%d: form %q has no letters", path, line, form)
+			}
+			keys := make([]string, len(toks))
+			for i, t := range toks {
+				keys[i] = t.fold
+			}
+			k := strings.Join(keys, " ")
+			if old, ok := lx.forms[lang][k]; ok && old.concept != concept && old.unit == e.unit {
+				// The same word listed under two concepts: the first (more specific, by the
+				// file's order) wins; a later duplicate is a curation slip to report.
+				dups = append(dups, fmt.Errorf("%s:%d: form %q (%s) is already listed for %s", path, line, form, lang, old.concept))
+			}
+			if _, ok := lx.forms[lang][k]; !ok {
+				lx.forms[lang][k] = e
+			}
+			if len(toks) > lx.maxLen[lang] {
+				lx.maxLen[lang] = len(toks)
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(dups) > 0 {
+		return nil, errors.Join(dups...)
+	}
+	return lx, nil
+}
+
+// conceptCue is one cue word (or phrase) found in a text.
+type conceptCue struct {
+	ti, tj int // token span
+	conceptEntry
+}
+
+// findCues lists the concept cues of a tokenised text, longest match first.
+func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
+	forms := lx.forms[lang]
+	if forms == nil {
+		return nil
+	}
+	g := loadGazetteer()
+	maxN := lx.maxLen[lang]
+	var out []conceptCue
+	var kb strings.Builder
+	var fvBuf [8]firstVariant
+	for i := 0; i < len(toks); {
+		matched := 0
+		var best conceptEntry
+		for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+			for n := min(maxN, len(toks)-i); n >= 1 && n > matched; n-- {
+				kb.Reset()
+				kb.WriteString(fv.fold)
+				ok := true
+				for k := 1; k < n; k++ {
+					if toks[i+k].lineStart {
+						ok = false
+						break
+					}
+					kb.WriteByte(' ')
+					kb.WriteString(toks[i+k].fold)
+				}
+				if !ok {
+					continue
+				}
+				if e, hit := forms[kb.String()]; hit {
+					matched, best = n, e
+					break
+				}
+			}
+		}
+		if matched == 0 {
+			i++
+			continue
+		}
+		out = append(out, conceptCue{ti: i, tj: i + matched, conceptEntry: best})
+		i += matched
+	}
+	return out
+}
+
+// assignConcepts sets Concept on the number facts of a text from the cues around them.
+func assignConcepts(text, lang string, facts []Fact) {
+	lx := loadConcepts()
+	if lx.forms[lang] == nil {
+		return
+	}
+	var nums []int
+	for i := range facts {
+		if facts[i].Kind == KindNumber {
+			nums = append(nums, i)
+		}
+	}
+	if len(nums) == 0 {
+		return
+	}
+	rs := []rune(text)
+	toks := tokenizeRunes(text, rs, loadGazetteer().morph)
+	cues := lx.findCues(toks, lang)
+	sents := splitSentences(rs, lang)
+	sentOf := func(r int) int {
+		lo, hi := 0, len(sents)-1
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if sents[mid] <= r {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		return lo
+	}
+	// Token span of each number: the tokens its rune span covers.
+	type numPos struct{ ti, tj, sent int }
+	pos := make([]numPos, len(nums))
+	k := 0
+	for n, fi := range nums {
+		f := facts[fi]
+		for k > 0 && toks[k-1].end > f.Start {
+			k--
+		}
+		for k < len(toks) && toks[k].end <= f.Start {
+			k++
+		}
+		ti := k
+		tj := ti
+		for tj < len(toks) && toks[tj].start < f.End {
+			tj++
+		}
+		pos[n] = numPos{ti, tj, sentOf(f.Start)}
+	}
+	// clauses[r] counts the clause marks (commas, semicolons, colons, brackets, dashes of
+	// every script) before rune r: a cue across one is further away than its word count says
+	// ("35人死亡，236人受伤": 死亡 belongs to 35, not to the 236 it touches).
+	clauses := make([]int32, len(rs)+1)
+	for r, c := range rs {
+		clauses[r+1] = clauses[r]
+		if isClauseMark(c) {
+			clauses[r+1]++
+		}
+	}
+	// Each cue goes to the nearest number of its sentence; a cue after a number is a little
+	// nearer than one before it ("5 000 morts et 20 000 blessés", "killed 35 and injured 236").
+	type assigned struct {
+		cue  conceptCue
+		dist float64
+	}
+	byNum := make([][]assigned, len(nums))
+	for _, c := range cues {
+		if c.ti < len(toks) && c.tj > 0 {
+			cs := sentOf(toks[c.ti].start)
+			best, bestD := -1, math.Inf(1)
+			for n, p := range pos {
+				if p.sent != cs || p.tj <= p.ti {
+					continue
+				}
+				var d float64
+				switch {
+				case c.ti >= p.tj:
+					d = float64(c.ti - p.tj)
+				case c.tj <= p.ti:
+					d = float64(p.ti-c.tj) + 0.5
+				default:
+					d = 0 // inside the number's span ("5 000 morts" taken whole by the grammar)
+				}
+				// Clause marks in the gap between the two spans.
+				var gapFrom, gapTo int
+				switch {
+				case c.ti >= p.tj:
+					gapFrom, gapTo = toks[p.tj-1].end, toks[c.ti].start
+				case c.tj <= p.ti:
+					gapFrom, gapTo = toks[c.tj-1].end, toks[p.ti].start
+				}
+				if gapTo > gapFrom {
+					d += conceptClausePenalty * float64(clauses[gapTo]-clauses[gapFrom])
+				}
+				if d < bestD {
+					best, bestD = n, d
+				}
+			}
+			if best >= 0 && bestD <= conceptMaxDistance {
+				byNum[best] = append(byNum[best], assigned{c, bestD})
+			}
+		}
+	}
+	symbols := lx.forms[lang]
+	for n, fi := range nums {
+		f := &facts[fi]
+		// A unit symbol next to the number: "$9.6", "40,05 %", "€850m".
+		var unit *conceptEntry
+		for _, r := range []int{f.Start - 1, f.End, f.Start - 2, f.End + 1} {
+			if r < 0 || r >= len(rs) {
+				continue
+			}
+			if e, ok := symbols["sym:"+string(rs[r])]; ok {
+				unit = &e
+				break
+			}
+		}
+		if unit == nil && f.Unit == "%" {
+			if e, ok := symbols["sym:%"]; ok {
+				unit = &e
+			}
+		}
+		var pick *assigned
+		for i := range byNum[n] {
+			a := &byNum[n][i]
+			if a.cue.unit && a.dist <= 1 && unit == nil {
+				e := a.cue.conceptEntry
+				unit = &e
+				continue
+			}
+			if a.cue.unit {
+				continue
+			}
+			if pick == nil || a.cue.tier > pick.cue.tier || a.cue.tier == pick.cue.tier && a.dist < pick.dist {
+				pick = a
+			}
+		}
+		switch {
+		case unit != nil:
+			f.Concept = unit.concept
+			// A cue of the unit's family overrides it: depth, height, length for metres.
+			if pick != nil && lx.family[pick.cue.concept] != "" && lx.family[pick.cue.concept] == lx.family[unit.concept] {
+				f.Concept = pick.cue.concept
+			}
+		case pick != nil:
+			f.Concept = pick.cue.concept
+		}
+	}
+}

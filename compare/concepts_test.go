@@ -1,0 +1,72 @@
+package compare
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// TestNumberConcepts checks, in each core language, that a number takes the concept its own
+// words give it: the same toll or measure written the way each language's press writes it.
+func TestNumberConcepts(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       map[string]string // number text → concept
+	}{
+		{"en", "At least 35 people were killed and 236 injured, officials said.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"fr", "Le bilan s'élève à 35 morts et 236 blessés selon la police.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"es", "El sismo dejó 35 muertos y 236 heridos, según las autoridades.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"de", "Bei dem Unglück gab es 35 Tote und 236 Verletzte.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"ru", "В результате взрыва погибли 35 человек, ещё 236 получили ранения.", map[string]string{"35": "deaths"}},
+		{"ar", "أسفر الانفجار عن 35 قتيلا، فيما أصيب 236 آخرون بحسب وزارة الصحة.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"vi", "Vụ nổ khiến 35 người chết và 236 người bị thương.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"zh", "爆炸已造成35人死亡，236人受伤。", map[string]string{"35": "deaths", "236": "injured"}},
+	}
+	for _, c := range cases {
+		t.Run(c.lang, func(t *testing.T) {
+			facts := ExtractFacts(Document{ID: "x", Lang: c.lang, Text: c.text}, Options{})
+			got := map[string]string{}
+			for _, f := range facts {
+				if f.Kind == KindNumber {
+					got[f.Text] = f.Concept
+				}
+			}
+			for num, want := range c.want {
+				found := false
+				for text, concept := range got {
+					if containsDigits(text, num) {
+						found = true
+						if concept != want {
+							t.Errorf("%q: concept %q, want %q (all numbers: %v)", num, concept, want, got)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("number %q not extracted (numbers: %v)", num, got)
+				}
+			}
+		})
+	}
+}
+
+func containsDigits(text, digits string) bool {
+	d := []rune{}
+	for _, r := range text {
+		if r >= '0' && r <= '9' {
+			d = append(d, r)
+		}
+	}
+	return string(d) == digits
+}
+
+// TestConceptTableRefusesDuplicates keeps a curation slip — one word under two concepts —
+// from silently deciding a figure's meaning by file order.
+func TestConceptTableRefusesDuplicates(t *testing.T) {
+	fsys := fstest.MapFS{"c.tsv": {Data: []byte("deaths\ten\tkilled|dead\ninjured\ten\tinjured|dead\n")}}
+	if _, err := compileConcepts(fsys, "c.tsv"); err == nil {
+		t.Fatal("a form listed under two concepts was accepted")
+	}
+	fsys = fstest.MapFS{"c.tsv": {Data: []byte("deaths\ten\tkilled\n")}}
+	if _, err := compileConcepts(fsys, "c.tsv"); err != nil {
+		t.Fatal(err)
+	}
+}
