@@ -53,28 +53,12 @@ var yamlLineRe = regexp.MustCompile(`line (\d+)`)
 // file's (the YAML starts on line 2).
 func parseFrontMatter(path, src string) (frontMatter, error) {
 	var fm frontMatter
-	var root yaml.Node
-	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		msg = yamlLineRe.ReplaceAllStringFunc(msg, func(m string) string {
-			n, _ := strconv.Atoi(strings.TrimPrefix(m, "line "))
-			return "line " + strconv.Itoa(n+1)
-		})
-		if !strings.HasPrefix(msg, "line ") {
-			msg = "front matter: " + msg
-		}
-		return fm, fileErrWrap(path, ErrFrontMatter, err, "%s; fix the YAML between the --- lines at the top of the file", msg)
+	fields, err := frontMatterFields(path, src)
+	if err != nil {
+		return fm, err
 	}
-	if len(root.Content) == 0 { // empty front matter
-		return fm, nil
-	}
-	m := root.Content[0]
-	if m.Kind != yaml.MappingNode {
-		return fm, fileErr(path, ErrFrontMatter, "line %d: front matter must be \"key: value\" lines (title, url, source, published, lang)", m.Line+1)
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		key := strings.ToLower(k.Value)
+	for _, f := range fields {
+		key := strings.ToLower(f.key)
 		var dst *string
 		switch key {
 		case "title":
@@ -90,10 +74,11 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 		default:
 			continue
 		}
-		if v.Kind != yaml.ScalarNode {
-			return fm, fileErr(path, ErrFrontMatter, "line %d: %s must be a single value, not a list or mapping", v.Line+1, key)
+		if !f.scalar {
+			return fm, fileErr(path, ErrFrontMatter, "line %d: %s must be a single value, not a list or mapping", f.line, key)
 		}
-		val := strings.TrimSpace(v.Value)
+		v := f
+		val := strings.TrimSpace(v.value)
 		switch key {
 		case "published":
 			if val == "" {
@@ -101,10 +86,10 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 			}
 			d, ok := isoDate(val)
 			if !ok {
-				return fm, fileErr(path, ErrFrontMatter, "line %d: published %q is not an ISO date; write it as YYYY-MM-DD (a full timestamp such as 2021-07-20T14:49:00+03:00 also works)", v.Line+1, val)
+				return fm, fileErr(path, ErrFrontMatter, "line %d: published %q is not an ISO date; write it as YYYY-MM-DD (a full timestamp such as 2021-07-20T14:49:00+03:00 also works)", v.line, val)
 			}
 			val = d
-			fm.PublishedTime = isoTime(strings.TrimSpace(v.Value))
+			fm.PublishedTime = isoTime(strings.TrimSpace(v.value))
 		case "lang":
 			if val == "" {
 				break
@@ -112,13 +97,82 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 			tag, err := language.Parse(val)
 			base, conf := tag.Base()
 			if err != nil || conf == language.No {
-				return fm, fileErr(path, ErrFrontMatter, "line %d: lang %q is not a BCP 47 language tag; write a code such as ar, fr, vi, ru, en, es, de or zh", v.Line+1, val)
+				return fm, fileErr(path, ErrFrontMatter, "line %d: lang %q is not a BCP 47 language tag; write a code such as ar, fr, vi, ru, en, es, de or zh", v.line, val)
 			}
 			val = strings.ToLower(base.String())
 		}
 		*dst = val
 	}
 	return fm, nil
+}
+
+// frontMatterField is one top-level key of the front matter, with its file line number.
+type frontMatterField struct {
+	key, value string
+	scalar     bool
+	line       int
+}
+
+var plainFieldRe = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$`)
+
+// frontMatterFields reads the top-level keys of the front matter. Valid YAML is read as YAML.
+// Front matter that is not valid YAML but is plain "key: value" lines is read line by line:
+// people write titles such as "Bridge attacked again: two dead" unquoted, which YAML refuses
+// (": " inside a plain value) but whose meaning is not in doubt. Anything else is refused with
+// YAML's own error, on the file's line numbers (the YAML starts on line 2).
+func frontMatterFields(path, src string) ([]frontMatterField, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		if fields, ok := plainFrontMatter(src); ok {
+			return fields, nil
+		}
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = yamlLineRe.ReplaceAllStringFunc(msg, func(m string) string {
+			n, _ := strconv.Atoi(strings.TrimPrefix(m, "line "))
+			return "line " + strconv.Itoa(n+1)
+		})
+		if !strings.HasPrefix(msg, "line ") {
+			msg = "front matter: " + msg
+		}
+		return nil, fileErrWrap(path, ErrFrontMatter, err, "%s; fix the YAML between the --- lines at the top of the file", msg)
+	}
+	if len(root.Content) == 0 { // empty front matter
+		return nil, nil
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		return nil, fileErr(path, ErrFrontMatter, "line %d: front matter must be \"key: value\" lines (title, url, source, published, lang)", m.Line+1)
+	}
+	var fields []frontMatterField
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		fields = append(fields, frontMatterField{key: k.Value, value: v.Value, scalar: v.Kind == yaml.ScalarNode, line: v.Line + 1})
+	}
+	return fields, nil
+}
+
+// plainFrontMatter reads front matter made only of unindented "key: value" lines (blank lines
+// and # comments allowed) whose values are prose; ok is false when any line is something else.
+func plainFrontMatter(src string) (fields []frontMatterField, ok bool) {
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimRight(line, " \t\r")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		m := plainFieldRe.FindStringSubmatch(t)
+		if m == nil {
+			return nil, false
+		}
+		val := strings.TrimSpace(m[2])
+		if val != "" && strings.ContainsRune("[{&*!|>%@`", rune(val[0])) {
+			return nil, false // YAML syntax, not prose: YAML's own error says what is wrong
+		}
+		if n := len(val); n >= 2 && (val[0] == '"' && val[n-1] == '"' || val[0] == '\'' && val[n-1] == '\'') {
+			val = val[1 : n-1]
+		}
+		fields = append(fields, frontMatterField{key: m[1], value: val, scalar: true, line: i + 2})
+	}
+	return fields, len(fields) > 0
 }
 
 // isoDate accepts an ISO 8601 date, or a timestamp that starts with one (RFC 3339 with or

@@ -475,3 +475,19 @@ func FuzzBytes(f *testing.F) {
 		checkText(t, d.Text)
 	})
 }
+
+// TestPlainFrontMatterWithColons: a title with ": " in it, unquoted, is what people write; it is
+// read as the title rather than refused as bad YAML.
+func TestPlainFrontMatterWithColons(t *testing.T) {
+	src := "---\ntitle: Крымский мост атакован во второй раз: погибли супруги\nsource: Обозрение\npublished: 2023-07-17T13:20:00+03:00\nlang: ru\n---\nТекст.\n"
+	docs, err := Bytes("a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := docs.Title; got != "Крымский мост атакован во второй раз: погибли супруги" {
+		t.Errorf("title = %q", got)
+	}
+	if docs.Lang != "ru" || docs.Published != "2023-07-17" {
+		t.Errorf("lang %q published %q", docs.Lang, docs.Published)
+	}
+}
