@@ -107,12 +107,16 @@ func (s *story) contextScore(a *article, i int, b *article, j int) float64 {
 // be aligned at all.
 func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, ok bool) {
 	f, g := a.facts[i], b.facts[j]
-	c := compareValues(f, g)
-	if c == incompatible {
+	if conceptsClash(f, g) || sameLangUnits(a, f, b, g) == -1 {
 		return 0, false
 	}
-	if sameLangUnits(a, f, b, g) == -1 {
-		return 0, false
+	c := compareValues(f, g)
+	sameClaim := claimConcept(f) != "" && claimConcept(f) == claimConcept(g)
+	if c == incompatible {
+		if !sameClaim {
+			return 0, false
+		}
+		return s.claimPairScore(a, i, b, j)
 	}
 	ctx := s.contextScore(a, i, b, j)
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
@@ -128,6 +132,9 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		score = ctx + specificity(f) + pos
 	}
 	if sameLangUnits(a, f, b, g) == 1 {
+		score += 0.2
+	}
+	if sameClaim {
 		score += 0.2
 	}
 	return score, score >= alignMinScore
@@ -159,6 +166,12 @@ type storyAlign struct {
 	forbid map[int][]int
 	manual []bool // per root: contains an analyst link
 	extra  map[int][]Member
+	// concept is, per root, the claim concept of its numbers ("" when none is known), and
+	// members its nodes: a group of one claim may hold disagreeing values, but never two
+	// concepts, nor two disagreeing values from the same article.
+	concept []string
+	members map[int][]int
+	split   []bool // per root: holds disagreeing values of one claim
 }
 
 func (al *storyAlign) canUnion(x, y int) bool {
@@ -166,8 +179,18 @@ func (al *storyAlign) canUnion(x, y int) bool {
 	if rx == ry {
 		return false
 	}
-	if al.rng[rx].intersect(al.rng[ry]).empty() {
+	cx, cy := al.concept[rx], al.concept[ry]
+	if cx != "" && cy != "" && cx != cy {
 		return false
+	}
+	if (al.split[rx] || al.split[ry]) && (cx == "" || cx != cy) {
+		return false // a group of disagreeing values takes only facts of its claim
+	}
+	if al.rng[rx].intersect(al.rng[ry]).empty() {
+		// Disagreeing values join only as one claim, and only from different articles.
+		if cx == "" || cx != cy || !al.valuesFitPerArticle(rx, ry) {
+			return false
+		}
 	}
 	for n, bad := range al.forbid {
 		rn := al.uf.find(n)
@@ -190,14 +213,41 @@ func (al *storyAlign) union(x, y int) {
 		return
 	}
 	r := al.uf.union(rx, ry)
-	al.rng[r] = al.rng[rx].intersect(al.rng[ry])
+	if joined := al.rng[rx].intersect(al.rng[ry]); !joined.empty() {
+		al.rng[r] = joined
+	} else {
+		al.rng[r] = valueRange{} // one claim, several values: judged by claimConflicts
+		al.split[r] = true
+	}
+	al.split[r] = al.split[r] || al.split[rx] || al.split[ry]
 	al.manual[r] = al.manual[rx] || al.manual[ry]
 	o := rx
 	if r == rx {
 		o = ry
 	}
+	if al.concept[r] == "" {
+		al.concept[r] = al.concept[o]
+	}
+	al.members[r] = append(al.members[r], al.members[o]...)
+	delete(al.members, o)
 	al.extra[r] = append(al.extra[r], al.extra[o]...)
 	delete(al.extra, o)
+}
+
+// valuesFitPerArticle reports whether no article would hold two disagreeing values in the
+// union of two groups.
+func (al *storyAlign) valuesFitPerArticle(rx, ry int) bool {
+	for _, x := range al.members[rx] {
+		nx := al.nodes[x]
+		fx := al.st.arts[nx.art].facts[nx.fact]
+		for _, y := range al.members[ry] {
+			ny := al.nodes[y]
+			if ny.art == nx.art && compareValues(fx, al.st.arts[ny.art].facts[ny.fact]) == incompatible {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // group returns the root of a fact's group, or -1 when the fact is not a node.
@@ -223,8 +273,14 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	al.uf = newUnionFind(len(al.nodes))
 	al.rng = make([]valueRange, len(al.nodes))
 	al.manual = make([]bool, len(al.nodes))
+	al.concept = make([]string, len(al.nodes))
+	al.split = make([]bool, len(al.nodes))
+	al.members = make(map[int][]int, len(al.nodes))
 	for i, n := range al.nodes {
-		al.rng[i] = factRange(st.arts[n.art].facts[n.fact])
+		f := st.arts[n.art].facts[n.fact]
+		al.rng[i] = factRange(f)
+		al.concept[i] = claimConcept(f)
+		al.members[i] = []int{i}
 	}
 	artIdx := map[string]int{}
 	for i, a := range st.arts {
@@ -276,6 +332,8 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 					if r == rf {
 						o = rn
 					}
+					al.members[r] = append(al.members[r], al.members[o]...)
+					delete(al.members, o)
 					al.extra[r] = append(al.extra[r], al.extra[o]...)
 					delete(al.extra, o)
 				}
@@ -379,7 +437,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		sortMembers(members)
 		kind := string(st.arts[al.nodes[ns[0]].art].facts[al.nodes[ns[0]].fact].Kind)
 		out = append(out, Alignment{ID: alignmentID(kind, members), Story: st.id, Kind: kind,
-			Members: members, Manual: al.manual[r]})
+			Members: members, Manual: al.manual[r], Claim: al.concept[r]})
 	}
 	out = append(out, alignHighlights(st, al, opts.Highlights)...)
 	return out, al

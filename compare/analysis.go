@@ -9,6 +9,17 @@ const (
 	DiscOmission = "omission"
 	DiscEvent    = "event"
 	DiscGarbled  = "garbled"
+	DiscInternal = "internal"
+)
+
+// Relations: why the values of one claim differ between versions.
+const (
+	// RelationUpdate: a running figure (a toll) grew from an earlier version to a later one.
+	RelationUpdate = "update"
+	// RelationSource: the versions credit their figures to different sources.
+	RelationSource = "source"
+	// RelationContradiction: the same claim, at the same time, stated differently.
+	RelationContradiction = "contradiction"
 )
 
 // Severities.
@@ -41,6 +52,8 @@ type Alignment struct {
 	Members []Member `json:"members"`
 	// Manual is true for an alignment the analyst made by hand.
 	Manual bool `json:"manual,omitempty"`
+	// Claim names what the aligned numbers state ("deaths", "magnitude") when known.
+	Claim string `json:"claim,omitempty"`
 }
 
 // Discrepancy is a flag: the versions of a story disagree, or one is damaged.
@@ -54,4 +67,9 @@ type Discrepancy struct {
 	// Diff is set for spelling discrepancies: the go-diff of the transliterated forms in a
 	// compact notation, e.g. "Zhao Liji[an→ang]".
 	Diff string `json:"diff,omitempty"`
+	// Relation says, for a number or date claim, how its values differ: update, source or
+	// contradiction.
+	Relation string `json:"relation,omitempty"`
+	// Claim names what the differing facts state ("deaths", "magnitude").
+	Claim string `json:"claim,omitempty"`
 }

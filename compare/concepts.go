@@ -57,6 +57,8 @@ type conceptLexicon struct {
 	maxLen map[string]int
 	// family maps a concept to its family ("depth" → "length").
 	family map[string]string
+	// cumulative holds the concepts whose figure runs up as news comes in (tolls).
+	cumulative map[string]bool
 }
 
 var (
@@ -79,7 +81,7 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}}
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -94,6 +96,12 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		cols := strings.Split(text, "\t")
 		if len(cols) != 3 {
 			return nil, fmt.Errorf("%s:%d: want 3 tab-separated columns, got %d", path, line, len(cols))
+		}
+		if cols[0] == "cumulative" {
+			for _, c := range strings.Fields(cols[2]) {
+				lx.cumulative[c] = true
+			}
+			continue
 		}
 		if cols[0] == "family" {
 			for _, c := range strings.Fields(cols[2]) {

@@ -28,6 +28,7 @@ const (
 func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	var out []Discrepancy
 	out = append(out, conflicts(st, al)...)
+	out = append(out, claimConflicts(st, al)...)
 	out = append(out, roleActorDiscrepancies(st, al)...)
 	out = append(out, affiliationDiscrepancies(st)...)
 	out = append(out, spellingDiscrepancies(st)...)
@@ -334,11 +335,17 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 				if nds[x].art == nds[y].art {
 					continue
 				}
+				a, b := st.arts[nds[x].art], st.arts[nds[y].art]
+				if !roleAnchor(st, al, r, a, nds[x].fact, b, nds[y].fact) {
+					continue
+				}
 				for _, typ := range []string{ActorPerson, ActorGroup} {
-					a, b := st.arts[nds[x].art], st.arts[nds[y].art]
 					pa, okA := soleOf(nds[x].art, nds[x].fact, typ)
 					pb, okB := soleOf(nds[y].art, nds[y].fact, typ)
 					if !okA || !okB || actorID(a.facts[pa]) == actorID(b.facts[pb]) {
+						continue
+					}
+					if !comparableActors(a.facts[pa], b.facts[pb]) {
 						continue
 					}
 					if names(a, actorID(b.facts[pb])) || names(b, actorID(a.facts[pa])) {
@@ -360,6 +367,48 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// roleAnchorMinContext is the least context score two aligned facts need before the people
+// of their sentences are compared: a date alone is in too many sentences to say they tell
+// the same thing.
+const roleAnchorMinContext = 0.3
+
+// roleAnchor reports whether two aligned facts say enough on their own that their sentences
+// tell the same thing: a telling value (a day, a large figure, a counted claim) that the
+// versions agree on, and more shared context than the value itself.
+func roleAnchor(st *story, al *storyAlign, root int, a *article, i int, b *article, j int) bool {
+	if al.split[root] {
+		return false // the values disagree: that is the flag, not who is in the sentence
+	}
+	f := a.facts[i]
+	if claimConcept(f) == "" && specificity(f) < 0.25 {
+		return false
+	}
+	return st.contextScore(a, i, b, j) >= roleAnchorMinContext
+}
+
+// comparableActors reports whether two actors can be told apart with confidence: both known
+// to the gazetteer or the analyst (a name found only in one text cannot be matched across
+// scripts), and not one name written in another order or in part ("Abe Shinzo", "Shinzo
+// Abe", "Abe").
+func comparableActors(f, g Fact) bool {
+	idf, idg := actorID(f), actorID(g)
+	if strings.HasPrefix(idf, "local:") || strings.HasPrefix(idg, "local:") {
+		return false
+	}
+	tf := strings.Fields(strings.ToLower(foldAccents(idf)))
+	tg := strings.Fields(strings.ToLower(foldAccents(idg)))
+	shared := 0
+	for _, x := range tf {
+		for _, y := range tg {
+			if x == y {
+				shared++
+				break
+			}
+		}
+	}
+	return shared == 0
 }
 
 // soleActor returns the only actor of the type named in a sentence.

@@ -1,0 +1,334 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Claims: numbers that count or measure the same thing in the same story state one claim,
+// whatever their values. "35 muertos", "61 Tote" and "死亡人数升至12人" all state the death
+// toll; they align, and only then are their values compared. A claim's concept comes from
+// the cue words around each number (concepts.go); its "whose or where" from the places its
+// sentence names; its time from the article's publication instant.
+
+// claimMaxRatio bounds how far apart two values of one claim may be before they are taken
+// for two different claims with the same concept (a toll of 5 in one building and 5,000 in
+// the country).
+const claimMaxRatio = 5
+
+// claimConceptWeight is what a shared specific concept adds to a pair's score.
+const claimConceptWeight = 0.45
+
+// claimConcept returns the concept a number states a claim about, or "" when its concept is
+// unknown or too generic ("people", "count") to say that two numbers are the same claim.
+func claimConcept(f Fact) string {
+	if f.Kind != KindNumber || f.Vague || f.Ordinal {
+		return ""
+	}
+	switch f.Concept {
+	case "", "people", "count", "victims", "duration", "rank":
+		// Durations ("three years ago", "for two days") and ranks are background far more
+		// often than claims that versions state differently.
+		return ""
+	}
+	if _, ok := numValue(f); !ok {
+		return ""
+	}
+	return f.Concept
+}
+
+// measureConcept reports whether a concept is measured in units (lengths, areas, money…),
+// as opposed to counted.
+func measureConcept(c string) bool {
+	switch c {
+	case "distance", "depth", "length", "height", "width", "area", "volume", "weight", "speed", "money":
+		return true
+	}
+	return false
+}
+
+// conceptsClash reports whether two numbers are known to count different things.
+func conceptsClash(f, g Fact) bool {
+	if f.Kind != KindNumber || f.Concept == "" || g.Concept == "" || f.Concept == g.Concept {
+		return false
+	}
+	generic := func(c string) bool { return c == "people" || c == "count" || c == "victims" }
+	if generic(f.Concept) || generic(g.Concept) {
+		// "victims" or "people" may be the dead or the injured; only a unit family clash
+		// (a percentage against a count of people) is certain.
+		fam := loadConcepts().family
+		return fam[f.Concept] != "" && fam[g.Concept] != "" && fam[f.Concept] != fam[g.Concept]
+	}
+	return true
+}
+
+// sentencePlaces lists the places and countries named in the sentence of fact i.
+func sentencePlaces(a *article, i int) []string {
+	var out []string
+	si := a.factSent[i]
+	for j, f := range a.facts {
+		if a.factSent[j] != si || f.Kind != KindActor {
+			continue
+		}
+		if f.Type == "place" || f.Type == "country" {
+			if id := actorID(f); id != "" {
+				out = appendUnique(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// sentenceSources lists the people and organisations named in the sentence of fact i: who a
+// figure is attributed to, when the sentence says.
+func sentenceSources(a *article, i int) []string {
+	var out []string
+	si := a.factSent[i]
+	for j, f := range a.facts {
+		if a.factSent[j] != si || f.Kind != KindActor {
+			continue
+		}
+		if f.Type == "org" || f.Type == "person" {
+			if id := actorID(f); id != "" {
+				out = appendUnique(out, id)
+			}
+		}
+	}
+	return out
+}
+
+func disjoint(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// claimPairScore scores two numbers of one concept in two articles whose values disagree;
+// ok is false when they are better taken for different claims.
+func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, bool) {
+	f, g := a.facts[i], b.facts[j]
+	x, _ := numValue(f)
+	y, _ := numValue(g)
+	if x <= 0 || y <= 0 || math.Max(x, y)/math.Min(x, y) > claimMaxRatio {
+		return 0, false
+	}
+	if !strings.EqualFold(f.Unit, g.Unit) && (f.Unit != "" && g.Unit != "" || measureConcept(claimConcept(f))) {
+		// Units are not converted here (30 km and 19 miles), and a measure with no unit may
+		// be in another one (a width in metres against a length in miles).
+		return 0, false
+	}
+	if pa, pb := sentencePlaces(a, i), sentencePlaces(b, j); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
+		return 0, false // deaths in Syria, deaths in Turkey
+	}
+	ctx := s.contextScore(a, i, b, j)
+	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
+	return claimConceptWeight + ctx + pos - 0.15, true
+}
+
+// publishedAt returns an article's publication instant, ok false when only a day or
+// nothing is known.
+func publishedAt(a *article) (time.Time, bool) {
+	if a.doc.PublishedTime == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, a.doc.PublishedTime)
+	return t, err == nil
+}
+
+// claimConflicts flags the claims whose aligned values disagree, and says how: a later
+// update of a running figure, figures from different sources, or a contradiction.
+func claimConflicts(st *story, al *storyAlign) []Discrepancy {
+	groups := map[int][]node{}
+	var roots []int
+	for i, n := range al.nodes {
+		f := st.arts[n.art].facts[n.fact]
+		if claimConcept(f) == "" {
+			continue
+		}
+		r := al.uf.find(i)
+		if al.manual[r] {
+			continue
+		}
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], n)
+	}
+	sort.Ints(roots)
+	var out []Discrepancy
+	for _, r := range roots {
+		if d, ok := claimConflict(st, groups[r]); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// valueCluster is one value of a claim and the facts that state it.
+type valueCluster struct {
+	rep   Fact
+	nodes []node
+}
+
+func claimConflict(st *story, ns []node) (Discrepancy, bool) {
+	var clusters []*valueCluster
+	arts := map[int]bool{}
+	for _, n := range ns {
+		f := st.arts[n.art].facts[n.fact]
+		arts[n.art] = true
+		placed := false
+		for _, c := range clusters {
+			if compareValues(c.rep, f) != incompatible {
+				c.nodes = append(c.nodes, n)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			clusters = append(clusters, &valueCluster{rep: f, nodes: []node{n}})
+		}
+	}
+	if len(clusters) < 2 || len(arts) < 2 {
+		return Discrepancy{}, false
+	}
+	// Two values in one article only (headline against body) are an internal matter, not
+	// a difference between versions.
+	clusterArts := func(c *valueCluster) map[int]bool {
+		m := map[int]bool{}
+		for _, n := range c.nodes {
+			m[n.art] = true
+		}
+		return m
+	}
+	crossArticle := false
+	for x := range clusters {
+		for y := x + 1; y < len(clusters); y++ {
+			ax, ay := clusterArts(clusters[x]), clusterArts(clusters[y])
+			for a := range ax {
+				for b := range ay {
+					if a != b {
+						crossArticle = true
+					}
+				}
+			}
+		}
+	}
+	if !crossArticle {
+		return Discrepancy{}, false
+	}
+	sort.SliceStable(clusters, func(x, y int) bool {
+		vx, _ := numValue(clusters[x].rep)
+		vy, _ := numValue(clusters[y].rep)
+		return vx < vy
+	})
+	concept := claimConcept(clusters[0].rep)
+	relation, why := claimRelation(st, concept, clusters)
+	severity := SeverityMajor
+	if relation != RelationContradiction {
+		severity = SeverityMinor
+	}
+	var parts []string
+	var ms []Member
+	for _, c := range clusters {
+		var names []string
+		seen := map[int]bool{}
+		for _, n := range c.nodes {
+			ms = append(ms, memberOf(st.arts[n.art], n.fact))
+			if !seen[n.art] {
+				seen[n.art] = true
+				names = append(names, st.arts[n.art].doc.displayName())
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s in %s", factLabel(c.rep), strings.Join(names, ", ")))
+	}
+	sortMembers(ms)
+	summary := fmt.Sprintf("%s: %s — %s", conceptTitle(concept), strings.Join(parts, "; "), why)
+	return Discrepancy{ID: discrepancyID(DiscNumber, ms), Story: st.id, Kind: DiscNumber, Severity: severity,
+		Summary: summary, Members: ms, Relation: relation, Claim: concept}, true
+}
+
+// claimRelation says why the values of one claim differ. A running figure (a toll) that
+// grows from earlier versions to later ones is an update; figures credited to different
+// sources are a difference of sources; anything else is a contradiction.
+func claimRelation(st *story, concept string, clusters []*valueCluster) (relation, why string) {
+	if loadConcepts().cumulative[concept] {
+		ok := true
+		var prevLatest time.Time
+		var chain []string
+		for k, c := range clusters {
+			earliest, latest := time.Time{}, time.Time{}
+			for _, n := range c.nodes {
+				t, known := publishedAt(st.arts[n.art])
+				if !known {
+					ok = false
+					break
+				}
+				if earliest.IsZero() || t.Before(earliest) {
+					earliest = t
+				}
+				if t.After(latest) {
+					latest = t
+				}
+			}
+			if !ok {
+				break
+			}
+			if k > 0 && !earliest.After(prevLatest) {
+				ok = false
+				break
+			}
+			prevLatest = latest
+			chain = append(chain, fmt.Sprintf("%s (%s)", factLabel(c.rep), earliest.UTC().Format("2 Jan 15:04 UTC")))
+		}
+		if ok {
+			return RelationUpdate, "a running figure updated between versions: " + strings.Join(chain, " → ")
+		}
+	}
+	var srcs [][]string
+	for _, c := range clusters {
+		var s []string
+		for _, n := range c.nodes {
+			for _, id := range sentenceSources(st.arts[n.art], n.fact) {
+				s = appendUnique(s, id)
+			}
+		}
+		srcs = append(srcs, s)
+	}
+	distinct := true
+	for x := range srcs {
+		if len(srcs[x]) == 0 {
+			distinct = false
+			break
+		}
+		for y := x + 1; y < len(srcs); y++ {
+			if !disjoint(srcs[x], srcs[y]) {
+				distinct = false
+			}
+		}
+	}
+	if distinct {
+		var named []string
+		for _, s := range srcs {
+			named = append(named, strings.Join(s, " / "))
+		}
+		return RelationSource, "the figures come from different sources: " + strings.Join(named, " vs ")
+	}
+	return RelationContradiction, "the versions contradict each other on the same claim"
+}
+
+// conceptTitle names a concept for a summary: "deaths" → "Deaths".
+func conceptTitle(c string) string {
+	c = strings.ReplaceAll(c, "_", " ")
+	if c == "" {
+		return "Figure"
+	}
+	return strings.ToUpper(c[:1]) + c[1:]
+}
