@@ -94,6 +94,18 @@ func nearMiss(word, variant string) (int, bool) {
 func spellingDiscrepancies(st *story) []Discrepancy {
 	out := canonicalSpelling(st)
 	out = append(out, variantSpelling(st)...)
+	// Rule 3 leaves alone what rules 1 and 2 already flagged.
+	flagged := map[string]bool{}
+	for _, d := range out {
+		for _, m := range d.Members {
+			flagged[m.Article+":"+itoa(m.Start)] = true
+		}
+	}
+	for _, d := range rareSpelling(st) {
+		if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
+			out = append(out, d)
+		}
+	}
 	return out
 }
 

@@ -1,0 +1,216 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"parallax/assets"
+)
+
+// latinConventions folds the spellings Latin-script presses use for one sound
+// (assets/lang/latin-conventions.tsv), longest form first.
+var latinConventions = sync.OnceValue(func() *strings.Replacer {
+	f, err := assets.Lang.Open("lang/latin-conventions.tsv")
+	if err != nil {
+		panic("compare: embedded latin-conventions.tsv is missing: " + err.Error())
+	}
+	defer f.Close()
+	type pair struct{ from, to string }
+	var pairs []pair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		to, forms, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("compare: latin-conventions.tsv: want two tab-separated columns: " + line)
+		}
+		for _, from := range strings.Split(forms, "|") {
+			pairs = append(pairs, pair{from, to})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].from) > len(pairs[j].from) })
+	var args []string
+	for _, p := range pairs {
+		args = append(args, p.from, p.to)
+	}
+	return strings.NewReplacer(args...)
+})
+
+// conventionalVariant reports whether two Latin spellings of a name are the same once the
+// presses' conventions are folded (Mansour/Mansur, Haftar/Hafter, Khalifa/Jalifa).
+// A vowel written as another vowel is also a convention more often than a slip
+// (Chung/Ching, Hafter/Haftar): vowels are what transliteration systems disagree on most.
+func conventionalVariant(a, b string) bool {
+	r := latinConventions()
+	ra, rb := []rune(r.Replace(a)), []rune(r.Replace(b))
+	if len(ra) != len(rb) {
+		return false
+	}
+	for i := range ra {
+		if ra[i] != rb[i] && !(isLatinVowel(ra[i]) && isLatinVowel(rb[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLatinVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+
+// Rule 3 of the spelling check: names no table knows. A word of a person's or group's name
+// that occurs once in the story, in one article, and is a near miss inside the word of a
+// name word the other mentions use again and again ("Osma Rabie" against four "Osama Rabie",
+// "Yamagani" against "Yamagami" ×5, "Фредериксн" against "Фредериксен") is a slip. The
+// majority is the evidence; an ending that differs is left alone (it may be inflection).
+
+// rareSpellingMinWitnesses is how many mentions must carry the majority form, in at least
+// rareSpellingMinArticles articles or in the variant's own article, before a lone variant is
+// called a slip.
+const (
+	rareSpellingMinWitnesses = 2
+	rareSpellingMinArticles  = 2
+)
+
+type nameWord struct {
+	art, fact  int
+	start, end int
+	fold       string
+	script     string
+}
+
+// wordScript names the script of a word's letters, "" when mixed or other than Latin and
+// Cyrillic (transliterations into other scripts are conventions, not slips).
+func wordScript(w string) string {
+	s := ""
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		var cur string
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			cur = "Latin"
+		case unicode.Is(unicode.Cyrillic, r):
+			cur = "Cyrillic"
+		default:
+			return ""
+		}
+		if s != "" && s != cur {
+			return ""
+		}
+		s = cur
+	}
+	return s
+}
+
+// innerEdit reports whether the two words differ by a near miss that is not only at the
+// end: both keep their first and last letters in common.
+func innerEdit(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 5 || len(rb) < 4 {
+		return false
+	}
+	if _, ok := nearMiss(a, b); !ok {
+		return false
+	}
+	return ra[0] == rb[0] && ra[len(ra)-1] == rb[len(rb)-1]
+}
+
+func rareSpelling(st *story) []Discrepancy {
+	var words []nameWord
+	count := map[string]int{}
+	arts := map[string]map[int]bool{}
+	for ai, a := range st.arts {
+		for fi, f := range a.facts {
+			if f.Kind != KindActor {
+				continue
+			}
+			for _, w := range wordsIn(a, f.Start, f.End) {
+				sc := wordScript(w.text)
+				if sc == "" || len([]rune(w.text)) < 4 || !unicode.IsUpper([]rune(w.text)[0]) {
+					continue
+				}
+				fold := strings.ToLower(foldAccents(w.text))
+				words = append(words, nameWord{ai, fi, w.start, w.end, fold, sc})
+				count[fold]++
+				if arts[fold] == nil {
+					arts[fold] = map[int]bool{}
+				}
+				arts[fold][ai] = true
+			}
+		}
+	}
+	// Majority forms, by script, most used first.
+	var major []string
+	for w, n := range count {
+		if n >= rareSpellingMinWitnesses {
+			major = append(major, w)
+		}
+	}
+	sort.Slice(major, func(i, j int) bool {
+		if count[major[i]] != count[major[j]] {
+			return count[major[i]] > count[major[j]]
+		}
+		return major[i] < major[j]
+	})
+	var out []Discrepancy
+	seen := map[string]bool{}
+	for _, v := range words {
+		if count[v.fold] != 1 || seen[v.fold] {
+			continue
+		}
+		for _, m := range major {
+			if !innerEdit(m, v.fold) || wordScript(m) != v.script || inflected(m, v.fold, st.arts[v.art].doc.Lang) {
+				continue
+			}
+			if v.script == "Latin" && conventionalVariant(m, v.fold) {
+				continue // another press's convention, not a slip
+			}
+			// Witnesses in two articles, or twice in the variant's own article.
+			if len(arts[m]) < rareSpellingMinArticles && !arts[m][v.art] {
+				continue
+			}
+			a := st.arts[v.art]
+			vf := a.facts[v.fact]
+			if vf.Confidence >= knownFormConfidence {
+				continue // a form the gazetteer lists (Grèce for Greece): an exonym, not a slip
+			}
+			// Two known actors that happen to be spelt alike are two people, not a slip.
+			if id := actorID(vf); id != "" && !strings.HasPrefix(id, "local:") && !strings.Contains(strings.ToLower(foldAccents(id)), m) {
+				continue
+			}
+			seen[v.fold] = true
+			ms := []Member{memberOf(a, v.fact)}
+			var witnesses []string
+			used := map[int]bool{}
+			for _, w := range words {
+				if w.fold != m || used[w.art] || len(ms) >= 4 {
+					continue
+				}
+				used[w.art] = true
+				ms = append(ms, memberOf(st.arts[w.art], w.fact))
+				witnesses = append(witnesses, st.arts[w.art].doc.displayName())
+			}
+			ref := string([]rune(a.text(v.start, v.end)))
+			majority := m
+			for _, w := range words {
+				if w.fold == m {
+					majority = st.arts[w.art].text(w.start, w.end)
+					break
+				}
+			}
+			summary := fmt.Sprintf("%q in %s is written %q in %d other mentions (%s): a misspelt name", ref, a.doc.displayName(), majority, count[m], strings.Join(witnesses, ", "))
+			sortMembers(ms)
+			out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
+				Severity: SeverityMinor, Summary: summary, Members: ms, Diff: spellingDiff(majority, ref)})
+			break
+		}
+	}
+	return out
+}
