@@ -229,8 +229,13 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 	for _, r := range roots {
 		nds := groups[r]
 		first := st.arts[nds[0].art].facts[nds[0].fact]
-		if first.Kind == KindActor && first.Type != ActorPerson {
-			continue // countries and organisations are named in passing; persons make claims
+		// Only a counted claim (a toll, a magnitude) is checked: a version that gives no
+		// figure of that kind at all leaves it out. Names and dates are written in too many
+		// ways (a missed Arabic name, an unresolved "that day") for their absence to be
+		// evidence, and a flag must be something the analyst wants to see.
+		concept := al.concept[r]
+		if concept == "" || al.split[r] {
+			continue
 		}
 		has := map[int]int{}
 		for _, nd := range nds {
@@ -242,7 +247,7 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 			continue
 		}
 		for ai, a := range st.arts {
-			if _, ok := has[ai]; ok || statesCompatible(a, first) {
+			if _, ok := has[ai]; ok || statesCompatible(a, first) || statesConcept(a, concept) {
 				continue
 			}
 			var ms []Member
@@ -258,10 +263,7 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 			}
 			// The omitting article takes part as an empty span at its start.
 			ms = append(ms, Member{Article: a.doc.ID, Start: 0, End: 0})
-			what := factLabel(first)
-			if first.Kind == KindNumber || first.Kind == KindDate {
-				what = fmt.Sprintf("the %s %s", first.Kind, what)
-			}
+			what := fmt.Sprintf("the %s figure (%s)", strings.ReplaceAll(concept, "_", " "), factLabel(first))
 			summary := fmt.Sprintf("%s leaves out %s, which %d of %d versions state (%s)",
 				a.doc.displayName(), what, len(has), n, strings.Join(in, ", "))
 			out = append(out, Discrepancy{ID: discrepancyID(DiscOmission, ms), Story: st.id, Kind: DiscOmission,
@@ -269,6 +271,16 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// statesConcept reports whether an article gives any figure of a concept.
+func statesConcept(a *article, concept string) bool {
+	for _, g := range a.facts {
+		if g.Kind == KindNumber && g.Concept == concept {
+			return true
+		}
+	}
+	return false
 }
 
 func statesCompatible(a *article, f Fact) bool {
