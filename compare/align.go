@@ -136,6 +136,9 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 	}
 	if sameClaim {
 		score += 0.2
+		if conceptCount(a, f.Concept) == 1 && conceptCount(b, g.Concept) == 1 {
+			score += 2 * claimUniqueWeight
+		}
 	}
 	return score, score >= alignMinScore
 }
@@ -393,6 +396,25 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 			al.union(c.x, c.y)
 		}
 	}
+	// Restatements: an article that gives one telling value twice (headline and body, a
+	// toll repeated) states one claim twice; the second statement joins the first's group.
+	for ai, a := range st.arts {
+		for i, f := range a.facts {
+			if (f.Kind != KindDate && f.Kind != KindNumber) || !telling(f) {
+				continue
+			}
+			for j := i + 1; j < len(a.facts); j++ {
+				g := a.facts[j]
+				if g.Kind != f.Kind || f.Concept != g.Concept || compareValues(f, g) != exact {
+					continue
+				}
+				x, y := al.nodeOf[node{ai, i}], al.nodeOf[node{ai, j}]
+				if al.canUnion(x, y) {
+					al.union(x, y)
+				}
+			}
+		}
+	}
 	// Actors: every mention of one canonical actor.
 	firstOf := map[string]int{}
 	for i, n := range al.nodes {
@@ -441,6 +463,14 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	}
 	out = append(out, alignHighlights(st, al, opts.Highlights)...)
 	return out, al
+}
+
+// telling reports whether a value said twice in one article is surely one claim said twice:
+// a figure of a known concept.
+// A date said twice is often two events of one day (the attack and the death), so only
+// numbers count.
+func telling(f Fact) bool {
+	return f.Kind == KindNumber && claimConcept(f) != ""
 }
 
 // matchMember finds the fact nodes an analyst's member names: by fact ID, else by overlap.

@@ -33,6 +33,9 @@ func dateRange(f Fact) valueRange {
 	return valueRange{float64(lo), float64(hi), ok}
 }
 
+// atLeastSpan bounds what "at least x" / "more than x" allows: up to x·atLeastSpan.
+const atLeastSpan = 1.5
+
 // numberRange widens a number by its qualifier: "more than 10,000" allows 14,000, "about
 // 5 million" allows 5.3 million.
 func numberRange(f Fact) valueRange {
@@ -42,6 +45,11 @@ func numberRange(f Fact) valueRange {
 	}
 	switch f.Qualifier {
 	case QualifierAtLeast, QualifierMoreThan:
+		// "More than 1,500" is how a press rounds 1,530 or 1,900, not 3,000: a reporter with
+		// twice the figure writes it. Above half as much again it is another figure.
+		if x > 0 {
+			return valueRange{x, x * atLeastSpan, true}
+		}
 		return valueRange{x, math.Inf(1), true}
 	case QualifierUpTo, QualifierLessThan:
 		return valueRange{math.Inf(-1), x, true}

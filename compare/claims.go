@@ -19,8 +19,12 @@ import (
 // the country).
 const claimMaxRatio = 5
 
-// claimConceptWeight is what a shared specific concept adds to a pair's score.
-const claimConceptWeight = 0.45
+// claimConceptWeight is what a shared specific concept adds to a pair's score, and
+// claimUniqueWeight what each side adds when it is its article's only figure of that concept.
+const (
+	claimConceptWeight = 0.3
+	claimUniqueWeight  = 0.1
+)
 
 // claimConcept returns the concept a number states a claim about, or "" when its concept is
 // unknown or too generic ("people", "count") to say that two numbers are the same claim.
@@ -38,6 +42,21 @@ func claimConcept(f Fact) string {
 		return ""
 	}
 	return f.Concept
+}
+
+// sameUnit reports whether two written units are the same unit: "km" and "kilomètres", "%"
+// and "%", "USD" and "USD".
+func sameUnit(u, v string) bool {
+	if u == "" || v == "" {
+		return false
+	}
+	if strings.EqualFold(u, v) {
+		return true
+	}
+	t := loadUnits()
+	du, ok1 := t.words[strings.ToLower(u)]
+	dv, ok2 := t.words[strings.ToLower(v)]
+	return ok1 && ok2 && du.unit == dv.unit
 }
 
 // measureConcept reports whether a concept is measured in units (lengths, areas, money…),
@@ -120,9 +139,10 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	if x <= 0 || y <= 0 || math.Max(x, y)/math.Min(x, y) > claimMaxRatio {
 		return 0, false
 	}
-	if !strings.EqualFold(f.Unit, g.Unit) && (f.Unit != "" && g.Unit != "" || measureConcept(claimConcept(f))) {
+	if measureConcept(claimConcept(f)) && !sameUnit(f.Unit, g.Unit) {
 		// Units are not converted here (30 km and 19 miles), and a measure with no unit may
-		// be in another one (a width in metres against a length in miles).
+		// be in another one (a width in metres against a length in miles). Counts carry the
+		// counted noun as their unit ("people", "Tote"), which says nothing here.
 		return 0, false
 	}
 	if pa, pb := sentencePlaces(a, i), sentencePlaces(b, j); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
@@ -130,7 +150,39 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	}
 	ctx := s.contextScore(a, i, b, j)
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
-	return claimConceptWeight + ctx + pos - 0.15, true
+	score := claimConceptWeight + ctx + pos
+	// The only figure of its kind in its article (the toll) needs no more context.
+	if conceptCount(a, f.Concept) == 1 {
+		score += claimUniqueWeight
+	}
+	if conceptCount(b, g.Concept) == 1 {
+		score += claimUniqueWeight
+	}
+	return score, true
+}
+
+// conceptCount counts the distinct values an article gives for a concept.
+func conceptCount(a *article, concept string) int {
+	var seen []float64
+	for _, f := range a.facts {
+		if f.Kind != KindNumber || f.Concept != concept {
+			continue
+		}
+		x, ok := numValue(f)
+		if !ok {
+			continue
+		}
+		dup := false
+		for _, y := range seen {
+			if y == x {
+				dup = true
+			}
+		}
+		if !dup {
+			seen = append(seen, x)
+		}
+	}
+	return len(seen)
 }
 
 // publishedAt returns an article's publication instant, ok false when only a day or
@@ -163,13 +215,51 @@ func claimConflicts(st *story, al *storyAlign) []Discrepancy {
 		groups[r] = append(groups[r], n)
 	}
 	sort.Ints(roots)
+	// An article that states its figure twice (headline and body) may have each statement
+	// matched to a different version; two groups that share a figure of one article are one
+	// claim.
+	uf := newUnionFind(len(roots))
+	for x := range roots {
+		for y := x + 1; y < len(roots); y++ {
+			if uf.find(x) != uf.find(y) && shareStatement(st, groups[roots[x]], groups[roots[y]]) {
+				uf.union(uf.find(x), uf.find(y))
+			}
+		}
+	}
+	merged := map[int][]node{}
+	var order []int
+	for x, r := range roots {
+		k := uf.find(x)
+		if _, ok := merged[k]; !ok {
+			order = append(order, k)
+		}
+		merged[k] = append(merged[k], groups[r]...)
+	}
 	var out []Discrepancy
-	for _, r := range roots {
-		if d, ok := claimConflict(st, groups[r]); ok {
+	for _, k := range order {
+		if d, ok := claimConflict(st, merged[k]); ok {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// shareStatement reports whether two claim groups of one concept hold the same figure from
+// the same article.
+func shareStatement(st *story, g1, g2 []node) bool {
+	for _, x := range g1 {
+		fx := st.arts[x.art].facts[x.fact]
+		for _, y := range g2 {
+			if x.art != y.art {
+				continue
+			}
+			fy := st.arts[y.art].facts[y.fact]
+			if claimConcept(fx) == claimConcept(fy) && compareValues(fx, fy) == exact {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // valueCluster is one value of a claim and the facts that state it.

@@ -35,6 +35,8 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	out = append(out, omissions(st, al)...)
 	for _, a := range st.arts {
 		out = append(out, garbledDiscrepancies(st.id, a)...)
+		out = append(out, conversionDiscrepancies(st.id, a)...)
+		out = append(out, headlineDiscrepancies(st.id, a)...)
 	}
 	return out
 }

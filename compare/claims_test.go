@@ -1,0 +1,154 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// Claim tests run the real extractor on short versions of one invented story in several
+// languages, as `parallax analyze` does, and check what an analyst would be shown.
+
+type claimDoc struct{ id, lang, pubTime, text string }
+
+func analyzeClaimDocs(docs []claimDoc) Result {
+	var ds []Document
+	for _, d := range docs {
+		ds = append(ds, Document{ID: d.id, Name: d.id, Lang: d.lang, Text: d.text,
+			Published: d.pubTime[:10], PublishedTime: d.pubTime})
+	}
+	// Every version is about one event: the test is about claims, not clustering.
+	over := map[string]string{}
+	for _, d := range ds {
+		over[d.ID] = "s"
+	}
+	return Analyze(ds, nil, AnalyzeOptions{StoryOverrides: over})
+}
+
+func numberFlags(res Result) []Discrepancy {
+	var out []Discrepancy
+	for _, d := range res.Discrepancies {
+		if d.Kind == DiscNumber {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func TestClaimRelations(t *testing.T) {
+	cases := []struct {
+		name         string
+		docs         []claimDoc
+		wantRelation string // "" when no number flag is wanted
+		wantSeverity string
+	}{
+		{
+			name: "toll rises hour by hour: an update",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. At least 12 people were killed, officials said.\n"},
+				{"fr", "fr", "2024-05-01T20:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. Le bilan s'élève à 35 morts, selon les autorités.\n"},
+				{"es", "es", "2024-05-02T09:00:00Z", "Un terremoto sacudió el este de Turquía el martes. El sismo dejó 61 muertos, según las autoridades.\n"},
+			},
+			wantRelation: RelationUpdate, wantSeverity: SeverityMinor,
+		},
+		{
+			name: "two tolls at the same hour: a contradiction",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. At least 12 people were killed, officials said.\n"},
+				{"de", "de", "2024-05-01T08:00:00Z", "Ein Erdbeben erschütterte am Dienstag den Osten der Türkei. Es gab 40 Tote, teilten die Behörden mit.\n"},
+			},
+			wantRelation: RelationContradiction, wantSeverity: SeverityMajor,
+		},
+		{
+			name: "the same toll rounded: no flag",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. More than 1,500 people were killed, officials said.\n"},
+				{"fr", "fr", "2024-05-01T20:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. Le bilan s'élève à 1 530 morts, selon les autorités.\n"},
+			},
+		},
+		{
+			name: "deaths and injured are different claims: no flag",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. 12 people were killed, officials said.\n"},
+				{"fr", "fr", "2024-05-01T08:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. On compte 30 blessés, selon les autorités.\n"},
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			flags := numberFlags(analyzeClaimDocs(c.docs))
+			if c.wantRelation == "" {
+				if len(flags) > 0 {
+					t.Fatalf("want no number flag, got %q", flags[0].Summary)
+				}
+				return
+			}
+			if len(flags) != 1 {
+				var s []string
+				for _, f := range flags {
+					s = append(s, f.Summary)
+				}
+				t.Fatalf("want one number flag, got %d: %q", len(flags), s)
+			}
+			f := flags[0]
+			if f.Relation != c.wantRelation || f.Severity != c.wantSeverity || f.Claim != "deaths" {
+				t.Errorf("relation %q severity %q claim %q, want %q %q deaths (%s)", f.Relation, f.Severity, f.Claim, c.wantRelation, c.wantSeverity, f.Summary)
+			}
+			arts := map[string]bool{}
+			for _, m := range f.Members {
+				arts[m.Article] = true
+			}
+			if len(arts) != len(c.docs) {
+				t.Errorf("members name %d articles, want %d: %+v", len(arts), len(c.docs), f.Members)
+			}
+		})
+	}
+}
+
+func TestConversionInsideOneArticle(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "The quake struck at a depth of 17.9 kilometres (29 miles) near the city.\n", true},
+		{"en", "The quake struck at a depth of 17.9 kilometres (11 miles) near the city.\n", false},
+		{"en", "The gas bubble was up to 1 km (1.6 miles) across.\n", true},
+		{"fr", "La fuite mesure environ 1 km (0,6 mille) de diamètre.\n", false},
+		{"de", "Die Brücke ist 19 Kilometer (12 Meilen) lang.\n", false},
+		{"de", "Die Brücke ist 19 Kilometer (19 Meilen) lang.\n", true},
+	}
+	for _, c := range cases {
+		res := Analyze([]Document{{ID: "a", Lang: c.lang, Text: c.text}}, nil, AnalyzeOptions{})
+		got := false
+		for _, d := range res.Discrepancies {
+			if d.Kind == DiscInternal {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s %q: internal flag %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+func TestLoneMisspeltName(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-05-01T08:00:00Z", "The harbour master, Osman Kaya, said the ship ran aground on Tuesday. Kaya spoke to reporters.\n"},
+		{"de", "de", "2024-05-01T09:00:00Z", "Hafenmeister Osman Kaya sagte, das Schiff sei am Dienstag auf Grund gelaufen.\n"},
+		{"es", "es", "2024-05-01T10:00:00Z", "El capitán del puerto, Osmn Kaya, dijo que el buque encalló el martes.\n"},
+		{"fr", "fr", "2024-05-01T11:00:00Z", "Le capitaine du port, Ousmane Kaya, a déclaré que le navire s'était échoué mardi.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	var spelling []Discrepancy
+	for _, d := range res.Discrepancies {
+		if d.Kind == DiscSpelling {
+			spelling = append(spelling, d)
+		}
+	}
+	if len(spelling) != 1 || !strings.Contains(spelling[0].Summary, "Osmn") {
+		var s []string
+		for _, d := range spelling {
+			s = append(s, d.Summary)
+		}
+		t.Fatalf("want one spelling flag on Osmn, got %q", s)
+	}
+}

@@ -1,0 +1,213 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"parallax/assets"
+)
+
+// Internal discrepancies: one article contradicting itself. A conversion written in brackets
+// that does not hold ("17.9 km (29 miles)": 17.9 km is 11 miles) is the kind a reader cannot
+// tell from the text alone which half is right, so it is flagged with both halves.
+
+// conversionTolerance is how far a bracketed conversion may be from the exact one and still
+// count as rounding ("400 m (1,300 ft)", "about 6 miles").
+const conversionTolerance = 0.12
+
+type unitDef struct {
+	unit, base string
+	factor     float64
+}
+
+type unitTable struct {
+	words   map[string]unitDef // lower-case word or phrase → unit
+	maxRune int
+}
+
+var loadUnits = sync.OnceValue(func() *unitTable {
+	f, err := assets.Lang.Open("lang/units.tsv")
+	if err != nil {
+		panic("compare: embedded units.tsv is missing: " + err.Error())
+	}
+	defer f.Close()
+	t := &unitTable{words: map[string]unitDef{}}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 {
+			panic("compare: units.tsv: want 4 tab-separated columns: " + line)
+		}
+		factor, err := strconv.ParseFloat(cols[1], 64)
+		if err != nil {
+			panic("compare: units.tsv: bad factor: " + line)
+		}
+		for _, w := range strings.Split(cols[3], "|") {
+			if _, dup := t.words[w]; !dup {
+				t.words[w] = unitDef{cols[0], cols[2], factor}
+			}
+			t.maxRune = max(t.maxRune, len([]rune(w)))
+		}
+	}
+	return t
+})
+
+// unitAt reads the unit written in rs from position i (after spaces or a hyphen), longest
+// match first, and returns it with the position after it.
+func (t *unitTable) unitAt(rs []rune, i int) (unitDef, int, bool) {
+	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\u00a0' || rs[i] == '-' || rs[i] == '\u202f') {
+		i++
+	}
+	for n := min(t.maxRune, len(rs)-i); n >= 1; n-- {
+		end := i + n
+		if end < len(rs) && (unicode.IsLetter(rs[end]) && unicode.IsLetter(rs[end-1]) && !isHan(rs[end-1])) {
+			continue // inside a longer word
+		}
+		if d, ok := t.words[strings.ToLower(string(rs[i:end]))]; ok {
+			return d, end, true
+		}
+	}
+	return unitDef{}, i, false
+}
+
+// conversionDiscrepancies flags bracketed conversions that do not hold in one article.
+func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
+	t := loadUnits()
+	var nums []int
+	for i, f := range a.facts {
+		if f.Kind == KindNumber && !f.Vague {
+			if _, ok := numValue(f); ok {
+				nums = append(nums, i)
+			}
+		}
+	}
+	sort.Slice(nums, func(x, y int) bool { return a.facts[nums[x]].Start < a.facts[nums[y]].Start })
+	rs := a.runes
+	var out []Discrepancy
+	for k := 0; k+1 < len(nums); k++ {
+		f, g := a.facts[nums[k]], a.facts[nums[k+1]]
+		if f.End > len(rs) || g.Start > len(rs) || g.Start-f.End > 24 {
+			continue
+		}
+		u1, p, ok := t.unitAt(rs, f.End)
+		if !ok {
+			continue
+		}
+		// Only an opening bracket (and a hedge word or two) between the unit and the
+		// converted figure.
+		gap := strings.TrimSpace(string(rs[p:g.Start]))
+		if !strings.HasPrefix(gap, "(") && !strings.HasPrefix(gap, "（") {
+			continue
+		}
+		if strings.ContainsAny(gap[1:], "().;:!?") || len([]rune(gap)) > 12 {
+			continue
+		}
+		u2, _, ok := t.unitAt(rs, g.End)
+		if !ok || u1.base != u2.base || u1.unit == u2.unit {
+			continue
+		}
+		x, _ := numValue(f)
+		y, _ := numValue(g)
+		want := x * u1.factor / u2.factor
+		if want == 0 || math.Abs(y-want)/math.Max(math.Abs(y), math.Abs(want)) <= conversionTolerance {
+			continue
+		}
+		ms := []Member{memberOf(a, nums[k]), memberOf(a, nums[k+1])}
+		summary := fmt.Sprintf("%s converts %s %s to %s %s; it is about %s %s", a.doc.displayName(),
+			humanNumber(x), u1.unit, humanNumber(y), u2.unit, roundForSummary(want), u2.unit)
+		out = append(out, Discrepancy{ID: discrepancyID(DiscInternal, ms), Story: storyID, Kind: DiscInternal,
+			Severity: SeverityMinor, Summary: summary, Members: ms})
+	}
+	return out
+}
+
+// roundForSummary renders a computed value with sensible precision: 11.1, 1,312, 0.62.
+func roundForSummary(x float64) string {
+	switch ax := math.Abs(x); {
+	case ax >= 100:
+		return humanNumber(math.Round(x))
+	case ax >= 10:
+		return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
+}
+
+// headlineEnd returns where an article's headline ends when its text opens with one (a first
+// line with no sentence end, as scraped pages repeat the title), or 0.
+func headlineEnd(a *article) int {
+	rs := a.runes
+	for i, r := range rs {
+		if r == '\n' {
+			line := strings.TrimSpace(string(rs[:i]))
+			if line == "" || len([]rune(line)) > 200 || strings.ContainsAny(line[len(line)-1:], ".!?。！？") {
+				return 0
+			}
+			return i
+		}
+	}
+	return 0
+}
+
+// headlineDiscrepancies flags a figure in the headline that the body contradicts: the body
+// gives one figure for the same claim, and it is not the headline's (a stale headline left
+// after the body was updated).
+func headlineDiscrepancies(storyID string, a *article) []Discrepancy {
+	end := headlineEnd(a)
+	if end == 0 {
+		return nil
+	}
+	var out []Discrepancy
+	for hi, h := range a.facts {
+		concept := claimConcept(h)
+		if h.Start >= end || concept == "" {
+			continue
+		}
+		var body []int
+		agree := false
+		for bi, b := range a.facts {
+			if b.Start < end || claimConcept(b) != concept {
+				continue
+			}
+			if compareValues(h, b) != incompatible {
+				agree = true
+				break
+			}
+			if ph, pb := sentencePlaces(a, hi), sentencePlaces(a, bi); len(ph) > 0 && len(pb) > 0 && disjoint(ph, pb) {
+				continue
+			}
+			body = append(body, bi)
+		}
+		if agree || len(body) == 0 {
+			continue
+		}
+		// The body must give one figure: several disagreeing body figures are a timeline
+		// (Monday's toll, Tuesday's), not a stale headline.
+		one := true
+		for _, bi := range body[1:] {
+			if compareValues(a.facts[body[0]], a.facts[bi]) == incompatible {
+				one = false
+				break
+			}
+		}
+		if !one {
+			continue
+		}
+		b := a.facts[body[0]]
+		ms := []Member{memberOf(a, hi), memberOf(a, body[0])}
+		summary := fmt.Sprintf("%s: the headline gives %s %s, the body %s", a.doc.displayName(),
+			strings.ReplaceAll(concept, "_", " "), factLabel(h), factLabel(b))
+		out = append(out, Discrepancy{ID: discrepancyID(DiscInternal, ms), Story: storyID, Kind: DiscInternal,
+			Severity: SeverityMinor, Summary: summary, Members: ms, Claim: concept})
+	}
+	return out
+}
