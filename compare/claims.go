@@ -33,9 +33,10 @@ func claimConcept(f Fact) string {
 		return ""
 	}
 	switch f.Concept {
-	case "", "people", "count", "victims", "duration", "rank":
+	case "", "people", "count", "victims", "duration", "rank", "rescuers", "floors":
 		// Durations ("three years ago", "for two days") and ranks are background far more
-		// often than claims that versions state differently.
+		// often than claims that versions state differently; rescuers are counted by team,
+		// by country and in all, so two counts are rarely one claim.
 		return ""
 	}
 	if _, ok := numValue(f); !ok {
@@ -44,19 +45,13 @@ func claimConcept(f Fact) string {
 	return f.Concept
 }
 
-// sameUnit reports whether two written units are the same unit: "km" and "kilomètres", "%"
-// and "%", "USD" and "USD".
-func sameUnit(u, v string) bool {
-	if u == "" || v == "" {
-		return false
-	}
-	if strings.EqualFold(u, v) {
-		return true
-	}
+// knownUnitsDiffer reports whether two written units are both known (units.tsv) and are
+// different units: 1 km against 1.6 miles.
+func knownUnitsDiffer(u, v string) bool {
 	t := loadUnits()
 	du, ok1 := t.words[strings.ToLower(u)]
 	dv, ok2 := t.words[strings.ToLower(v)]
-	return ok1 && ok2 && du.unit == dv.unit
+	return ok1 && ok2 && du.unit != dv.unit
 }
 
 // measureConcept reports whether a concept is measured in units (lengths, areas, money…),
@@ -93,6 +88,23 @@ func sentencePlaces(a *article, i int) []string {
 			continue
 		}
 		if f.Type == "place" || f.Type == "country" {
+			if id := actorID(f); id != "" {
+				out = appendUnique(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// personalConcept reports whether a concept is a property of one person (an age).
+func personalConcept(c string) bool { return c == "age" }
+
+// sentencePeople lists the people named in the sentence of fact i, by id.
+func sentencePeople(a *article, i int) []string {
+	var out []string
+	si := a.factSent[i]
+	for j, f := range a.facts {
+		if a.factSent[j] == si && f.Kind == KindActor && f.Type == ActorPerson {
 			if id := actorID(f); id != "" {
 				out = appendUnique(out, id)
 			}
@@ -139,7 +151,7 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	if x <= 0 || y <= 0 || math.Max(x, y)/math.Min(x, y) > claimMaxRatio {
 		return 0, false
 	}
-	if measureConcept(claimConcept(f)) && !sameUnit(f.Unit, g.Unit) {
+	if measureConcept(claimConcept(f)) && knownUnitsDiffer(f.Unit, g.Unit) {
 		// Units are not converted here (30 km and 19 miles), and a measure with no unit may
 		// be in another one (a width in metres against a length in miles). Counts carry the
 		// counted noun as their unit ("people", "Tote"), which says nothing here.
@@ -147,6 +159,12 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	}
 	if pa, pb := sentencePlaces(a, i), sentencePlaces(b, j); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
 		return 0, false // deaths in Syria, deaths in Turkey
+	}
+	if personalConcept(claimConcept(f)) {
+		// An age is a person's: two ages of two named people are two claims.
+		if pa, pb := sentencePeople(a, i), sentencePeople(b, j); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
+			return 0, false
+		}
 	}
 	ctx := s.contextScore(a, i, b, j)
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
@@ -320,6 +338,14 @@ func claimConflict(st *story, ns []node) (Discrepancy, bool) {
 		return vx < vy
 	})
 	concept := claimConcept(clusters[0].rep)
+	if measureConcept(concept) {
+		// Measures disagree only in one unit (units are not converted across versions).
+		for _, n := range ns {
+			if knownUnitsDiffer(st.arts[n.art].facts[n.fact].Unit, clusters[0].rep.Unit) {
+				return Discrepancy{}, false
+			}
+		}
+	}
 	relation, why := claimRelation(st, concept, clusters)
 	severity := SeverityMajor
 	if relation != RelationContradiction {

@@ -151,8 +151,9 @@ func conflictCandidate(f Fact) bool {
 		_, _, prec, ok := parseDateRange(dateValue(f))
 		return ok && !f.Unresolved && prec != PrecisionYear
 	case KindNumber:
-		_, ok := numValue(f)
-		return ok
+		// A small bare number ("2", "7.4") says too little on its own to contradict another;
+		// numbers with a known concept are judged as claims (claimConflicts).
+		return specificity(f) > 0 && claimConcept(f) == ""
 	}
 	return false
 }
