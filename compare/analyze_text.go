@@ -93,8 +93,15 @@ func (a *article) position(i int) float64 {
 // eventTime bounds when the article's event happened, in days: its publication date when
 // known (news reports what just happened), else the latest day-precise date it states. A
 // year or a month in the text is usually background ("since 2011"), so it does not count.
+//
+// A published article most of whose dated days lie long before its publication (a history
+// piece, an anniversary, a look back at an earlier disaster) is about those days: its event
+// time is the day it states most.
 func (a *article) eventTime() (int, int) {
 	if a.pubDay != noDay {
+		if d, ok := a.pastEventDay(); ok {
+			return d, d
+		}
 		return a.pubDay, a.pubDay
 	}
 	latest := noDay
@@ -111,6 +118,40 @@ func (a *article) eventTime() (int, int) {
 		}
 	}
 	return latest, latest
+}
+
+// pastEventMinDays is how long before publication a day must lie to be another event's.
+const pastEventMinDays = 60
+
+// pastEventDay returns the day a published article mostly dates, when most of its
+// day-precise dates with a written year lie pastEventMinDays or more before publication.
+func (a *article) pastEventDay() (int, bool) {
+	count := map[int]int{}
+	total, past := 0, 0
+	for _, f := range a.facts {
+		if f.Kind != KindDate || f.Unresolved || f.Inferred {
+			continue
+		}
+		lo, hi, prec, ok := parseDateRange(dateValue(f))
+		if !ok || prec != PrecisionDay || lo != hi {
+			continue
+		}
+		total++
+		if lo <= a.pubDay-pastEventMinDays {
+			past++
+			count[lo]++
+		}
+	}
+	if total < 2 || past*2 <= total {
+		return 0, false
+	}
+	best, bestN := 0, 0
+	for d, n := range count {
+		if n > bestN || n == bestN && d > best {
+			best, bestN = d, n
+		}
+	}
+	return best, true
 }
 
 func (a *article) text(start, end int) string {

@@ -43,6 +43,10 @@ func eventDiscrepancies(stories []*story, w *workspace) []Discrepancy {
 			}
 		}
 	}
+	types := map[*article]map[string]bool{}
+	for _, a := range w.arts {
+		types[a] = eventTypes(a)
+	}
 	var out []Discrepancy
 	for si, st := range stories {
 		if len(st.arts) != 1 {
@@ -61,6 +65,9 @@ func eventDiscrepancies(stories []*story, w *workspace) []Discrepancy {
 			}
 		}
 		if best < 0 {
+			best = sameKindStory(stories, si, w, idx, types)
+		}
+		if best < 0 {
 			continue
 		}
 		if d, ok := eventDiscrepancy(w, idx, ai, stories[best], count[best]); ok {
@@ -68,6 +75,51 @@ func eventDiscrepancies(stories []*story, w *workspace) []Discrepancy {
 		}
 	}
 	return append(out, multiEventDiscrepancies(stories, w, idx, count, post)...)
+}
+
+// sameKindStory finds, for a lone article that shares little vocabulary with any story (a
+// look back at an earlier disaster names other people and other days), the story of two
+// articles or more that reports the same kind of event in a country or place the article
+// also names; -1 when there is none.
+func sameKindStory(stories []*story, si int, w *workspace, idx map[*article]int, types map[*article]map[string]bool) int {
+	a := stories[si].arts[0]
+	if len(types[a]) == 0 {
+		return -1
+	}
+	mine := w.feats[idx[a]].prior
+	best, bestShared := -1, 0
+	for ti, t := range stories {
+		if ti == si || len(t.arts) < 2 || !shareKey(types[a], storyEventTypes(t, types)) {
+			continue
+		}
+		shared := 0
+		seen := map[string]bool{}
+		for _, o := range t.arts {
+			for _, f := range o.facts {
+				if f.Kind != KindActor || (f.Type != "country" && f.Type != "place") {
+					continue
+				}
+				k := factKey(f)
+				if _, ok := mine[k]; ok && !seen[k] {
+					seen[k] = true
+					shared++
+				}
+			}
+		}
+		if shared > bestShared {
+			best, bestShared = ti, shared
+		}
+	}
+	return best
+}
+
+func shareKey(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // multiEventDiscrepancies raises the event flag between two stories of two articles or more:
