@@ -152,3 +152,27 @@ func TestLoneMisspeltName(t *testing.T) {
 		t.Fatalf("want one spelling flag on Osmn, got %q", s)
 	}
 }
+
+func TestDateClaim(t *testing.T) {
+	base := []claimDoc{
+		{"en", "en", "2022-07-11T08:00:00Z", "The upper house election was held on 10 July 2022, two days after the attack.\n"},
+		{"fr", "fr", "2022-07-11T09:00:00Z", "L'élection sénatoriale s'est tenue le 10 juillet 2022, deux jours après l'attaque.\n"},
+	}
+	odd := claimDoc{"zh", "zh", "2022-07-11T10:00:00Z", "参议院选举于2022年7月11日举行。\n"}
+	same := claimDoc{"zh", "zh", "2022-07-11T10:00:00Z", "参议院选举于2022年7月10日举行。\n"}
+	count := func(docs []claimDoc) int {
+		n := 0
+		for _, d := range analyzeClaimDocs(docs).Discrepancies {
+			if d.Kind == DiscDate {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(append(append([]claimDoc{}, base...), odd)); n != 1 {
+		t.Errorf("election dated 11 July in one version against 10 July in two: %d date flags, want 1", n)
+	}
+	if n := count(append(append([]claimDoc{}, base...), same)); n != 0 {
+		t.Errorf("all versions agree: %d date flags, want 0", n)
+	}
+}

@@ -29,6 +29,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	var out []Discrepancy
 	out = append(out, conflicts(st, al)...)
 	out = append(out, claimConflicts(st, al)...)
+	out = append(out, dateClaimConflicts(st)...)
 	out = append(out, roleActorDiscrepancies(st, al)...)
 	out = append(out, affiliationDiscrepancies(st)...)
 	out = append(out, spellingDiscrepancies(st)...)
