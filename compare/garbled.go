@@ -18,7 +18,8 @@ import (
 //   - glued words: a lowercase run of three letters or more followed by a capitalised word
 //     inside one token (intentionnéPékin) — brand names (PowerPoint) start with a capital,
 //     iPhone/eBay have a one-letter prefix, so neither matches;
-//   - mojibake: U+FFFD, or "??" standing for lost characters mid-sentence;
+//   - mojibake: U+FFFD, "??" standing for lost characters mid-sentence, or a "?" between two
+//     lowercase letters of a word (di?metro);
 //   - untranslated fragments: a run of words in another script than the article's (three
 //     words; six when the foreign script is Latin, since brand and product names in Latin
 //     letters are normal in any language), or a sentence whose function words belong to
@@ -69,7 +70,9 @@ func scriptOfSlow(r rune) string {
 		return "Cyrillic"
 	case unicode.Is(unicode.Greek, r):
 		return "Greek"
-	case unicode.Is(unicode.Arabic, r):
+	case unicode.Is(unicode.Arabic, r), r == '\u0640':
+		// U+0640 TATWEEL is Common by Script but Arabic by Script_Extensions: it stretches
+		// Arabic letters ("بـ" before a Latin name) and is no stray letter.
 		return "Arabic"
 	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r):
 		return "CJK"
@@ -167,6 +170,20 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 			}
 			mojibake.spans = append(mojibake.spans, wordSpan{i, j, string(a.runes[i:j])})
 			i = j
+			continue
+		}
+		// A question mark between two lowercase letters stands for one lost letter
+		// ("di?metro"); in a URL or code it would sit among / . = & characters.
+		if a.runes[i] == '?' && i > 0 && i+1 < len(a.runes) && unicode.IsLower(a.runes[i-1]) && unicode.IsLower(a.runes[i+1]) && !inURLish(a.runes, i) {
+			s, e := i, i+1
+			for s > 0 && unicode.IsLetter(a.runes[s-1]) {
+				s--
+			}
+			for e < len(a.runes) && (unicode.IsLetter(a.runes[e]) || a.runes[e] == '?') {
+				e++
+			}
+			mojibake.spans = append(mojibake.spans, wordSpan{s, e, string(a.runes[s:e])})
+			i = e
 			continue
 		}
 		if a.runes[i] == '?' && i+1 < len(a.runes) && a.runes[i+1] == '?' && i > 0 && a.runes[i-1] == ' ' {
@@ -300,6 +317,22 @@ func isGlued(rs []rune) bool {
 			return false
 		}
 		return unicode.IsLower(rs[i+1]) && unicode.IsLower(rs[i+2])
+	}
+	return false
+}
+
+// inURLish reports whether position i sits in a token that looks like a URL or code: a
+// slash, dot, equals sign or ampersand in the same run of non-space characters.
+func inURLish(rs []rune, i int) bool {
+	for j := i; j >= 0 && !unicode.IsSpace(rs[j]); j-- {
+		if strings.ContainsRune("/=&@", rs[j]) {
+			return true
+		}
+	}
+	for j := i; j < len(rs) && !unicode.IsSpace(rs[j]); j++ {
+		if strings.ContainsRune("/=&@", rs[j]) {
+			return true
+		}
 	}
 	return false
 }
