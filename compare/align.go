@@ -190,8 +190,10 @@ func (al *storyAlign) canUnion(x, y int) bool {
 		return false // a group of disagreeing values takes only facts of its claim
 	}
 	if al.rng[rx].intersect(al.rng[ry]).empty() {
-		// Disagreeing values join only as one claim, and only from different articles.
-		if cx == "" || cx != cy || !al.valuesFitPerArticle(rx, ry) {
+		// Disagreeing values join only as one claim, and only from different articles —
+		// except a running toll, which one article may give as of two times or from two
+		// sources ("5,300 according to the ministry, 11,300 according to the Red Crescent").
+		if cx == "" || cx != cy || !loadConcepts().cumulative[cx] && !al.valuesFitPerArticle(rx, ry) {
 			return false
 		}
 	}

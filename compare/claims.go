@@ -79,6 +79,55 @@ func conceptsClash(f, g Fact) bool {
 	return true
 }
 
+// placesDiffer reports whether the sentences of two figures are about different places: they
+// name different sets of countries (Turkey against Turkey and Syria), or disjoint places.
+func placesDiffer(a *article, i int, b *article, j int) bool {
+	ca, cb := sentenceActors(a, i, "country"), sentenceActors(b, j, "country")
+	if len(ca) > 0 && len(cb) > 0 && !sameSet(ca, cb) {
+		return true
+	}
+	pa, pb := sentenceActors(a, i, "place"), sentenceActors(b, j, "place")
+	return len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb)
+}
+
+// sentenceActors lists the actors of one type named in the sentence of fact i, by id.
+func sentenceActors(a *article, i int, typ string) []string {
+	var out []string
+	si := a.factSent[i]
+	for j, f := range a.facts {
+		if a.factSent[j] == si && f.Kind == KindActor && f.Type == typ {
+			if id := actorID(f); id != "" {
+				out = appendUnique(out, id)
+			}
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return !disjointAll(a, b)
+}
+
+// disjointAll reports whether some element of a is missing from b.
+func disjointAll(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
+}
+
 // sentencePlaces lists the places and countries named in the sentence of fact i.
 func sentencePlaces(a *article, i int) []string {
 	var out []string
@@ -157,8 +206,8 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 		// counted noun as their unit ("people", "Tote"), which says nothing here.
 		return 0, false
 	}
-	if pa, pb := sentencePlaces(a, i), sentencePlaces(b, j); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
-		return 0, false // deaths in Syria, deaths in Turkey
+	if placesDiffer(a, i, b, j) {
+		return 0, false // deaths in Syria, deaths in Turkey, deaths in both
 	}
 	if personalConcept(claimConcept(f)) {
 		// An age is a person's: two ages of two named people are two claims.
