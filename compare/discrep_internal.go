@@ -32,9 +32,9 @@ type unitTable struct {
 }
 
 var loadUnits = sync.OnceValue(func() *unitTable {
-	f, err := assets.Lang.Open("lang/units.tsv")
+	f, err := assets.Lang.Open("lang/unit-factors.tsv")
 	if err != nil {
-		panic("compare: embedded units.tsv is missing: " + err.Error())
+		panic("compare: embedded unit-factors.tsv is missing: " + err.Error())
 	}
 	defer f.Close()
 	t := &unitTable{words: map[string]unitDef{}}
@@ -46,11 +46,11 @@ var loadUnits = sync.OnceValue(func() *unitTable {
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) != 4 {
-			panic("compare: units.tsv: want 4 tab-separated columns: " + line)
+			panic("compare: unit-factors.tsv: want 4 tab-separated columns: " + line)
 		}
 		factor, err := strconv.ParseFloat(cols[1], 64)
 		if err != nil {
-			panic("compare: units.tsv: bad factor: " + line)
+			panic("compare: unit-factors.tsv: bad factor: " + line)
 		}
 		for _, w := range strings.Split(cols[3], "|") {
 			if _, dup := t.words[w]; !dup {
