@@ -27,6 +27,8 @@ type dateSpec struct {
 	unit     string
 	dur      dnDuration
 	interval *dateSpec // the end of an interval; s/e then cover both
+	// fromEvent: a duration measured from another event ("later", "plus tard", "спустя").
+	fromEvent bool
 }
 
 // dnDuration is a signed offset in calendar units.
@@ -55,6 +57,13 @@ func (sc *dnScan) parseDates() []dateSpec {
 			continue
 		}
 		if d, ok := sc.parseAt(i); ok && d.e > i {
+			if d.kind == dkDuration && d.fromEvent && len(out) > 0 {
+				// "Three weeks later", "two days before the vote" after another date: measured
+				// from an event the text names, so a number (numbers.go), not a date. Alone,
+				// with nothing before it, it counts from the publication.
+				i = d.e
+				continue
+			}
 			out = append(out, d)
 			for k := d.s; k < d.e; k++ {
 				sc.taken[k] = true
@@ -770,8 +779,14 @@ func (sc *dnScan) blocked(i, e int) bool {
 func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	sign := 0
 	j := i
+	eventDir := false // "three weeks later", "two days before": measured from another event
 	if e, it, ok := sc.find(i, itDirPrefix); ok {
+		// A sign glued to the word before it is a hyphen ("67-year-old"), not a direction.
+		if sc.toks[i].kind == dtPunct && sc.glued(i) {
+			return dateSpec{}, false
+		}
 		sign, j = it.val, e
+		eventDir = sc.has(i, itEventDir)
 	}
 	// Components with their own sign ("-1 decade +2 years") keep it; the others take the
 	// direction of the whole expression.
@@ -815,6 +830,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	if e, it, ok := sc.find(j, itDirSuffix); ok && !sc.toks[j].newline {
 		if sign == 0 || (it.val == sign) || it.val > 0 && sign > 0 {
 			sign = it.val
+			eventDir = eventDir || sc.has(j, itEventDir)
 			j = e
 		}
 	}
@@ -825,7 +841,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 		dur = dur.neg()
 	}
 	dur = dur.plus(signed)
-	return dateSpec{s: i, e: j, kind: dkDuration, dur: dur, wd: -1}, true
+	return dateSpec{s: i, e: j, kind: dkDuration, dur: dur, wd: -1, fromEvent: eventDir}, true
 }
 
 func (d dnDuration) neg() dnDuration {

@@ -53,12 +53,23 @@ const (
 	itOrdinalPrefix                     // "第", "thứ"
 	itArticle                           // "a", "un", "ein": a number only before a scale or unit
 	itFurniture                         // "Lire aussi", "Read more": the article body has ended
+	itVagueMag                          // f: magnitude ("dozens" 10, "des centaines" 100, "数万" 10000)
+	itApprox                            // f: value, about ("une vingtaine" 20, "a dozen or so")
+	itVagueLink                         // "of", "de": joins "tens of thousands"
+	itCounted                           // f: count a word carries ("twice", "zweimal", "صاروخين")
+	itNumSuffix                         // s: unit code; a suffix after "47-": "ми", "летний", "year-old"
+	itUnitCode                          // s: unit code ("km", "USD", "%"); flag&flagPrefix when written before
+	itOrdinalWord                       // f: rank ("second", "deuxième", "второй")
+	itSuperlative                       // "largest", "plus grand", "大": an ordinal before or after it carries a fact
+	itEventDir                          // "later", "plus tard": a duration measured from another event, not a date
+	itFraction                          // f: value ("half", "la moitié", "الثلث", "一半")
 )
 
 const (
-	flagAbbr  = 1 << iota // abbreviated month or weekday
-	flagShort             // abbreviated scale ("k", "млн")
-	flagCase              // needs a capital on its last word (vi weekday names)
+	flagAbbr   = 1 << iota // abbreviated month or weekday
+	flagShort              // abbreviated scale ("k", "млн")
+	flagCase               // needs a capital on its last word (vi weekday names)
+	flagPrefix             // a unit written before the number ("$", "US$", "€")
 )
 
 type dnItem struct {
@@ -151,6 +162,15 @@ type langFile struct {
 	CompoundOnly   []string                 `json:"compound_only"`
 	CapNouns       bool                     `json:"capitalized_nouns"`
 	Furniture      []string                 `json:"furniture_markers"`
+	VagueMagnitude map[string]float64       `json:"vague_magnitude"`
+	ApproxNumbers  map[string]float64       `json:"approx_numbers"`
+	VagueLinks     []string                 `json:"vague_links"`
+	CountedWords   map[string]float64       `json:"counted_words"`
+	NumberSuffixes map[string]string        `json:"number_suffixes"`
+	Ordinals       map[string]float64       `json:"ordinals"`
+	Superlatives   []string                 `json:"superlatives"`
+	EventDirs      []string                 `json:"event_directions"`
+	Fractions      map[string]float64       `json:"fractions"`
 }
 
 type relPeriodJSON struct {
@@ -226,6 +246,7 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 			}
 		}
 	}
+	lx.addUnits(langs)
 	if lx.order == "" {
 		lx.order = "dmy"
 	}
@@ -382,6 +403,27 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.OrdinalPrefix, itOrdinalPrefix)
 	addAll(f.Articles, itArticle)
 	addAll(f.Furniture, itFurniture)
+	addAll(f.VagueLinks, itVagueLink)
+	addAll(f.Superlatives, itSuperlative)
+	addAll(f.EventDirs, itEventDir)
+	for s, v := range f.VagueMagnitude {
+		lx.add(s, dnItem{kind: itVagueMag, f: v})
+	}
+	for s, v := range f.ApproxNumbers {
+		lx.add(s, dnItem{kind: itApprox, f: v})
+	}
+	for s, v := range f.CountedWords {
+		lx.add(s, dnItem{kind: itCounted, f: v})
+	}
+	for s, v := range f.NumberSuffixes {
+		lx.add(s, dnItem{kind: itNumSuffix, s: v})
+	}
+	for s, v := range f.Ordinals {
+		lx.add(s, dnItem{kind: itOrdinalWord, f: v})
+	}
+	for s, v := range f.Fractions {
+		lx.add(s, dnItem{kind: itFraction, f: v})
+	}
 	for i, fr := range f.Intervals {
 		// Frames are numbered per file; the offset keeps languages apart in merged lexicons.
 		id := lx.frames + i + 1
@@ -455,4 +497,34 @@ func okScaleForm(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return isIdeoRune(r)
+}
+
+// addUnits adds the unit forms of assets/lang/units.tsv for langs (and those of every
+// language, "*").
+func (lx *dnLexicon) addUnits(langs []string) {
+	b, err := assets.Lang.ReadFile("lang/units.tsv")
+	if err != nil {
+		return // checked by TestLangDataParses
+	}
+	want := map[string]bool{"*": true}
+	for _, l := range langs {
+		want[l] = true
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || !want[cols[1]] {
+			continue
+		}
+		for _, form := range strings.Split(cols[2], "|") {
+			it := dnItem{kind: itUnitCode, s: cols[0]}
+			if strings.HasPrefix(form, "^") {
+				form = form[1:]
+				it.flag = flagPrefix
+			}
+			lx.add(form, it)
+		}
+	}
 }

@@ -19,7 +19,7 @@ type Options struct {
 
 // ExtractorVersion identifies the fact extractors' behaviour; stored fact caches keyed by an
 // older version are recomputed. Bump it whenever extraction output can change.
-const ExtractorVersion = "3"
+const ExtractorVersion = "4"
 
 // DefaultHorizon is the horizon used when Options.Horizon is empty: the end of the year this
 // extractor version was built in. It only bounds the weekday rule for undated articles.
@@ -93,7 +93,10 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	}
 	var nums []Fact
 	for _, ns := range sc.parseNumbers() {
-		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit}
+		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit, Ordinal: ns.ordinal}
+		if ns.vague {
+			f.Value, f.Vague, f.Magnitude = nil, true, ns.magnitude
+		}
 		sc.setRuneSpan(&f, ns.rs, ns.re)
 		nums = append(nums, f)
 	}

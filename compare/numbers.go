@@ -18,6 +18,10 @@ type numSpec struct {
 	value     float64
 	qualifier string
 	unit      string
+	// vague: no single value (value is unused); magnitude is the order the words give.
+	vague     bool
+	magnitude float64
+	ordinal   bool
 }
 
 // numberWords parses a number written in words at token k: "quatre", "vingt-cinq", "deux
@@ -110,11 +114,30 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
 			q, j = it.s, e
 		}
-		ns, next, ok := sc.numberAt(j, q != "", &vocab)
+		// A unit written before the number: "$5", "US$ 2,5", "€3".
+		pre, preStart := "", -1
+		if e, it, ok := sc.find(j, itUnitCode); ok && it.flag&flagPrefix != 0 && e < len(sc.toks) && sc.isNum(e) && !sc.toks[e].newline {
+			pre, preStart, j = it.s, sc.toks[j].start, e
+		}
+		ns, next, ok := sc.numberAt(j, q != "" || pre != "", &vocab)
+		if !ok {
+			ns, next, ok = sc.wordQuantityAt(j)
+		}
+		if !ok && j != i {
+			// A qualifier that is also a vague quantity: "quelques heures".
+			if ns, next, ok = sc.wordQuantityAt(i); ok {
+				q, pre = "", ""
+			}
+		}
 		if !ok {
 			continue
 		}
-		ns.qualifier = q
+		if q != "" {
+			ns.qualifier = q
+		}
+		if pre != "" {
+			ns.unit, ns.rs = pre, preStart
+		}
 		if next > i {
 			i = next - 1
 		}
@@ -159,7 +182,7 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			ns.value, e, fromWords = v, end, true
 			ns.rs = t.start
 			// Chinese numerals inside words (统一, 一些) are not numbers.
-			if t.ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) {
+			if t.ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) && !sc.classifiedAt(end) {
 				return numSpec{}, 0, false
 			}
 		} else if v, runes, ok := sc.gluedNumberWord(j, vocab); ok {
@@ -173,8 +196,17 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	default:
 		return numSpec{}, 0, false
 	}
+	// A case ending or an age suffix after a dash: "47-ми тысяч", "41-летний", "67-year-old".
+	suffixUnit := ""
+	if sc.isPunct(e, "-") && sc.glued(e) && sc.glued(e+1) && sc.isWord(e+1) {
+		if se, it, ok := sc.find(e+1, itNumSuffix); ok {
+			suffixUnit, e = it.s, se
+			plain = false
+		}
+	}
 	// Scale words: "30 ألف", "5,31 triệu", "3 млн", "2 millions", "5万", "nghìn tỷ".
 	scaled := false
+	last := 0.0
 	for n := 0; n < 2 && e < len(sc.toks) && !sc.toks[e].newline; n++ {
 		se, it, ok := sc.find(e, itScale)
 		if !ok || sc.taken[e] {
@@ -183,6 +215,16 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		ns.value *= it.f
 		e = se
 		scaled = true
+		if last == 0 || it.f < last {
+			last = it.f
+		}
+	}
+	// A smaller scaled part: "3 миллиона 200 тысяч", "1 tỷ 200 triệu", "3亿2000万".
+	if scaled {
+		if v, se, ok := sc.smallerPart(e, ns.value, last); ok {
+			ns.value += v
+			e = se
+		}
 	}
 	ns.re = sc.toks[e-1].end
 	if scaled {
@@ -201,6 +243,18 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	if hasQual {
 		plain = false
 	}
+	// A unit: "12 km", "3米", "20 долларов", "trois ans", "two days".
+	measured := false
+	if code, ue, ok := sc.unitCodeAt(e); ok && ns.unit == "" {
+		measured = true
+		ns.unit = code
+		ns.re = sc.toks[ue-1].end
+		e = ue
+		nounAfter = true
+		plain = false
+	} else if suffixUnit != "" {
+		ns.unit, nounAfter = suffixUnit, true
+	}
 	// Counted noun.
 	if ns.unit == "" {
 		ns.unit, nounAfter = sc.unitAfter(e)
@@ -214,7 +268,7 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		if !scaled && !nounAfter && !hasQual {
 			return numSpec{}, e, false
 		}
-		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !sc.has(e, itClassifier) {
+		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
 			return numSpec{}, e, false
 		}
 	}
@@ -374,7 +428,24 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if e < len(sc.toks) && sc.has(e, itTimeMarker) && sc.isNum(e+1) && !sc.toks[e+1].newline {
 		return 0, e + 2, false, false // "19 h 21", "14 giờ 30"
 	}
+	// The minutes of a time: "17 h 03", "17时03分".
+	if j >= 2 && sc.isNum(j-2) && sc.has(j-1, itTimeMarker) && !sc.toks[j].newline && len(sc.toks[j].key) == 2 {
+		return 0, e, false, false
+	}
+	// A day of the month written with its suffix: "8日", "11号" (a date the date grammar left).
+	if e < len(sc.toks) && sc.toks[e].ideo && !sc.toks[e].space && sc.has(e, itDaySuffix) && len(groups) == 1 {
+		return 0, e + 1, false, false
+	}
 	v, ok := sc.groupValue(groups, seps)
+	// A time of day: "17.03 Uhr", "11 h", "9 pm", "17时". A marker that is also a unit of
+	// duration ("heures", "часов", "giờ") makes a time only after hours and minutes.
+	if ok && v <= 24 && e < len(sc.toks) && !sc.toks[e].newline && sc.has(e, itTimeMarker) {
+		hm := len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[groups[1]].key) == 2
+		short := sc.toks[e].end-sc.toks[e].start == 1 && !sc.toks[e].ideo
+		if hm || short || !sc.has(e, itUnit) {
+			return 0, e + 1, false, false
+		}
+	}
 	return v, e, ok && len(seps) == 0, ok
 }
 
@@ -492,4 +563,16 @@ func (sc *dnScan) gluedNumberWord(j int, vocab *map[string]bool) (float64, int, 
 		}
 	}
 	return 0, 0, false
+}
+
+// classifiedAt reports whether a measure word, a scale or a unit follows at token e, glued:
+// "两声", "三万", "5米". A numeral glued to the word before it counts only so.
+func (sc *dnScan) classifiedAt(e int) bool {
+	if e >= len(sc.toks) || sc.toks[e].space {
+		return false
+	}
+	if sc.has(e, itPostQualifier) && e+1 < len(sc.toks) && !sc.toks[e+1].space {
+		e++ // "二十多名"
+	}
+	return sc.has(e, itClassifier) || sc.has(e, itScale) || sc.has(e, itUnitCode)
 }
