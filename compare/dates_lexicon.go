@@ -105,6 +105,8 @@ type dnLexicon struct {
 	compoundOnly map[string]bool
 	// capNouns: nouns are capitalised (German), so a capitalised word may be a counted unit.
 	capNouns bool
+	// freeOrder: a bare number may follow a name and still count ("с Путиным 27 встреч").
+	freeOrder bool
 	// glueIndex maps the first two bytes of a number word to the words, for glued-text recovery.
 	glueIndex map[string][]string
 	// frames counts interval frames ("de … à") so merged lexicons keep them apart.
@@ -162,6 +164,7 @@ type langFile struct {
 	CompoundOnly   []string                 `json:"compound_only"`
 	CapNouns       bool                     `json:"capitalized_nouns"`
 	Furniture      []string                 `json:"furniture_markers"`
+	FreeOrder      bool                     `json:"free_word_order"`
 	VagueMagnitude map[string]float64       `json:"vague_magnitude"`
 	ApproxNumbers  map[string]float64       `json:"approx_numbers"`
 	VagueLinks     []string                 `json:"vague_links"`
@@ -240,8 +243,14 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 		unitMaxWords: 1,
 	}
 	for _, l := range langs {
-		for _, path := range []string{"lang/cldr/" + l + ".json", "lang/extra/" + l + ".json"} {
-			if f := readLangFile(path); f != nil {
+		gen, extra := readLangFile("lang/cldr/"+l+".json"), readLangFile("lang/extra/"+l+".json")
+		if gen != nil && extra != nil && extra.WeekdayCase {
+			// The capital rule is the language's, not one file's: CLDR's "Thứ Hai" is
+			// Monday, "lớn thứ hai" is "second largest".
+			gen.WeekdayCase = true
+		}
+		for _, f := range []*langFile{gen, extra} {
+			if f != nil {
 				lx.addFile(f, len(langs) > 1)
 			}
 		}
@@ -477,6 +486,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		lx.compoundOnly[strings.Join(phraseKeys(s), " ")] = true
 	}
 	lx.capNouns = lx.capNouns || (f.CapNouns && !merged)
+	lx.freeOrder = lx.freeOrder || (f.FreeOrder && !merged)
 	lx.clitics = append(lx.clitics, f.Clitics...)
 	lx.bareMonths = lx.bareMonths || (f.BareMonths && !merged)
 	lx.needClassifier = lx.needClassifier || (f.RequireClass && !merged)

@@ -64,7 +64,7 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				}
 			}
 		}
-		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 {
+		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) {
 			return 0, 0, false
 		}
 		switch {
@@ -245,7 +245,16 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	}
 	// A unit: "12 km", "3米", "20 долларов", "trois ans", "two days".
 	measured := false
-	if code, ue, ok := sc.unitCodeAt(e); ok && ns.unit == "" {
+	ce := e
+	if scaled && ns.unit == "" {
+		// "2,5 millones de dólares", "5 millions d'euros", "3 million of dollars".
+		if le, _, ok := sc.find(e, itVagueLink); ok {
+			if _, _, ok := sc.unitCodeAt(le); ok {
+				ce = le
+			}
+		}
+	}
+	if code, ue, ok := sc.unitCodeAt(ce); ok && ns.unit == "" {
 		measured = true
 		ns.unit = code
 		ns.re = sc.toks[ue-1].end
@@ -303,6 +312,38 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	if sc.lineWords(j) <= 3 {
 		return false
+	}
+	// List numbering: "1.", "2)" at the start of a line.
+	if (j == 0 || sc.toks[j].newline) && (sc.isPunct(e, ".") || sc.isPunct(e, ")")) && sc.glued(e) {
+		return false
+	}
+	// Phone numbers and codes: a leading zero, or bare digit groups side by side ("020 7946
+	// 0018").
+	if k := sc.toks[j].key; len(k) > 1 && k[0] == '0' {
+		return false
+	}
+	if sc.isNum(e) && !sc.taken[e] && !sc.toks[e].newline || j > 0 && sc.isNum(j-1) && !sc.taken[j-1] && !sc.toks[j].newline {
+		return false
+	}
+	// A number inside a name: "Nord Stream 2", "Boeing 737", "Falcon 9" — a capitalised word
+	// inside the sentence right before it. Where every noun is capitalised (German), only when
+	// no noun follows ("Polizei 20 Menschen" counts).
+	if j > 0 && sc.isWord(j-1) && sc.toks[j-1].upper && !sc.toks[j-1].ideo && !sc.toks[j].newline && !sc.sentenceStart(j-1) &&
+		!sc.has(j-1, itFunction) && !sc.endsBefore(j, itQualifier) && !sc.has(j-1, itMonth) && !sc.taken[j-1] {
+		nounNext := sc.isWord(e) && !sc.toks[e].newline && !sc.has(e, itFunction)
+		switch {
+		case sc.lx.freeOrder:
+			// "с Путиным 27 встреч": a counted noun after the number makes it a count.
+			if !nounNext {
+				return false
+			}
+		case sc.lx.capNouns:
+			if !(nounNext && sc.toks[e].upper) {
+				return false
+			}
+		default:
+			return false
+		}
 	}
 	return true
 }
@@ -374,7 +415,7 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if sc.glued(j) {
 		p := sc.toks[j-1]
 		switch {
-		case p.kind == dtWord && !p.ideo:
+		case p.kind == dtWord && !p.ideo && !sc.cliticsOnly(j-1):
 			return 0, j + 1, false, false
 		case p.kind == dtPunct && (p.key == "-" || p.key == "/" || p.key == "+" || p.key == "#" || p.key == "№" || p.key == ":" || p.key == "." || p.key == ","):
 			if p.key != "-" || j < 2 || sc.glued(j-1) && sc.toks[j-2].kind != dtPunct {
@@ -575,4 +616,37 @@ func (sc *dnScan) classifiedAt(e int) bool {
 		e++ // "二十多名"
 	}
 	return sc.has(e, itClassifier) || sc.has(e, itScale) || sc.has(e, itUnitCode)
+}
+
+// countsAt reports whether token k is a measure word, a scale or a multiplier on the same line:
+// after it, a number word that is also another word ("năm" is five and year) counts ("năm
+// người", "năm trăm").
+func (sc *dnScan) countsAt(k int) bool {
+	if k >= len(sc.toks) || sc.toks[k].newline {
+		return false
+	}
+	return sc.has(k, itClassifier) || sc.has(k, itScale) || sc.has(k, itNumMult)
+}
+
+// cliticsOnly reports whether word token k is nothing but one or two of the language's
+// one-letter clitics glued to what follows: "و236", "بـ35", "وب25".
+func (sc *dnScan) cliticsOnly(k int) bool {
+	key := sc.toks[k].key
+	if key == "" || len(sc.lx.clitics) == 0 || k > 0 && !sc.toks[k].space && sc.toks[k-1].kind == dtWord {
+		return false
+	}
+	for n := 0; n < 2 && key != ""; n++ {
+		found := false
+		for _, c := range sc.lx.clitics {
+			if len(key) >= len(c) && key[:len(c)] == c {
+				key = key[len(c):]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return key == ""
 }
