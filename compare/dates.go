@@ -678,8 +678,13 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 	if sc.glued(e) && sc.isWord(e) {
 		return dateSpec{}, false
 	}
-	if s < i || sc.endsBefore(i, itYearCue) || sc.endsBefore(i, itIntervalOpen) || sc.endsBefore(i, itIntervalMid) {
+	if s < i || sc.endsBefore(i, itYearCue) || sc.endsBefore(i, itIntervalOpen) {
 		return absDate(s, e, v, 0, 0), v >= 1500
+	}
+	// After "to", "إلى", "до" alone (no "from" before), a year only in the span of news
+	// years: "ارتفع عدد القتلى إلى ١٥٤١" is a count.
+	if sc.endsBefore(i, itIntervalMid) {
+		return absDate(s, e, v, 0, 0), v >= 1900 && v <= 2099
 	}
 	// Bare year: a plausible news year followed by nothing that makes it a count.
 	if v < 1900 || v > 2099 || sc.endsBefore(i, itQualifier) {

@@ -63,6 +63,8 @@ const (
 	itSuperlative                       // "largest", "plus grand", "大": an ordinal before or after it carries a fact
 	itEventDir                          // "later", "plus tard": a duration measured from another event, not a date
 	itFraction                          // f: value ("half", "la moitié", "الثلث", "一半")
+	itRangeLink                         // "bis", "to", "و": "14 bis 15 Millionen"
+	itHalf                              // "and a half", "rưỡi", "半" after a unit
 )
 
 const (
@@ -105,6 +107,9 @@ type dnLexicon struct {
 	compoundOnly map[string]bool
 	// capNouns: nouns are capitalised (German), so a capitalised word may be a counted unit.
 	capNouns bool
+	// stems are number stems of compound words ("семи" of "семидневный", "zwei" of
+	// "zweijährigen"), longest first.
+	stems []numStem
 	// freeOrder: a bare number may follow a name and still count ("с Путиным 27 встреч").
 	freeOrder bool
 	// glueIndex maps the first two bytes of a number word to the words, for glued-text recovery.
@@ -174,6 +179,9 @@ type langFile struct {
 	Superlatives   []string                 `json:"superlatives"`
 	EventDirs      []string                 `json:"event_directions"`
 	Fractions      map[string]float64       `json:"fractions"`
+	RangeLinks     []string                 `json:"range_links"`
+	HalfWords      []string                 `json:"half_words"`
+	NumberStems    map[string]float64       `json:"number_stems"`
 }
 
 type relPeriodJSON struct {
@@ -272,6 +280,12 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 			}
 		}
 	}
+	sort.Slice(lx.stems, func(i, j int) bool {
+		if len(lx.stems[i].s) != len(lx.stems[j].s) {
+			return len(lx.stems[i].s) > len(lx.stems[j].s)
+		}
+		return lx.stems[i].s < lx.stems[j].s
+	})
 	sort.Slice(lx.numberWords, func(i, j int) bool {
 		a, b := lx.numberWords[i], lx.numberWords[j]
 		if len(a) != len(b) {
@@ -415,6 +429,14 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.VagueLinks, itVagueLink)
 	addAll(f.Superlatives, itSuperlative)
 	addAll(f.EventDirs, itEventDir)
+	addAll(f.RangeLinks, itRangeLink)
+	addAll(f.HalfWords, itHalf)
+	for st, v := range f.NumberStems {
+		k := strings.Join(phraseKeys(st), "")
+		if k != "" && !merged {
+			lx.stems = append(lx.stems, numStem{k, v})
+		}
+	}
 	for s, v := range f.VagueMagnitude {
 		lx.add(s, dnItem{kind: itVagueMag, f: v})
 	}
@@ -537,4 +559,10 @@ func (lx *dnLexicon) addUnits(langs []string) {
 			lx.add(form, it)
 		}
 	}
+}
+
+// numStem is the number stem of a compound word.
+type numStem struct {
+	s string
+	f float64
 }

@@ -219,6 +219,13 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			last = it.f
 		}
 	}
+	// A range sharing its scale: "14 bis 15 Millionen", "بين 12 و14 مليون", "2 to 3 million".
+	if !scaled {
+		if f, ok := sc.rangeScale(e); ok {
+			ns.value *= f
+			plain = false
+		}
+	}
 	// A smaller scaled part: "3 миллиона 200 тысяч", "1 tỷ 200 triệu", "3亿2000万".
 	if scaled {
 		if v, se, ok := sc.smallerPart(e, ns.value, last); ok {
@@ -261,6 +268,12 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		e = ue
 		nounAfter = true
 		plain = false
+		// "ba ngày rưỡi", "三天半", "tres días y medio": and a half.
+		if he, _, ok := sc.find(e, itHalf); ok && !sc.toks[e].newline {
+			ns.value += 0.5
+			ns.re = sc.toks[he-1].end
+			e = he
+		}
 	} else if suffixUnit != "" {
 		ns.unit, nounAfter = suffixUnit, true
 	}
@@ -271,10 +284,10 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		nounAfter = true
 	}
 	if fromWords {
-		if ns.value == 1 && !scaled {
+		if ns.value == 1 && !scaled && !measured {
 			return numSpec{}, e, false // "un", "one", "một": an article more often than a count
 		}
-		if !scaled && !nounAfter && !hasQual {
+		if !scaled && !nounAfter && !hasQual && !sc.elliptic(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
 		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
@@ -311,6 +324,10 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	}
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	if sc.lineWords(j) <= 3 {
+		return false
+	}
+	// The end of a quoted name: «Северный поток — 2», "Apollo 11".
+	if e < len(sc.toks) && sc.toks[e].kind == dtPunct && !sc.toks[e].space && strings.ContainsAny(sc.toks[e].key, "»”\"」』") {
 		return false
 	}
 	// List numbering: "1.", "2)" at the start of a line.
@@ -462,8 +479,8 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		return 0, e + 2, false, false
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
-		if !sc.has(e, itScale) && !sc.has(e, itPercent) {
-			return 0, e + 1, false, false // 5G, 10km, 1er, 21st, 14h40
+		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) {
+			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
 	if e < len(sc.toks) && sc.has(e, itTimeMarker) && sc.isNum(e+1) && !sc.toks[e+1].newline {
@@ -478,6 +495,10 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		return 0, e + 1, false, false
 	}
 	v, ok := sc.groupValue(groups, seps)
+	// "08.00", "09:30": hours with a leading zero and minutes are a time wherever they stand.
+	if ok && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[j].key) == 2 && sc.toks[j].key[0] == '0' && len(sc.toks[groups[1]].key) == 2 {
+		return 0, e, false, false
+	}
 	// A time of day: "17.03 Uhr", "11 h", "9 pm", "17时". A marker that is also a unit of
 	// duration ("heures", "часов", "giờ") makes a time only after hours and minutes.
 	if ok && v <= 24 && e < len(sc.toks) && !sc.toks[e].newline && sc.has(e, itTimeMarker) {
@@ -649,4 +670,73 @@ func (sc *dnScan) cliticsOnly(k int) bool {
 		}
 	}
 	return key == ""
+}
+
+// gluedUnit reports whether the word glued after a number at token e is a unit of two letters
+// or more ("13km", "1,640ft", "30kg"); a single letter ("5G", "10m") stays a name or is
+// ambiguous.
+func (sc *dnScan) gluedUnit(e int) bool {
+	if sc.toks[e].end-sc.toks[e].start < 2 {
+		return false
+	}
+	for _, m := range sc.at(e) {
+		if m.it.kind == itUnitCode && m.it.flag&flagPrefix == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeScale returns the scale of the second number of a range that starts right after the
+// first one: "14 bis 15 Millionen" makes 14 fourteen million.
+func (sc *dnScan) rangeScale(e int) (float64, bool) {
+	le, _, ok := sc.find(e, itRangeLink)
+	if !ok || le >= len(sc.toks) || sc.toks[le].newline || sc.taken[e] {
+		return 0, false
+	}
+	k := le
+	switch {
+	case sc.isNum(k):
+		k++
+		for sc.isPunct(k, ".") || sc.isPunct(k, ",") {
+			if !sc.isNum(k+1) || sc.toks[k+1].space {
+				break
+			}
+			k += 2
+		}
+	case sc.isWord(k):
+		_, we, ok := sc.numberWords(k)
+		if !ok {
+			return 0, false
+		}
+		k = we
+	default:
+		return 0, false
+	}
+	if k >= len(sc.toks) || sc.toks[k].newline {
+		return 0, false
+	}
+	_, it, ok := sc.find(k, itScale)
+	if !ok {
+		return 0, false
+	}
+	return it.f, true
+}
+
+// elliptic reports whether a number word with no noun after it still counts: "two on Nord
+// Stream 1", "Three of the victims", "deux sur", "две —", "dos en la zona". The noun was
+// named before; what follows is a preposition, a dash or a colon.
+func (sc *dnScan) elliptic(j, e int, v float64) bool {
+	if v < 2 || e >= len(sc.toks) || sc.toks[e].newline {
+		return false
+	}
+	// "los años setenta", "les années soixante": a decade, not a count.
+	if j > 0 && !sc.toks[j].newline && sc.has(j-1, itUnit) {
+		return false
+	}
+	if sc.has(e, itFunction) || sc.has(e, itVagueLink) {
+		return true
+	}
+	t := sc.toks[e]
+	return t.kind == dtPunct && (t.key == "-" && t.space || t.key == ":" || t.key == "—" || t.key == "–")
 }

@@ -97,7 +97,10 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 			}
 		}
 	}
-	if best < 0 || sc.takenIn(j, best) {
+	if best < 0 {
+		return sc.compoundAt(j)
+	}
+	if sc.takenIn(j, best) {
 		return numSpec{}, 0, false
 	}
 	// A word inside a longer word of a script without spaces: "数" of "数据".
@@ -109,8 +112,11 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	switch bi.kind {
 	case itApprox:
 		ns.value, ns.qualifier = bi.f, QualifierAbout
-	case itCounted, itFraction:
+	case itCounted:
 		ns.value = bi.f
+	case itFraction:
+		// A share, as news compares it with percentages: half = 50 %, a third = 33.3 %.
+		ns.value, ns.unit = bi.f, "%"
 	case itVagueMag, itVague:
 		ns.vague, ns.magnitude = true, bi.f
 		// "des dizaines de milliers", "tens of thousands", "数十万", "hàng chục nghìn",
@@ -140,6 +146,9 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	ns.re = sc.toks[e-1].end
 	// What is counted.
 	nounAfter, measured := false, false
+	if bi.kind == itFraction {
+		return ns, e, true
+	}
 	if code, ue, ok := sc.unitCodeAt(e); ok {
 		ns.unit, nounAfter, measured = code, true, true
 		if bi.kind != itFraction {
@@ -242,4 +251,42 @@ func (sc *dnScan) rankAt(j int) (numSpec, int, bool) {
 		return numSpec{}, 0, false
 	}
 	return numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: rank, ordinal: true}, e, true
+}
+
+// compoundAt parses what is left: a compound word made of a number stem and a unit suffix
+// ("семидневный", "трехмесячный", "siebentägige", "zweijährigen"), or an article before a
+// unit ("a day", "einen Tag", "un kilomètre": one).
+func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
+	t := sc.toks[j]
+	if sc.has(j, itArticle) {
+		// "$9.6bn of trade a day", "twice a day": a rate, unless a direction follows ("a
+		// day later"); "a second quake": an adjective before a noun.
+		if j > 0 && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.toks[j].newline {
+			if ue, _, ok := sc.find(j+1, itUnit); !ok || !sc.has(ue, itEventDir) && !sc.has(ue, itDirSuffix) {
+				return numSpec{}, 0, false
+			}
+		}
+		if code, ue, ok := sc.unitCodeAt(j + 1); ok && code != "%" && !sc.toks[j+1].newline && !sc.lowerNounAt(ue) && !sc.has(j+1, itOrdinalWord) {
+			return numSpec{rs: t.start, re: sc.toks[ue-1].end, value: 1, unit: code}, ue, true
+		}
+		return numSpec{}, 0, false
+	}
+	if len(sc.lx.stems) == 0 || t.ideo || t.url {
+		return numSpec{}, 0, false
+	}
+	for _, st := range sc.lx.stems {
+		if len(t.key) <= len(st.s)+2 || t.key[:len(st.s)] != st.s {
+			continue
+		}
+		node := sc.lx.root[t.key[len(st.s):]]
+		if node == nil {
+			continue
+		}
+		for _, it := range node.items {
+			if it.kind == itNumSuffix && it.s != "" {
+				return numSpec{rs: t.start, re: t.end, value: st.f, unit: it.s}, j + 1, true
+			}
+		}
+	}
+	return numSpec{}, 0, false
 }
