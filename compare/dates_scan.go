@@ -23,7 +23,7 @@ func newScan(text string, lx *dnLexicon) *dnScan {
 	sc := &dnScan{text: text, toks: scanTokens(text), lx: lx}
 	n := len(sc.toks)
 	sc.first = make([]int32, n+1)
-	sc.ms = make([]dnMatch, 0, n/4+8)
+	sc.ms = make([]dnMatch, 0, n/2+8)
 	sc.taken = make([]bool, n)
 	for i := 0; i < n; i++ {
 		sc.first[i] = int32(len(sc.ms))

@@ -91,8 +91,9 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		}
 		dates = append(dates, f)
 	}
-	var nums []Fact
-	for _, ns := range sc.parseNumbers() {
+	specsN := sc.parseNumbers()
+	nums := make([]Fact, 0, len(specsN))
+	for _, ns := range specsN {
 		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit, Ordinal: ns.ordinal}
 		if ns.vague {
 			f.Value, f.Vague, f.Magnitude = nil, true, ns.magnitude

@@ -268,6 +268,11 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		e = ue
 		nounAfter = true
 		plain = false
+		// "一周以上", "3年多": a qualifier after the unit.
+		if pe, it, ok := sc.find(e, itPostQualifier); ok && ns.qualifier == "" && !sc.toks[e].newline && !sc.taken[e] {
+			ns.qualifier = it.s
+			e = pe
+		}
 		// "ba ngày rưỡi", "三天半", "tres días y medio": and a half.
 		if he, _, ok := sc.find(e, itHalf); ok && !sc.toks[e].newline {
 			ns.value += 0.5

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,8 @@ func noNumber(lang, text string) numberCase { return numberCase{lang, text, nil}
 
 var numberCases = map[string][]numberCase{
 	"zh": {
+		{"zh", "搁浅三天半后", num(3.5).u("day")},
+		{"zh", "造成一周以上的延误", num(1).q(QualifierAtLeast).u("week")},
 		{"zh", "事故造成五名工人死亡", num(5)},
 		{"zh", "另有两名警察受伤", num(2)},
 		{"zh", "共有三万多人撤离", num(30000).q(QualifierMoreThan)},
@@ -56,6 +59,12 @@ var numberCases = map[string][]numberCase{
 		noNumber("zh", "第二次会议"),
 	},
 	"en": {
+		{"en", "a crack 193km long", num(193).u("km")},
+		{"en", "the 1,640ft ship", num(1640).u("ft")},
+		{"en", "Three of the victims were found near the river bank", num(3)},
+		{"en", "leaks have been found, two on Nord Stream 1 and one on Nord Stream 2", num(2)},
+		{"en", "it rained for a day and a night", num(1).u("day")},
+		{"en", "between 2 and 3 million people", num(2000000)},
 		{"en", "dozens of people were hurt", vague(10)},
 		{"en", "tens of thousands fled", vague(10000)},
 		{"en", "hundreds of thousands of homes", vague(100000)},
@@ -89,6 +98,9 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "The meeting started at 9 am and ended by 11.30 pm local time in the capital"),
 	},
 	"fr": {
+		{"fr", "trois fuites, deux sur Nord Stream 1", num(3)},
+		{"fr", "à un kilomètre de la côte", num(1).u("km")},
+		{"fr", "un quart des maisons", num(25).u("%")},
 		{"fr", "des dizaines de milliers de personnes", vague(10000)},
 		{"fr", "des centaines de blessés", vague(100)},
 		{"fr", "des milliers de maisons", vague(1000)},
@@ -105,6 +117,10 @@ var numberCases = map[string][]numberCase{
 		{"fr", "Les explosions ont touché Nord Stream 2 et tué 3 personnes selon la police", num(3)},
 	},
 	"de": {
+		{"de", "täglich 14 bis 15 Millionen Dollar", num(14000000)},
+		{"de", "eine siebentägige Staatstrauer", num(7).u("day")},
+		{"de", "nach dem zweijährigen Dienst", num(2).u("year")},
+		{"de", "mehr als 2000 Kubikmeter Sand", num(2000).q(QualifierMoreThan).u("m3")},
 		{"de", "Dutzende Menschen", vague(10)},
 		{"de", "Hunderte Verletzte", vague(100)},
 		{"de", "Tausende flohen", vague(1000)},
@@ -120,6 +136,11 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "gegen 11.30 Uhr"),
 	},
 	"es": {
+		{"es", "durante tres días y medio", num(3.5).u("day")},
+		{"es", "a un kilómetro de la costa", num(1).u("km")},
+		{"es", "once remolcadores de puerto y dos de altura", num(11)},
+		noNumber("es", "construidas en los años setenta por una empresa"),
+		noNumber("es", "el tráfico se reanudó a las 08.00 y a las 18.00 hora local"),
 		{"es", "decenas de muertos", vague(10)},
 		{"es", "cientos de heridos", vague(100)},
 		{"es", "miles de personas", vague(1000)},
@@ -130,6 +151,9 @@ var numberCases = map[string][]numberCase{
 		{"es", "la segunda ciudad más grande", num(2).rank()},
 	},
 	"ru": {
+		{"ru", "объявлен семидневный траур", num(7).u("day")},
+		{"ru", "трехмесячный режим", num(3).u("month")},
+		{"ru", "обнаружены три утечки: две — на первом", num(3)},
 		{"ru", "десятки людей", vague(10)},
 		{"ru", "сотни домов", vague(100)},
 		{"ru", "тысячи жителей", vague(1000)},
@@ -147,6 +171,10 @@ var numberCases = map[string][]numberCase{
 		{"ru", "на глубине 10 км", num(10).u("km")},
 	},
 	"ar": {
+		{"ar", "تخسر القناة ما بين 12 و14 مليون دولار يوميا", num(12000000)},
+		{"ar", "وأعلن ارتفاع عدد القتلى إلى ١٥٤١ والجرحى", num(1541)},
+		{"ar", "أصيب أكثر من ألف آخرين", num(1000).q(QualifierMoreThan)},
+		noNumber("ar", "وكلّف الرئيس الوزير بمتابعة الملف"),
 		{"ar", "عشرات القتلى", vague(10)},
 		{"ar", "مئات الجرحى", vague(100)},
 		{"ar", "آلاف السكان", vague(1000)},
@@ -164,6 +192,8 @@ var numberCases = map[string][]numberCase{
 		{"ar", "ثاني أكبر مدينة", num(2).rank()},
 	},
 	"vi": {
+		{"vi", "mất ba ngày rưỡi", num(3.5).u("day")},
+		{"vi", "có nhiều tàu chở dầu", vague(0)},
 		{"vi", "khoảng 5,31 triệu máy chủ", num(5310000).q(QualifierAbout)},
 		{"vi", "năm người thiệt mạng", num(5)},
 		{"vi", "Hàng chục người đã vây quanh", vague(10)},
@@ -252,4 +282,35 @@ func FuzzNumbers(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkExtractNumbers measures the date and number grammars on number-dense text in the
+// eight languages: every row of the number tables, one document per language, repeated to
+// about 1 MB in all.
+func BenchmarkExtractNumbers(b *testing.B) {
+	var docs []Document
+	total := 0
+	for lang, cases := range numberCases {
+		var sb strings.Builder
+		for sb.Len() < 128<<10 {
+			for _, c := range cases {
+				sb.WriteString(c.text)
+				sb.WriteString(". ")
+			}
+			sb.WriteString("\n")
+		}
+		docs = append(docs, Document{Lang: lang, Text: sb.String()})
+		total += sb.Len()
+	}
+	for _, d := range docs {
+		extractDatesNumbers(d, Options{}) // compile the lexicons outside the timing
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			extractDatesNumbers(d, Options{})
+		}
+	}
 }
