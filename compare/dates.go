@@ -57,10 +57,10 @@ func (sc *dnScan) parseDates() []dateSpec {
 			continue
 		}
 		if d, ok := sc.parseAt(i); ok && d.e > i {
-			if d.kind == dkDuration && d.fromEvent && len(out) > 0 {
-				// "Three weeks later", "two days before the vote" after another date: measured
-				// from an event the text names, so a number (numbers.go), not a date. Alone,
-				// with nothing before it, it counts from the publication.
+			if d.kind == dkDuration && d.fromEvent && (len(out) > 0 || sc.wordsBefore(d.s)) {
+				// "Three weeks later", "two days before the vote", "drei Tage danach" in running
+				// text: measured from an event the text names, so a number (numbers.go), not a
+				// date. Alone, with nothing before it, it counts from the publication.
 				i = d.e
 				continue
 			}
@@ -931,4 +931,14 @@ func (sc *dnScan) durQuantity(k int) (float64, int, bool) {
 		return 1, e, true
 	}
 	return 0, 0, false
+}
+
+// wordsBefore reports whether a word comes before token i in the text.
+func (sc *dnScan) wordsBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if sc.toks[k].kind == dtWord {
+			return true
+		}
+	}
+	return false
 }

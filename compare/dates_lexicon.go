@@ -65,6 +65,9 @@ const (
 	itFraction                          // f: value ("half", "la moitié", "الثلث", "一半")
 	itRangeLink                         // "bis", "to", "و": "14 bis 15 Millionen"
 	itHalf                              // "and a half", "rưỡi", "半" after a unit
+	itCountCue                          // "aged", "magnitude", "القتلى": a bare number after it is a count
+	itLabel                             // "No.", "رقم", "№": a number after it is an identifier
+	itMoneyScale                        // f: value; "m" of "€850m": a scale only after a currency
 )
 
 const (
@@ -182,6 +185,9 @@ type langFile struct {
 	RangeLinks     []string                 `json:"range_links"`
 	HalfWords      []string                 `json:"half_words"`
 	NumberStems    map[string]float64       `json:"number_stems"`
+	CountCues      []string                 `json:"count_cues"`
+	LabelWords     []string                 `json:"label_words"`
+	MoneyScales    map[string]float64       `json:"money_scales"`
 }
 
 type relPeriodJSON struct {
@@ -431,6 +437,11 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.EventDirs, itEventDir)
 	addAll(f.RangeLinks, itRangeLink)
 	addAll(f.HalfWords, itHalf)
+	addAll(f.CountCues, itCountCue)
+	addAll(f.LabelWords, itLabel)
+	for s, v := range f.MoneyScales {
+		lx.add(s, dnItem{kind: itMoneyScale, f: v})
+	}
 	for st, v := range f.NumberStems {
 		k := strings.Join(phraseKeys(st), "")
 		if k != "" && !merged {

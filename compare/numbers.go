@@ -79,6 +79,8 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 			switch {
 			case pending == 0:
 				pending = num
+			case pending >= 100 && int(pending)%100 == 0 && num < 100:
+				pending += num // двести двадцать
 			case pending >= 20 && int(pending)%10 == 0 && num < 10:
 				pending += num // twenty five
 			case pending < 10 && num >= 20 && int(num)%10 == 0 && lastConn:
@@ -162,6 +164,9 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	nounAfter := false
 	switch t.kind {
 	case dtNum:
+		if sc.endsBefore(j, itLabel) {
+			return numSpec{}, 0, false // "Hangar No. 12", "العنبر رقم 12", "№ 5"
+		}
 		v, end, isPlain, ok := sc.digitNumber(j)
 		if !ok {
 			return numSpec{}, end, false
@@ -195,6 +200,14 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		}
 	default:
 		return numSpec{}, 0, false
+	}
+	// "€850m", "$3m": a short scale that only money takes.
+	if t.kind == dtNum && sc.glued(e) && sc.currencyBefore(j) {
+		if me, it, ok := sc.find(e, itMoneyScale); ok {
+			ns.value *= it.f
+			e = me
+			plain = false
+		}
 	}
 	// A case ending or an age suffix after a dash: "47-ми тысяч", "41-летний", "67-year-old".
 	suffixUnit := ""
@@ -289,8 +302,8 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		nounAfter = true
 	}
 	if fromWords {
-		if ns.value == 1 && !scaled && !measured {
-			return numSpec{}, e, false // "un", "one", "một": an article more often than a count
+		if ns.value == 1 && !scaled && !measured && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
+			return numSpec{}, e, false // "un", "ein", "một", "一": an article more often than a count
 		}
 		if !scaled && !nounAfter && !hasQual && !sc.elliptic(j, e, ns.value) {
 			return numSpec{}, e, false
@@ -322,7 +335,7 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	}
 	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
 	if j > 0 && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
-		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) {
+		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
 		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) {
 			return false
 		}
@@ -484,7 +497,7 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		return 0, e + 2, false, false
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
-		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) {
+		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) {
 			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
@@ -696,6 +709,9 @@ func (sc *dnScan) gluedUnit(e int) bool {
 // first one: "14 bis 15 Millionen" makes 14 fourteen million.
 func (sc *dnScan) rangeScale(e int) (float64, bool) {
 	le, _, ok := sc.find(e, itRangeLink)
+	if !ok && sc.cliticLink(e) {
+		le, ok = e, true // "ثلاثة وخمسة مليارات": the link is a clitic of the second number
+	}
 	if !ok || le >= len(sc.toks) || sc.toks[le].newline || sc.taken[e] {
 		return 0, false
 	}
@@ -744,4 +760,38 @@ func (sc *dnScan) elliptic(j, e int, v float64) bool {
 	}
 	t := sc.toks[e]
 	return t.kind == dtPunct && (t.key == "-" && t.space || t.key == ":" || t.key == "—" || t.key == "–")
+}
+
+// cliticLink reports whether word token e starts with a clitic that is also a range link ("و")
+// and is a number word without it: "وخمسة".
+func (sc *dnScan) cliticLink(e int) bool {
+	if !sc.isWord(e) || len(sc.lx.clitics) == 0 || !sc.has(e, itNumber) {
+		return false
+	}
+	key := sc.toks[e].key
+	for _, c := range sc.lx.clitics {
+		if len(key) > len(c) && key[:len(c)] == c {
+			if n := sc.lx.root[c]; n != nil {
+				for _, it := range n.items {
+					if it.kind == itRangeLink {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// currencyBefore reports whether a currency sign or code is written right before token j
+// ("€850m", "US$ 3m").
+func (sc *dnScan) currencyBefore(j int) bool {
+	for s := j - 1; s >= 0 && s >= j-3; s-- {
+		for _, m := range sc.at(s) {
+			if m.it.kind == itUnitCode && m.it.flag&flagPrefix != 0 && m.end == j {
+				return true
+			}
+		}
+	}
+	return false
 }

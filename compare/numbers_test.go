@@ -59,6 +59,10 @@ var numberCases = map[string][]numberCase{
 		noNumber("zh", "第二次会议"),
 	},
 	"en": {
+		{"en", "donors pledged more than €850m within two days", num(850000000).q(QualifierMoreThan).u("EUR")},
+		{"en", "One firefighter was seriously injured in the blaze", num(1)},
+		{"en", "two men aged 58 and 65 were found", num(2)},
+		noNumber("en", "the chemicals were kept in Hangar No. 12 for years before the blast"),
 		{"en", "a crack 193km long", num(193).u("km")},
 		{"en", "the 1,640ft ship", num(1640).u("ft")},
 		{"en", "Three of the victims were found near the river bank", num(3)},
@@ -151,6 +155,9 @@ var numberCases = map[string][]numberCase{
 		{"es", "la segunda ciudad más grande", num(2).rank()},
 	},
 	"ru": {
+		{"ru", "сотрудники ФСБ задержали восьмерых подозреваемых", num(8)},
+		{"ru", "погибли двести двадцать пять человек", num(225)},
+		noNumber("ru", "груз хранился на складе № 12 до самого взрыва в порту"),
 		{"ru", "объявлен семидневный траур", num(7).u("day")},
 		{"ru", "трехмесячный режим", num(3).u("month")},
 		{"ru", "обнаружены три утечки: две — на первом", num(3)},
@@ -171,6 +178,8 @@ var numberCases = map[string][]numberCase{
 		{"ru", "на глубине 10 км", num(10).u("km")},
 	},
 	"ar": {
+		{"ar", "تقدر الأضرار بما بين ثلاثة وخمسة مليارات دولار", num(3000000000)},
+		noNumber("ar", "كانت المواد مخزنة في العنبر رقم 12 منذ سنوات طويلة"),
 		{"ar", "تخسر القناة ما بين 12 و14 مليون دولار يوميا", num(12000000)},
 		{"ar", "وأعلن ارتفاع عدد القتلى إلى ١٥٤١ والجرحى", num(1541)},
 		{"ar", "أصيب أكثر من ألف آخرين", num(1000).q(QualifierMoreThan)},

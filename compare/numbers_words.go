@@ -104,7 +104,7 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		return numSpec{}, 0, false
 	}
 	// A word inside a longer word of a script without spaces: "数" of "数据".
-	if sc.toks[j].ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) && bi.kind != itVagueMag && !sc.classifiedAt(best) {
+	if sc.toks[j].ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) && bi.kind != itVagueMag && bi.kind != itFraction && !sc.classifiedAt(best) {
 		return numSpec{}, 0, false
 	}
 	ns := numSpec{rs: sc.toks[j].start}
