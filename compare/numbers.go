@@ -177,6 +177,9 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		if sc.endsBefore(j, itOrdinalPrefix) {
 			return numSpec{}, 0, false
 		}
+		if fe, _, ok := sc.find(j, itFraction); ok && fe > j+1 {
+			return numSpec{}, 0, false // "zwei Drittel", "two thirds": a share (numbers_words.go)
+		}
 		if v, end, ok := sc.numberWords(j); ok {
 			if t.upper && !sc.sentenceStart(j) {
 				return numSpec{}, 0, false // "Ba Lan", "Elf"
@@ -334,7 +337,11 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 		return false
 	}
 	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
-	if j > 0 && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
+	// In a script with capitals, a lower-case word before a number that a comma or a
+	// semicolon ends is rather a verb ("obtuvo 51, el KMT…").
+	lowerHead := j > 0 && sc.isWord(j-1) && !sc.toks[j-1].upper && sc.cased(j-1) &&
+		e < len(sc.toks) && !sc.toks[e].newline && sc.toks[e].kind == dtPunct && sc.toks[e].key != "."
+	if j > 0 && !lowerHead && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
 		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
 		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) {
 			return false
@@ -794,4 +801,11 @@ func (sc *dnScan) currencyBefore(j int) bool {
 		}
 	}
 	return false
+}
+
+// cased reports whether word token k is written in a script with capital letters.
+func (sc *dnScan) cased(k int) bool {
+	t := sc.toks[k]
+	r, _ := utf8.DecodeRuneInString(sc.text[t.bstart:t.bend])
+	return unicode.IsUpper(r) || unicode.IsLower(r) && unicode.ToUpper(r) != r
 }

@@ -121,6 +121,8 @@ var numberCases = map[string][]numberCase{
 		{"fr", "Les explosions ont touché Nord Stream 2 et tué 3 personnes selon la police", num(3)},
 	},
 	"de": {
+		{"de", "Zwei Drittel des Dachs sind zerstört", num(66.7).u("%")},
+		{"de", "Am Montag brannte es. Spender sagten binnen 48 Stunden Geld zu.", num(48).u("hour")},
 		{"de", "täglich 14 bis 15 Millionen Dollar", num(14000000)},
 		{"de", "eine siebentägige Staatstrauer", num(7).u("day")},
 		{"de", "nach dem zweijährigen Dienst", num(2).u("year")},
@@ -140,6 +142,7 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "gegen 11.30 Uhr"),
 	},
 	"es": {
+		{"es", "el Yuan Legislativo tiene 113 escaños; el PPD obtuvo 51, el resto fue para otros", num(113)},
 		{"es", "durante tres días y medio", num(3.5).u("day")},
 		{"es", "a un kilómetro de la costa", num(1).u("km")},
 		{"es", "once remolcadores de puerto y dos de altura", num(11)},
@@ -201,6 +204,7 @@ var numberCases = map[string][]numberCase{
 		{"ar", "ثاني أكبر مدينة", num(2).rank()},
 	},
 	"vi": {
+		{"vi", "Quốc dân đảng giành 52 trên tổng số 113 ghế", num(52)},
 		{"vi", "mất ba ngày rưỡi", num(3.5).u("day")},
 		{"vi", "có nhiều tàu chở dầu", vague(0)},
 		{"vi", "khoảng 5,31 triệu máy chủ", num(5310000).q(QualifierAbout)},
