@@ -301,6 +301,16 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	// Counted noun.
 	if ns.unit == "" {
 		ns.unit, nounAfter = sc.unitAfter(e)
+		// "1444 شخصا على الأقل", "20 people at least": a qualifier after the counted noun.
+		if nounAfter && ns.qualifier == "" && !hasQual {
+			k := e + len(strings.Fields(ns.unit))
+			if sc.has(e, itClassifier) {
+				k = e + 1
+			}
+			if _, it, ok := sc.find(k, itPostQualifier); ok && k < len(sc.toks) && !sc.toks[k].newline && !sc.taken[k] {
+				ns.qualifier = it.s
+			}
+		}
 	} else {
 		nounAfter = true
 	}
