@@ -510,8 +510,13 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		return 0, e + 2, false, false
 	}
 	if (sc.isPunct(e, "/") || sc.isPunct(e, "-")) && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
-		// 555-123-4567, 3/4, 20-7: not a count we can normalise.
-		return 0, e + 2, false, false
+		// "$10-15 billion", "20-25%": a range whose second number carries the scale; the
+		// first counts (numberAt applies the scale).
+		k := e + 2
+		if !sc.isPunct(e, "-") || k >= len(sc.toks) || !(sc.has(k, itScale) || sc.has(k, itPercent) || sc.has(k, itUnitCode)) || sc.isPunct(k, "-") {
+			// 555-123-4567, 3/4, 20-7: not a count we can normalise.
+			return 0, e + 2, false, false
+		}
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
 		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) {

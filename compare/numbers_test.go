@@ -59,6 +59,7 @@ var numberCases = map[string][]numberCase{
 		noNumber("zh", "第二次会议"),
 	},
 	"en": {
+		{"en", "damage could reach $10-15 billion, officials said", num(10000000000).u("USD")},
 		{"en", "donors pledged more than €850m within two days", num(850000000).q(QualifierMoreThan).u("EUR")},
 		{"en", "One firefighter was seriously injured in the blaze", num(1)},
 		{"en", "two men aged 58 and 65 were found", num(2)},
@@ -102,6 +103,7 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "The meeting started at 9 am and ended by 11.30 pm local time in the capital"),
 	},
 	"fr": {
+		{"fr", "les tours culminent à 69 m. La charpente a brûlé", num(69).u("m")},
 		{"fr", "trois fuites, deux sur Nord Stream 1", num(3)},
 		{"fr", "à un kilomètre de la côte", num(1).u("km")},
 		{"fr", "un quart des maisons", num(25).u("%")},

@@ -12,12 +12,17 @@ func (sc *dnScan) unitCodeAt(e int) (string, int, bool) {
 	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
 		return "", 0, false
 	}
+	// A unit of units.tsv wins over a time unit of the date tables: "69 m." is metres, not
+	// months.
 	best, code := -1, ""
 	for _, m := range sc.at(e) {
-		switch {
-		case m.it.kind == itUnitCode && m.it.flag&flagPrefix == 0,
-			m.it.kind == itUnit:
-			if m.end > best {
+		if m.it.kind == itUnitCode && m.it.flag&flagPrefix == 0 && m.end > best {
+			best, code = m.end, m.it.s
+		}
+	}
+	if best < 0 {
+		for _, m := range sc.at(e) {
+			if m.it.kind == itUnit && m.end > best {
 				best, code = m.end, m.it.s
 			}
 		}
