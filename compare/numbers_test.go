@@ -33,6 +33,8 @@ func noNumber(lang, text string) numberCase { return numberCase{lang, text, nil}
 
 var numberCases = map[string][]numberCase{
 	"zh": {
+		{"zh", "不到50人参加", num(50).q(QualifierLessThan)},
+		{"zh", "至少20人死亡", num(20).q(QualifierAtLeast)},
 		{"zh", "搁浅三天半后", num(3.5).u("day")},
 		{"zh", "造成一周以上的延误", num(1).q(QualifierAtLeast).u("week")},
 		{"zh", "事故造成五名工人死亡", num(5)},
@@ -59,6 +61,8 @@ var numberCases = map[string][]numberCase{
 		noNumber("zh", "第二次会议"),
 	},
 	"en": {
+		{"en", "fewer than 50 people attended", num(50).q(QualifierLessThan)},
+		{"en", "up to 300,000 people were left homeless", num(300000).q(QualifierUpTo)},
 		{"en", "damage could reach $10-15 billion, officials said", num(10000000000).u("USD")},
 		{"en", "donors pledged more than €850m within two days", num(850000000).q(QualifierMoreThan).u("EUR")},
 		{"en", "One firefighter was seriously injured in the blaze", num(1)},
@@ -103,6 +107,8 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "The meeting started at 9 am and ended by 11.30 pm local time in the capital"),
 	},
 	"fr": {
+		{"fr", "moins de 50 personnes", num(50).q(QualifierLessThan)},
+		{"fr", "jusqu'à 300 000 sans-abri", num(300000).q(QualifierUpTo)},
 		{"fr", "les tours culminent à 69 m. La charpente a brûlé", num(69).u("m")},
 		{"fr", "trois fuites, deux sur Nord Stream 1", num(3)},
 		{"fr", "à un kilomètre de la côte", num(1).u("km")},
@@ -123,6 +129,8 @@ var numberCases = map[string][]numberCase{
 		{"fr", "Les explosions ont touché Nord Stream 2 et tué 3 personnes selon la police", num(3)},
 	},
 	"de": {
+		{"de", "weniger als 50 Menschen", num(50).q(QualifierLessThan)},
+		{"de", "bis zu 300.000 Obdachlose", num(300000).q(QualifierUpTo)},
 		{"de", "Zwei Drittel des Dachs sind zerstört", num(66.7).u("%")},
 		{"de", "Am Montag brannte es. Spender sagten binnen 48 Stunden Geld zu.", num(48).u("hour")},
 		{"de", "täglich 14 bis 15 Millionen Dollar", num(14000000)},
@@ -144,6 +152,8 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "gegen 11.30 Uhr"),
 	},
 	"es": {
+		{"es", "menos de 50 personas", num(50).q(QualifierLessThan)},
+		{"es", "al menos 20 muertos", num(20).q(QualifierAtLeast)},
 		{"es", "el Yuan Legislativo tiene 113 escaños; el PPD obtuvo 51, el resto fue para otros", num(113)},
 		{"es", "durante tres días y medio", num(3.5).u("day")},
 		{"es", "a un kilómetro de la costa", num(1).u("km")},
@@ -160,6 +170,8 @@ var numberCases = map[string][]numberCase{
 		{"es", "la segunda ciudad más grande", num(2).rank()},
 	},
 	"ru": {
+		{"ru", "менее 50 человек", num(50).q(QualifierLessThan)},
+		{"ru", "не менее 13 летчиков погибли", num(13).q(QualifierAtLeast)},
 		{"ru", "около полутора тысяч машин скопились в пробке", num(1500).q(QualifierAbout)},
 		noNumber("ru", "уголовное дело возбуждено по статье 205 УК РФ после взрыва"),
 		{"ru", "сотрудники ФСБ задержали восьмерых подозреваемых", num(8)},
@@ -185,6 +197,8 @@ var numberCases = map[string][]numberCase{
 		{"ru", "на глубине 10 км", num(10).u("km")},
 	},
 	"ar": {
+		{"ar", "أقل من 50 شخصا", num(50).q(QualifierLessThan)},
+		{"ar", "أكثر من 13 ألفا آخرين", num(13000).q(QualifierMoreThan)},
 		noNumber("ar", "وقالت الشركة إن طائرة بوينغ 737 هبطت اضطراريا في المطار"),
 		{"ar", "وأسقطت ست مروحيات وطائرة", num(6)},
 		{"ar", "وفي سوريا قتل 1444 شخصا على الأقل", num(1444).q(QualifierAtLeast)},
@@ -212,6 +226,8 @@ var numberCases = map[string][]numberCase{
 		{"ar", "ثاني أكبر مدينة", num(2).rank()},
 	},
 	"vi": {
+		{"vi", "chưa đến 50 người", num(50).q(QualifierLessThan)},
+		{"vi", "ít nhất 20 người chết", num(20).q(QualifierAtLeast)},
 		{"vi", "Quốc dân đảng giành 52 trên tổng số 113 ghế", num(52)},
 		{"vi", "mất ba ngày rưỡi", num(3.5).u("day")},
 		{"vi", "có nhiều tàu chở dầu", vague(0)},
