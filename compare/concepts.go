@@ -330,6 +330,11 @@ func assignConcepts(text, lang string, facts []Fact) {
 				break
 			}
 		}
+		// The number's own unit code (units.tsv) wins over a symbol near it: "€850m" is
+		// money, not metres.
+		if isCurrencyCode(f.Unit) {
+			unit = &conceptEntry{concept: "money", unit: true}
+		}
 		if unit == nil && f.Unit == "%" {
 			if e, ok := symbols["sym:%"]; ok {
 				unit = &e
@@ -361,4 +366,18 @@ func assignConcepts(text, lang string, facts []Fact) {
 			f.Concept = pick.cue.concept
 		}
 	}
+}
+
+// isCurrencyCode reports whether a number's unit is an ISO 4217 code (units.tsv writes money
+// that way: USD, EUR, RUB).
+func isCurrencyCode(u string) bool {
+	if len(u) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if u[i] < 'A' || u[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

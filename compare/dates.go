@@ -27,6 +27,8 @@ type dateSpec struct {
 	unit     string
 	dur      dnDuration
 	interval *dateSpec // the end of an interval; s/e then cover both
+	// fromEvent: a duration measured from another event ("later", "plus tard", "спустя").
+	fromEvent bool
 }
 
 // dnDuration is a signed offset in calendar units.
@@ -55,6 +57,13 @@ func (sc *dnScan) parseDates() []dateSpec {
 			continue
 		}
 		if d, ok := sc.parseAt(i); ok && d.e > i {
+			if d.kind == dkDuration && d.fromEvent && (len(out) > 0 || sc.wordsBefore(d.s)) {
+				// "Three weeks later", "two days before the vote", "drei Tage danach" in running
+				// text: measured from an event the text names, so a number (numbers.go), not a
+				// date. Alone, with nothing before it, it counts from the publication.
+				i = d.e
+				continue
+			}
 			out = append(out, d)
 			for k := d.s; k < d.e; k++ {
 				sc.taken[k] = true
@@ -669,8 +678,13 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 	if sc.glued(e) && sc.isWord(e) {
 		return dateSpec{}, false
 	}
-	if s < i || sc.endsBefore(i, itYearCue) || sc.endsBefore(i, itIntervalOpen) || sc.endsBefore(i, itIntervalMid) {
+	if s < i || sc.endsBefore(i, itYearCue) || sc.endsBefore(i, itIntervalOpen) {
 		return absDate(s, e, v, 0, 0), v >= 1500
+	}
+	// After "to", "إلى", "до" alone (no "from" before), a year only in the span of news
+	// years: "ارتفع عدد القتلى إلى ١٥٤١" is a count.
+	if sc.endsBefore(i, itIntervalMid) {
+		return absDate(s, e, v, 0, 0), v >= 1900 && v <= 2099
 	}
 	// Bare year: a plausible news year followed by nothing that makes it a count.
 	if v < 1900 || v > 2099 || sc.endsBefore(i, itQualifier) {
@@ -770,8 +784,14 @@ func (sc *dnScan) blocked(i, e int) bool {
 func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	sign := 0
 	j := i
+	eventDir := false // "three weeks later", "two days before": measured from another event
 	if e, it, ok := sc.find(i, itDirPrefix); ok {
+		// A sign glued to the word before it is a hyphen ("67-year-old"), not a direction.
+		if sc.toks[i].kind == dtPunct && sc.glued(i) {
+			return dateSpec{}, false
+		}
 		sign, j = it.val, e
+		eventDir = sc.has(i, itEventDir)
 	}
 	// Components with their own sign ("-1 decade +2 years") keep it; the others take the
 	// direction of the whole expression.
@@ -815,6 +835,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	if e, it, ok := sc.find(j, itDirSuffix); ok && !sc.toks[j].newline {
 		if sign == 0 || (it.val == sign) || it.val > 0 && sign > 0 {
 			sign = it.val
+			eventDir = eventDir || sc.has(j, itEventDir)
 			j = e
 		}
 	}
@@ -825,7 +846,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 		dur = dur.neg()
 	}
 	dur = dur.plus(signed)
-	return dateSpec{s: i, e: j, kind: dkDuration, dur: dur, wd: -1}, true
+	return dateSpec{s: i, e: j, kind: dkDuration, dur: dur, wd: -1, fromEvent: eventDir}, true
 }
 
 func (d dnDuration) neg() dnDuration {
@@ -910,4 +931,14 @@ func (sc *dnScan) durQuantity(k int) (float64, int, bool) {
 		return 1, e, true
 	}
 	return 0, 0, false
+}
+
+// wordsBefore reports whether a word comes before token i in the text.
+func (sc *dnScan) wordsBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if sc.toks[k].kind == dtWord {
+			return true
+		}
+	}
+	return false
 }

@@ -53,12 +53,28 @@ const (
 	itOrdinalPrefix                     // "第", "thứ"
 	itArticle                           // "a", "un", "ein": a number only before a scale or unit
 	itFurniture                         // "Lire aussi", "Read more": the article body has ended
+	itVagueMag                          // f: magnitude ("dozens" 10, "des centaines" 100, "数万" 10000)
+	itApprox                            // f: value, about ("une vingtaine" 20, "a dozen or so")
+	itVagueLink                         // "of", "de": joins "tens of thousands"
+	itCounted                           // f: count a word carries ("twice", "zweimal", "صاروخين")
+	itNumSuffix                         // s: unit code; a suffix after "47-": "ми", "летний", "year-old"
+	itUnitCode                          // s: unit code ("km", "USD", "%"); flag&flagPrefix when written before
+	itOrdinalWord                       // f: rank ("second", "deuxième", "второй")
+	itSuperlative                       // "largest", "plus grand", "大": an ordinal before or after it carries a fact
+	itEventDir                          // "later", "plus tard": a duration measured from another event, not a date
+	itFraction                          // f: value ("half", "la moitié", "الثلث", "一半")
+	itRangeLink                         // "bis", "to", "و": "14 bis 15 Millionen"
+	itHalf                              // "and a half", "rưỡi", "半" after a unit
+	itCountCue                          // "aged", "magnitude", "القتلى": a bare number after it is a count
+	itLabel                             // "No.", "رقم", "№": a number after it is an identifier
+	itMoneyScale                        // f: value; "m" of "€850m": a scale only after a currency
 )
 
 const (
-	flagAbbr  = 1 << iota // abbreviated month or weekday
-	flagShort             // abbreviated scale ("k", "млн")
-	flagCase              // needs a capital on its last word (vi weekday names)
+	flagAbbr   = 1 << iota // abbreviated month or weekday
+	flagShort              // abbreviated scale ("k", "млн")
+	flagCase               // needs a capital on its last word (vi weekday names)
+	flagPrefix             // a unit written before the number ("$", "US$", "€")
 )
 
 type dnItem struct {
@@ -94,6 +110,11 @@ type dnLexicon struct {
 	compoundOnly map[string]bool
 	// capNouns: nouns are capitalised (German), so a capitalised word may be a counted unit.
 	capNouns bool
+	// stems are number stems of compound words ("семи" of "семидневный", "zwei" of
+	// "zweijährigen"), longest first.
+	stems []numStem
+	// freeOrder: a bare number may follow a name and still count ("с Путиным 27 встреч").
+	freeOrder bool
 	// glueIndex maps the first two bytes of a number word to the words, for glued-text recovery.
 	glueIndex map[string][]string
 	// frames counts interval frames ("de … à") so merged lexicons keep them apart.
@@ -151,6 +172,22 @@ type langFile struct {
 	CompoundOnly   []string                 `json:"compound_only"`
 	CapNouns       bool                     `json:"capitalized_nouns"`
 	Furniture      []string                 `json:"furniture_markers"`
+	FreeOrder      bool                     `json:"free_word_order"`
+	VagueMagnitude map[string]float64       `json:"vague_magnitude"`
+	ApproxNumbers  map[string]float64       `json:"approx_numbers"`
+	VagueLinks     []string                 `json:"vague_links"`
+	CountedWords   map[string]float64       `json:"counted_words"`
+	NumberSuffixes map[string]string        `json:"number_suffixes"`
+	Ordinals       map[string]float64       `json:"ordinals"`
+	Superlatives   []string                 `json:"superlatives"`
+	EventDirs      []string                 `json:"event_directions"`
+	Fractions      map[string]float64       `json:"fractions"`
+	RangeLinks     []string                 `json:"range_links"`
+	HalfWords      []string                 `json:"half_words"`
+	NumberStems    map[string]float64       `json:"number_stems"`
+	CountCues      []string                 `json:"count_cues"`
+	LabelWords     []string                 `json:"label_words"`
+	MoneyScales    map[string]float64       `json:"money_scales"`
 }
 
 type relPeriodJSON struct {
@@ -220,12 +257,19 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 		unitMaxWords: 1,
 	}
 	for _, l := range langs {
-		for _, path := range []string{"lang/cldr/" + l + ".json", "lang/extra/" + l + ".json"} {
-			if f := readLangFile(path); f != nil {
+		gen, extra := readLangFile("lang/cldr/"+l+".json"), readLangFile("lang/extra/"+l+".json")
+		if gen != nil && extra != nil && extra.WeekdayCase {
+			// The capital rule is the language's, not one file's: CLDR's "Thứ Hai" is
+			// Monday, "lớn thứ hai" is "second largest".
+			gen.WeekdayCase = true
+		}
+		for _, f := range []*langFile{gen, extra} {
+			if f != nil {
 				lx.addFile(f, len(langs) > 1)
 			}
 		}
 	}
+	lx.addUnits(langs)
 	if lx.order == "" {
 		lx.order = "dmy"
 	}
@@ -242,6 +286,12 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 			}
 		}
 	}
+	sort.Slice(lx.stems, func(i, j int) bool {
+		if len(lx.stems[i].s) != len(lx.stems[j].s) {
+			return len(lx.stems[i].s) > len(lx.stems[j].s)
+		}
+		return lx.stems[i].s < lx.stems[j].s
+	})
 	sort.Slice(lx.numberWords, func(i, j int) bool {
 		a, b := lx.numberWords[i], lx.numberWords[j]
 		if len(a) != len(b) {
@@ -382,6 +432,40 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.OrdinalPrefix, itOrdinalPrefix)
 	addAll(f.Articles, itArticle)
 	addAll(f.Furniture, itFurniture)
+	addAll(f.VagueLinks, itVagueLink)
+	addAll(f.Superlatives, itSuperlative)
+	addAll(f.EventDirs, itEventDir)
+	addAll(f.RangeLinks, itRangeLink)
+	addAll(f.HalfWords, itHalf)
+	addAll(f.CountCues, itCountCue)
+	addAll(f.LabelWords, itLabel)
+	for s, v := range f.MoneyScales {
+		lx.add(s, dnItem{kind: itMoneyScale, f: v})
+	}
+	for st, v := range f.NumberStems {
+		k := strings.Join(phraseKeys(st), "")
+		if k != "" && !merged {
+			lx.stems = append(lx.stems, numStem{k, v})
+		}
+	}
+	for s, v := range f.VagueMagnitude {
+		lx.add(s, dnItem{kind: itVagueMag, f: v})
+	}
+	for s, v := range f.ApproxNumbers {
+		lx.add(s, dnItem{kind: itApprox, f: v})
+	}
+	for s, v := range f.CountedWords {
+		lx.add(s, dnItem{kind: itCounted, f: v})
+	}
+	for s, v := range f.NumberSuffixes {
+		lx.add(s, dnItem{kind: itNumSuffix, s: v})
+	}
+	for s, v := range f.Ordinals {
+		lx.add(s, dnItem{kind: itOrdinalWord, f: v})
+	}
+	for s, v := range f.Fractions {
+		lx.add(s, dnItem{kind: itFraction, f: v})
+	}
 	for i, fr := range f.Intervals {
 		// Frames are numbered per file; the offset keeps languages apart in merged lexicons.
 		id := lx.frames + i + 1
@@ -435,6 +519,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		lx.compoundOnly[strings.Join(phraseKeys(s), " ")] = true
 	}
 	lx.capNouns = lx.capNouns || (f.CapNouns && !merged)
+	lx.freeOrder = lx.freeOrder || (f.FreeOrder && !merged)
 	lx.clitics = append(lx.clitics, f.Clitics...)
 	lx.bareMonths = lx.bareMonths || (f.BareMonths && !merged)
 	lx.needClassifier = lx.needClassifier || (f.RequireClass && !merged)
@@ -455,4 +540,40 @@ func okScaleForm(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return isIdeoRune(r)
+}
+
+// addUnits adds the unit forms of assets/lang/units.tsv for langs (and those of every
+// language, "*").
+func (lx *dnLexicon) addUnits(langs []string) {
+	b, err := assets.Lang.ReadFile("lang/units.tsv")
+	if err != nil {
+		return // checked by TestLangDataParses
+	}
+	want := map[string]bool{"*": true}
+	for _, l := range langs {
+		want[l] = true
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 || !want[cols[1]] {
+			continue
+		}
+		for _, form := range strings.Split(cols[2], "|") {
+			it := dnItem{kind: itUnitCode, s: cols[0]}
+			if strings.HasPrefix(form, "^") {
+				form = form[1:]
+				it.flag = flagPrefix
+			}
+			lx.add(form, it)
+		}
+	}
+}
+
+// numStem is the number stem of a compound word.
+type numStem struct {
+	s string
+	f float64
 }

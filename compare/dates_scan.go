@@ -23,7 +23,7 @@ func newScan(text string, lx *dnLexicon) *dnScan {
 	sc := &dnScan{text: text, toks: scanTokens(text), lx: lx}
 	n := len(sc.toks)
 	sc.first = make([]int32, n+1)
-	sc.ms = make([]dnMatch, 0, n/4+8)
+	sc.ms = make([]dnMatch, 0, n/2+8)
 	sc.taken = make([]bool, n)
 	for i := 0; i < n; i++ {
 		sc.first[i] = int32(len(sc.ms))
@@ -98,22 +98,23 @@ func isIdeoString(s string) bool {
 // stripClitics looks a word up again without up to two leading one-letter clitics.
 func (sc *dnScan) stripClitics(key string) *dnTrie {
 	for k := 0; k < 2; k++ {
-		stripped := false
+		stripped := ""
 		for _, c := range sc.lx.clitics {
 			if len(key) > len(c)+2 && key[:len(c)] == c {
 				key = key[len(c):]
-				stripped = true
+				stripped = c
 				break
 			}
 		}
-		if !stripped {
+		if stripped == "" {
 			return nil
 		}
 		if n := sc.lx.root[key]; n != nil {
 			return n
 		}
-		// "لل" is "ل" + "ال" with the alef dropped.
-		if n := sc.lx.root["ا"+key]; n != nil && len(key) > 2 && key[:len("ل")] == "ل" {
+		// "لل" is "ل" + "ال" with the alef dropped: only after the clitic ل ("وكلف" is not
+		// "و" + "ك" + "الف").
+		if n := sc.lx.root["ا"+key]; n != nil && stripped == "ل" && len(key) > 2 && key[:len("ل")] == "ل" {
 			return n
 		}
 	}

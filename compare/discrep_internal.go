@@ -80,6 +80,19 @@ func (t *unitTable) unitAt(rs []rune, i int) (unitDef, int, bool) {
 	return unitDef{}, i, false
 }
 
+// unitOf returns a number's unit and where the text after it resumes: the number grammar's
+// unit code when it took the unit into the fact's span ("17.9 kilometres" → km), else the unit
+// word written right after the number.
+func (t *unitTable) unitOf(rs []rune, f Fact) (unitDef, int, bool) {
+	if d, end, ok := t.unitAt(rs, f.End); ok {
+		return d, end, true
+	}
+	if d, ok := t.words[strings.ToLower(f.Unit)]; ok {
+		return d, f.End, true
+	}
+	return unitDef{}, f.End, false
+}
+
 // conversionDiscrepancies flags bracketed conversions that do not hold in one article.
 func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 	t := loadUnits()
@@ -99,7 +112,7 @@ func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 		if f.End > len(rs) || g.Start > len(rs) || g.Start-f.End > 24 {
 			continue
 		}
-		u1, p, ok := t.unitAt(rs, f.End)
+		u1, p, ok := t.unitOf(rs, f)
 		if !ok {
 			continue
 		}
@@ -112,7 +125,7 @@ func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 		if strings.ContainsAny(gap[1:], "().;:!?") || len([]rune(gap)) > 12 {
 			continue
 		}
-		u2, _, ok := t.unitAt(rs, g.End)
+		u2, _, ok := t.unitOf(rs, g)
 		if !ok || u1.base != u2.base || u1.unit == u2.unit {
 			continue
 		}

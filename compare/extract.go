@@ -3,6 +3,7 @@ package compare
 import (
 	"sort"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,7 +20,7 @@ type Options struct {
 
 // ExtractorVersion identifies the fact extractors' behaviour; stored fact caches keyed by an
 // older version are recomputed. Bump it whenever extraction output can change.
-const ExtractorVersion = "3"
+const ExtractorVersion = "4"
 
 // DefaultHorizon is the horizon used when Options.Horizon is empty: the end of the year this
 // extractor version was built in. It only bounds the weekday rule for undated articles.
@@ -33,7 +34,9 @@ func ExtractFacts(doc Document, opts Options) []Fact {
 	facts := make([]Fact, 0, len(dates)+len(nums)+16)
 	facts = append(facts, dates...)
 	facts = append(facts, nums...)
-	facts = append(facts, extractActors(doc, opts)...)
+	actors := extractActors(doc, opts)
+	facts = dropNamedNumbers(facts, actors, doc.Text)
+	facts = append(facts, actors...)
 	assignConcepts(doc.Text, doc.Lang, facts)
 	kindRank := map[FactKind]int{KindDate: 0, KindNumber: 1, KindActor: 2}
 	sort.SliceStable(facts, func(i, j int) bool {
@@ -91,9 +94,13 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		}
 		dates = append(dates, f)
 	}
-	var nums []Fact
-	for _, ns := range sc.parseNumbers() {
-		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit}
+	specsN := sc.parseNumbers()
+	nums := make([]Fact, 0, len(specsN))
+	for _, ns := range specsN {
+		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit, Ordinal: ns.ordinal}
+		if ns.vague {
+			f.Value, f.Vague, f.Magnitude = nil, true, ns.magnitude
+		}
 		sc.setRuneSpan(&f, ns.rs, ns.re)
 		nums = append(nums, f)
 	}
@@ -148,4 +155,54 @@ func runeSlice(text string, bpos, rpos, start, end int) string {
 		b += w
 	}
 	return text[bpos:b]
+}
+
+// dropNamedNumbers removes bare numbers that continue the name of an organisation or a
+// product right before them, where the script has no capitals to tell ("بوينغ 737",
+// "波音737"): the model number is part of the name.
+func dropNamedNumbers(facts, actors []Fact, text string) []Fact {
+	if len(actors) == 0 {
+		return facts
+	}
+	ends := map[int]bool{}
+	for _, a := range actors {
+		if a.Type == ActorOrg {
+			ends[a.End] = true
+		}
+	}
+	if len(ends) == 0 {
+		return facts
+	}
+	out := facts[:0]
+	for _, f := range facts {
+		if f.Kind == KindNumber && allDigits(f.Text) && (ends[f.Start] || ends[f.Start-1] && f.Start > 0 && runeAt(text, f.Start-1) == ' ') {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// runeAt returns the rune at rune offset i of s (0 when out of range).
+func runeAt(s string, i int) rune {
+	n := 0
+	for _, r := range s {
+		if n == i {
+			return r
+		}
+		n++
+	}
+	return 0
 }

@@ -18,6 +18,10 @@ type numSpec struct {
 	value     float64
 	qualifier string
 	unit      string
+	// vague: no single value (value is unused); magnitude is the order the words give.
+	vague     bool
+	magnitude float64
+	ordinal   bool
 }
 
 // numberWords parses a number written in words at token k: "quatre", "vingt-cinq", "deux
@@ -60,7 +64,7 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				}
 			}
 		}
-		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 {
+		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) {
 			return 0, 0, false
 		}
 		switch {
@@ -75,6 +79,8 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 			switch {
 			case pending == 0:
 				pending = num
+			case pending >= 100 && int(pending)%100 == 0 && num < 100:
+				pending += num // двести двадцать
 			case pending >= 20 && int(pending)%10 == 0 && num < 10:
 				pending += num // twenty five
 			case pending < 10 && num >= 20 && int(num)%10 == 0 && lastConn:
@@ -110,11 +116,30 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
 			q, j = it.s, e
 		}
-		ns, next, ok := sc.numberAt(j, q != "", &vocab)
+		// A unit written before the number: "$5", "US$ 2,5", "€3".
+		pre, preStart := "", -1
+		if e, it, ok := sc.find(j, itUnitCode); ok && it.flag&flagPrefix != 0 && e < len(sc.toks) && sc.isNum(e) && !sc.toks[e].newline {
+			pre, preStart, j = it.s, sc.toks[j].start, e
+		}
+		ns, next, ok := sc.numberAt(j, q != "" || pre != "", &vocab)
+		if !ok {
+			ns, next, ok = sc.wordQuantityAt(j)
+		}
+		if !ok && j != i {
+			// A qualifier that is also a vague quantity: "quelques heures".
+			if ns, next, ok = sc.wordQuantityAt(i); ok {
+				q, pre = "", ""
+			}
+		}
 		if !ok {
 			continue
 		}
-		ns.qualifier = q
+		if q != "" {
+			ns.qualifier = q
+		}
+		if pre != "" {
+			ns.unit, ns.rs = pre, preStart
+		}
 		if next > i {
 			i = next - 1
 		}
@@ -139,6 +164,9 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	nounAfter := false
 	switch t.kind {
 	case dtNum:
+		if sc.endsBefore(j, itLabel) {
+			return numSpec{}, 0, false // "Hangar No. 12", "العنبر رقم 12", "№ 5"
+		}
 		v, end, isPlain, ok := sc.digitNumber(j)
 		if !ok {
 			return numSpec{}, end, false
@@ -148,6 +176,9 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	case dtWord:
 		if sc.endsBefore(j, itOrdinalPrefix) {
 			return numSpec{}, 0, false
+		}
+		if fe, _, ok := sc.find(j, itFraction); ok && fe > j+1 {
+			return numSpec{}, 0, false // "zwei Drittel", "two thirds": a share (numbers_words.go)
 		}
 		if v, end, ok := sc.numberWords(j); ok {
 			if t.upper && !sc.sentenceStart(j) {
@@ -159,7 +190,7 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			ns.value, e, fromWords = v, end, true
 			ns.rs = t.start
 			// Chinese numerals inside words (统一, 一些) are not numbers.
-			if t.ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) {
+			if t.ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) && !sc.classifiedAt(end) {
 				return numSpec{}, 0, false
 			}
 		} else if v, runes, ok := sc.gluedNumberWord(j, vocab); ok {
@@ -173,8 +204,25 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	default:
 		return numSpec{}, 0, false
 	}
+	// "€850m", "$3m": a short scale that only money takes.
+	if t.kind == dtNum && sc.glued(e) && sc.currencyBefore(j) {
+		if me, it, ok := sc.find(e, itMoneyScale); ok {
+			ns.value *= it.f
+			e = me
+			plain = false
+		}
+	}
+	// A case ending or an age suffix after a dash: "47-ми тысяч", "41-летний", "67-year-old".
+	suffixUnit := ""
+	if sc.isPunct(e, "-") && sc.glued(e) && sc.glued(e+1) && sc.isWord(e+1) {
+		if se, it, ok := sc.find(e+1, itNumSuffix); ok {
+			suffixUnit, e = it.s, se
+			plain = false
+		}
+	}
 	// Scale words: "30 ألف", "5,31 triệu", "3 млн", "2 millions", "5万", "nghìn tỷ".
 	scaled := false
+	last := 0.0
 	for n := 0; n < 2 && e < len(sc.toks) && !sc.toks[e].newline; n++ {
 		se, it, ok := sc.find(e, itScale)
 		if !ok || sc.taken[e] {
@@ -183,6 +231,23 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		ns.value *= it.f
 		e = se
 		scaled = true
+		if last == 0 || it.f < last {
+			last = it.f
+		}
+	}
+	// A range sharing its scale: "14 bis 15 Millionen", "بين 12 و14 مليون", "2 to 3 million".
+	if !scaled {
+		if f, ok := sc.rangeScale(e); ok {
+			ns.value *= f
+			plain = false
+		}
+	}
+	// A smaller scaled part: "3 миллиона 200 тысяч", "1 tỷ 200 triệu", "3亿2000万".
+	if scaled {
+		if v, se, ok := sc.smallerPart(e, ns.value, last); ok {
+			ns.value += v
+			e = se
+		}
 	}
 	ns.re = sc.toks[e-1].end
 	if scaled {
@@ -201,20 +266,62 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	if hasQual {
 		plain = false
 	}
+	// A unit: "12 km", "3米", "20 долларов", "trois ans", "two days".
+	measured := false
+	ce := e
+	if scaled && ns.unit == "" {
+		// "2,5 millones de dólares", "5 millions d'euros", "3 million of dollars".
+		if le, _, ok := sc.find(e, itVagueLink); ok {
+			if _, _, ok := sc.unitCodeAt(le); ok {
+				ce = le
+			}
+		}
+	}
+	if code, ue, ok := sc.unitCodeAt(ce); ok && ns.unit == "" {
+		measured = true
+		ns.unit = code
+		ns.re = sc.toks[ue-1].end
+		e = ue
+		nounAfter = true
+		plain = false
+		// "一周以上", "3年多": a qualifier after the unit.
+		if pe, it, ok := sc.find(e, itPostQualifier); ok && ns.qualifier == "" && !sc.toks[e].newline && !sc.taken[e] {
+			ns.qualifier = it.s
+			e = pe
+		}
+		// "ba ngày rưỡi", "三天半", "tres días y medio": and a half.
+		if he, _, ok := sc.find(e, itHalf); ok && !sc.toks[e].newline {
+			ns.value += 0.5
+			ns.re = sc.toks[he-1].end
+			e = he
+		}
+	} else if suffixUnit != "" {
+		ns.unit, nounAfter = suffixUnit, true
+	}
 	// Counted noun.
 	if ns.unit == "" {
 		ns.unit, nounAfter = sc.unitAfter(e)
+		// "1444 شخصا على الأقل", "20 people at least": a qualifier after the counted noun.
+		if nounAfter && ns.qualifier == "" && !hasQual {
+			k := e + len(strings.Fields(ns.unit))
+			if sc.has(e, itClassifier) {
+				k = e + 1
+			}
+			if _, it, ok := sc.find(k, itPostQualifier); ok && k < len(sc.toks) && !sc.toks[k].newline && !sc.taken[k] {
+				ns.qualifier = it.s
+			}
+		}
 	} else {
 		nounAfter = true
 	}
 	if fromWords {
-		if ns.value == 1 && !scaled {
-			return numSpec{}, e, false // "un", "one", "một": an article more often than a count
+		if ns.value == 1 && !scaled && !measured && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
+			return numSpec{}, e, false // "un", "ein", "một", "一": an article more often than a count
 		}
-		if !scaled && !nounAfter && !hasQual {
+		if !scaled && !nounAfter && !hasQual && !sc.elliptic(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
-		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !sc.has(e, itClassifier) {
+		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
 			return numSpec{}, e, false
 		}
 	}
@@ -240,8 +347,12 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 		return false
 	}
 	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
-	if j > 0 && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
-		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) {
+	// In a script with capitals, a lower-case word before a number that a comma or a
+	// semicolon ends is rather a verb ("obtuvo 51, el KMT…").
+	lowerHead := j > 0 && sc.isWord(j-1) && !sc.toks[j-1].upper && sc.cased(j-1) &&
+		e < len(sc.toks) && !sc.toks[e].newline && sc.toks[e].kind == dtPunct && sc.toks[e].key != "."
+	if j > 0 && !lowerHead && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
+		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
 		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) {
 			return false
 		}
@@ -249,6 +360,42 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	if sc.lineWords(j) <= 3 {
 		return false
+	}
+	// The end of a quoted name: «Северный поток — 2», "Apollo 11".
+	if e < len(sc.toks) && sc.toks[e].kind == dtPunct && !sc.toks[e].space && strings.ContainsAny(sc.toks[e].key, "»”\"」』") {
+		return false
+	}
+	// List numbering: "1.", "2)" at the start of a line.
+	if (j == 0 || sc.toks[j].newline) && (sc.isPunct(e, ".") || sc.isPunct(e, ")")) && sc.glued(e) {
+		return false
+	}
+	// Phone numbers and codes: a leading zero, or bare digit groups side by side ("020 7946
+	// 0018").
+	if k := sc.toks[j].key; len(k) > 1 && k[0] == '0' {
+		return false
+	}
+	if sc.isNum(e) && !sc.taken[e] && !sc.toks[e].newline || j > 0 && sc.isNum(j-1) && !sc.taken[j-1] && !sc.toks[j].newline {
+		return false
+	}
+	// A number inside a name: "Nord Stream 2", "Boeing 737", "Falcon 9" — a capitalised word
+	// inside the sentence right before it. Where every noun is capitalised (German), only when
+	// no noun follows ("Polizei 20 Menschen" counts).
+	if j > 0 && sc.isWord(j-1) && sc.toks[j-1].upper && !sc.toks[j-1].ideo && !sc.toks[j].newline && !sc.sentenceStart(j-1) &&
+		!sc.has(j-1, itFunction) && !sc.endsBefore(j, itQualifier) && !sc.has(j-1, itMonth) && !sc.taken[j-1] {
+		nounNext := sc.isWord(e) && !sc.toks[e].newline && !sc.has(e, itFunction)
+		switch {
+		case sc.lx.freeOrder:
+			// "с Путиным 27 встреч": a counted noun after the number makes it a count.
+			if !nounNext {
+				return false
+			}
+		case sc.lx.capNouns:
+			if !(nounNext && sc.toks[e].upper) {
+				return false
+			}
+		default:
+			return false
+		}
 	}
 	return true
 }
@@ -320,7 +467,7 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if sc.glued(j) {
 		p := sc.toks[j-1]
 		switch {
-		case p.kind == dtWord && !p.ideo:
+		case p.kind == dtWord && !p.ideo && !sc.cliticsOnly(j-1):
 			return 0, j + 1, false, false
 		case p.kind == dtPunct && (p.key == "-" || p.key == "/" || p.key == "+" || p.key == "#" || p.key == "№" || p.key == ":" || p.key == "." || p.key == ","):
 			if p.key != "-" || j < 2 || sc.glued(j-1) && sc.toks[j-2].kind != dtPunct {
@@ -363,18 +510,44 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		return 0, e + 2, false, false
 	}
 	if (sc.isPunct(e, "/") || sc.isPunct(e, "-")) && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
-		// 555-123-4567, 3/4, 20-7: not a count we can normalise.
-		return 0, e + 2, false, false
+		// "$10-15 billion", "20-25%": a range whose second number carries the scale; the
+		// first counts (numberAt applies the scale).
+		k := e + 2
+		if !sc.isPunct(e, "-") || k >= len(sc.toks) || !(sc.has(k, itScale) || sc.has(k, itPercent) || sc.has(k, itUnitCode)) || sc.isPunct(k, "-") {
+			// 555-123-4567, 3/4, 20-7: not a count we can normalise.
+			return 0, e + 2, false, false
+		}
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
-		if !sc.has(e, itScale) && !sc.has(e, itPercent) {
-			return 0, e + 1, false, false // 5G, 10km, 1er, 21st, 14h40
+		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) {
+			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
 	if e < len(sc.toks) && sc.has(e, itTimeMarker) && sc.isNum(e+1) && !sc.toks[e+1].newline {
 		return 0, e + 2, false, false // "19 h 21", "14 giờ 30"
 	}
+	// The minutes of a time: "17 h 03", "17时03分".
+	if j >= 2 && sc.isNum(j-2) && sc.has(j-1, itTimeMarker) && !sc.toks[j].newline && len(sc.toks[j].key) == 2 {
+		return 0, e, false, false
+	}
+	// A day of the month written with its suffix: "8日", "11号" (a date the date grammar left).
+	if e < len(sc.toks) && sc.toks[e].ideo && !sc.toks[e].space && sc.has(e, itDaySuffix) && len(groups) == 1 {
+		return 0, e + 1, false, false
+	}
 	v, ok := sc.groupValue(groups, seps)
+	// "08.00", "09:30": hours with a leading zero and minutes are a time wherever they stand.
+	if ok && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[j].key) == 2 && sc.toks[j].key[0] == '0' && len(sc.toks[groups[1]].key) == 2 {
+		return 0, e, false, false
+	}
+	// A time of day: "17.03 Uhr", "11 h", "9 pm", "17时". A marker that is also a unit of
+	// duration ("heures", "часов", "giờ") makes a time only after hours and minutes.
+	if ok && v <= 24 && e < len(sc.toks) && !sc.toks[e].newline && sc.has(e, itTimeMarker) {
+		hm := len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[groups[1]].key) == 2
+		short := sc.toks[e].end-sc.toks[e].start == 1 && !sc.toks[e].ideo
+		if hm || short || !sc.has(e, itUnit) {
+			return 0, e + 1, false, false
+		}
+	}
 	return v, e, ok && len(seps) == 0, ok
 }
 
@@ -492,4 +665,162 @@ func (sc *dnScan) gluedNumberWord(j int, vocab *map[string]bool) (float64, int, 
 		}
 	}
 	return 0, 0, false
+}
+
+// classifiedAt reports whether a measure word, a scale or a unit follows at token e, glued:
+// "两声", "三万", "5米". A numeral glued to the word before it counts only so.
+func (sc *dnScan) classifiedAt(e int) bool {
+	if e >= len(sc.toks) || sc.toks[e].space {
+		return false
+	}
+	if sc.has(e, itPostQualifier) && e+1 < len(sc.toks) && !sc.toks[e+1].space {
+		e++ // "二十多名"
+	}
+	return sc.has(e, itClassifier) || sc.has(e, itScale) || sc.has(e, itUnitCode)
+}
+
+// countsAt reports whether token k is a measure word, a scale or a multiplier on the same line:
+// after it, a number word that is also another word ("năm" is five and year) counts ("năm
+// người", "năm trăm").
+func (sc *dnScan) countsAt(k int) bool {
+	if k >= len(sc.toks) || sc.toks[k].newline {
+		return false
+	}
+	return sc.has(k, itClassifier) || sc.has(k, itScale) || sc.has(k, itNumMult)
+}
+
+// cliticsOnly reports whether word token k is nothing but one or two of the language's
+// one-letter clitics glued to what follows: "و236", "بـ35", "وب25".
+func (sc *dnScan) cliticsOnly(k int) bool {
+	key := sc.toks[k].key
+	if key == "" || len(sc.lx.clitics) == 0 || k > 0 && !sc.toks[k].space && sc.toks[k-1].kind == dtWord {
+		return false
+	}
+	for n := 0; n < 2 && key != ""; n++ {
+		found := false
+		for _, c := range sc.lx.clitics {
+			if len(key) >= len(c) && key[:len(c)] == c {
+				key = key[len(c):]
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return key == ""
+}
+
+// gluedUnit reports whether the word glued after a number at token e is a unit of two letters
+// or more ("13km", "1,640ft", "30kg"); a single letter ("5G", "10m") stays a name or is
+// ambiguous.
+func (sc *dnScan) gluedUnit(e int) bool {
+	if sc.toks[e].end-sc.toks[e].start < 2 {
+		return false
+	}
+	for _, m := range sc.at(e) {
+		if m.it.kind == itUnitCode && m.it.flag&flagPrefix == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeScale returns the scale of the second number of a range that starts right after the
+// first one: "14 bis 15 Millionen" makes 14 fourteen million.
+func (sc *dnScan) rangeScale(e int) (float64, bool) {
+	le, _, ok := sc.find(e, itRangeLink)
+	if !ok && sc.cliticLink(e) {
+		le, ok = e, true // "ثلاثة وخمسة مليارات": the link is a clitic of the second number
+	}
+	if !ok || le >= len(sc.toks) || sc.toks[le].newline || sc.taken[e] {
+		return 0, false
+	}
+	k := le
+	switch {
+	case sc.isNum(k):
+		k++
+		for sc.isPunct(k, ".") || sc.isPunct(k, ",") {
+			if !sc.isNum(k+1) || sc.toks[k+1].space {
+				break
+			}
+			k += 2
+		}
+	case sc.isWord(k):
+		_, we, ok := sc.numberWords(k)
+		if !ok {
+			return 0, false
+		}
+		k = we
+	default:
+		return 0, false
+	}
+	if k >= len(sc.toks) || sc.toks[k].newline {
+		return 0, false
+	}
+	_, it, ok := sc.find(k, itScale)
+	if !ok {
+		return 0, false
+	}
+	return it.f, true
+}
+
+// elliptic reports whether a number word with no noun after it still counts: "two on Nord
+// Stream 1", "Three of the victims", "deux sur", "две —", "dos en la zona". The noun was
+// named before; what follows is a preposition, a dash or a colon.
+func (sc *dnScan) elliptic(j, e int, v float64) bool {
+	if v < 2 || e >= len(sc.toks) || sc.toks[e].newline {
+		return false
+	}
+	// "los años setenta", "les années soixante": a decade, not a count.
+	if j > 0 && !sc.toks[j].newline && sc.has(j-1, itUnit) {
+		return false
+	}
+	if sc.has(e, itFunction) || sc.has(e, itVagueLink) {
+		return true
+	}
+	t := sc.toks[e]
+	return t.kind == dtPunct && (t.key == "-" && t.space || t.key == ":" || t.key == "—" || t.key == "–")
+}
+
+// cliticLink reports whether word token e starts with a clitic that is also a range link ("و")
+// and is a number word without it: "وخمسة".
+func (sc *dnScan) cliticLink(e int) bool {
+	if !sc.isWord(e) || len(sc.lx.clitics) == 0 || !sc.has(e, itNumber) {
+		return false
+	}
+	key := sc.toks[e].key
+	for _, c := range sc.lx.clitics {
+		if len(key) > len(c) && key[:len(c)] == c {
+			if n := sc.lx.root[c]; n != nil {
+				for _, it := range n.items {
+					if it.kind == itRangeLink {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// currencyBefore reports whether a currency sign or code is written right before token j
+// ("€850m", "US$ 3m").
+func (sc *dnScan) currencyBefore(j int) bool {
+	for s := j - 1; s >= 0 && s >= j-3; s-- {
+		for _, m := range sc.at(s) {
+			if m.it.kind == itUnitCode && m.it.flag&flagPrefix != 0 && m.end == j {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cased reports whether word token k is written in a script with capital letters.
+func (sc *dnScan) cased(k int) bool {
+	t := sc.toks[k]
+	r, _ := utf8.DecodeRuneInString(sc.text[t.bstart:t.bend])
+	return unicode.IsUpper(r) || unicode.IsLower(r) && unicode.ToUpper(r) != r
 }

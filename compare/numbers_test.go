@@ -1,0 +1,353 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// numberCase is one row of the per-language number tables: the first number fact of text must
+// have these fields (want nil: the text holds no number fact). The same rows seed
+// FuzzNumbers.
+type numberCase struct {
+	lang, text string
+	want       *numWant
+}
+
+type numWant struct {
+	value     any // float64, or nil for a vague quantity
+	qualifier string
+	unit      string // "" = not checked
+	magnitude float64
+	ordinal   bool
+}
+
+func num(v float64) *numWant { return &numWant{value: v} }
+
+func (w *numWant) q(q string) *numWant      { w.qualifier = q; return w }
+func (w *numWant) u(u string) *numWant      { w.unit = u; return w }
+func (w *numWant) rank() *numWant           { w.ordinal = true; return w }
+func vague(mag float64) *numWant            { return &numWant{magnitude: mag} }
+func (w *numWant) String() string           { return fmt.Sprintf("%+v", *w) }
+func noNumber(lang, text string) numberCase { return numberCase{lang, text, nil} }
+
+var numberCases = map[string][]numberCase{
+	"zh": {
+		{"zh", "不到50人参加", num(50).q(QualifierLessThan)},
+		{"zh", "至少20人死亡", num(20).q(QualifierAtLeast)},
+		{"zh", "搁浅三天半后", num(3.5).u("day")},
+		{"zh", "造成一周以上的延误", num(1).q(QualifierAtLeast).u("week")},
+		{"zh", "事故造成五名工人死亡", num(5)},
+		{"zh", "另有两名警察受伤", num(2)},
+		{"zh", "共有三万多人撤离", num(30000).q(QualifierMoreThan)},
+		{"zh", "一千余人参加", num(1000).q(QualifierMoreThan)},
+		{"zh", "20多名医生参与抢救", num(20).q(QualifierMoreThan)},
+		{"zh", "现场传出两声枪响", num(2)},
+		{"zh", "数百人聚集", vague(100)},
+		{"zh", "数万名群众", vague(10000)},
+		{"zh", "数百万人受灾", vague(1000000)},
+		{"zh", "发现数件爆炸物", vague(0)},
+		{"zh", "损失约2,9千台", num(2900).q(QualifierAbout)},
+		{"zh", "约3.5万人", num(35000).q(QualifierAbout)},
+		{"zh", "投资1.2亿美元", num(120000000).u("USD")},
+		{"zh", "该市是中国第二大城市", num(2).rank()},
+		{"zh", "第五大城市", num(5).rank()},
+		{"zh", "他终年67岁", num(67).u("year")},
+		{"zh", "从其身后约3米处开枪", num(3).q(QualifierAbout).u("m")},
+		{"zh", "约一半居民", num(50).q(QualifierAbout).u("%")},
+		noNumber("zh", "于当地时间17时03分去世"),
+		noNumber("zh", "安倍晋三8日在奈良市遭枪击"),
+		noNumber("zh", "统一战线和一些问题"),
+		noNumber("zh", "第二次会议"),
+	},
+	"en": {
+		{"en", "fewer than 50 people attended", num(50).q(QualifierLessThan)},
+		{"en", "up to 300,000 people were left homeless", num(300000).q(QualifierUpTo)},
+		{"en", "damage could reach $10-15 billion, officials said", num(10000000000).u("USD")},
+		{"en", "donors pledged more than €850m within two days", num(850000000).q(QualifierMoreThan).u("EUR")},
+		{"en", "One firefighter was seriously injured in the blaze", num(1)},
+		{"en", "two men aged 58 and 65 were found", num(2)},
+		noNumber("en", "the chemicals were kept in Hangar No. 12 for years before the blast"),
+		{"en", "a crack 193km long", num(193).u("km")},
+		{"en", "the 1,640ft ship", num(1640).u("ft")},
+		{"en", "Three of the victims were found near the river bank", num(3)},
+		{"en", "leaks have been found, two on Nord Stream 1 and one on Nord Stream 2", num(2)},
+		{"en", "it rained for a day and a night", num(1).u("day")},
+		{"en", "between 2 and 3 million people", num(2000000)},
+		{"en", "dozens of people were hurt", vague(10)},
+		{"en", "tens of thousands fled", vague(10000)},
+		{"en", "hundreds of thousands of homes", vague(100000)},
+		{"en", "millions of people", vague(1000000)},
+		{"en", "nearly two decades", num(2).q(QualifierAbout).u("decade")},
+		{"en", "the second largest city", num(2).rank()},
+		{"en", "the country's second-largest city", num(2).rank()},
+		{"en", "the 3rd largest port", num(3).rank()},
+		{"en", "a $5 million loan", num(5000000).u("USD")},
+		{"en", "more than 20 doctors", num(20).q(QualifierMoreThan)},
+		{"en", "at least 2.5 million dollars", num(2500000).q(QualifierAtLeast).u("USD")},
+		{"en", "a 67-year-old man", num(67).u("year")},
+		{"en", "about 40 km away", num(40).q(QualifierAbout).u("km")},
+		{"en", "unemployment rose to 7.5%", num(7.5).u("%")},
+		{"en", "he fired twice", num(2)},
+		{"en", "two dozen soldiers", num(24)},
+		{"en", "half of the residents", num(50).u("%")},
+		{"en", "It happened on 12 October 1960. Three weeks later he died.", num(3).u("week")},
+		{"en", "he served for three years", num(3).u("year")},
+		noNumber("en", "Nord Stream 2 was damaged"),
+		noNumber("en", "a Boeing 737 crashed"),
+		noNumber("en", "the G7 and Covid-19"),
+		noNumber("en", "at 11:30 a.m. or 9 pm"),
+		noNumber("en", "Call +1 555-123-4567"),
+		noNumber("en", "many people came"),
+		noNumber("en", "Investigators said a Boeing 737 crashed near the city on its way north"),
+		noNumber("en", "Explosions damaged the Nord Stream 2 pipeline in the Baltic Sea last autumn"),
+		noNumber("en", "Leaders of the G7 met as Covid-19 cases rose across the region again"),
+		noNumber("en", "1. The ministry said the talks would go on in the capital\n2) Officials said"),
+		noNumber("en", "For details call 020 7946 0018 or +44 20 7946 0018 during office hours"),
+		noNumber("en", "The meeting started at 9 am and ended by 11.30 pm local time in the capital"),
+	},
+	"fr": {
+		{"fr", "moins de 50 personnes", num(50).q(QualifierLessThan)},
+		{"fr", "jusqu'à 300 000 sans-abri", num(300000).q(QualifierUpTo)},
+		{"fr", "les tours culminent à 69 m. La charpente a brûlé", num(69).u("m")},
+		{"fr", "trois fuites, deux sur Nord Stream 1", num(3)},
+		{"fr", "à un kilomètre de la côte", num(1).u("km")},
+		{"fr", "un quart des maisons", num(25).u("%")},
+		{"fr", "des dizaines de milliers de personnes", vague(10000)},
+		{"fr", "des centaines de blessés", vague(100)},
+		{"fr", "des milliers de maisons", vague(1000)},
+		{"fr", "une vingtaine de blessés", num(20).q(QualifierAbout)},
+		{"fr", "quelques heures après", vague(0).u("hour")},
+		{"fr", "plus de deux décennies", num(2).q(QualifierMoreThan).u("decade")},
+		{"fr", "la deuxième plus grande ville", num(2).rank()},
+		{"fr", "il avait 67 ans", num(67).u("year")},
+		{"fr", "plus de 52 000 personnes", num(52000).q(QualifierMoreThan)},
+		{"fr", "2,5 millions d'euros", num(2500000)},
+		{"fr", "la moitié des habitants", num(50).u("%")},
+		noNumber("fr", "constaté à 17 h 03 heure locale"),
+		noNumber("fr", "le groupe APT31 et le G7"),
+		{"fr", "Les explosions ont touché Nord Stream 2 et tué 3 personnes selon la police", num(3)},
+	},
+	"de": {
+		{"de", "weniger als 50 Menschen", num(50).q(QualifierLessThan)},
+		{"de", "bis zu 300.000 Obdachlose", num(300000).q(QualifierUpTo)},
+		{"de", "Zwei Drittel des Dachs sind zerstört", num(66.7).u("%")},
+		{"de", "Am Montag brannte es. Spender sagten binnen 48 Stunden Geld zu.", num(48).u("hour")},
+		{"de", "täglich 14 bis 15 Millionen Dollar", num(14000000)},
+		{"de", "eine siebentägige Staatstrauer", num(7).u("day")},
+		{"de", "nach dem zweijährigen Dienst", num(2).u("year")},
+		{"de", "mehr als 2000 Kubikmeter Sand", num(2000).q(QualifierMoreThan).u("m3")},
+		{"de", "Dutzende Menschen", vague(10)},
+		{"de", "Hunderte Verletzte", vague(100)},
+		{"de", "Tausende flohen", vague(1000)},
+		{"de", "Zehntausende Menschen", vague(10000)},
+		{"de", "2,5 Millionen Euro", num(2500000).u("EUR")},
+		{"de", "zwei Dutzend Soldaten", num(24)},
+		{"de", "der 67-Jährige starb", num(67).u("year")},
+		{"de", "er schoss zweimal", num(2)},
+		{"de", "die zweitgrößte Stadt", num(2).rank()},
+		{"de", "mehr als 100 Blutkonserven", num(100).q(QualifierMoreThan)},
+		noNumber("de", "um 17.03 Uhr Ortszeit"),
+		noNumber("de", "Die Pipeline Nord Stream 2 wurde bei den Explosionen schwer beschädigt"),
+		noNumber("de", "gegen 11.30 Uhr"),
+	},
+	"es": {
+		{"es", "menos de 50 personas", num(50).q(QualifierLessThan)},
+		{"es", "al menos 20 muertos", num(20).q(QualifierAtLeast)},
+		{"es", "el Yuan Legislativo tiene 113 escaños; el PPD obtuvo 51, el resto fue para otros", num(113)},
+		{"es", "durante tres días y medio", num(3.5).u("day")},
+		{"es", "a un kilómetro de la costa", num(1).u("km")},
+		{"es", "once remolcadores de puerto y dos de altura", num(11)},
+		noNumber("es", "construidas en los años setenta por una empresa"),
+		noNumber("es", "el tráfico se reanudó a las 08.00 y a las 18.00 hora local"),
+		{"es", "decenas de muertos", vague(10)},
+		{"es", "cientos de heridos", vague(100)},
+		{"es", "miles de personas", vague(1000)},
+		{"es", "decenas de miles de personas", vague(10000)},
+		{"es", "2,5 millones de dólares", num(2500000).u("USD")},
+		{"es", "una veintena de heridos", num(20).q(QualifierAbout)},
+		{"es", "más de 30.000 organizaciones", num(30000).q(QualifierMoreThan)},
+		{"es", "la segunda ciudad más grande", num(2).rank()},
+	},
+	"ru": {
+		{"ru", "менее 50 человек", num(50).q(QualifierLessThan)},
+		{"ru", "не менее 13 летчиков погибли", num(13).q(QualifierAtLeast)},
+		{"ru", "около полутора тысяч машин скопились в пробке", num(1500).q(QualifierAbout)},
+		noNumber("ru", "уголовное дело возбуждено по статье 205 УК РФ после взрыва"),
+		{"ru", "сотрудники ФСБ задержали восьмерых подозреваемых", num(8)},
+		{"ru", "погибли двести двадцать пять человек", num(225)},
+		noNumber("ru", "груз хранился на складе № 12 до самого взрыва в порту"),
+		{"ru", "объявлен семидневный траур", num(7).u("day")},
+		{"ru", "трехмесячный режим", num(3).u("month")},
+		{"ru", "обнаружены три утечки: две — на первом", num(3)},
+		{"ru", "десятки людей", vague(10)},
+		{"ru", "сотни домов", vague(100)},
+		{"ru", "тысячи жителей", vague(1000)},
+		{"ru", "десятки тысяч человек", vague(10000)},
+		{"ru", "около 47-ми тысяч человек", num(47000).q(QualifierAbout)},
+		{"ru", "3 миллиона 200 тысяч человек", num(3200000)},
+		{"ru", "более 500-т человек", num(500).q(QualifierMoreThan)},
+		{"ru", "5 тыс. человек", num(5000)},
+		{"ru", "более 3 млн человек", num(3000000).q(QualifierMoreThan)},
+		{"ru", "2 млрд рублей", num(2000000000).u("RUB")},
+		{"ru", "41-летний житель", num(41).u("year")},
+		{"ru", "он выстрелил дважды", num(2)},
+		{"ru", "второй по величине город", num(2).rank()},
+		{"ru", "Ему было 67 лет", num(67).u("year")},
+		{"ru", "на глубине 10 км", num(10).u("km")},
+	},
+	"ar": {
+		{"ar", "أقل من 50 شخصا", num(50).q(QualifierLessThan)},
+		{"ar", "أكثر من 13 ألفا آخرين", num(13000).q(QualifierMoreThan)},
+		noNumber("ar", "وقالت الشركة إن طائرة بوينغ 737 هبطت اضطراريا في المطار"),
+		{"ar", "وأسقطت ست مروحيات وطائرة", num(6)},
+		{"ar", "وفي سوريا قتل 1444 شخصا على الأقل", num(1444).q(QualifierAtLeast)},
+		{"ar", "وتسبب الزلزال في قتيلين في لبنان", num(2)},
+		{"ar", "تقدر الأضرار بما بين ثلاثة وخمسة مليارات دولار", num(3000000000)},
+		noNumber("ar", "كانت المواد مخزنة في العنبر رقم 12 منذ سنوات طويلة"),
+		{"ar", "تخسر القناة ما بين 12 و14 مليون دولار يوميا", num(12000000)},
+		{"ar", "وأعلن ارتفاع عدد القتلى إلى ١٥٤١ والجرحى", num(1541)},
+		{"ar", "أصيب أكثر من ألف آخرين", num(1000).q(QualifierMoreThan)},
+		noNumber("ar", "وكلّف الرئيس الوزير بمتابعة الملف"),
+		{"ar", "عشرات القتلى", vague(10)},
+		{"ar", "مئات الجرحى", vague(100)},
+		{"ar", "آلاف السكان", vague(1000)},
+		{"ar", "عشرات الآلاف من السكان", vague(10000)},
+		{"ar", "ما لا يقل عن 30 ألف مؤسسة", num(30000).q(QualifierAtLeast)},
+		{"ar", "عشرين ألفا من الجنود", num(20000)},
+		{"ar", "ثلاثة آلاف شخص", num(3000)},
+		{"ar", "5 ملايين دولار", num(5000000).u("USD")},
+		{"ar", "أطلق صاروخين", num(2)},
+		{"ar", "قتل شخصين", num(2)},
+		{"ar", "قالت الوزارة إن الهجوم قتل ٣٥ شخصا", num(35)},
+		{"ar", "أسفر الهجوم عن مقتل شخص و236 جريحا", num(236)},
+		{"ar", "هاجمت القوات المدينة بـ35 صاروخا", num(35)},
+		{"ar", "الثلث من السكان", num(33.3).u("%")},
+		{"ar", "ثاني أكبر مدينة", num(2).rank()},
+	},
+	"vi": {
+		{"vi", "chưa đến 50 người", num(50).q(QualifierLessThan)},
+		{"vi", "ít nhất 20 người chết", num(20).q(QualifierAtLeast)},
+		{"vi", "Quốc dân đảng giành 52 trên tổng số 113 ghế", num(52)},
+		{"vi", "mất ba ngày rưỡi", num(3.5).u("day")},
+		{"vi", "có nhiều tàu chở dầu", vague(0)},
+		{"vi", "khoảng 5,31 triệu máy chủ", num(5310000).q(QualifierAbout)},
+		{"vi", "năm người thiệt mạng", num(5)},
+		{"vi", "Hàng chục người đã vây quanh", vague(10)},
+		{"vi", "hàng trăm ngôi nhà", vague(100)},
+		{"vi", "hàng nghìn người", vague(1000)},
+		{"vi", "hàng triệu người", vague(1000000)},
+		{"vi", "hàng chục nghìn người", vague(10000)},
+		{"vi", "thành phố lớn thứ hai", num(2).rank()},
+		{"vi", "ông hưởng thọ 67 tuổi", num(67).u("year")},
+		{"vi", "từng phục vụ 3 năm", num(3).u("year")},
+		noNumber("vi", "vào thứ hai tuần trước"),
+		noNumber("vi", "lúc 14 giờ 30"),
+	},
+}
+
+func TestNumberCases(t *testing.T) {
+	for lang, cases := range numberCases {
+		for _, c := range cases {
+			t.Run(lang+"/"+c.text, func(t *testing.T) {
+				doc := Document{Lang: c.lang, Text: c.text, Published: "2023-02-07"}
+				facts := ExtractFacts(doc, Options{})
+				checkSpans(t, c.text, facts)
+				var got *Fact
+				for i := range facts {
+					if facts[i].Kind == KindNumber {
+						got = &facts[i]
+						break
+					}
+				}
+				if c.want == nil {
+					if got != nil {
+						t.Errorf("unexpected number %q = %v", got.Text, got.Value)
+					}
+					return
+				}
+				if got == nil {
+					t.Fatalf("no number, want %v", c.want)
+				}
+				w := c.want
+				switch wv := w.value.(type) {
+				case nil:
+					if !got.Vague || got.Value != nil || got.Magnitude != w.magnitude {
+						t.Errorf("%q = %v vague %v magnitude %v, want vague with magnitude %v", got.Text, got.Value, got.Vague, got.Magnitude, w.magnitude)
+					}
+				case float64:
+					v, ok := got.Value.(float64)
+					if !ok || v-wv > 1e-9 || wv-v > 1e-9 {
+						t.Errorf("%q = %v, want %v", got.Text, got.Value, wv)
+					}
+				}
+				if got.Qualifier != w.qualifier {
+					t.Errorf("%q qualifier %q, want %q", got.Text, got.Qualifier, w.qualifier)
+				}
+				if w.unit != "" && got.Unit != w.unit {
+					t.Errorf("%q unit %q, want %q", got.Text, got.Unit, w.unit)
+				}
+				if got.Ordinal != w.ordinal {
+					t.Errorf("%q ordinal %v, want %v", got.Text, got.Ordinal, w.ordinal)
+				}
+			})
+		}
+	}
+}
+
+// FuzzNumbers: the number grammar never panics and keeps its spans inside the text, on
+// grapheme boundaries, whatever the language tables say; the per-language tables seed it.
+func FuzzNumbers(f *testing.F) {
+	for _, cases := range numberCases {
+		for _, c := range cases {
+			f.Add(c.lang, c.text)
+		}
+	}
+	// Cases found by fuzzing and odd input.
+	f.Add("zh", "数")
+	f.Add("ru", "47-")
+	f.Add("ar", "بـ")
+	f.Add("en", "$")
+	f.Add("fr", "des dizaines de\xff")
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		doc := Document{Lang: lang, Text: text, Published: "2021-07-20"}
+		facts := extractNumbers(doc, Options{})
+		checkSpans(t, text, facts)
+		for _, fc := range facts {
+			if fc.Vague != (fc.Value == nil) {
+				t.Fatalf("%q: vague %v with value %v", fc.Text, fc.Vague, fc.Value)
+			}
+		}
+	})
+}
+
+// BenchmarkExtractNumbers measures the date and number grammars on number-dense text in the
+// eight languages: every row of the number tables, one document per language, repeated to
+// about 1 MB in all.
+func BenchmarkExtractNumbers(b *testing.B) {
+	var docs []Document
+	total := 0
+	for lang, cases := range numberCases {
+		var sb strings.Builder
+		for sb.Len() < 128<<10 {
+			for _, c := range cases {
+				sb.WriteString(c.text)
+				sb.WriteString(". ")
+			}
+			sb.WriteString("\n")
+		}
+		docs = append(docs, Document{Lang: lang, Text: sb.String()})
+		total += sb.Len()
+	}
+	for _, d := range docs {
+		extractDatesNumbers(d, Options{}) // compile the lexicons outside the timing
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			extractDatesNumbers(d, Options{})
+		}
+	}
+}

@@ -1,0 +1,297 @@
+package compare
+
+// Quantities that are not a plain numeral: vague ones ("dozens", "des dizaines de milliers",
+// "数百", "hàng chục nghìn", "عشرات الآلاف"), approximate ones ("une vingtaine"), words that
+// carry a count ("twice", "zweimal", "صاروخين"), ranks that carry a fact ("the second
+// largest", "第五大", "lớn thứ hai"), fractions ("half of", "الثلث", "一半"), and units
+// ("km", "USD", "ans"). Every form is language data (assets/lang/extra/*.json,
+// assets/lang/units.tsv); the rules here are the same for every language.
+
+// unitCodeAt returns the normalised unit written at token e ("km", "USD", "%", "year").
+func (sc *dnScan) unitCodeAt(e int) (string, int, bool) {
+	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
+		return "", 0, false
+	}
+	// A unit of units.tsv wins over a time unit of the date tables: "69 m." is metres, not
+	// months.
+	best, code := -1, ""
+	for _, m := range sc.at(e) {
+		if m.it.kind == itUnitCode && m.it.flag&flagPrefix == 0 && m.end > best {
+			best, code = m.end, m.it.s
+		}
+	}
+	if best < 0 {
+		for _, m := range sc.at(e) {
+			if m.it.kind == itUnit && m.end > best {
+				best, code = m.end, m.it.s
+			}
+		}
+	}
+	if best < 0 {
+		return "", 0, false
+	}
+	// A unit of one Latin or Cyrillic letter ("m", "t", "м") only right after the number or
+	// with a space, never before a letter of the same word.
+	if best == e+1 && sc.toks[e].end-sc.toks[e].start == 1 && !sc.toks[e].ideo {
+		if best < len(sc.toks) && sc.glued(best) && sc.isWord(best) {
+			return "", 0, false
+		}
+		if sc.isPunct(best, "-") && sc.glued(best) {
+			return "", 0, false // "5 m-long"? keep it simple: a dash joins a word
+		}
+	}
+	return code, best, true
+}
+
+// smallerPart parses a second, smaller scaled number after a scaled one: "3 миллиона 200
+// тысяч", "1 tỷ 200 triệu", "3亿2000万". It never crosses punctuation or a line.
+func (sc *dnScan) smallerPart(e int, total, last float64) (float64, int, bool) {
+	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
+		return 0, 0, false
+	}
+	var v float64
+	var k int
+	switch {
+	case sc.isNum(e):
+		if sc.isPunct(e+1, ".") || sc.isPunct(e+1, ",") {
+			return 0, 0, false
+		}
+		n, nd := sc.numVal(e)
+		if n < 0 || nd > 4 {
+			return 0, 0, false
+		}
+		v, k = float64(n), e+1
+	case sc.isWord(e):
+		w, we, ok := sc.numberWords(e)
+		if !ok {
+			return 0, 0, false
+		}
+		v, k = w, we
+	default:
+		return 0, 0, false
+	}
+	if k >= len(sc.toks) || sc.toks[k].newline {
+		return 0, 0, false
+	}
+	se, it, ok := sc.find(k, itScale)
+	if !ok || it.f >= last || v*it.f >= last {
+		return 0, 0, false
+	}
+	return v * it.f, se, true
+}
+
+// wordQuantityAt parses a quantity that is not a numeral at token j: a vague or approximate
+// quantity, a word that carries a count, a rank with a superlative, a fraction.
+func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
+	if j >= len(sc.toks) || sc.taken[j] || sc.toks[j].url {
+		return numSpec{}, 0, false
+	}
+	if ns, e, ok := sc.rankAt(j); ok {
+		return ns, e, true
+	}
+	if sc.toks[j].kind != dtWord {
+		return numSpec{}, 0, false
+	}
+	// The longest of the word forms at j.
+	best, bi := -1, (*dnItem)(nil)
+	for _, m := range sc.at(j) {
+		switch m.it.kind {
+		case itVagueMag, itVague, itApprox, itCounted, itFraction:
+			if m.end > best || m.end == best && m.it.kind == itVagueMag {
+				best, bi = m.end, m.it
+			}
+		}
+	}
+	if best < 0 {
+		return sc.compoundAt(j)
+	}
+	if sc.takenIn(j, best) {
+		return numSpec{}, 0, false
+	}
+	// A word inside a longer word of a script without spaces: "数" of "数据".
+	if sc.toks[j].ideo && sc.glued(j) && sc.isWord(j-1) && sc.toks[j-1].ideo && !sc.has(j-1, itQualifier) && !sc.endsBefore(j, itQualifier) && bi.kind != itVagueMag && bi.kind != itFraction && !sc.classifiedAt(best) {
+		return numSpec{}, 0, false
+	}
+	ns := numSpec{rs: sc.toks[j].start}
+	e := best
+	switch bi.kind {
+	case itApprox:
+		ns.value, ns.qualifier = bi.f, QualifierAbout
+	case itCounted:
+		ns.value = bi.f
+	case itFraction:
+		// A share, as news compares it with percentages: half = 50 %, a third = 33.3 %.
+		ns.value, ns.unit = bi.f, "%"
+	case itVagueMag, itVague:
+		ns.vague, ns.magnitude = true, bi.f
+		// "des dizaines de milliers", "tens of thousands", "数十万", "hàng chục nghìn",
+		// "vài trăm", "عشرات الآلاف": a scale (or another vague order) multiplies.
+		for n := 0; n < 2 && e < len(sc.toks) && !sc.toks[e].newline; n++ {
+			k := e
+			if le, _, ok := sc.find(k, itVagueLink); ok && le < len(sc.toks) && !sc.toks[le].newline {
+				k = le
+			}
+			mag := 0.0
+			me := 0
+			for _, m := range sc.at(k) {
+				if (m.it.kind == itScale || m.it.kind == itVagueMag || m.it.kind == itNumMult && sc.toks[k].ideo) && m.end > me {
+					mag, me = m.it.f, m.end
+				}
+			}
+			if me == 0 || sc.takenIn(k, me) || k == e && sc.toks[k].space && sc.toks[k].ideo {
+				break
+			}
+			if ns.magnitude == 0 {
+				ns.magnitude = 1
+			}
+			ns.magnitude *= mag
+			e = me
+		}
+	}
+	ns.re = sc.toks[e-1].end
+	// What is counted.
+	nounAfter, measured := false, false
+	if bi.kind == itFraction {
+		return ns, e, true
+	}
+	if code, ue, ok := sc.unitCodeAt(e); ok {
+		ns.unit, nounAfter, measured = code, true, true
+		if bi.kind != itFraction {
+			ns.re, e = sc.toks[ue-1].end, ue
+		}
+	} else if sc.has(e, itClassifier) {
+		ns.unit, nounAfter = sc.tokText(e), true
+	} else {
+		k := e
+		if le, _, ok := sc.find(k, itVagueLink); ok {
+			k = le
+		}
+		ns.unit, nounAfter = sc.unitAfter(k)
+	}
+	switch bi.kind {
+	case itVague:
+		// "quelques heures", "several days", "数件", "vài trăm": without an order of
+		// magnitude, a quantity only when it measures (a unit) or counts with a measure word.
+		if ns.magnitude == 0 && !measured && !sc.has(e, itClassifier) {
+			return numSpec{}, e, false
+		}
+	case itVagueMag:
+		if sc.lx.needClassifier && sc.toks[j].ideo && sc.toks[j].space && !nounAfter {
+			return numSpec{}, e, false
+		}
+	}
+	return ns, e, true
+}
+
+// takenIn reports whether a date took any token of [s, e).
+func (sc *dnScan) takenIn(s, e int) bool {
+	for k := s; k < e && k < len(sc.toks); k++ {
+		if sc.taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// rankAt parses a rank that carries a fact: an ordinal ("second", "deuxième", "второй",
+// "第二", "thứ hai", "2nd") next to a superlative ("largest", "plus grande", "大", "lớn",
+// "по величине", "أكبر"), before or after it, at most one word apart.
+func (sc *dnScan) rankAt(j int) (numSpec, int, bool) {
+	var rank float64
+	e := -1
+	if oe, it, ok := sc.find(j, itOrdinalWord); ok {
+		rank, e = it.f, oe
+	} else if pe, _, ok := sc.find(j, itOrdinalPrefix); ok && pe < len(sc.toks) && !sc.toks[pe].newline {
+		switch {
+		case sc.isNum(pe) && sc.glued(pe) == sc.toks[j].ideo:
+			n, nd := sc.numVal(pe)
+			if n <= 0 || nd > 3 {
+				return numSpec{}, 0, false
+			}
+			rank, e = float64(n), pe+1
+		case sc.isWord(pe):
+			v, we, ok := sc.numberWords(pe)
+			if !ok {
+				return numSpec{}, 0, false
+			}
+			rank, e = v, we
+		}
+	} else if sc.isNum(j) && sc.glued(j+1) && sc.isWord(j+1) && sc.lx.ordinalSuffix[sc.toks[j+1].key] {
+		n, nd := sc.numVal(j)
+		if n <= 0 || nd > 3 {
+			return numSpec{}, 0, false
+		}
+		rank, e = float64(n), j+2
+	}
+	if e < 0 || rank < 1 || rank != float64(int(rank)) || sc.takenIn(j, e) {
+		return numSpec{}, 0, false
+	}
+	// The superlative: right after ("second-largest", "第五大", "deuxième plus grande"), one
+	// word after ("segunda ciudad más grande"), or right before ("lớn thứ hai", "أكبر ... ثاني").
+	super := false
+	k := e
+	if sc.isPunct(k, "-") && sc.glued(k) {
+		k++
+	}
+	for gap := 0; gap < 2 && k < len(sc.toks) && !sc.toks[k].newline; gap++ {
+		if se, _, ok := sc.find(k, itSuperlative); ok {
+			super = true
+			if gap == 0 {
+				e = se
+			}
+			break
+		}
+		if !sc.isWord(k) || sc.has(k, itFunction) {
+			break
+		}
+		k++
+	}
+	if !super && sc.has(j, itSuperlative) {
+		super = true // "zweitgrößte": one word holds both
+	}
+	if !super && sc.endsBefore(j, itSuperlative) {
+		super = true
+	}
+	if !super {
+		return numSpec{}, 0, false
+	}
+	return numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: rank, ordinal: true}, e, true
+}
+
+// compoundAt parses what is left: a compound word made of a number stem and a unit suffix
+// ("семидневный", "трехмесячный", "siebentägige", "zweijährigen"), or an article before a
+// unit ("a day", "einen Tag", "un kilomètre": one).
+func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
+	t := sc.toks[j]
+	if sc.has(j, itArticle) {
+		// "$9.6bn of trade a day", "twice a day": a rate, unless a direction follows ("a
+		// day later"); "a second quake": an adjective before a noun.
+		if j > 0 && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.toks[j].newline {
+			if ue, _, ok := sc.find(j+1, itUnit); !ok || !sc.has(ue, itEventDir) && !sc.has(ue, itDirSuffix) {
+				return numSpec{}, 0, false
+			}
+		}
+		if code, ue, ok := sc.unitCodeAt(j + 1); ok && code != "%" && !sc.toks[j+1].newline && !sc.lowerNounAt(ue) && !sc.has(j+1, itOrdinalWord) {
+			return numSpec{rs: t.start, re: sc.toks[ue-1].end, value: 1, unit: code}, ue, true
+		}
+		return numSpec{}, 0, false
+	}
+	if len(sc.lx.stems) == 0 || t.ideo || t.url {
+		return numSpec{}, 0, false
+	}
+	for _, st := range sc.lx.stems {
+		if len(t.key) <= len(st.s)+2 || t.key[:len(st.s)] != st.s {
+			continue
+		}
+		node := sc.lx.root[t.key[len(st.s):]]
+		if node == nil {
+			continue
+		}
+		for _, it := range node.items {
+			if it.kind == itNumSuffix && it.s != "" {
+				return numSpec{rs: t.start, re: t.end, value: st.f, unit: it.s}, j + 1, true
+			}
+		}
+	}
+	return numSpec{}, 0, false
+}
