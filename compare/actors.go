@@ -194,8 +194,30 @@ func exactOf(t token) string {
 	return t.key
 }
 
-// longest finds the longest gazetteer name starting at token i.
+// longest finds the longest gazetteer name starting at token i; a capitalised word that is
+// no name may be one with an ending its language adds to names (German genitive: Japans,
+// Dänemarks), and then it is that name.
 func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
+	if m, ok := g.longestAsWritten(toks, i, lang); ok {
+		return m, true
+	}
+	t := toks[i]
+	if !t.capFirst || t.allCaps || t.sc != scLatin {
+		return match{}, false
+	}
+	for _, suf := range g.morph.nameSuffixes[lang] {
+		if !strings.HasSuffix(t.key, suf) || utf8.RuneCountInString(t.key) < utf8.RuneCountInString(suf)+3 {
+			continue
+		}
+		k := t.key[:len(t.key)-len(suf)]
+		if m, ok := g.pick([]string{foldLatin(k)}, []string{k}, toks[i:i+1], lang, i, i+1, t.start, t.end); ok && !m.adj && !m.product {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
+func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, bool) {
 	if toks[i].sc != scArabic && (!g.mayStart(toks[i].fold) || g.maxLen[toks[i].fold] == 0) {
 		return match{}, false // the common case: no name starts with this word
 	}

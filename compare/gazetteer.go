@@ -60,6 +60,9 @@ type gazetteer struct {
 	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
 	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
 	arSkeleton map[string]int32
+	// placeStems holds the fold keys of one-word country and place names, without a final
+	// vowel (liby, europ), for telling demonyms (Libyan, European) from unknown names.
+	placeStems map[string]bool
 }
 
 var (
@@ -90,7 +93,22 @@ type morphology struct {
 	titles       map[string]bool
 	orgCues      map[string]bool
 	endings      map[rune]bool // last letters of stemSuffixes: most words skip the suffix scan
+
+	// Unknown names (names.go): role words by language ("*" = every language) and fold key,
+	// giving the type of the name beside them; compound endings that make a word a role;
+	// connectors inside names; languages that capitalise nouns; all-capital non-names;
+	// prepositions that make a lone name a place.
+	roles       map[string]map[string]string
+	roleSuffix  map[string][]roleSuffix
+	connectors  map[string]map[string]bool
+	capsNouns   map[string]bool
+	acronymStop map[string]bool
+	placePrep   map[string]map[string]bool
+	rawRoles    [][3]string // lang, type, word: folded once the stem suffixes are known
 }
+
+// roleSuffix is a compound ending that makes a word a role of the given type.
+type roleSuffix struct{ suffix, typ string }
 
 func (m *morphology) foldKey(key string, sc script) string {
 	switch sc {
@@ -124,6 +142,33 @@ func (m *morphology) stem(key string) string {
 		}
 	}
 	return key
+}
+
+func addKeys(set map[string]bool, vals []string) map[string]bool {
+	if set == nil {
+		set = map[string]bool{}
+	}
+	for _, v := range vals {
+		set[tokenKey(v)] = true
+	}
+	return set
+}
+
+// roleOf reports the type a role word gives the name beside it ("" when t is no role word).
+func (m *morphology) roleOf(lang string, t token) string {
+	if typ, ok := m.roles[lang][t.fold]; ok {
+		return typ
+	}
+	if typ, ok := m.roles["*"][t.fold]; ok {
+		return typ
+	}
+	n := utf8.RuneCountInString(t.key)
+	for _, rs := range m.roleSuffix[lang] {
+		if strings.HasSuffix(t.key, rs.suffix) && (t.key == rs.suffix || n-utf8.RuneCountInString(rs.suffix) >= 3) {
+			return rs.typ
+		}
+	}
+	return ""
 }
 
 func (m *morphology) isStop(lang, key string) bool {
@@ -227,8 +272,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		frames:  map[string][]frame{},
 
 		arSkeleton: map[string]int32{},
+		placeStems: map[string]bool{},
 	}
-	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{}}
+	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{},
+		roles: map[string]map[string]string{}, roleSuffix: map[string][]roleSuffix{}, connectors: map[string]map[string]bool{},
+		capsNouns: map[string]bool{}, acronymStop: map[string]bool{}, placePrep: map[string]map[string]bool{}}
 	g.morph = m
 	err := readTSV(fsys, "morph.tsv", func(f []string) error {
 		if len(f) < 3 {
@@ -263,6 +311,26 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			}
 		case "name-suffix":
 			m.nameSuffixes[f[1]] = append(m.nameSuffixes[f[1]], vals...)
+		case "role-person", "role-place", "role-org":
+			typ := strings.TrimPrefix(f[0], "role-")
+			for _, v := range vals {
+				m.rawRoles = append(m.rawRoles, [3]string{f[1], typ, v})
+			}
+		case "role-suffix-person", "role-suffix-place", "role-suffix-org":
+			typ := strings.TrimPrefix(f[0], "role-suffix-")
+			for _, v := range vals {
+				m.roleSuffix[f[1]] = append(m.roleSuffix[f[1]], roleSuffix{tokenKey(v), typ})
+			}
+		case "connector":
+			m.connectors[f[1]] = addKeys(m.connectors[f[1]], vals)
+		case "caps-nouns":
+			m.capsNouns[f[1]] = true
+		case "acronym-stop":
+			for _, v := range vals {
+				m.acronymStop[tokenKey(v)] = true
+			}
+		case "place-prep":
+			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
@@ -281,6 +349,19 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		m.endings[r] = true
 	}
 	byLen(m.clitics)
+	for _, r := range m.rawRoles {
+		lang, typ, w := r[0], r[1], r[2]
+		if m.roles[lang] == nil {
+			m.roles[lang] = map[string]string{}
+		}
+		k := tokenKey(w)
+		sc := scLatin
+		if rr, _ := utf8.DecodeRuneInString(k); isCyrillic(rr) {
+			sc = scCyrillic
+		}
+		m.roles[lang][m.foldKey(k, sc)] = typ
+	}
+	m.rawRoles = nil
 
 	actor := func(id, typ string) int32 {
 		if a, ok := g.byID[id]; ok {
@@ -530,6 +611,12 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	}
 	if len(toks) > g.maxLen[keys[0]] {
 		g.maxLen[keys[0]] = len(toks)
+	}
+	if t := g.actors[a].typ; (t == ActorCountry || t == ActorPlace) && len(toks) == 1 && toks[0].sc == scLatin && !c.short {
+		k := strings.TrimRight(keys[0], "aeiouy")
+		if utf8.RuneCountInString(k) >= 4 {
+			g.placeStems[k] = true
+		}
 	}
 	if g.actors[a].typ == ActorCountry && !c.adj && toks[0].sc == scArabic {
 		if sk := arabicSkeleton(strings.Join(exact, "")); utf8.RuneCountInString(sk) >= 4 {

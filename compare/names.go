@@ -128,25 +128,32 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			out = append(out, nm)
 		}
 	}
+	titled := titleCaseLines(toks)
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if used[i] || !nameLike(t) || m.isStop(lang, t.key) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && !used[j] && nameLike(toks[j]) && toks[j].sc == t.sc &&
-			onlySpaceBetween(rs, toks[j-1].end, toks[j].start) && !m.isStop(lang, toks[j].key) {
-			j++
-		}
+		j := g.runEnd(toks, rs, used, i, lang)
 		// Drop a sentence-initial common word.
 		s := i
 		if toks[s].sentStart && lower[toks[s].key] {
 			s++
 		}
+		// "Residents of Vlochos", "Thousands of Syrians": a sentence's first word joined
+		// to a name by a connector is a common noun (a hyphened particle, as in Marie
+		// el-Drese, is part of the name).
+		if s == i && toks[s].sentStart && s+1 < j && m.connectors[lang][toks[s+1].key] && rs[toks[s+1].end] != '-' {
+			s++
+			for s < j && m.connectors[lang][toks[s].key] {
+				s++
+			}
+		}
 		// A known company followed by two or more unknown capitalised words is a longer
-		// company name (Xiaomi Miui Hellas), not the company plus a person.
-		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 {
+		// company name (Xiaomi Miui Hellas), not the company plus a person; an acronym
+		// (ООН Фархан Хак) is not such a company.
+		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 && !toks[org.i].allCaps {
 			nm := g.nameMatch(toks, rs, org.i, j, lang)
 			if nm.actor < 0 {
 				nm.typ = ActorOrg
@@ -156,19 +163,53 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 				continue
 			}
 		}
-		if j-s >= 2 && j-s <= 5 {
-			out = append(out, g.nameMatch(toks, rs, s, j, lang))
+		for _, seg := range g.segments(toks, rs, s, j, lang) {
+			n := seg.j - seg.i
+			if n > 6 || n == 1 && !seg.alone && !g.loneName(toks, seg.i, lang, lower, titled) {
+				continue
+			}
+			nm := g.nameMatch(toks, rs, seg.i, seg.j, lang)
+			if nm.actor < 0 {
+				nm.typ = g.typeOf(toks, seg, nm.typ, lang)
+				if k := endAt[seg.i]; nm.typ == ActorOrg && k >= 0 && seg.i > 0 {
+					// "Danish Energy Agency", "Japan Socialist Party": the country
+					// before an organisation's name is part of it.
+					if pm := ms[k]; pm.actor >= 0 && g.actors[pm.actor].typ == ActorCountry && toks[pm.i].capFirst &&
+						onlySpaceBetween(rs, toks[seg.i-1].end, toks[seg.i].start) {
+						surface := string(rs[pm.start:nm.end])
+						nm.i, nm.start = pm.i, pm.start
+						nm.id, nm.label = "local:"+FoldForSearch(surface), localLabel(surface, lang)
+						drop[pm.i] = true
+					}
+				}
+			}
+			out = append(out, nm)
 		}
 		i = j
 	}
+	out = append(out, g.datelines(toks, rs, used)...)
+	out = definedAcronyms(toks, rs, ms, out)
 	if lang == "ar" || lang == "" {
 		out = append(out, g.titledArabicNames(toks, used)...)
 	}
 	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
 	fam := map[string]match{}
-	for _, o := range out {
-		if o.typ == ActorPerson && o.j-o.i >= 2 {
+	for _, o := range ms {
+		if o.typ == ActorPerson && o.j-o.i >= 2 && !o.short {
 			fam[toks[o.j-1].key] = o
+		}
+	}
+	for _, o := range out {
+		if _, known := fam[toks[o.j-1].key]; o.typ == ActorPerson && o.j-o.i >= 2 && !known {
+			fam[toks[o.j-1].key] = o
+		}
+	}
+	// A lone word taken above may be such a family name.
+	for k, o := range out {
+		if o.j-o.i == 1 && o.actor < 0 && strings.HasPrefix(o.id, "local:") {
+			if p, ok := fam[toks[o.i].key]; ok {
+				out[k].actor, out[k].id, out[k].label, out[k].typ, out[k].conf = p.actor, p.id, p.label, p.typ, p.conf*0.9
+			}
 		}
 	}
 	if len(fam) > 0 {
@@ -182,7 +223,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 				continue
 			}
 			if o, ok := fam[t.key]; ok {
-				out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: -1,
+				out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: o.actor,
 					id: o.id, label: o.label, typ: o.typ, conf: o.conf * 0.9})
 			}
 		}
@@ -204,15 +245,15 @@ func orgBefore(ms []match, endAt []int32, toks []token, rs []rune, s int) (match
 	return match{}, false
 }
 
-// lowerWritten returns the keys of the sentence-initial name-like words (the only ones asked
-// about) that the article also writes in lower case. Asking only about those keeps this from
+// lowerWritten returns the keys of the name-like words (the only ones asked about) that the
+// article also writes in lower case. Asking only about those keeps this from
 // hashing every word of the text: a length and first-byte filter skips most words.
 func lowerWritten(toks []token, used []bool) map[string]bool {
 	var need map[string]bool
 	var lens uint64
 	var firsts [4]uint64
 	for i, t := range toks {
-		if !t.sentStart || used[i] || !nameLike(t) {
+		if used[i] || !nameLike(t) {
 			continue
 		}
 		if need == nil {
@@ -273,8 +314,20 @@ func (g *gazetteer) nameMatch(toks []token, rs []rune, i, j int, lang string) ma
 		}
 		return m
 	}
+	if j-i == 2 {
+		// Family name first (Abe Shinzo, Hayashi Yoshimasa): the known person written the
+		// other way round.
+		var kbuf [128]byte
+		rev := joinKeys(kbuf[:0], []string{toks[j-1].fold, toks[i].fold})
+		for _, c := range g.names[string(rev)] {
+			if a := g.actors[c.actor]; a.typ == ActorPerson && !c.adj && !c.product && !c.short {
+				m.actor, m.id, m.label, m.typ, m.conf = c.actor, a.id, a.label, ActorPerson, confFolded
+				return m
+			}
+		}
+	}
 	m.id = "local:" + key
-	m.label = Transliterate(surface, lang)
+	m.label = localLabel(surface, lang)
 	m.typ = ActorPerson
 	for k := i; k < j; k++ {
 		if g.morph.orgCues[toks[k].key] || toks[k].allCaps {
