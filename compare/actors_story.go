@@ -25,16 +25,33 @@ func storyNameKey(s string) string {
 	return strings.Join(words, " ")
 }
 
-// consonantKey is a transliteration without vowels and the letters Arabic writes as vowels
-// (w, y): أسامة ربيع and Osama Rabie share "sm rb".
+// consonantKey is a transliteration reduced to its consonants, words run together, doubled
+// letters single and the letters that transliterations of Arabic spell in several ways made
+// one (q/k/c, g/j, v/f, p/b, d/t): أسامة ربيع and Osama Rabie share "smrb", طارق الخراز and Tarek
+// al-Kharraz "trklkrz".
 func consonantKey(s string) string {
 	var b strings.Builder
+	var last rune
 	for _, r := range FoldForSearch(s) {
 		switch r {
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'h', '\'':
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'h', '\'', ' ', '-':
+			continue
+		case 'q', 'c':
+			r = 'k'
+		case 'g':
+			r = 'j'
+		case 'v':
+			r = 'f'
+		case 'd':
+			r = 't'
+		case 'p':
+			r = 'b'
+		}
+		if r == last {
 			continue
 		}
 		b.WriteRune(r)
+		last = r
 	}
 	return b.String()
 }
@@ -87,12 +104,12 @@ func linkStoryNames(st *story) {
 			if known[i] && known[j] || latin[i] == latin[j] || find(i) == find(j) || keys[i] == "" || keys[j] == "" {
 				continue
 			}
-			if strings.Count(keys[i], " ") != strings.Count(keys[j], " ") {
-				continue
+			same := false
+			if strings.Count(keys[i], " ") == strings.Count(keys[j], " ") {
+				n := min(utf8.RuneCountInString(keys[i]), utf8.RuneCountInString(keys[j]))
+				same = keys[i] == keys[j] || closeEnough(editDistance(keys[i], keys[j]), n)
 			}
-			n := min(utf8.RuneCountInString(keys[i]), utf8.RuneCountInString(keys[j]))
-			same := keys[i] == keys[j] || closeEnough(editDistance(keys[i], keys[j]), n)
-			if !same && latin[i] != latin[j] && utf8.RuneCountInString(cons[i]) >= 4 && cons[i] == cons[j] {
+			if !same && utf8.RuneCountInString(cons[i]) >= 4 && cons[i] == cons[j] {
 				same = true // an unvowelled script against a Latin spelling
 			}
 			if same {
@@ -148,13 +165,20 @@ func linkStoryNames(st *story) {
 			id = "local:" + FoldForSearch(label)
 		}
 		for _, i := range g {
-			f := &st.arts[refs[i].a].facts[refs[i].f]
+			a := st.arts[refs[i].a]
 			if known[i] {
 				continue
 			}
-			f.Value, f.Label = id, label
-			if known[rep] {
-				f.Type = typ
+			// Every mention of the name in that version follows, the family name
+			// alone (ربيع) included.
+			old := a.facts[refs[i].f].Value
+			for k := range a.facts {
+				if f := &a.facts[k]; f.Kind == KindActor && f.Value == old {
+					f.Value, f.Label = id, label
+					if known[rep] {
+						f.Type = typ
+					}
+				}
 			}
 		}
 	}

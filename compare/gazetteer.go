@@ -105,6 +105,42 @@ type morphology struct {
 	acronymStop map[string]bool
 	placePrep   map[string]map[string]bool
 	rawRoles    [][3]string // lang, type, word: folded once the stem suffixes are known
+
+	// Arabic names after titles: nouns after a title that name an institution, not a
+	// person; first words of compound given names; speech verbs.
+	// shortNames[lang] derives family names from a person's full name: the part after
+	// a separator (乔·拜登 → 拜登), the head of a name of a given length (安倍晋三 → 安倍).
+	shortNames map[string]shortNameRule
+
+	titleBlockers map[string]bool
+	namePrefixes  map[string]bool
+	speechVerbs   map[string]bool
+}
+
+// shortNameRule: see morphology.shortNames.
+type shortNameRule struct {
+	sep            string
+	length, prefix int
+}
+
+// shortForms are the family names a person's full name in lang may be shortened to.
+func (m *morphology) shortForms(lang, name string) []string {
+	r, ok := m.shortNames[lang]
+	if !ok {
+		return nil
+	}
+	if r.sep != "" {
+		if i := strings.LastIndex(name, r.sep); i >= 0 {
+			if fam := name[i+len(r.sep):]; utf8.RuneCountInString(fam) >= 2 {
+				return []string{fam}
+			}
+			return nil
+		}
+	}
+	if rs := []rune(name); r.length > 0 && len(rs) == r.length && r.prefix < r.length {
+		return []string{string(rs[:r.prefix])}
+	}
+	return nil
 }
 
 // roleSuffix is a compound ending that makes a word a role of the given type.
@@ -276,7 +312,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	}
 	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{},
 		roles: map[string]map[string]string{}, roleSuffix: map[string][]roleSuffix{}, connectors: map[string]map[string]bool{},
-		capsNouns: map[string]bool{}, acronymStop: map[string]bool{}, placePrep: map[string]map[string]bool{}}
+		capsNouns: map[string]bool{}, acronymStop: map[string]bool{}, placePrep: map[string]map[string]bool{},
+		titleBlockers: map[string]bool{}, namePrefixes: map[string]bool{}, speechVerbs: map[string]bool{}}
 	g.morph = m
 	err := readTSV(fsys, "morph.tsv", func(f []string) error {
 		if len(f) < 3 {
@@ -329,6 +366,25 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			for _, v := range vals {
 				m.acronymStop[tokenKey(v)] = true
 			}
+		case "short-name":
+			if len(vals) != 3 {
+				return fmt.Errorf("short-name wants separator, length, prefix")
+			}
+			var r shortNameRule
+			r.sep = vals[0]
+			if _, err := fmt.Sscanf(vals[1]+" "+vals[2], "%d %d", &r.length, &r.prefix); err != nil {
+				return fmt.Errorf("short-name: %w", err)
+			}
+			if m.shortNames == nil {
+				m.shortNames = map[string]shortNameRule{}
+			}
+			m.shortNames[f[1]] = r
+		case "title-blocker":
+			m.titleBlockers = addKeys(m.titleBlockers, vals)
+		case "name-prefix":
+			m.namePrefixes = addKeys(m.namePrefixes, vals)
+		case "speech-verb":
+			m.speechVerbs = addKeys(m.speechVerbs, vals)
 		case "place-prep":
 			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		default:
@@ -444,6 +500,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 					c.product = true
 				}
 				g.addName(a, n, langs, c)
+				if info.typ == ActorPerson && !c.short {
+					for _, sf := range m.shortForms(lang, n) {
+						g.addName(a, sf, langs, candidate{short: true})
+					}
+				}
 				if info.typ == ActorCountry && mainLang[lang] {
 					countryNames[lang] = append(countryNames[lang], cname{a, n})
 				}

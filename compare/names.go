@@ -190,7 +190,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 	out = append(out, g.datelines(toks, rs, used)...)
 	out = definedAcronyms(toks, rs, ms, out)
 	if lang == "ar" || lang == "" {
-		out = append(out, g.titledArabicNames(toks, used)...)
+		out = append(out, g.titledArabicNames(toks, rs, used)...)
 	}
 	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
 	fam := map[string]match{}
@@ -370,34 +370,76 @@ func closeEnough(d, n int) bool {
 	return d <= 2 && d*6 <= n
 }
 
-// titledArabicNames takes the two words after an Arabic title as a person's name.
-func (g *gazetteer) titledArabicNames(toks []token, used []bool) []match {
+// titledArabicNames takes the name after an Arabic title (الفريق أسامة ربيع، وزير الصحة
+// عثمان عبد الجليل) as a person's: words qualifying the title (they carry the article) are
+// skipped; a name is one or two words without the article, a compound given name (عبد
+// الحميد) counting as one, and a family name with the article only where the phrase ends
+// there (عبد الحميد الدبيبة،). A noun after the title that names an institution (رئيس هيئة …)
+// means there is no name.
+func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used []bool) []match {
 	var out []match
 	m := g.morph
+	plain := func(k int) bool {
+		t := toks[k]
+		return !used[k] && t.sc == scArabic && !t.lineStart && !strings.HasPrefix(t.key, m.article) &&
+			!m.isStop("ar", t.key) && !m.titles[t.key] && !m.titleBlockers[t.key] && utf8.RuneCountInString(t.key) >= 2
+	}
+	phraseEnd := func(k int) bool {
+		return k+1 >= len(toks) || toks[k+1].start-toks[k].end != 1 || rs[toks[k].end] != ' ' || toks[k+1].lineStart
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.sc != scArabic || !m.titles[stripClitic(t.key, m)] {
 			continue
 		}
 		k := i + 1
-		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && (strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
+		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && !used[k] && (strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
 			k++
 		}
-		if k+2 > len(toks) {
+		if k >= len(toks) || !plain(k) || toks[k].gluedNext {
 			continue
 		}
-		a, b := toks[k], toks[k+1]
-		if used[k] || used[k+1] || a.sc != scArabic || b.sc != scArabic || a.lineStart || b.lineStart ||
-			strings.HasPrefix(a.key, m.article) || strings.HasPrefix(b.key, m.article) ||
-			m.isStop("ar", a.key) || m.isStop("ar", b.key) || a.gluedNext {
+		j := k + 1
+		if m.namePrefixes[toks[k].key] {
+			if j >= len(toks) || used[j] || toks[j].sc != scArabic || phraseEnd(k) {
+				continue
+			}
+			j++ // عبد الحميد, أبو بكر
+		}
+		if !phraseEnd(j - 1) && j < len(toks) && toks[j].sc == scArabic && !used[j] {
+			switch {
+			case plain(j):
+				j++
+			case strings.HasPrefix(toks[j].key, m.article) && !m.isStop("ar", toks[j].key) && phraseEnd(j) &&
+				utf8.RuneCountInString(toks[j].key) >= 4:
+				j++
+			}
+		}
+		if j-k < 2 {
+			continue // a given name alone is too often a common word
+		}
+		surface := string(rs[toks[k].start:toks[j-1].end])
+		out = append(out, match{i: k, j: j, start: toks[k].start, end: toks[j-1].end, actor: -1,
+			id: "local:" + FoldForSearch(surface), label: Transliterate(surface, "ar"), typ: ActorPerson, conf: confTitled})
+		for x := k; x < j; x++ {
+			used[x] = true
+		}
+		i = j - 1
+	}
+	// After a speech verb, a titled person's family name alone is that person (وأوضح ربيع).
+	fam := map[string]match{}
+	for _, o := range out {
+		fam[toks[o.j-1].key] = o
+	}
+	for i := 1; i < len(toks) && len(fam) > 0; i++ {
+		if used[i] || toks[i].sc != scArabic || !m.speechVerbs[stripClitic(toks[i-1].key, m)] {
 			continue
 		}
-		surface := a.text + " " + b.text
-		key := FoldForSearch(surface)
-		out = append(out, match{i: k, j: k + 2, start: a.start, end: b.end, actor: -1,
-			id: "local:" + key, label: Transliterate(surface, "ar"), typ: ActorPerson, conf: confTitled})
-		used[k], used[k+1] = true, true
-		i = k + 1
+		if o, ok := fam[toks[i].key]; ok {
+			o.i, o.j, o.start, o.end = i, i+1, toks[i].start, toks[i].end
+			out = append(out, o)
+			used[i] = true
+		}
 	}
 	return out
 }
