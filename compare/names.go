@@ -406,7 +406,7 @@ func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used []bool) []ma
 			}
 			j++ // عبد الحميد, أبو بكر
 		}
-		if !phraseEnd(j - 1) && j < len(toks) && toks[j].sc == scArabic && !used[j] {
+		if !phraseEnd(j-1) && j < len(toks) && toks[j].sc == scArabic && !used[j] {
 			switch {
 			case plain(j):
 				j++
