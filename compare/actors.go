@@ -33,6 +33,7 @@ type match struct {
 	adj        bool
 	product    bool
 	short      bool
+	weak       bool
 }
 
 // extractActors finds the named actors of doc. Facts are in text order, do not overlap, and
@@ -63,6 +64,7 @@ func extractActors(doc Document, opts Options) []Fact {
 		}
 		i++
 	}
+	ms = g.dropWeak(toks, rs, ms, lang)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
 	for _, m := range ms {
@@ -150,7 +152,7 @@ func primaryLang(tag string) string {
 func (g *gazetteer) matchOf(c *candidate, i, j, start, end int, conf float64) match {
 	a := g.actors[c.actor]
 	return match{i: i, j: j, start: start, end: end, actor: c.actor, id: a.id, label: a.label,
-		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short}
+		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short, weak: c.weak}
 }
 
 // firstVariant is one reading of the first token of a candidate name: as written, or with
@@ -364,4 +366,52 @@ func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j
 		bestConf = confShort
 	}
 	return g.matchOf(best, i, j, start, end, bestConf), true
+}
+
+// dropWeak removes generated place names (places.tsv) that are a piece of a longer name (Suez
+// in Suez Canal Authority, Yamaguchi in Otoya Yamaguchi, Мари in Мари эль-Дрезе) or open a
+// sentence without the article capitalising them elsewhere (Most, Sur): there a city's name
+// is more often another word.
+func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) []match {
+	m := g.morph
+	capWord := func(k int) bool {
+		return k >= 0 && k < len(toks) && (toks[k].sc == scLatin || toks[k].sc == scCyrillic) &&
+			toks[k].capFirst && !m.isStop(lang, toks[k].key)
+	}
+	var midCaps map[string]bool
+	kept := ms[:0]
+	for _, x := range ms {
+		if !x.weak {
+			kept = append(kept, x)
+			continue
+		}
+		t := toks[x.i]
+		if x.i > 0 && capWord(x.i-1) && onlySpaceBetween(rs, toks[x.i-1].end, t.start) {
+			continue
+		}
+		if x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
+			if capWord(x.j) {
+				continue
+			}
+			if m.connectors[lang][toks[x.j].key] && x.j+1 < len(toks) && capWord(x.j+1) &&
+				onlySpaceBetween(rs, toks[x.j].end, toks[x.j+1].start) {
+				continue
+			}
+		}
+		if t.sentStart && (t.sc == scLatin || t.sc == scCyrillic) {
+			if midCaps == nil {
+				midCaps = map[string]bool{}
+				for _, o := range toks {
+					if o.capFirst && !o.sentStart {
+						midCaps[o.key] = true
+					}
+				}
+			}
+			if !midCaps[t.key] {
+				continue
+			}
+		}
+		kept = append(kept, x)
+	}
+	return kept
 }

@@ -40,6 +40,7 @@ type candidate struct {
 	short    bool     // a "~" short form: only where the article names the actor in full
 	adj      bool     // a country adjective (actor is the country)
 	product  bool
+	weak     bool // a generated place name (places.tsv): yields to a longer capitalised name
 	nTok     int
 }
 
@@ -518,6 +519,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err := readTSV(fsys, "actors.tsv", curated); err != nil {
 		return nil, err
 	}
+	if err := g.loadPlaces(fsys); err != nil {
+		return nil, err
+	}
 	for _, a := range g.actors {
 		if a.country != "" {
 			if _, ok := g.byID[a.country]; !ok {
@@ -743,4 +747,52 @@ func arabicSkeleton(key string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// loadPlaces adds the GeoNames cities and regions of places.tsv (generated, see
+// cmd/gen-gazetteer). Curated data wins: a place whose id is already an actor is skipped, and
+// so is any name that already names something in that language, or is a stop word there.
+func (g *gazetteer) loadPlaces(fsys fs.FS) error {
+	return readTSV(fsys, "places.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want id, type, names")
+		}
+		if _, ok := g.byID[f[0]]; ok {
+			return nil
+		}
+		var a int32 = -1
+		for _, field := range f[2:] {
+			lang, names, ok := strings.Cut(field, ":")
+			if !ok {
+				return fmt.Errorf("field %q is not lang:names", field)
+			}
+			for _, n := range strings.Split(names, "|") {
+				toks := tokenize(n, g.morph)
+				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
+					continue
+				}
+				keys := make([]string, len(toks))
+				for i, t := range toks {
+					keys[i] = t.fold
+				}
+				taken := false
+				for _, c := range g.names[strings.Join(keys, " ")] {
+					if c.allows(lang) {
+						taken = true
+						break
+					}
+				}
+				if taken {
+					continue
+				}
+				if a < 0 {
+					g.actors = append(g.actors, actorInfo{id: f[0], label: f[0], typ: f[1]})
+					a = int32(len(g.actors) - 1)
+					g.byID[f[0]] = a
+				}
+				g.addName(a, n, []string{lang}, candidate{weak: true})
+			}
+		}
+		return nil
+	})
 }
