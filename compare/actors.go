@@ -398,6 +398,10 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 				continue
 			}
 		}
+		if t.lineStart && toks[x.j-1].end < len(rs) && strings.ContainsRune(",(—–", nextNonSpace(rs, toks[x.j-1].end)) {
+			kept = append(kept, x) // a dateline: Bengasi (Libia), 16 sep (EFE)
+			continue
+		}
 		if t.sentStart && (t.sc == scLatin || t.sc == scCyrillic) {
 			if midCaps == nil {
 				midCaps = map[string]bool{}
@@ -414,4 +418,13 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 		kept = append(kept, x)
 	}
 	return kept
+}
+
+func nextNonSpace(rs []rune, i int) rune {
+	for ; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			return rs[i]
+		}
+	}
+	return 0
 }

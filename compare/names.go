@@ -203,6 +203,10 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		if _, known := fam[toks[o.j-1].key]; o.typ == ActorPerson && o.j-o.i >= 2 && !known {
 			fam[toks[o.j-1].key] = o
 		}
+		// A known person written family name first (Abe Shinzo): the first word too.
+		if _, known := fam[toks[o.i].key]; o.actor >= 0 && o.typ == ActorPerson && o.j-o.i == 2 && !known {
+			fam[toks[o.i].key] = o
+		}
 	}
 	// A lone word taken above may be such a family name.
 	for k, o := range out {
