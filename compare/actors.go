@@ -179,7 +179,13 @@ func (g *gazetteer) firstVariants(t token, buf []firstVariant) []firstVariant {
 	for _, c := range m.clitics {
 		if strings.HasPrefix(key, c) && n-utf8.RuneCountInString(c) >= 2 {
 			rest := key[len(c):]
-			v = append(v, firstVariant{fold: rest, exact: rest, skip: utf8.RuneCountInString(c)})
+			// A clitic that ends in the article (وال، بال) leaves the article in the span:
+			// واللاذقية is اللاذقية, whether the gazetteer writes the name with it or not.
+			skip := utf8.RuneCountInString(c)
+			if m.article != "" && strings.HasSuffix(c, m.article) && len(c) > len(m.article) {
+				skip -= utf8.RuneCountInString(m.article)
+			}
+			v = append(v, firstVariant{fold: rest, exact: rest, skip: skip})
 			if m.contracted != "" && strings.HasPrefix(rest, m.contracted) && utf8.RuneCountInString(rest) > 3 {
 				r2 := m.article + rest[len(m.contracted):]
 				v = append(v, firstVariant{fold: r2, exact: r2, skip: utf8.RuneCountInString(c)})
