@@ -152,8 +152,9 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		}
 		// A known company followed by two or more unknown capitalised words is a longer
 		// company name (Xiaomi Miui Hellas), not the company plus a person; an acronym
-		// (ООН Фархан Хак) is not such a company.
-		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 && !toks[org.i].allCaps {
+		// (ООН Фархан Хак) or a name of common words (Всемирной метеорологической
+		// организации Петтери Таалас) is not such a company.
+		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 && brandLike(toks[org.i:org.j]) {
 			nm := g.nameMatch(toks, rs, org.i, j, lang)
 			if nm.actor < 0 {
 				nm.typ = ActorOrg
@@ -597,4 +598,14 @@ func LookupActor(surface, lang string) (id, label, typ string, ok bool) {
 		}
 	}
 	return "", "", "", false
+}
+
+// brandLike: every word of a name capitalised, none all capitals (Xiaomi, Deutsche Telekom).
+func brandLike(ts []token) bool {
+	for _, t := range ts {
+		if !t.capFirst || t.allCaps {
+			return false
+		}
+	}
+	return len(ts) > 0
 }
