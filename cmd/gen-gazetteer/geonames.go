@@ -146,7 +146,9 @@ func runPlaces(dir, out string) error {
 					}
 				}
 				for _, suf := range strip[pl.lang].suffix {
-					if rest, found := strings.CutSuffix(v, suf); found && utf8.RuneCountInString(rest) >= 2 {
+					// 阿勒颇市 → 阿勒颇, but not 北上市 → 北上 ("northward"): two letters
+					// alone are too often a word.
+					if rest, found := strings.CutSuffix(v, suf); found && utf8.RuneCountInString(rest) >= 3 {
 						forms = append(forms, rest)
 					}
 				}
