@@ -33,6 +33,7 @@ type match struct {
 	adj        bool
 	product    bool
 	short      bool
+	weak       bool
 }
 
 // extractActors finds the named actors of doc. Facts are in text order, do not overlap, and
@@ -63,6 +64,7 @@ func extractActors(doc Document, opts Options) []Fact {
 		}
 		i++
 	}
+	ms = g.dropWeak(toks, rs, ms, lang)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
 	for _, m := range ms {
@@ -150,7 +152,7 @@ func primaryLang(tag string) string {
 func (g *gazetteer) matchOf(c *candidate, i, j, start, end int, conf float64) match {
 	a := g.actors[c.actor]
 	return match{i: i, j: j, start: start, end: end, actor: c.actor, id: a.id, label: a.label,
-		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short}
+		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short, weak: c.weak}
 }
 
 // firstVariant is one reading of the first token of a candidate name: as written, or with
@@ -177,7 +179,13 @@ func (g *gazetteer) firstVariants(t token, buf []firstVariant) []firstVariant {
 	for _, c := range m.clitics {
 		if strings.HasPrefix(key, c) && n-utf8.RuneCountInString(c) >= 2 {
 			rest := key[len(c):]
-			v = append(v, firstVariant{fold: rest, exact: rest, skip: utf8.RuneCountInString(c)})
+			// A clitic that ends in the article (وال، بال) leaves the article in the span:
+			// واللاذقية is اللاذقية, whether the gazetteer writes the name with it or not.
+			skip := utf8.RuneCountInString(c)
+			if m.article != "" && strings.HasSuffix(c, m.article) && len(c) > len(m.article) {
+				skip -= utf8.RuneCountInString(m.article)
+			}
+			v = append(v, firstVariant{fold: rest, exact: rest, skip: skip})
 			if m.contracted != "" && strings.HasPrefix(rest, m.contracted) && utf8.RuneCountInString(rest) > 3 {
 				r2 := m.article + rest[len(m.contracted):]
 				v = append(v, firstVariant{fold: r2, exact: r2, skip: utf8.RuneCountInString(c)})
@@ -194,8 +202,30 @@ func exactOf(t token) string {
 	return t.key
 }
 
-// longest finds the longest gazetteer name starting at token i.
+// longest finds the longest gazetteer name starting at token i; a capitalised word that is
+// no name may be one with an ending its language adds to names (German genitive: Japans,
+// Dänemarks), and then it is that name.
 func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
+	if m, ok := g.longestAsWritten(toks, i, lang); ok {
+		return m, true
+	}
+	t := toks[i]
+	if !t.capFirst || t.allCaps || t.sc != scLatin {
+		return match{}, false
+	}
+	for _, suf := range g.morph.nameSuffixes[lang] {
+		if !strings.HasSuffix(t.key, suf) || utf8.RuneCountInString(t.key) < utf8.RuneCountInString(suf)+3 {
+			continue
+		}
+		k := t.key[:len(t.key)-len(suf)]
+		if m, ok := g.pick([]string{foldLatin(k)}, []string{k}, toks[i:i+1], lang, i, i+1, t.start, t.end); ok && !m.adj && !m.product {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
+func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, bool) {
 	if toks[i].sc != scArabic && (!g.mayStart(toks[i].fold) || g.maxLen[toks[i].fold] == 0) {
 		return match{}, false // the common case: no name starts with this word
 	}
@@ -342,4 +372,65 @@ func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j
 		bestConf = confShort
 	}
 	return g.matchOf(best, i, j, start, end, bestConf), true
+}
+
+// dropWeak removes generated place names (places.tsv) that are a piece of a longer name (Suez
+// in Suez Canal Authority, Yamaguchi in Otoya Yamaguchi, Мари in Мари эль-Дрезе) or open a
+// sentence without the article capitalising them elsewhere (Most, Sur): there a city's name
+// is more often another word.
+func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) []match {
+	m := g.morph
+	capWord := func(k int) bool {
+		return k >= 0 && k < len(toks) && (toks[k].sc == scLatin || toks[k].sc == scCyrillic) &&
+			toks[k].capFirst && !m.isStop(lang, toks[k].key)
+	}
+	var midCaps map[string]bool
+	kept := ms[:0]
+	for _, x := range ms {
+		if !x.weak {
+			kept = append(kept, x)
+			continue
+		}
+		t := toks[x.i]
+		if x.i > 0 && capWord(x.i-1) && onlySpaceBetween(rs, toks[x.i-1].end, t.start) {
+			continue
+		}
+		if x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
+			if capWord(x.j) {
+				continue
+			}
+			if m.connectors[lang][toks[x.j].key] && x.j+1 < len(toks) && capWord(x.j+1) &&
+				onlySpaceBetween(rs, toks[x.j].end, toks[x.j+1].start) {
+				continue
+			}
+		}
+		if t.lineStart && toks[x.j-1].end < len(rs) && strings.ContainsRune(",(—–", nextNonSpace(rs, toks[x.j-1].end)) {
+			kept = append(kept, x) // a dateline: Bengasi (Libia), 16 sep (EFE)
+			continue
+		}
+		if t.sentStart && (t.sc == scLatin || t.sc == scCyrillic) {
+			if midCaps == nil {
+				midCaps = map[string]bool{}
+				for _, o := range toks {
+					if o.capFirst && !o.sentStart {
+						midCaps[o.key] = true
+					}
+				}
+			}
+			if !midCaps[t.key] {
+				continue
+			}
+		}
+		kept = append(kept, x)
+	}
+	return kept
+}
+
+func nextNonSpace(rs []rune, i int) rune {
+	for ; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			return rs[i]
+		}
+	}
+	return 0
 }

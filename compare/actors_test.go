@@ -116,7 +116,7 @@ func TestExtractActorsTypesAndConfidence(t *testing.T) {
 	if got[1].Type != ActorPlace || got[1].Label != "Beijing" || got[1].Confidence != 1 {
 		t.Errorf("capital: %+v", got[1])
 	}
-	if got[2].Value != "local:nguyen phuong" || got[2].Label != "Nguyen Phuong" || got[2].Confidence >= 1 {
+	if got[2].Value != "local:nguyen phuong" || got[2].Label != "Nguyễn Phương" || got[2].Confidence >= 1 {
 		t.Errorf("unknown name: %+v", got[2])
 	}
 }

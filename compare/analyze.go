@@ -114,6 +114,7 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		resolveYearsFromStory(st)
 		inferPublished(st, extract, opts.Options, res.Published)
 		resolveYearsFromStory(st)
+		linkStoryNames(st)
 		st.prepareContext()
 		als, al := alignStory(st, opts)
 		res.Alignments = append(res.Alignments, als...)

@@ -40,6 +40,7 @@ type candidate struct {
 	short    bool     // a "~" short form: only where the article names the actor in full
 	adj      bool     // a country adjective (actor is the country)
 	product  bool
+	weak     bool // a generated place name (places.tsv): yields to a longer capitalised name
 	nTok     int
 }
 
@@ -60,6 +61,9 @@ type gazetteer struct {
 	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
 	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
 	arSkeleton map[string]int32
+	// placeStems holds the fold keys of one-word country and place names, without a final
+	// vowel (liby, europ), for telling demonyms (Libyan, European) from unknown names.
+	placeStems map[string]bool
 }
 
 var (
@@ -90,7 +94,58 @@ type morphology struct {
 	titles       map[string]bool
 	orgCues      map[string]bool
 	endings      map[rune]bool // last letters of stemSuffixes: most words skip the suffix scan
+
+	// Unknown names (names.go): role words by language ("*" = every language) and fold key,
+	// giving the type of the name beside them; compound endings that make a word a role;
+	// connectors inside names; languages that capitalise nouns; all-capital non-names;
+	// prepositions that make a lone name a place.
+	roles       map[string]map[string]string
+	roleSuffix  map[string][]roleSuffix
+	connectors  map[string]map[string]bool
+	capsNouns   map[string]bool
+	acronymStop map[string]bool
+	placePrep   map[string]map[string]bool
+	rawRoles    [][3]string // lang, type, word: folded once the stem suffixes are known
+
+	// Arabic names after titles: nouns after a title that name an institution, not a
+	// person; first words of compound given names; speech verbs.
+	// shortNames[lang] derives family names from a person's full name: the part after
+	// a separator (乔·拜登 → 拜登), the head of a name of a given length (安倍晋三 → 安倍).
+	shortNames map[string]shortNameRule
+
+	titleBlockers map[string]bool
+	namePrefixes  map[string]bool
+	speechVerbs   map[string]bool
 }
+
+// shortNameRule: see morphology.shortNames.
+type shortNameRule struct {
+	sep            string
+	length, prefix int
+}
+
+// shortForms are the family names a person's full name in lang may be shortened to.
+func (m *morphology) shortForms(lang, name string) []string {
+	r, ok := m.shortNames[lang]
+	if !ok {
+		return nil
+	}
+	if r.sep != "" {
+		if i := strings.LastIndex(name, r.sep); i >= 0 {
+			if fam := name[i+len(r.sep):]; utf8.RuneCountInString(fam) >= 2 {
+				return []string{fam}
+			}
+			return nil
+		}
+	}
+	if rs := []rune(name); r.length > 0 && len(rs) == r.length && r.prefix < r.length {
+		return []string{string(rs[:r.prefix])}
+	}
+	return nil
+}
+
+// roleSuffix is a compound ending that makes a word a role of the given type.
+type roleSuffix struct{ suffix, typ string }
 
 func (m *morphology) foldKey(key string, sc script) string {
 	switch sc {
@@ -124,6 +179,33 @@ func (m *morphology) stem(key string) string {
 		}
 	}
 	return key
+}
+
+func addKeys(set map[string]bool, vals []string) map[string]bool {
+	if set == nil {
+		set = map[string]bool{}
+	}
+	for _, v := range vals {
+		set[tokenKey(v)] = true
+	}
+	return set
+}
+
+// roleOf reports the type a role word gives the name beside it ("" when t is no role word).
+func (m *morphology) roleOf(lang string, t token) string {
+	if typ, ok := m.roles[lang][t.fold]; ok {
+		return typ
+	}
+	if typ, ok := m.roles["*"][t.fold]; ok {
+		return typ
+	}
+	n := utf8.RuneCountInString(t.key)
+	for _, rs := range m.roleSuffix[lang] {
+		if strings.HasSuffix(t.key, rs.suffix) && (t.key == rs.suffix || n-utf8.RuneCountInString(rs.suffix) >= 3) {
+			return rs.typ
+		}
+	}
+	return ""
 }
 
 func (m *morphology) isStop(lang, key string) bool {
@@ -227,8 +309,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		frames:  map[string][]frame{},
 
 		arSkeleton: map[string]int32{},
+		placeStems: map[string]bool{},
 	}
-	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{}}
+	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{},
+		roles: map[string]map[string]string{}, roleSuffix: map[string][]roleSuffix{}, connectors: map[string]map[string]bool{},
+		capsNouns: map[string]bool{}, acronymStop: map[string]bool{}, placePrep: map[string]map[string]bool{},
+		titleBlockers: map[string]bool{}, namePrefixes: map[string]bool{}, speechVerbs: map[string]bool{}}
 	g.morph = m
 	err := readTSV(fsys, "morph.tsv", func(f []string) error {
 		if len(f) < 3 {
@@ -263,6 +349,45 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			}
 		case "name-suffix":
 			m.nameSuffixes[f[1]] = append(m.nameSuffixes[f[1]], vals...)
+		case "role-person", "role-place", "role-org":
+			typ := strings.TrimPrefix(f[0], "role-")
+			for _, v := range vals {
+				m.rawRoles = append(m.rawRoles, [3]string{f[1], typ, v})
+			}
+		case "role-suffix-person", "role-suffix-place", "role-suffix-org":
+			typ := strings.TrimPrefix(f[0], "role-suffix-")
+			for _, v := range vals {
+				m.roleSuffix[f[1]] = append(m.roleSuffix[f[1]], roleSuffix{tokenKey(v), typ})
+			}
+		case "connector":
+			m.connectors[f[1]] = addKeys(m.connectors[f[1]], vals)
+		case "caps-nouns":
+			m.capsNouns[f[1]] = true
+		case "acronym-stop":
+			for _, v := range vals {
+				m.acronymStop[tokenKey(v)] = true
+			}
+		case "short-name":
+			if len(vals) != 3 {
+				return fmt.Errorf("short-name wants separator, length, prefix")
+			}
+			var r shortNameRule
+			r.sep = vals[0]
+			if _, err := fmt.Sscanf(vals[1]+" "+vals[2], "%d %d", &r.length, &r.prefix); err != nil {
+				return fmt.Errorf("short-name: %w", err)
+			}
+			if m.shortNames == nil {
+				m.shortNames = map[string]shortNameRule{}
+			}
+			m.shortNames[f[1]] = r
+		case "title-blocker":
+			m.titleBlockers = addKeys(m.titleBlockers, vals)
+		case "name-prefix":
+			m.namePrefixes = addKeys(m.namePrefixes, vals)
+		case "speech-verb":
+			m.speechVerbs = addKeys(m.speechVerbs, vals)
+		case "place-prep":
+			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
@@ -281,6 +406,19 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		m.endings[r] = true
 	}
 	byLen(m.clitics)
+	for _, r := range m.rawRoles {
+		lang, typ, w := r[0], r[1], r[2]
+		if m.roles[lang] == nil {
+			m.roles[lang] = map[string]string{}
+		}
+		k := tokenKey(w)
+		sc := scLatin
+		if rr, _ := utf8.DecodeRuneInString(k); isCyrillic(rr) {
+			sc = scCyrillic
+		}
+		m.roles[lang][m.foldKey(k, sc)] = typ
+	}
+	m.rawRoles = nil
 
 	actor := func(id, typ string) int32 {
 		if a, ok := g.byID[id]; ok {
@@ -363,6 +501,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 					c.product = true
 				}
 				g.addName(a, n, langs, c)
+				if info.typ == ActorPerson && !c.short {
+					for _, sf := range m.shortForms(lang, n) {
+						g.addName(a, sf, langs, candidate{short: true})
+					}
+				}
 				if info.typ == ActorCountry && mainLang[lang] {
 					countryNames[lang] = append(countryNames[lang], cname{a, n})
 				}
@@ -374,6 +517,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	if err := readTSV(fsys, "actors.tsv", curated); err != nil {
+		return nil, err
+	}
+	if err := g.loadPlaces(fsys); err != nil {
 		return nil, err
 	}
 	for _, a := range g.actors {
@@ -531,6 +677,12 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	if len(toks) > g.maxLen[keys[0]] {
 		g.maxLen[keys[0]] = len(toks)
 	}
+	if t := g.actors[a].typ; (t == ActorCountry || t == ActorPlace) && len(toks) == 1 && toks[0].sc == scLatin && !c.short {
+		k := strings.TrimRight(keys[0], "aeiouy")
+		if utf8.RuneCountInString(k) >= 4 {
+			g.placeStems[k] = true
+		}
+	}
 	if g.actors[a].typ == ActorCountry && !c.adj && toks[0].sc == scArabic {
 		if sk := arabicSkeleton(strings.Join(exact, "")); utf8.RuneCountInString(sk) >= 4 {
 			if _, ok := g.arSkeleton[sk]; !ok {
@@ -595,4 +747,52 @@ func arabicSkeleton(key string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// loadPlaces adds the GeoNames cities and regions of places.tsv (generated, see
+// cmd/gen-gazetteer). Curated data wins: a place whose id is already an actor is skipped, and
+// so is any name that already names something in that language, or is a stop word there.
+func (g *gazetteer) loadPlaces(fsys fs.FS) error {
+	return readTSV(fsys, "places.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want id, type, names")
+		}
+		if _, ok := g.byID[f[0]]; ok {
+			return nil
+		}
+		var a int32 = -1
+		for _, field := range f[2:] {
+			lang, names, ok := strings.Cut(field, ":")
+			if !ok {
+				return fmt.Errorf("field %q is not lang:names", field)
+			}
+			for _, n := range strings.Split(names, "|") {
+				toks := tokenize(n, g.morph)
+				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
+					continue
+				}
+				keys := make([]string, len(toks))
+				for i, t := range toks {
+					keys[i] = t.fold
+				}
+				taken := false
+				for _, c := range g.names[strings.Join(keys, " ")] {
+					if c.allows(lang) {
+						taken = true
+						break
+					}
+				}
+				if taken {
+					continue
+				}
+				if a < 0 {
+					g.actors = append(g.actors, actorInfo{id: f[0], label: f[0], typ: f[1]})
+					a = int32(len(g.actors) - 1)
+					g.byID[f[0]] = a
+				}
+				g.addName(a, n, []string{lang}, candidate{weak: true})
+			}
+		}
+		return nil
+	})
 }

@@ -128,25 +128,33 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			out = append(out, nm)
 		}
 	}
+	titled := titleCaseLines(toks)
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if used[i] || !nameLike(t) || m.isStop(lang, t.key) {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && !used[j] && nameLike(toks[j]) && toks[j].sc == t.sc &&
-			onlySpaceBetween(rs, toks[j-1].end, toks[j].start) && !m.isStop(lang, toks[j].key) {
-			j++
-		}
+		j := g.runEnd(toks, rs, used, i, lang)
 		// Drop a sentence-initial common word.
 		s := i
 		if toks[s].sentStart && lower[toks[s].key] {
 			s++
 		}
+		// "Residents of Vlochos", "Thousands of Syrians": a sentence's first word joined
+		// to a name by a connector is a common noun (a hyphened particle, as in Marie
+		// el-Drese, is part of the name).
+		if s == i && toks[s].sentStart && s+1 < j && m.connectors[lang][toks[s+1].key] && rs[toks[s+1].end] != '-' {
+			s++
+			for s < j && m.connectors[lang][toks[s].key] {
+				s++
+			}
+		}
 		// A known company followed by two or more unknown capitalised words is a longer
-		// company name (Xiaomi Miui Hellas), not the company plus a person.
-		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 {
+		// company name (Xiaomi Miui Hellas), not the company plus a person; an acronym
+		// (ООН Фархан Хак) or a name of common words (Всемирной метеорологической
+		// организации Петтери Таалас) is not such a company.
+		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 && brandLike(toks[org.i:org.j]) {
 			nm := g.nameMatch(toks, rs, org.i, j, lang)
 			if nm.actor < 0 {
 				nm.typ = ActorOrg
@@ -156,19 +164,57 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 				continue
 			}
 		}
-		if j-s >= 2 && j-s <= 5 {
-			out = append(out, g.nameMatch(toks, rs, s, j, lang))
+		for _, seg := range g.segments(toks, rs, s, j, lang) {
+			n := seg.j - seg.i
+			if n > 6 || n == 1 && !seg.alone && !g.loneName(toks, seg.i, lang, lower, titled) {
+				continue
+			}
+			nm := g.nameMatch(toks, rs, seg.i, seg.j, lang)
+			if nm.actor < 0 {
+				nm.typ = g.typeOf(toks, seg, nm.typ, lang)
+				if k := endAt[seg.i]; nm.typ == ActorOrg && k >= 0 && seg.i > 0 {
+					// "Danish Energy Agency", "Japan Socialist Party": the country
+					// before an organisation's name is part of it.
+					if pm := ms[k]; pm.actor >= 0 && g.actors[pm.actor].typ == ActorCountry && toks[pm.i].capFirst &&
+						onlySpaceBetween(rs, toks[seg.i-1].end, toks[seg.i].start) {
+						surface := string(rs[pm.start:nm.end])
+						nm.i, nm.start = pm.i, pm.start
+						nm.id, nm.label = "local:"+FoldForSearch(surface), localLabel(surface, lang)
+						drop[pm.i] = true
+					}
+				}
+			}
+			out = append(out, nm)
 		}
 		i = j
 	}
+	out = append(out, g.datelines(toks, rs, used)...)
+	out = definedAcronyms(toks, rs, ms, out)
 	if lang == "ar" || lang == "" {
-		out = append(out, g.titledArabicNames(toks, used)...)
+		out = append(out, g.titledArabicNames(toks, rs, used)...)
 	}
 	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
 	fam := map[string]match{}
-	for _, o := range out {
-		if o.typ == ActorPerson && o.j-o.i >= 2 {
+	for _, o := range ms {
+		if o.typ == ActorPerson && o.j-o.i >= 2 && !o.short {
 			fam[toks[o.j-1].key] = o
+		}
+	}
+	for _, o := range out {
+		if _, known := fam[toks[o.j-1].key]; o.typ == ActorPerson && o.j-o.i >= 2 && !known {
+			fam[toks[o.j-1].key] = o
+		}
+		// A known person written family name first (Abe Shinzo): the first word too.
+		if _, known := fam[toks[o.i].key]; o.actor >= 0 && o.typ == ActorPerson && o.j-o.i == 2 && !known {
+			fam[toks[o.i].key] = o
+		}
+	}
+	// A lone word taken above may be such a family name.
+	for k, o := range out {
+		if o.j-o.i == 1 && o.actor < 0 && strings.HasPrefix(o.id, "local:") {
+			if p, ok := fam[toks[o.i].key]; ok {
+				out[k].actor, out[k].id, out[k].label, out[k].typ, out[k].conf = p.actor, p.id, p.label, p.typ, p.conf*0.9
+			}
 		}
 	}
 	if len(fam) > 0 {
@@ -182,7 +228,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 				continue
 			}
 			if o, ok := fam[t.key]; ok {
-				out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: -1,
+				out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: o.actor,
 					id: o.id, label: o.label, typ: o.typ, conf: o.conf * 0.9})
 			}
 		}
@@ -204,15 +250,15 @@ func orgBefore(ms []match, endAt []int32, toks []token, rs []rune, s int) (match
 	return match{}, false
 }
 
-// lowerWritten returns the keys of the sentence-initial name-like words (the only ones asked
-// about) that the article also writes in lower case. Asking only about those keeps this from
+// lowerWritten returns the keys of the name-like words (the only ones asked about) that the
+// article also writes in lower case. Asking only about those keeps this from
 // hashing every word of the text: a length and first-byte filter skips most words.
 func lowerWritten(toks []token, used []bool) map[string]bool {
 	var need map[string]bool
 	var lens uint64
 	var firsts [4]uint64
 	for i, t := range toks {
-		if !t.sentStart || used[i] || !nameLike(t) {
+		if used[i] || !nameLike(t) {
 			continue
 		}
 		if need == nil {
@@ -273,8 +319,20 @@ func (g *gazetteer) nameMatch(toks []token, rs []rune, i, j int, lang string) ma
 		}
 		return m
 	}
+	if j-i == 2 {
+		// Family name first (Abe Shinzo, Hayashi Yoshimasa): the known person written the
+		// other way round.
+		var kbuf [128]byte
+		rev := joinKeys(kbuf[:0], []string{toks[j-1].fold, toks[i].fold})
+		for _, c := range g.names[string(rev)] {
+			if a := g.actors[c.actor]; a.typ == ActorPerson && !c.adj && !c.product && !c.short {
+				m.actor, m.id, m.label, m.typ, m.conf = c.actor, a.id, a.label, ActorPerson, confFolded
+				return m
+			}
+		}
+	}
 	m.id = "local:" + key
-	m.label = Transliterate(surface, lang)
+	m.label = localLabel(surface, lang)
 	m.typ = ActorPerson
 	for k := i; k < j; k++ {
 		if g.morph.orgCues[toks[k].key] || toks[k].allCaps {
@@ -317,34 +375,76 @@ func closeEnough(d, n int) bool {
 	return d <= 2 && d*6 <= n
 }
 
-// titledArabicNames takes the two words after an Arabic title as a person's name.
-func (g *gazetteer) titledArabicNames(toks []token, used []bool) []match {
+// titledArabicNames takes the name after an Arabic title (الفريق أسامة ربيع، وزير الصحة
+// عثمان عبد الجليل) as a person's: words qualifying the title (they carry the article) are
+// skipped; a name is one or two words without the article, a compound given name (عبد
+// الحميد) counting as one, and a family name with the article only where the phrase ends
+// there (عبد الحميد الدبيبة،). A noun after the title that names an institution (رئيس هيئة …)
+// means there is no name.
+func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used []bool) []match {
 	var out []match
 	m := g.morph
+	plain := func(k int) bool {
+		t := toks[k]
+		return !used[k] && t.sc == scArabic && !t.lineStart && !strings.HasPrefix(t.key, m.article) &&
+			!m.isStop("ar", t.key) && !m.titles[t.key] && !m.titleBlockers[t.key] && utf8.RuneCountInString(t.key) >= 2
+	}
+	phraseEnd := func(k int) bool {
+		return k+1 >= len(toks) || toks[k+1].start-toks[k].end != 1 || rs[toks[k].end] != ' ' || toks[k+1].lineStart
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.sc != scArabic || !m.titles[stripClitic(t.key, m)] {
 			continue
 		}
 		k := i + 1
-		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && (strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
+		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && !used[k] && (strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
 			k++
 		}
-		if k+2 > len(toks) {
+		if k >= len(toks) || !plain(k) || toks[k].gluedNext {
 			continue
 		}
-		a, b := toks[k], toks[k+1]
-		if used[k] || used[k+1] || a.sc != scArabic || b.sc != scArabic || a.lineStart || b.lineStart ||
-			strings.HasPrefix(a.key, m.article) || strings.HasPrefix(b.key, m.article) ||
-			m.isStop("ar", a.key) || m.isStop("ar", b.key) || a.gluedNext {
+		j := k + 1
+		if m.namePrefixes[toks[k].key] {
+			if j >= len(toks) || used[j] || toks[j].sc != scArabic || phraseEnd(k) {
+				continue
+			}
+			j++ // عبد الحميد, أبو بكر
+		}
+		if !phraseEnd(j-1) && j < len(toks) && toks[j].sc == scArabic && !used[j] {
+			switch {
+			case plain(j):
+				j++
+			case strings.HasPrefix(toks[j].key, m.article) && !m.isStop("ar", toks[j].key) && phraseEnd(j) &&
+				utf8.RuneCountInString(toks[j].key) >= 4:
+				j++
+			}
+		}
+		if j-k < 2 {
+			continue // a given name alone is too often a common word
+		}
+		surface := string(rs[toks[k].start:toks[j-1].end])
+		out = append(out, match{i: k, j: j, start: toks[k].start, end: toks[j-1].end, actor: -1,
+			id: "local:" + FoldForSearch(surface), label: Transliterate(surface, "ar"), typ: ActorPerson, conf: confTitled})
+		for x := k; x < j; x++ {
+			used[x] = true
+		}
+		i = j - 1
+	}
+	// After a speech verb, a titled person's family name alone is that person (وأوضح ربيع).
+	fam := map[string]match{}
+	for _, o := range out {
+		fam[toks[o.j-1].key] = o
+	}
+	for i := 1; i < len(toks) && len(fam) > 0; i++ {
+		if used[i] || toks[i].sc != scArabic || !m.speechVerbs[stripClitic(toks[i-1].key, m)] {
 			continue
 		}
-		surface := a.text + " " + b.text
-		key := FoldForSearch(surface)
-		out = append(out, match{i: k, j: k + 2, start: a.start, end: b.end, actor: -1,
-			id: "local:" + key, label: Transliterate(surface, "ar"), typ: ActorPerson, conf: confTitled})
-		used[k], used[k+1] = true, true
-		i = k + 1
+		if o, ok := fam[toks[i].key]; ok {
+			o.i, o.j, o.start, o.end = i, i+1, toks[i].start, toks[i].end
+			out = append(out, o)
+			used[i] = true
+		}
 	}
 	return out
 }
@@ -498,4 +598,14 @@ func LookupActor(surface, lang string) (id, label, typ string, ok bool) {
 		}
 	}
 	return "", "", "", false
+}
+
+// brandLike: every word of a name capitalised, none all capitals (Xiaomi, Deutsche Telekom).
+func brandLike(ts []token) bool {
+	for _, t := range ts {
+		if !t.capFirst || t.allCaps {
+			return false
+		}
+	}
+	return len(ts) > 0
 }

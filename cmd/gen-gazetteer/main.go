@@ -13,6 +13,15 @@
 // (see ../../shared/seeds-expected.json "conventions"): CLDR's English name unless wikiIDs
 // overrides it. Hand-written news forms CLDR lacks live in assets/gazetteer/countries_extra.tsv,
 // which this command does not touch.
+//
+// With -geonames it also writes assets/gazetteer/places.tsv, the multilingual table of cities
+// and regions, from GeoNames (CC BY 4.0, www.geonames.org) as Debian's libgeonames-common
+// ships it: one gettext catalogue per locale mapping GeoNames ids to the place's name there.
+//
+//	apt-get install libgeonames-common
+//	go run ./cmd/gen-gazetteer -geonames /usr/share/locale -places-o assets/gazetteer/places.tsv
+//
+// See geonames.go for which places are kept.
 package main
 
 import (
@@ -61,15 +70,25 @@ type territoriesFile struct {
 
 func main() {
 	cldr := flag.String("cldr", "", "path to node_modules/cldr-localenames-full")
-	out := flag.String("o", "assets/gazetteer/countries.tsv", "output file")
+	out := flag.String("o", "assets/gazetteer/countries.tsv", "output file for -cldr")
+	geonames := flag.String("geonames", "", "locale directory holding */LC_MESSAGES/geonames.mo (Debian libgeonames-common: /usr/share/locale)")
+	placesOut := flag.String("places-o", "assets/gazetteer/places.tsv", "output file for -geonames")
 	flag.Parse()
-	if *cldr == "" {
-		fmt.Fprintln(os.Stderr, "gen-gazetteer: -cldr is required (npm install cldr-localenames-full, then pass its directory)")
+	if *cldr == "" && *geonames == "" {
+		fmt.Fprintln(os.Stderr, "gen-gazetteer: -cldr or -geonames is required (see the package comment)")
 		os.Exit(2)
 	}
-	if err := run(*cldr, *out); err != nil {
-		fmt.Fprintln(os.Stderr, "gen-gazetteer:", err)
-		os.Exit(1)
+	if *cldr != "" {
+		if err := run(*cldr, *out); err != nil {
+			fmt.Fprintln(os.Stderr, "gen-gazetteer:", err)
+			os.Exit(1)
+		}
+	}
+	if *geonames != "" {
+		if err := runPlaces(*geonames, *placesOut); err != nil {
+			fmt.Fprintln(os.Stderr, "gen-gazetteer:", err)
+			os.Exit(1)
+		}
 	}
 }
 

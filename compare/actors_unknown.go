@@ -1,0 +1,331 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Runs of capitalised words the gazetteer does not know, cut into names: the language rules
+// (role words, compound endings, connectors, languages that capitalise nouns) come from
+// morph.tsv; see unknownNames in names.go for where the names go.
+
+// runEnd extends a run of capitalised words that starts at i: words one space or hyphen
+// apart, lower-case connectors between two of them (Cape of Good Hope), and a one-digit
+// number after them (Nord Stream 2).
+func (g *gazetteer) runEnd(toks []token, rs []rune, used []bool, i int, lang string) int {
+	m := g.morph
+	t := toks[i]
+	next := func(k int) bool {
+		return k < len(toks) && !used[k] && nameLike(toks[k]) && toks[k].sc == t.sc &&
+			onlySpaceBetween(rs, toks[k-1].end, toks[k].start) && !m.isStop(lang, toks[k].key)
+	}
+	conn := m.connectors[lang]
+	j := i + 1
+	for {
+		if next(j) {
+			j++
+			continue
+		}
+		k := j
+		for k < len(toks) && k-j < 2 && !used[k] && conn[toks[k].key] && !toks[k].capFirst &&
+			onlySpaceBetween(rs, toks[k-1].end, toks[k].start) {
+			k++
+		}
+		if k > j && next(k) {
+			j = k + 1
+			continue
+		}
+		break
+	}
+	if j < len(toks) && !used[j] && toks[j].sc == scDigit && utf8.RuneCountInString(toks[j].text) == 1 &&
+		onlySpaceBetween(rs, toks[j-1].end, toks[j].start) && !toks[j].gluedNext &&
+		(j+1 == len(toks) || toks[j+1].sc != scDigit) && (toks[j].end == len(rs) || !strings.ContainsRune(".,:/", rs[toks[j].end]) ||
+		toks[j].end+1 == len(rs) || !unicode.IsDigit(rs[toks[j].end+1])) {
+		j++
+	}
+	return j
+}
+
+// segment is one candidate name inside a run.
+type segment struct {
+	i, j  int
+	role  string // type given by a role word beside it
+	alone bool   // a single word may be a name here (after a role word, before a hyphened role)
+}
+
+// segments cuts the run [s, j) at role words (Provinz, Bergungsfirma, Seismologe): they are
+// not part of a name and type the name after them. In languages that capitalise nouns a role
+// word after the name is cut too (SPD-Politiker), and the word hyphened to it is a name of
+// its own. An acronym before a name of two words or more is a name of its own (SCA Osama
+// Rabie).
+func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []segment {
+	m := g.morph
+	var out []segment
+	role := ""
+	if s > 0 && !toks[s].sentStart && onlySpaceBetweenTokens(toks[s-1], toks[s]) {
+		// A lower-case role word before the run: "la province de Hatay", "tỉnh Nara".
+		p := s - 1
+		if p > 0 && m.connectors[lang][toks[p].key] {
+			p--
+		}
+		if !toks[p].capFirst || m.capsNouns[lang] {
+			role = m.roleOf(lang, toks[p])
+		}
+	}
+	start := s
+	for k := s; k <= j; k++ {
+		r := ""
+		if k < j {
+			r = m.roleOf(lang, toks[k])
+			if r != "" && !m.capsNouns[lang] && k > start {
+				r = "" // "Hatay Province": after a name, the word is part of it
+			}
+		}
+		if k < j && r == "" {
+			continue
+		}
+		if k > start {
+			seg := segment{i: start, j: k, role: role}
+			if role != "" {
+				seg.alone = true
+			}
+			if r != "" && k > 0 && rs[toks[k-1].end] == '-' {
+				seg.alone, seg.role = true, ActorOrg // Boskalis-Chef, SPD-Politiker
+			}
+			out = append(out, g.splitAcronym(toks, seg)...)
+		}
+		role = r
+		start = k + 1
+	}
+	return out
+}
+
+func (g *gazetteer) splitAcronym(toks []token, seg segment) []segment {
+	if seg.j-seg.i < 3 || !toks[seg.i].allCaps {
+		return []segment{seg}
+	}
+	for k := seg.i + 1; k < seg.j; k++ {
+		if toks[k].allCaps {
+			return []segment{seg}
+		}
+	}
+	return []segment{{i: seg.i, j: seg.i + 1, role: ActorOrg, alone: true}, {i: seg.i + 1, j: seg.j, role: seg.role}}
+}
+
+// loneName reports whether the capitalised word at i, alone, is a name: an acronym (kept
+// only where the text defines it, see definedAcronyms); or, in a Latin-script language that
+// writes only names with capitals, a word after a place preposition that the article never
+// writes in lower case, outside a headline set in title case.
+func (g *gazetteer) loneName(toks []token, i int, lang string, lower map[string]bool, titled []bool) bool {
+	m := g.morph
+	t := toks[i]
+	if t.allCaps {
+		return !m.acronymStop[t.key] && utf8.RuneCountInString(t.text) <= 5
+	}
+	if t.sc != scLatin || m.capsNouns[lang] || lang == "" || titled[i] || lower[t.key] || m.orgCues[t.key] || m.roleOf(lang, t) != "" {
+		return false
+	}
+	if utf8.RuneCountInString(t.text) < 3 || g.adjectiveLike(t) {
+		return false
+	}
+	// A word alone on its line is a heading or a section name (Экономика, Sport).
+	if t.lineStart && (i+1 == len(toks) || toks[i+1].lineStart) {
+		return false
+	}
+	// Only a place preposition makes a lone word a name here (in Derna, à Antakya): other
+	// lone capitalised words are as often titles, demonyms or sentence openers, and a lone
+	// name's id seldom is the actor's canonical one.
+	if i == 0 || !m.placePrep[lang][toks[i-1].key] {
+		return false
+	}
+	if !t.sentStart {
+		// After a capitalised word one space away the word ends a run cut by a stop word
+		// ("Comment Faire", "Lire Aussi"), which is no evidence of a name.
+		return i == 0 || !toks[i-1].capFirst || !onlySpaceBetweenTokens(toks[i-1], t)
+	}
+	for k, o := range toks {
+		if k != i && !o.sentStart && o.key == t.key && o.capFirst {
+			return true
+		}
+	}
+	return false
+}
+
+// typeOf chooses the type of an unknown name: from a role word beside it, an organisation
+// cue or acronym inside it, a place preposition before a lone word; a person otherwise.
+func (g *gazetteer) typeOf(toks []token, seg segment, typ, lang string) string {
+	if seg.role != "" {
+		return seg.role
+	}
+	if typ == ActorOrg {
+		return typ
+	}
+	// The last word may say what the name is: Hatay Province, Suez Canal Authority.
+	if r := g.morph.roleOf(lang, toks[seg.j-1]); r != "" && seg.j-seg.i > 1 {
+		return r
+	}
+	if seg.j-seg.i == 1 {
+		if seg.i > 0 && g.morph.placePrep[lang][toks[seg.i-1].key] {
+			return ActorPlace
+		}
+	}
+	return typ
+}
+
+// localLabel is the English label of an unknown name: Latin names as written (Mehmet
+// Yıldız), words in capitals in title case (ANTAKYA → Antakya), other scripts transliterated.
+func localLabel(surface, lang string) string {
+	latin := true
+	for _, r := range surface {
+		if unicode.IsLetter(r) && runeScript(r) != scLatin {
+			latin = false
+			break
+		}
+	}
+	if !latin {
+		return Transliterate(surface, lang)
+	}
+	if capsOnly(surface) && utf8.RuneCountInString(surface) > 5 {
+		return titleCase(surface)
+	}
+	return strings.Join(strings.Fields(surface), " ")
+}
+
+func titleCase(s string) string {
+	var b strings.Builder
+	first := true
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if first {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			first = false
+			continue
+		}
+		first = true
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// datelines finds the place a dateline names: words in capitals that open a line, followed
+// by a comma, a parenthesis or a dash (ANTAKYA (AFP) —, DERNA, Libya —).
+func (g *gazetteer) datelines(toks []token, rs []rune, used []bool) []match {
+	var out []match
+
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].lineStart || used[i] || !toks[i].allCaps || toks[i].sc != scLatin && toks[i].sc != scCyrillic {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !used[j] && toks[j].allCaps && toks[j].sc == toks[i].sc && onlySpaceBetween(rs, toks[j-1].end, toks[j].start) {
+			j++
+		}
+		end := toks[j-1].end
+		k := end
+		for k < len(rs) && rs[k] == ' ' {
+			k++
+		}
+		if k >= len(rs) || !strings.ContainsRune(",(—–-", rs[k]) || j-i > 3 {
+			continue
+		}
+		surface := string(rs[toks[i].start:end])
+		if utf8.RuneCountInString(surface) < 3 || g.morph.acronymStop[toks[i].key] {
+			continue
+		}
+		for x := i; x < j; x++ {
+			used[x] = true
+		}
+		out = append(out, match{i: i, j: j, start: toks[i].start, end: end, actor: -1,
+			id: "local:" + FoldForSearch(surface), label: titleCase(surface), typ: ActorPlace, conf: confUnknown})
+		i = j - 1
+	}
+	return out
+}
+
+// titleCaseLines marks the tokens of lines written in title case (a headline: "Quake Kills
+// Thousands In Turkey"), where a capital does not make a word a name.
+func titleCaseLines(toks []token) []bool {
+	out := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
+			j++
+		}
+		words, caps := 0, 0
+		for k := i; k < j; k++ {
+			if (toks[k].sc == scLatin || toks[k].sc == scCyrillic) && utf8.RuneCountInString(toks[k].text) >= 4 {
+				words++
+				if toks[k].capFirst {
+					caps++
+				}
+			}
+		}
+		if words >= 6 && caps*10 >= words*6 {
+			for k := i; k < j; k++ {
+				out[k] = true
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func onlySpaceBetweenTokens(a, b token) bool { return b.start-a.end == 1 && !b.glued }
+
+// adjectiveLike reports whether a capitalised word is formed on a country or place name the
+// gazetteer knows (Libyan, European, Yugoslav): an adjective or demonym, not a name.
+func (g *gazetteer) adjectiveLike(t token) bool {
+	rs := []rune(t.fold)
+	for n := len(rs); n >= 4 && len(rs)-n <= 5; n-- {
+		// The ending of a demonym starts with a vowel: Liby-an, Europ-ean, Yugoslav.
+		if g.placeStems[string(rs[:n])] && (n == len(rs) || strings.ContainsRune("aeiouy", rs[n])) {
+			return true
+		}
+	}
+	return false
+}
+
+// definedAcronyms gives an unknown acronym the actor of the name it abbreviates where the
+// text defines it: "Suez Canal Authority (SCA)" makes every SCA that authority. An acronym
+// the text does not define is left out: its id would be no actor's.
+func definedAcronyms(toks []token, rs []rune, ms, out []match) []match {
+	var def map[string]match
+	at := func(list []match) {
+		for _, m := range list {
+			k := m.j
+			if m.adj || m.product || k+1 > len(toks) || k >= len(toks) || !toks[k].allCaps {
+				continue
+			}
+			if gap := string(rs[m.end:toks[k].start]); gap != " (" && gap != "(" {
+				continue
+			}
+			if toks[k].end >= len(rs) || rs[toks[k].end] != ')' {
+				continue
+			}
+			if def == nil {
+				def = map[string]match{}
+			}
+			if _, ok := def[toks[k].key]; !ok {
+				def[toks[k].key] = m
+			}
+		}
+	}
+	at(ms)
+	at(out)
+	kept := out[:0]
+	for _, o := range out {
+		if o.j-o.i != 1 || !toks[o.i].allCaps || !strings.HasPrefix(o.id, "local:") || o.typ == ActorPlace {
+			kept = append(kept, o)
+			continue
+		}
+		if d, ok := def[toks[o.i].key]; ok {
+			o.actor, o.id, o.label, o.typ = d.actor, d.id, d.label, d.typ
+			kept = append(kept, o)
+		}
+	}
+	return kept
+}

@@ -1,0 +1,139 @@
+package compare
+
+import "testing"
+
+type unknownWant struct{ text, value, label, typ string }
+
+// unknownCases: names the gazetteer does not know, one phenomenon per case, with every actor
+// the text must yield in order. They also seed FuzzExtractActorsUnknown.
+var unknownCases = []struct {
+	name, lang, text string
+	want             []unknownWant
+}{
+	{"de role words cut and type the name", "de",
+		"Innenminister Süleyman Soylu besuchte die Provinz Hatay.",
+		[]unknownWant{{"Süleyman Soylu", "local:suleyman soylu", "Süleyman Soylu", ActorPerson}, {"Hatay", "local:hatay", "Hatay", ActorPlace}}},
+	{"de compound role and hyphened company", "de",
+		"Der Boskalis-Chef Peter Berdowski sprach mit der Bergungsfirma Smit Salvage.",
+		[]unknownWant{{"Boskalis", "local:boskalis", "Boskalis", ActorOrg}, {"Peter Berdowski", "local:peter berdowski", "Peter Berdowski", ActorPerson}, {"Smit Salvage", "local:smit salvage", "Smit Salvage", ActorOrg}}},
+	{"de genitive s of a known name, noun alone no name", "de",
+		"Die Flagge Panamas weht über dem Schiff.",
+		[]unknownWant{{"Panamas", "Panama", "Panama", ActorCountry}}},
+	{"en connectors and name particles", "en",
+		"Officials said Tarek al-Kharraz had flown over the Cape of Good Hope.",
+		[]unknownWant{{"Tarek al-Kharraz", "local:tarek al kharraz", "Tarek al-Kharraz", ActorPerson}, {"Cape of Good Hope", "local:cape of good hope", "Cape of Good Hope", ActorPerson}}},
+	{"en sentence opener before a connector is no name, nor a lone word", "en",
+		"Residents of Vlochos fled to Larissa.",
+		[]unknownWant{{"Larissa", "local:larissa", "Larissa", ActorPlace}}},
+	{"en acronym defined in the text, undefined one left out", "en",
+		"The Suez Canal Authority (SCA) said on Monday that the SCA and the XYZ would not comment.",
+		[]unknownWant{{"Suez Canal Authority", "local:suez canal authority", "Suez Canal Authority", ActorOrg}, {"SCA", "local:suez canal authority", "Suez Canal Authority", ActorOrg}, {"SCA", "local:suez canal authority", "Suez Canal Authority", ActorOrg}}},
+	{"en lone name after a place preposition, demonym and opener are not", "en",
+		"Libyan rescuers worked in Pazarcık. Comment was not available.",
+		[]unknownWant{{"Pazarcık", "local:pazarcik", "Pazarcık", ActorPlace}}},
+	{"en dateline in capitals", "en",
+		"ELBISTAN, Turkey (Reuters) — Rescuers dug through the night.",
+		[]unknownWant{{"ELBISTAN", "local:elbistan", "Elbistan", ActorPlace}, {"Turkey", "Turkey", "Turkey", ActorCountry}, {"Reuters", "Reuters", "Reuters", ActorOrg}}},
+	{"en dateline in capitals names a GeoNames city", "en",
+		"ANTAKYA, Turkey (Reuters) — Rescuers dug through the night.",
+		[]unknownWant{{"ANTAKYA", "Antakya", "Antakya", ActorPlace}, {"Turkey", "Turkey", "Turkey", ActorCountry}, {"Reuters", "Reuters", "Reuters", ActorOrg}}},
+	{"en country before an organisation's name is part of it", "en",
+		"The Danish Energy Agency said the leak would stop.",
+		[]unknownWant{{"Danish Energy Agency", "local:danish energy agency", "Danish Energy Agency", ActorOrg}}},
+	{"en a known person's family name alone", "en",
+		"Shinzo Abe was shot in Kashihara. Doctors could not save Abe.",
+		[]unknownWant{{"Shinzo Abe", "Shinzo Abe", "Shinzo Abe", ActorPerson}, {"Kashihara", "local:kashihara", "Kashihara", ActorPlace}, {"Abe", "Shinzo Abe", "Shinzo Abe", ActorPerson}}},
+	{"vi family name first is the known person", "vi",
+		"Cựu thủ tướng Abe Shinzo bị bắn khi đang phát biểu.",
+		[]unknownWant{{"Abe Shinzo", "Shinzo Abe", "Shinzo Abe", ActorPerson}}},
+	{"vi family name alone after the known person written family name first", "vi",
+		"Cựu thủ tướng Abe Shinzo bị bắn. Ông Abe qua đời.",
+		[]unknownWant{{"Abe Shinzo", "Shinzo Abe", "Shinzo Abe", ActorPerson}, {"Abe", "Shinzo Abe", "Shinzo Abe", ActorPerson}}},
+	{"es dateline names a GeoNames city", "es",
+		"Bengasi (Libia), 16 sep.- Las autoridades sanitarias elevaron el balance.",
+		[]unknownWant{{"Bengasi", "Benghazi", "Benghazi", ActorPlace}, {"Libia", "Libya", "Libya", ActorCountry}}},
+	{"en role word before a lone name", "en",
+		"The chief executive of the Dutch group Boskalis spoke.",
+		[]unknownWant{{"Boskalis", "local:boskalis", "Boskalis", ActorOrg}}},
+	{"ru acronym before a person is an actor of its own", "ru",
+		"Представитель ООН Фархан Хак заявил о помощи.",
+		[]unknownWant{{"ООН", "United Nations", "United Nations", ActorOrg}, {"Фархан Хак", "local:farkhan khak", "Farkhan Khak", ActorPerson}}},
+	{"fr continent and sea from the gazetteer", "fr",
+		"Les migrants traversent la Méditerranée vers l'Europe.",
+		[]unknownWant{{"Méditerranée", "Mediterranean Sea", "Mediterranean Sea", ActorPlace}, {"Europe", "Europe", "Europe", ActorPlace}}},
+	{"GeoNames city in Latin, Arabic, Cyrillic and Han script", "",
+		"Rescuers reached Aleppo. وصلت فرق الإنقاذ إلى حلب وبنغازي. Спасатели прибыли в Бенгази. 救援人员抵达阿勒颇。",
+		[]unknownWant{{"Aleppo", "Aleppo", "Aleppo", ActorPlace}, {"حلب", "Aleppo", "Aleppo", ActorPlace}, {"بنغازي", "Benghazi", "Benghazi", ActorPlace}, {"Бенгази", "Benghazi", "Benghazi", ActorPlace}, {"阿勒颇", "Aleppo", "Aleppo", ActorPlace}}},
+	{"a city's name inside a longer name is not the city", "en",
+		"Officials of the Suez Canal Authority met Otoya Yamaguchi.",
+		[]unknownWant{{"Suez Canal Authority", "local:suez canal authority", "Suez Canal Authority", ActorOrg}, {"Otoya Yamaguchi", "local:otoya yamaguchi", "Otoya Yamaguchi", ActorPerson}}},
+	{"zh continent", "zh",
+		"欧洲能源价格上涨。",
+		[]unknownWant{{"欧洲", "Europe", "Europe", ActorPlace}}},
+}
+
+func TestExtractActorsUnknownNames(t *testing.T) {
+	for _, c := range unknownCases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractActors(Document{Lang: c.lang, Text: c.text}, Options{})
+			ok := len(got) == len(c.want)
+			for k := 0; ok && k < len(got); k++ {
+				w := c.want[k]
+				f := got[k]
+				ok = f.Text == w.text && f.Value == w.value && f.Label == w.label && f.Type == w.typ
+			}
+			if !ok {
+				t.Errorf("extractActors(%q)", c.text)
+				for _, f := range got {
+					t.Logf("  got  {%q, %q, %q, %s}", f.Text, f.Value, f.Label, f.Type)
+				}
+				for _, w := range c.want {
+					t.Logf("  want {%q, %q, %q, %s}", w.text, w.value, w.label, w.typ)
+				}
+			}
+			checkActorSpans(t, c.text, got)
+		})
+	}
+}
+
+// TestLinkStoryNames: a Cyrillic version's unknown name takes the Latin spelling another
+// version of the story writes; names in one script are not merged (Nord Stream 1 and 2).
+func TestLinkStoryNames(t *testing.T) {
+	en := Document{ID: "en", Lang: "en", Text: "Marie el-Drese said Nord Stream 1 and Nord Stream 2 leaked."}
+	ru := Document{ID: "ru", Lang: "ru", Text: "Об этом сообщила Мари эль-Дрезе."}
+	st := &story{arts: []*article{
+		newArticle(en, extractActors(en, Options{})),
+		newArticle(ru, extractActors(ru, Options{})),
+	}}
+	linkStoryNames(st)
+	var ruName *Fact
+	for i := range st.arts[1].facts {
+		if st.arts[1].facts[i].Text == "Мари эль-Дрезе" {
+			ruName = &st.arts[1].facts[i]
+		}
+	}
+	if ruName == nil || ruName.Label != "Marie el-Drese" || ruName.Value != "local:marie el drese" {
+		t.Fatalf("ru name not linked: %+v\nen: %+v", st.arts[1].facts, st.arts[0].facts)
+	}
+	var streams []string
+	for _, f := range st.arts[0].facts {
+		if f.Type != "" && len(f.Text) > 10 && f.Text[:10] == "Nord Strea" {
+			streams = append(streams, f.Value.(string))
+		}
+	}
+	if len(streams) != 2 || streams[0] == streams[1] {
+		t.Errorf("Nord Stream 1 and 2 must stay apart: %v", streams)
+	}
+}
+
+func FuzzExtractActorsUnknown(f *testing.F) {
+	for _, c := range unknownCases {
+		f.Add(c.lang, c.text)
+	}
+	f.Add("de", "Provinz\u00a0- Chef-  SCA (SCA")
+	f.Add("en", "ANTAKYA")
+	f.Fuzz(func(t *testing.T, lang, text string) {
+		got := extractActors(Document{Lang: lang, Text: text}, Options{})
+		checkActorSpans(t, text, got)
+	})
+}
