@@ -197,6 +197,8 @@ var numberCases = map[string][]numberCase{
 		{"ru", "на глубине 10 км", num(10).u("km")},
 	},
 	"ar": {
+		{"ar", "بعد انهيار سدين على نهر درنة", num(2)},
+		{"ar", "بمساعدة قاطرتين وصلتا صباحا", num(2)},
 		{"ar", "أقل من 50 شخصا", num(50).q(QualifierLessThan)},
 		{"ar", "أكثر من 13 ألفا آخرين", num(13000).q(QualifierMoreThan)},
 		noNumber("ar", "وقالت الشركة إن طائرة بوينغ 737 هبطت اضطراريا في المطار"),
