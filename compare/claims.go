@@ -45,13 +45,11 @@ func claimConcept(f Fact) string {
 	return f.Concept
 }
 
-// knownUnitsDiffer reports whether two written units are both known (units.tsv) and are
-// different units: 1 km against 1.6 miles.
-func knownUnitsDiffer(u, v string) bool {
-	t := loadUnits()
-	du, ok1 := t.words[strings.ToLower(u)]
-	dv, ok2 := t.words[strings.ToLower(v)]
-	return ok1 && ok2 && du.unit != dv.unit
+// sameUnitCode reports whether two numbers carry the same unit (the number grammar writes
+// one code per unit: km, USD, %): a measure with no unit, or in another unit, is not
+// compared (units are not converted across versions).
+func sameUnitCode(u, v string) bool {
+	return u != "" && strings.EqualFold(u, v)
 }
 
 // measureConcept reports whether a concept is measured in units (lengths, areas, money…),
@@ -200,7 +198,7 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	if x <= 0 || y <= 0 || math.Max(x, y)/math.Min(x, y) > claimMaxRatio {
 		return 0, false
 	}
-	if measureConcept(claimConcept(f)) && knownUnitsDiffer(f.Unit, g.Unit) {
+	if measureConcept(claimConcept(f)) && !sameUnitCode(f.Unit, g.Unit) {
 		// Units are not converted here (30 km and 19 miles), and a measure with no unit may
 		// be in another one (a width in metres against a length in miles). Counts carry the
 		// counted noun as their unit ("people", "Tote"), which says nothing here.
@@ -390,7 +388,7 @@ func claimConflict(st *story, ns []node) (Discrepancy, bool) {
 	if measureConcept(concept) {
 		// Measures disagree only in one unit (units are not converted across versions).
 		for _, n := range ns {
-			if knownUnitsDiffer(st.arts[n.art].facts[n.fact].Unit, clusters[0].rep.Unit) {
+			if !sameUnitCode(st.arts[n.art].facts[n.fact].Unit, clusters[0].rep.Unit) {
 				return Discrepancy{}, false
 			}
 		}
