@@ -82,7 +82,7 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		}
 		seen[a.ID] = true
 		docs[i] = compare.Document{ID: a.ID, Name: DisplayName(a), Lang: a.Lang, Text: a.Text, Published: a.Published,
-			PublishedTime: a.PublishedTime, Source: a.Source, Title: a.Title}
+			PublishedTime: a.PublishedTime, Source: a.Outlet, Title: a.Title}
 	}
 	copts := compare.Options{Aliases: opts.Aliases}
 	fresh := extractMissing(inputs, docs, copts, facts, opts.Progress)
