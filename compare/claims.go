@@ -17,7 +17,14 @@ import (
 // claimMaxRatio bounds how far apart two values of one claim may be before they are taken
 // for two different claims with the same concept (a toll of 5 in one building and 5,000 in
 // the country).
-const claimMaxRatio = 5
+const claimMaxRatio = 10
+
+// claimCloseRatio and claimFarMinContext: beyond claimCloseRatio, two values of one concept
+// need to be their articles' only such figures, or to share claimFarMinContext of context.
+const (
+	claimCloseRatio    = 5
+	claimFarMinContext = 0.5
+)
 
 // claimConceptWeight is what a shared specific concept adds to a pair's score, and
 // claimUniqueWeight what each side adds when it is its article's only figure of that concept.
@@ -195,7 +202,8 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	f, g := a.facts[i], b.facts[j]
 	x, _ := numValue(f)
 	y, _ := numValue(g)
-	if x <= 0 || y <= 0 || math.Max(x, y)/math.Min(x, y) > claimMaxRatio {
+	ratio := math.Max(x, y) / math.Min(x, y)
+	if x <= 0 || y <= 0 || ratio > claimMaxRatio {
 		return 0, false
 	}
 	if measureConcept(claimConcept(f)) && !sameUnitCode(f.Unit, g.Unit) {
@@ -217,11 +225,17 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
 	score := claimConceptWeight + ctx + pos
 	// The only figure of its kind in its article (the toll) needs no more context.
-	if conceptCount(a, f.Concept) == 1 {
+	uniqueA, uniqueB := conceptCount(a, f.Concept) == 1, conceptCount(b, g.Concept) == 1
+	if uniqueA {
 		score += claimUniqueWeight
 	}
-	if conceptCount(b, g.Concept) == 1 {
+	if uniqueB {
 		score += claimUniqueWeight
+	}
+	if ratio > claimCloseRatio && !(uniqueA && uniqueB) && ctx < claimFarMinContext {
+		// Far apart (a slipped zero: 100,000 for 10,100) is one claim only when each is its
+		// article's only figure of the kind, or the sentences say so.
+		return 0, false
 	}
 	return score, true
 }

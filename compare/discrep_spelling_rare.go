@@ -127,6 +127,12 @@ func rareSpelling(st *story) []Discrepancy {
 	count := map[string]int{}
 	arts := map[string]map[int]bool{}
 	for ai, a := range st.arts {
+		// The tokenizer's fold removes Latin accents and Cyrillic case endings, so that
+		// Кахраманмараше and Кахраманмараш witness one form.
+		stem := map[int]string{}
+		for _, t := range tokenizeRunes(string(a.runes), a.runes, loadGazetteer().morph) {
+			stem[t.start] = t.fold
+		}
 		for fi, f := range a.facts {
 			if f.Kind != KindActor {
 				continue
@@ -136,7 +142,10 @@ func rareSpelling(st *story) []Discrepancy {
 				if sc == "" || len([]rune(w.text)) < 4 || !unicode.IsUpper([]rune(w.text)[0]) {
 					continue
 				}
-				fold := strings.ToLower(foldAccents(w.text))
+				fold, ok := stem[w.start]
+				if !ok || fold == "" {
+					fold = strings.ToLower(foldAccents(w.text))
+				}
 				words = append(words, nameWord{ai, fi, w.start, w.end, fold, sc})
 				count[fold]++
 				if arts[fold] == nil {
