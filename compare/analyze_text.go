@@ -30,6 +30,12 @@ type article struct {
 	pubDay int
 	// eventLo/eventHi bound the article's event time (see eventTime), or noDay.
 	eventLo, eventHi int
+	// toks and evCues are the article's tokens and event-word cues, computed once while its
+	// story is analysed and dropped with the runes; evTypes (the kinds of event it reports,
+	// see eventTypes) is kept for the event flag, which runs after every story.
+	toks    []token
+	evCues  []conceptCue
+	evTypes map[string]bool
 }
 
 const noDay = math.MinInt32
@@ -51,7 +57,26 @@ func (a *article) load() {
 	}
 }
 
-func (a *article) unload() { a.runes = nil }
+func (a *article) unload() { a.runes, a.toks, a.evCues = nil, nil, nil }
+
+// tokens returns the article's tokens (the article must be loaded).
+func (a *article) tokens() []token {
+	if a.toks == nil && a.runes != nil {
+		a.toks = tokenizeRunes(a.doc.Text, a.runes, loadGazetteer().morph)
+	}
+	return a.toks
+}
+
+// eventCues returns the event-word cues of the article (events.tsv), computed once.
+func (a *article) eventCues() []conceptCue {
+	if a.evCues == nil {
+		a.evCues = loadEventTypes().findCues(a.tokens(), a.doc.Lang)
+		if a.evCues == nil {
+			a.evCues = []conceptCue{}
+		}
+	}
+	return a.evCues
+}
 
 // index recomputes what depends on the facts and publication date.
 func (a *article) index() {

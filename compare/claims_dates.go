@@ -33,8 +33,7 @@ func dateClaimConflicts(st *story) []Discrepancy {
 		if lx.forms[a.doc.Lang] == nil {
 			continue
 		}
-		toks := tokenizeRunes(string(a.runes), a.runes, loadGazetteer().morph)
-		cues := lx.findCues(toks, a.doc.Lang)
+		toks, cues := a.tokens(), a.eventCues()
 		if len(cues) == 0 {
 			continue
 		}

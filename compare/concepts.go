@@ -59,6 +59,9 @@ type conceptLexicon struct {
 	family map[string]string
 	// cumulative holds the concepts whose figure runs up as news comes in (tolls).
 	cumulative map[string]bool
+	// first holds, per language, the fold keys forms start with: most tokens start none,
+	// and findCues skips them without building a key.
+	first map[string]map[string]bool
 }
 
 var (
@@ -81,7 +84,7 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}}
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, first: map[string]map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -138,6 +141,10 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 				keys[i] = t.fold
 			}
 			k := strings.Join(keys, " ")
+			if lx.first[lang] == nil {
+				lx.first[lang] = map[string]bool{}
+			}
+			lx.first[lang][keys[0]] = true
 			if old, ok := lx.forms[lang][k]; ok && old.concept != concept && old.unit == e.unit {
 				// The same word listed under two concepts: the first (more specific, by the
 				// file's order) wins; a later duplicate is a curation slip to report.
@@ -174,6 +181,7 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	}
 	g := loadGazetteer()
 	maxN := lx.maxLen[lang]
+	first := lx.first[lang]
 	var out []conceptCue
 	var kb strings.Builder
 	var fvBuf [8]firstVariant
@@ -181,6 +189,9 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 		matched := 0
 		var best conceptEntry
 		for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+			if !first[fv.fold] {
+				continue
+			}
 			for n := min(maxN, len(toks)-i); n >= 1 && n > matched; n-- {
 				kb.Reset()
 				kb.WriteString(fv.fold)

@@ -130,7 +130,7 @@ func rareSpelling(st *story) []Discrepancy {
 		// The tokenizer's fold removes Latin accents and Cyrillic case endings, so that
 		// Кахраманмараше and Кахраманмараш witness one form.
 		stem := map[int]string{}
-		for _, t := range tokenizeRunes(string(a.runes), a.runes, loadGazetteer().morph) {
+		for _, t := range a.tokens() {
 			stem[t.start] = t.fold
 		}
 		for fi, f := range a.facts {

@@ -25,17 +25,16 @@ var loadEventTypes = sync.OnceValue(func() *conceptLexicon {
 // eventTypes returns the kinds of event an article reports: those with eventTypeMinCues cue
 // words or more.
 func eventTypes(a *article) map[string]bool {
-	lx := loadEventTypes()
-	if lx.forms[a.doc.Lang] == nil {
-		return nil
+	if a.evTypes != nil {
+		return a.evTypes
 	}
-	rs := a.runes
-	if rs == nil {
-		rs = []rune(a.doc.Text)
+	loaded := a.runes != nil
+	if !loaded {
+		a.load()
+		defer a.unload()
 	}
-	toks := tokenizeRunes(string(rs), rs, loadGazetteer().morph)
 	count := map[string]int{}
-	for _, c := range lx.findCues(toks, a.doc.Lang) {
+	for _, c := range a.eventCues() {
 		count[c.concept]++
 	}
 	out := map[string]bool{}
@@ -44,6 +43,7 @@ func eventTypes(a *article) map[string]bool {
 			out[t] = true
 		}
 	}
+	a.evTypes = out
 	return out
 }
 
