@@ -15,10 +15,33 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		first := <-sigs
+		cancel(interrupted{first})
+		// A second Ctrl+C means "now": nothing is half-committed either way, because every
+		// write is one transaction and every export a rename.
+		second := <-sigs
+		os.Exit(interrupted{second}.code())
+	}()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
 	os.Exit(code)
+}
+
+// interrupted is the cause of the command context's cancellation when a signal arrives.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + i.sig.String() }
+
+// code is the conventional exit status: 128 + the signal number (130 for SIGINT, 143 for
+// SIGTERM).
+func (i interrupted) code() int {
+	if s, ok := i.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
 }
 
 // usageText is printed by `parallax help` and on misuse.
@@ -35,7 +58,8 @@ Usage:
 PATH may be a .txt, .md or .html file, or a directory (read recursively).
 Run 'parallax COMMAND --help' for the options of a command.
 
-Exit status: 0 success, 1 bad input (the message names the file), 2 misuse.
+Exit status: 0 success, 1 bad input or a damaged workspace (the message names the file),
+2 misuse, 130/143 interrupted by Ctrl+C/SIGTERM (nothing half-done is kept).
 `
 
 // exitError carries an exit status with the message to print on stderr.
