@@ -365,6 +365,16 @@ func checkRaw(data []byte, visit func(record)) (*rawCheck, error) {
 	}
 	c := &rawCheck{file: f, reached: map[uint64]bool{0: true, 1: true}, free: map[uint64]bool{}}
 	w := &walker{f: f, reached: c.reached, visit: visit, maxProbs: maxProblems}
+	// bbolt reads both meta pages' headers (its check asserts on them); a meta page whose
+	// checksum fails is tolerated (a torn write at a crash: bbolt uses the other one), but one
+	// whose header is wrong was damaged afterwards.
+	for id := range uint64(2) {
+		off := id * f.pageSize
+		if off+pageHeaderSize > uint64(len(data)) || binary.LittleEndian.Uint64(data[off:]) != id ||
+			binary.LittleEndian.Uint16(data[off+8:]) != metaFlag {
+			w.problem("header page %d (meta) is damaged", id)
+		}
+	}
 	if uint64(len(data)) < f.hwm*f.pageSize {
 		w.problem("the file is %d bytes but its header says it holds %d pages of %d bytes (%d bytes): it was truncated", len(data), f.hwm, f.pageSize, f.hwm*f.pageSize)
 	}

@@ -52,6 +52,8 @@ Usage:
   parallax analyze [--json] [--db FILE] PATH…   find facts, stories and discrepancies
   parallax import --db FILE [--samples] PATH…   add articles or a Parallax set to a workspace
   parallax export --db FILE [--format F] [-o OUT]  write the workspace as JSON
+  parallax check --db FILE                      look for damage in a workspace (changes nothing)
+  parallax salvage --db FILE -o NEW             copy what a damaged workspace still holds into NEW
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 
