@@ -28,16 +28,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 	}()
 	err := dispatch(ctx, args, stdin, out, stderr)
-	if cause := context.Cause(ctx); ctx.Err() != nil {
+	if cause := context.Cause(ctx); ctx.Err() != nil && err != nil {
+		// Interrupted before the work was done (work that finished as the signal came stays
+		// done and is reported as success).
 		var in interrupted
 		if errors.As(cause, &in) {
 			fmt.Fprintf(stderr, "parallax: %v; stopped, nothing half-done was saved\n", in)
 			return in.code()
 		}
-		if err != nil {
-			fmt.Fprintln(stderr, "parallax: stopped; nothing half-done was saved")
-			return 130
-		}
+		fmt.Fprintln(stderr, "parallax: stopped; nothing half-done was saved")
+		return 130
 	}
 	if err == nil && out.err != nil {
 		err = badInput("could not write the output: %s", describeFSError(out.err))

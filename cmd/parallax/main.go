@@ -15,6 +15,12 @@ import (
 )
 
 func main() {
+	os.Exit(runMain(os.Args[1:]))
+}
+
+// runMain is main without os.Exit: it turns SIGINT and SIGTERM into the cancellation of the
+// command's context and returns the exit status.
+func runMain(args []string) int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
@@ -26,8 +32,7 @@ func main() {
 		second := <-sigs
 		os.Exit(interrupted{second}.code())
 	}()
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	os.Exit(code)
+	return run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 }
 
 // interrupted is the cause of the command context's cancellation when a signal arrives.

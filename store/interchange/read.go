@@ -80,6 +80,8 @@ func Read(r io.Reader, name string) (*Set, error) {
 }
 
 func parse(data []byte, name string) (*Set, error) {
+	// Editors on Windows save JSON with a UTF-8 byte-order mark; JSON itself has no use for it.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	bad := func(ptr, format string, args ...any) error {
 		return &Error{Name: name, Pointer: ptr, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
 	}
