@@ -29,3 +29,9 @@ func lockShared(f *os.File, timeout time.Duration) error {
 }
 
 func unlock(f *os.File) { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+
+// lockExclusive takes an exclusive advisory lock on f without waiting: bbolt's writer and
+// readers both conflict with it.
+func lockExclusive(f *os.File) error {
+	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+}

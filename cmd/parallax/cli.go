@@ -76,6 +76,10 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdCheck(ctx, rest, stdout, stderr)
 	case "salvage":
 		return cmdSalvage(ctx, rest, stdout, stderr)
+	case "snapshots":
+		return cmdSnapshots(rest, stdout, stderr)
+	case "restore":
+		return cmdRestore(rest, stdout, stderr)
 	case "version":
 		fs := newFlagSet("version", "parallax version", "Print the version and build number.", stderr)
 		if err := parseFlags(fs, rest); err != nil {

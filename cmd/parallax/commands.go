@@ -141,6 +141,16 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer closeStore(ctx, db)
+	if len(docs) >= snapshotImportSize || len(parsed) > 0 {
+		// A large import or a merged set changes much at once: keep the workspace as it was.
+		snap, err := db.SaveSnapshot("before-import")
+		if err != nil {
+			return badInput("could not keep a snapshot before the import (%v); nothing was imported", err)
+		}
+		if snap != "" {
+			fmt.Fprintf(stderr, "parallax: snapshot of the workspace before this import: %s ('parallax restore' brings it back)\n", quoteName(snap))
+		}
+	}
 	if len(docs) > 0 {
 		res, err := db.ImportDocumentsContext(ctx, docs, time.Now())
 		if err != nil {

@@ -59,6 +59,8 @@ Usage:
   parallax export --db FILE [--format F] [-o OUT]  write the workspace as JSON
   parallax check --db FILE                      look for damage in a workspace (changes nothing)
   parallax salvage --db FILE -o NEW             copy what a damaged workspace still holds into NEW
+  parallax snapshots --db FILE                  list the automatic snapshots of a workspace
+  parallax restore --db FILE SNAPSHOT           put a snapshot back in place of the workspace
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 

@@ -540,3 +540,30 @@ func TestMessagesInTheUsersTerms(t *testing.T) {
 	}
 	_ = io.Discard
 }
+
+// Snapshots: a large import keeps the workspace as it was, and restore brings it back.
+func TestLargeImportTakesSnapshot(t *testing.T) {
+	db := seededWorkspace(t)
+	dir := t.TempDir()
+	for i := range snapshotImportSize {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(fmt.Sprintf("Pékin a démenti l'accusation %d.\n", i)), 0o644)
+	}
+	r := runCLI(t, "import", "--db", db, dir)
+	if r.code != 0 || !strings.Contains(r.stderr, "snapshot") {
+		t.Fatalf("large import: exit %d, stderr %q; want a snapshot announced", r.code, r.stderr)
+	}
+	if r := runCLI(t, "snapshots", "--db", db); r.code != 0 || !strings.Contains(r.stdout, "before-import") {
+		t.Fatalf("snapshots: %d %q", r.code, r.stdout)
+	}
+	if r := runCLI(t, "restore", "--db", db, "1"); r.code != 0 {
+		t.Fatalf("restore: %d %s", r.code, r.stderr)
+	}
+	s, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.ArticleCount(); n != 5 {
+		t.Errorf("restored workspace holds %d articles, want the 5 before the import", n)
+	}
+}

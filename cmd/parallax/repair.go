@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,5 +98,63 @@ func cmdSalvage(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	} else {
 		fmt.Fprintln(stdout, "nothing was lost")
 	}
+	return nil
+}
+
+// snapshotImportSize is the number of documents from which an import first takes a snapshot.
+const snapshotImportSize = 50
+
+func cmdSnapshots(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("snapshots", "parallax snapshots --db FILE",
+		"List the automatic snapshots of a workspace, newest first (kept in FILE.snapshots: one\n"+
+			"before each large import or set import, and on a schedule while the window is open).", stderr)
+	dbPath := fs.String("db", "", "workspace `FILE`")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" || fs.NArg() > 0 {
+		return misuse("snapshots: --db FILE, and nothing else, is required")
+	}
+	snaps, err := store.Snapshots(*dbPath)
+	if err != nil {
+		return badInput("%v", err)
+	}
+	if len(snaps) == 0 {
+		fmt.Fprintf(stdout, "%s has no snapshots yet\n", quoteName(*dbPath))
+		return nil
+	}
+	for i, s := range snaps {
+		fmt.Fprintf(stdout, "%d  %s  %-15s %7.1f KiB  %s\n", i+1, s.Taken.Local().Format("2006-01-02 15:04:05"), s.Reason, float64(s.Size)/1024, quoteName(s.Path))
+	}
+	return nil
+}
+
+func cmdRestore(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("restore", "parallax restore --db FILE SNAPSHOT",
+		"Replace the workspace FILE with one of its snapshots: SNAPSHOT is the number shown by\n"+
+			"'parallax snapshots' (1 is the newest) or a snapshot file's path. The workspace as it\n"+
+			"is now is kept as a snapshot first, so a restore can be undone. Close the window first.", stderr)
+	dbPath := fs.String("db", "", "workspace `FILE` to restore")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" || fs.NArg() != 1 {
+		return misuse("restore: --db FILE and one SNAPSHOT (a number from 'parallax snapshots', or a path) are required")
+	}
+	snap := fs.Arg(0)
+	if n, err := strconv.Atoi(snap); err == nil {
+		snaps, err := store.Snapshots(*dbPath)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		if n < 1 || n > len(snaps) {
+			return badInput("%s has %d snapshots; 'parallax snapshots --db %s' lists them", quoteName(*dbPath), len(snaps), quoteName(*dbPath))
+		}
+		snap = snaps[n-1].Path
+	}
+	if err := store.RestoreSnapshot(*dbPath, snap); err != nil {
+		return badInput("%v", err)
+	}
+	fmt.Fprintf(stdout, "%s restored from %s\n", quoteName(*dbPath), quoteName(snap))
 	return nil
 }
