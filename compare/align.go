@@ -301,8 +301,9 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				if f.Kind != KindDate && f.Kind != KindNumber {
 					continue
 				}
-				for j, g := range b.facts {
-					if g.Kind != f.Kind {
+				lo, hi := pairRange(len(a.facts), i, len(b.facts))
+				for j := lo; j < hi; j++ {
+					if b.facts[j].Kind != f.Kind {
 						continue
 					}
 					if sc, ok := st.pairScore(a, i, b, j); ok {

@@ -567,3 +567,26 @@ func TestLargeImportTakesSnapshot(t *testing.T) {
 		t.Errorf("restored workspace holds %d articles, want the 5 before the import", n)
 	}
 }
+
+// Item 12, continued: a YAML alias for the title is followed, and a set whose version is 1.0
+// is refused with the field named.
+func TestFrontMatterAliasAndSetVersion(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	os.WriteFile(p, []byte("---\nsource: &s Le Monde\ntitle: *s\n---\nPékin a démenti mardi les accusations.\n"), 0o644)
+	r := runCLI(t, "analyze", "--json", p)
+	if r.code != 0 || !strings.Contains(r.stdout, `"title": "Le Monde"`) {
+		t.Errorf("front matter with an alias: exit %d, stderr %q", r.code, r.stderr)
+	}
+	db := seededWorkspace(t)
+	set := filepath.Join(dir, "set.json")
+	if r := runCLI(t, "export", "--db", db, "-o", set); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	data := bytes.Replace(mustRead(t, set), []byte(`"version": 1,`), []byte(`"version": 1.0,`), 1)
+	os.WriteFile(set, data, 0o644)
+	r = runCLI(t, "import", "--db", filepath.Join(dir, "n.parallax"), set)
+	if r.code != 1 || !strings.Contains(r.stderr, "/version") || strings.Contains(r.stderr, "Go struct") {
+		t.Errorf("set with version 1.0: exit %d, stderr %q; want 1 naming /version", r.code, r.stderr)
+	}
+}

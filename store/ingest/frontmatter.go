@@ -74,6 +74,10 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		// An alias (*name) stands for the value its anchor (&name) marks.
+		for n := 0; v.Kind == yaml.AliasNode && v.Alias != nil && n < 8; n++ {
+			v = v.Alias
+		}
 		key := strings.ToLower(k.Value)
 		var dst *string
 		switch key {

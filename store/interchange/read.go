@@ -103,6 +103,9 @@ func parse(data []byte, name string) (*Set, error) {
 		return nil, bad("/format", "is %s, not %q: this is not a Parallax set", describe(obj["format"]), Format)
 	}
 	if v, ok := obj["version"].(json.Number); ok {
+		if _, err := v.Int64(); err != nil {
+			return nil, bad("/version", "is %s; the version of a set is a whole number such as %d", v, Version)
+		}
 		if n, err := v.Int64(); err == nil && n > Version {
 			return nil, &Error{Name: name, Pointer: "/version", Err: ErrNewerVersion,
 				Msg: fmt.Sprintf("the set has version %d; this Parallax reads up to version %d. Upgrade Parallax to import it", n, Version)}
