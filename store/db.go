@@ -68,9 +68,10 @@ type DB struct {
 	// now is the clock for timestamps the caller does not give; tests replace it.
 	now func() time.Time
 
-	skipMu  sync.Mutex
+	skipMu  sync.Mutex // guards skipped, seen and snapTx
 	skipped []string
 	seen    map[string]bool
+	snapTx  int // transaction id of the last SaveSnapshotIfChanged
 
 	closeOnce sync.Once
 	closed    atomic.Bool

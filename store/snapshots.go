@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Automatic snapshots: rotated, consistent copies of a workspace file, kept in the folder
@@ -40,6 +42,29 @@ func SnapshotDir(path string) string { return path + ".snapshots" }
 // workspace (no articles) is not worth a snapshot: it returns "" and no error.
 func (db *DB) SaveSnapshot(reason string) (string, error) {
 	return db.saveSnapshot(reason, "")
+}
+
+// SaveSnapshotIfChanged is SaveSnapshot, except that it does nothing ("" and no error) when no
+// commit was made since this DB's last snapshot: a schedule then does not fill the rotation
+// with copies of an idle workspace.
+func (db *DB) SaveSnapshotIfChanged(reason string) (string, error) {
+	var txid int
+	if err := db.view("read workspace version", func(tx *bolt.Tx) error { txid = tx.ID(); return nil }); err != nil {
+		return "", err
+	}
+	db.skipMu.Lock()
+	same := db.snapTx == txid
+	db.skipMu.Unlock()
+	if same {
+		return "", nil
+	}
+	path, err := db.SaveSnapshot(reason)
+	if err == nil {
+		db.skipMu.Lock()
+		db.snapTx = txid
+		db.skipMu.Unlock()
+	}
+	return path, err
 }
 
 // saveSnapshot is SaveSnapshot that never prunes the snapshot file protect.
