@@ -180,7 +180,11 @@ func TestCorruptionHarness(t *testing.T) {
 			flip(off+16+m+uint64(rng.IntN(int(ps-16-m))), "data")
 		}
 	}
-	for len(cases) < 360 {
+	target := 360 // plus 40 truncations
+	if raceEnabled {
+		target = 200
+	}
+	for len(cases) < target {
 		flip(uint64(rng.IntN(int(npages*ps))), "random")
 	}
 	for i := range 40 {
@@ -205,13 +209,7 @@ func TestCorruptionHarness(t *testing.T) {
 		if err := os.WriteFile(path, c.data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		caseStart := time.Now()
 		func() {
-			defer func() {
-				if d := time.Since(caseStart); d > 300*time.Millisecond {
-					t.Logf("%s: slow (%v)", c.name, d)
-				}
-			}()
 			defer func() {
 				if p := recover(); p != nil {
 					t.Errorf("%s: panic: %v", c.name, p)
@@ -237,8 +235,8 @@ func TestCorruptionHarness(t *testing.T) {
 					t.Errorf("%s: Open for writing accepted a file that fails its check: %v %+v", c.name, err, rep)
 				}
 			}
-			if len(c.data) == 0 {
-				return
+			if len(c.data) == 0 || err == nil {
+				return // nothing to salvage in a file that passes its check
 			}
 			out := filepath.Join(dir, fmt.Sprintf("case%03d.salvaged", i))
 			before := FileBytes(t, path)
@@ -284,6 +282,6 @@ func TestCorruptionHarness(t *testing.T) {
 		}()
 		_ = os.Remove(path)
 	}
-	t.Logf("%d damaged copies of a %d-page workspace (%d articles): Open refused %d, accepted %d (damage in slack or free space); salvage ran on %d, recovered every article in %d; %v",
+	t.Logf("%d damaged copies of a %d-page workspace (%d articles): Open refused %d, accepted %d (damage in slack or free space, the full check agrees); salvage ran on the %d refused, recovered every article in %d; %v",
 		len(cases), npages, len(allIDs), refused, accepted, salvaged, recoveredAll, time.Since(start).Round(time.Millisecond))
 }
