@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	iofs "io/fs"
+	"os"
 	"time"
 
 	"parallax/seeds"
@@ -60,13 +61,23 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 		}
 	}
+	var tmp string
+	if db == nil {
+		// The throwaway workspace of an analysis without --db is removed even when Ctrl+C
+		// stops the analysis half-way.
+		var err error
+		if tmp, err = os.MkdirTemp("", "parallax-analyze-*"); err != nil {
+			return fmt.Errorf("create a temporary workspace: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+	}
 	err := cancellable(ctx, func() error {
 		var err error
 		if db != nil {
 			if rep, err = analysis.Workspace(db, analysis.Options{}); err != nil {
 				return fmt.Errorf("analyse workspace %s: %w", quoteName(*dbPath), err)
 			}
-		} else if rep, err = analysis.Documents(docs, analysis.Options{}); err != nil {
+		} else if rep, err = analysis.DocumentsIn(tmp, docs, analysis.Options{}); err != nil {
 			return fmt.Errorf("analyse: %w", err)
 		}
 		return nil
