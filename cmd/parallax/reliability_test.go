@@ -415,7 +415,9 @@ func TestInterruptStopsImport(t *testing.T) {
 		s    syscall.Signal
 		code int
 	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
-		for _, after := range []time.Duration{300 * time.Millisecond, 1500 * time.Millisecond} {
+		// After the process has surely set up its signal handling (a loaded machine starts a
+		// large binary slowly), while it reads the files or builds the transaction.
+		for _, after := range []time.Duration{time.Second, 2500 * time.Millisecond} {
 			db := filepath.Join(t.TempDir(), "w.parallax")
 			cmd := exec.Command(os.Args[0])
 			cmd.Env = append(os.Environ(), mainChildEnv+"="+strings.Join([]string{"import", "--db", db, src}, "\x1f"))
