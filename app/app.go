@@ -147,6 +147,7 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	})
 	u.rememberWorkspace(db.Path())
 	u.load(db)
+	u.scheduleSnapshots()
 	return u
 }
 
@@ -393,7 +394,8 @@ func isExpected(err error) bool {
 	return errors.As(err, &ue) || errors.As(err, &fe) ||
 		errors.Is(err, store.ErrLocked) || errors.Is(err, store.ErrNotWorkspace) ||
 		errors.Is(err, store.ErrNewerSchema) || errors.Is(err, store.ErrNeedsMigration) ||
-		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrInvalid)
+		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrInvalid) ||
+		errors.Is(err, store.ErrDamaged)
 }
 
 // showError reports an error from any goroutine: expected ones in a friendly dialog, others

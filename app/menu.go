@@ -62,6 +62,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Paste article…", u.PasteDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Export set…", scExport, u.ExportDialog),
+		fyne.NewMenuItem("Restore snapshot…", u.RestoreSnapshotDialog),
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Undo", scUndo, u.Undo),

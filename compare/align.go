@@ -364,8 +364,9 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				if f.Kind != KindDate && f.Kind != KindNumber {
 					continue
 				}
-				for j, g := range b.facts {
-					if g.Kind != f.Kind {
+				lo, hi := pairRange(len(a.facts), i, len(b.facts))
+				for j := lo; j < hi; j++ {
+					if b.facts[j].Kind != f.Kind {
 						continue
 					}
 					if sc, ok := st.pairScore(a, i, b, j); ok {
@@ -400,20 +401,23 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	}
 	// Restatements: an article that gives one telling value twice (headline and body, a
 	// toll repeated) states one claim twice; the second statement joins the first's group.
+	// Facts are keyed by concept and value, so an article of thousands of facts costs one
+	// pass, not a comparison of every pair.
 	for ai, a := range st.arts {
+		firstWith := map[string]int{}
 		for i, f := range a.facts {
-			if (f.Kind != KindDate && f.Kind != KindNumber) || !telling(f) {
+			if !telling(f) {
 				continue
 			}
-			for j := i + 1; j < len(a.facts); j++ {
-				g := a.facts[j]
-				if g.Kind != f.Kind || f.Concept != g.Concept || compareValues(f, g) != exact {
-					continue
-				}
-				x, y := al.nodeOf[node{ai, i}], al.nodeOf[node{ai, j}]
-				if al.canUnion(x, y) {
-					al.union(x, y)
-				}
+			k := f.Concept + "|" + factKey(f) + "|" + f.Qualifier
+			p, seen := firstWith[k]
+			if !seen {
+				firstWith[k] = i
+				continue
+			}
+			x, y := al.nodeOf[node{ai, p}], al.nodeOf[node{ai, i}]
+			if al.canUnion(x, y) {
+				al.union(x, y)
 			}
 		}
 	}

@@ -103,7 +103,9 @@ func bestDatedCounterpart(st *story, a *article, i int) (fact, art int, ok bool)
 		if b == a {
 			continue
 		}
-		for j, g := range b.facts {
+		lo, hi := pairRange(len(a.facts), i, len(b.facts))
+		for j := lo; j < hi; j++ {
+			g := b.facts[j]
 			if g.Kind != KindDate || g.Unresolved {
 				continue
 			}

@@ -36,6 +36,21 @@ type article struct {
 	toks    []token
 	evCues  []conceptCue
 	evTypes map[string]bool
+	// bySent lists the facts of each sentence and conceptN the distinct values per number
+	// concept: built on first use, so per-fact questions do not rescan the article.
+	bySent   [][]int
+	conceptN map[string]int
+}
+
+// sentenceFacts returns the indices of the facts of sentence si.
+func (a *article) sentenceFacts(si int) []int {
+	if a.bySent == nil {
+		a.bySent = factsBySentence(a)
+	}
+	if si < 0 || si >= len(a.bySent) {
+		return nil
+	}
+	return a.bySent[si]
 }
 
 const noDay = math.MinInt32

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -98,9 +99,8 @@ func placesDiffer(a *article, i int, b *article, j int) bool {
 // sentenceActors lists the actors of one type named in the sentence of fact i, by id.
 func sentenceActors(a *article, i int, typ string) []string {
 	var out []string
-	si := a.factSent[i]
-	for j, f := range a.facts {
-		if a.factSent[j] == si && f.Kind == KindActor && f.Type == typ {
+	for _, j := range a.sentenceFacts(a.factSent[i]) {
+		if f := a.facts[j]; f.Kind == KindActor && f.Type == typ {
 			if id := actorID(f); id != "" {
 				out = appendUnique(out, id)
 			}
@@ -136,9 +136,9 @@ func disjointAll(a, b []string) bool {
 // sentencePlaces lists the places and countries named in the sentence of fact i.
 func sentencePlaces(a *article, i int) []string {
 	var out []string
-	si := a.factSent[i]
-	for j, f := range a.facts {
-		if a.factSent[j] != si || f.Kind != KindActor {
+	for _, j := range a.sentenceFacts(a.factSent[i]) {
+		f := a.facts[j]
+		if f.Kind != KindActor {
 			continue
 		}
 		if f.Type == "place" || f.Type == "country" {
@@ -156,9 +156,8 @@ func personalConcept(c string) bool { return c == "age" }
 // sentencePeople lists the people named in the sentence of fact i, by id.
 func sentencePeople(a *article, i int) []string {
 	var out []string
-	si := a.factSent[i]
-	for j, f := range a.facts {
-		if a.factSent[j] == si && f.Kind == KindActor && f.Type == ActorPerson {
+	for _, j := range a.sentenceFacts(a.factSent[i]) {
+		if f := a.facts[j]; f.Kind == KindActor && f.Type == ActorPerson {
 			if id := actorID(f); id != "" {
 				out = appendUnique(out, id)
 			}
@@ -171,9 +170,9 @@ func sentencePeople(a *article, i int) []string {
 // figure is attributed to, when the sentence says.
 func sentenceSources(a *article, i int) []string {
 	var out []string
-	si := a.factSent[i]
-	for j, f := range a.facts {
-		if a.factSent[j] != si || f.Kind != KindActor {
+	for _, j := range a.sentenceFacts(a.factSent[i]) {
+		f := a.facts[j]
+		if f.Kind != KindActor {
 			continue
 		}
 		if f.Type == "org" || f.Type == "person" {
@@ -242,26 +241,25 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 
 // conceptCount counts the distinct values an article gives for a concept.
 func conceptCount(a *article, concept string) int {
-	var seen []float64
-	for _, f := range a.facts {
-		if f.Kind != KindNumber || f.Concept != concept {
-			continue
-		}
-		x, ok := numValue(f)
-		if !ok {
-			continue
-		}
-		dup := false
-		for _, y := range seen {
-			if y == x {
-				dup = true
+	if a.conceptN == nil {
+		a.conceptN = map[string]int{}
+		seen := map[string]bool{}
+		for _, f := range a.facts {
+			if f.Kind != KindNumber || f.Concept == "" {
+				continue
+			}
+			x, ok := numValue(f)
+			if !ok {
+				continue
+			}
+			k := f.Concept + "|" + strconv.FormatFloat(x, 'g', -1, 64)
+			if !seen[k] {
+				seen[k] = true
+				a.conceptN[f.Concept]++
 			}
 		}
-		if !dup {
-			seen = append(seen, x)
-		}
 	}
-	return len(seen)
+	return a.conceptN[concept]
 }
 
 // publishedAt returns an article's publication instant, ok false when only a day or
@@ -296,12 +294,19 @@ func claimConflicts(st *story, al *storyAlign) []Discrepancy {
 	sort.Ints(roots)
 	// An article that states its figure twice (headline and body) may have each statement
 	// matched to a different version; two groups that share a figure of one article are one
-	// claim.
+	// claim. Groups are joined through an index of (article, concept, value).
 	uf := newUnionFind(len(roots))
-	for x := range roots {
-		for y := x + 1; y < len(roots); y++ {
-			if uf.find(x) != uf.find(y) && shareStatement(st, groups[roots[x]], groups[roots[y]]) {
-				uf.union(uf.find(x), uf.find(y))
+	owner := map[string]int{}
+	for x, r := range roots {
+		for _, n := range groups[r] {
+			f := st.arts[n.art].facts[n.fact]
+			k := strconv.Itoa(n.art) + "|" + claimConcept(f) + "|" + factKey(f) + "|" + f.Qualifier
+			if y, ok := owner[k]; ok {
+				if rx, ry := uf.find(x), uf.find(y); rx != ry {
+					uf.union(rx, ry)
+				}
+			} else {
+				owner[k] = x
 			}
 		}
 	}
@@ -321,24 +326,6 @@ func claimConflicts(st *story, al *storyAlign) []Discrepancy {
 		}
 	}
 	return out
-}
-
-// shareStatement reports whether two claim groups of one concept hold the same figure from
-// the same article.
-func shareStatement(st *story, g1, g2 []node) bool {
-	for _, x := range g1 {
-		fx := st.arts[x.art].facts[x.fact]
-		for _, y := range g2 {
-			if x.art != y.art {
-				continue
-			}
-			fy := st.arts[y.art].facts[y.fact]
-			if claimConcept(fx) == claimConcept(fy) && compareValues(fx, fy) == exact {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // valueCluster is one value of a claim and the facts that state it.

@@ -129,9 +129,14 @@ func nearestEventCue(a *article, fi int, toks []token, cues []conceptCue) string
 		hi = a.sentStart[si+1]
 	}
 	best, bestD := "", -1
-	for _, c := range cues {
+	// Cues are in text order: start at the first one inside the sentence.
+	k := sort.Search(len(cues), func(k int) bool { return toks[cues[k].ti].start >= lo })
+	for _, c := range cues[k:] {
 		s, e := toks[c.ti].start, toks[c.tj-1].end
-		if s < lo || e > hi {
+		if s >= hi {
+			break
+		}
+		if e > hi {
 			continue
 		}
 		// Distance in runes, and a clause mark between them counts as a long way: "held on

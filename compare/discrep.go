@@ -104,7 +104,9 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 				if !cand[ai][i] || reaches(ai, i, bi) {
 					continue
 				}
-				for j, g := range b.facts {
+				lo, hi := pairRange(len(a.facts), i, len(b.facts))
+				for j := lo; j < hi; j++ {
+					g := b.facts[j]
 					if g.Kind != f.Kind || !cand[bi][j] || reaches(bi, j, ai) {
 						continue
 					}
@@ -334,12 +336,18 @@ func roleActorDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		ok   bool
 	}
 	sole := map[saKey]saVal{}
+	// The facts of each sentence, per article, so that a question about one sentence does not
+	// scan the whole article (quadratic in a long one).
+	bySent := make([][][]int, len(st.arts))
 	soleOf := func(ai, fact int, typ string) (int, bool) {
 		a := st.arts[ai]
 		k := saKey{ai, a.factSent[fact], typ}
 		v, ok := sole[k]
 		if !ok {
-			v.fact, v.ok = soleActor(a, k.sent, typ)
+			if bySent[ai] == nil {
+				bySent[ai] = factsBySentence(a)
+			}
+			v.fact, v.ok = soleActor(a, bySent[ai][k.sent], typ)
 			sole[k] = v
 		}
 		return v.fact, v.ok
@@ -427,11 +435,25 @@ func comparableActors(f, g Fact) bool {
 	return shared == 0
 }
 
-// soleActor returns the only actor of the type named in a sentence.
-func soleActor(a *article, sent int, typ string) (int, bool) {
+// factsBySentence lists the indices of an article's facts per sentence.
+func factsBySentence(a *article) [][]int {
+	n := 0
+	for _, s := range a.factSent {
+		n = max(n, s+1)
+	}
+	out := make([][]int, n)
+	for i, s := range a.factSent {
+		out[s] = append(out[s], i)
+	}
+	return out
+}
+
+// soleActor returns the only actor of the type named in a sentence, whose facts are inSent.
+func soleActor(a *article, inSent []int, typ string) (int, bool) {
 	found := -1
-	for i, f := range a.facts {
-		if a.factSent[i] != sent || f.Kind != KindActor || f.Type != typ {
+	for _, i := range inSent {
+		f := a.facts[i]
+		if f.Kind != KindActor || f.Type != typ {
 			continue
 		}
 		if found >= 0 && actorID(a.facts[found]) != actorID(f) {

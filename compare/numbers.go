@@ -400,16 +400,25 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	return true
 }
 
-// lineWords counts the word tokens on token j's line (up to 4).
+// lineWords counts the word tokens on token j's line (up to 4). It looks outwards from j and
+// stops at the fourth word, so a text without line breaks costs no more than one with them.
 func (sc *dnScan) lineWords(j int) int {
-	s := j
-	for s > 0 && !sc.toks[s].newline {
-		s--
-	}
 	n := 0
-	for k := s; k < len(sc.toks) && (k == s || !sc.toks[k].newline) && n < 4; k++ {
+	for k := j; k >= 0; k-- {
 		if sc.toks[k].kind == dtWord {
-			n++
+			if n++; n == 4 {
+				return n
+			}
+		}
+		if sc.toks[k].newline {
+			break
+		}
+	}
+	for k := j + 1; k < len(sc.toks) && !sc.toks[k].newline; k++ {
+		if sc.toks[k].kind == dtWord {
+			if n++; n == 4 {
+				return n
+			}
 		}
 	}
 	return n

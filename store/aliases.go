@@ -49,25 +49,30 @@ func (db *DB) DeleteAlias(surface string) error {
 func (db *DB) Aliases() ([]LearnedAlias, error) {
 	var out []LearnedAlias
 	err := db.view("list aliases", func(tx *bolt.Tx) error {
-		return forEachJSON(tx, bucketAliases, func(k []byte, a *LearnedAlias) { out = append(out, *a) })
+		return forEachJSON(tx, bucketAliases, db.skip, func(k []byte, a *LearnedAlias) { out = append(out, *a) })
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Surface < out[j].Surface })
 	return out, err
 }
 
 // forEachJSON decodes every value of a top-level bucket into a fresh T and hands it to fn.
-func forEachJSON[T any](tx *bolt.Tx, name []byte, fn func(k []byte, v *T)) error {
+//
+// A record that cannot be decoded is left out and reported to skip (see DB.Skipped), so one
+// damaged record does not hide all the others.
+func forEachJSON[T any](tx *bolt.Tx, name []byte, skip func(string, ...any), fn func(k []byte, v *T)) error {
 	b, err := mustBucket(tx, name)
 	if err != nil {
 		return err
 	}
 	return b.ForEach(func(k, v []byte) error {
 		if v == nil {
-			return fmt.Errorf("%s: unexpected nested bucket %q; the workspace is damaged", name, k)
+			skip("%s: unexpected nested bucket %q", name, k)
+			return nil
 		}
 		var t T
 		if err := decode(v, &t); err != nil {
-			return fmt.Errorf("%s %q: %w", name, k, err)
+			skip("%s %q: %v", name, k, err)
+			return nil
 		}
 		fn(k, &t)
 		return nil

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -68,6 +69,12 @@ type ImportResult struct {
 // revision stays readable through Revisions. Anything else is a new article. now stamps
 // ImportedAt and UpdatedAt.
 func (db *DB) ImportDocuments(docs []ingest.Document, now time.Time) (ImportResult, error) {
+	return db.ImportDocumentsContext(context.Background(), docs, now)
+}
+
+// ImportDocumentsContext is ImportDocuments that stops when ctx is cancelled: the transaction
+// is rolled back, nothing is stored, and the error wraps ctx's.
+func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document, now time.Time) (ImportResult, error) {
 	var res ImportResult
 	for i, d := range docs {
 		if err := validateDocument(d); err != nil {
@@ -78,6 +85,9 @@ func (db *DB) ImportDocuments(docs []ingest.Document, now time.Time) (ImportResu
 	err := db.update(fmt.Sprintf("import %d documents", len(docs)), func(tx *bolt.Tx) error {
 		res = ImportResult{Docs: make([]ImportedDoc, 0, len(docs))}
 		for i, d := range docs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			r, err := importOne(tx, d, now)
 			if err != nil {
 				return fmt.Errorf("document %d (%s): %w", i+1, d.Source, err)
@@ -94,6 +104,12 @@ func (db *DB) ImportDocuments(docs []ingest.Document, now time.Time) (ImportResu
 		}
 		return nil
 	})
+	if err == nil {
+		err = ctx.Err() // cancelled during the commit: it is stored, but the caller has gone
+		if err != nil {
+			return res, nil
+		}
+	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("%w; nothing was imported", err)
 	}
@@ -318,7 +334,24 @@ func (db *DB) ArticleRevision(id string, rev int) (Article, error) {
 	return a, err
 }
 
-// Articles returns the current revision of every article, sorted by source, then ID.
+// readableArticle decodes an article record and verifies its text against its hash; a record
+// that fails either is reported to db.skip and left out.
+func (db *DB) readableArticle(k, v []byte) (Article, bool) {
+	var a Article
+	if err := decode(v, &a); err != nil {
+		db.skip("article %q: %v", k, err)
+		return a, false
+	}
+	if textHash(a.Text) != a.Hash {
+		db.skip("article %q (%s) revision %d: its text does not match its hash (altered or damaged on disk)", k, a.Source, a.Revision)
+		return a, false
+	}
+	return a, true
+}
+
+// Articles returns the current revision of every readable article, sorted by source, then ID.
+// Articles that cannot be read (damaged record, text not matching its hash) are left out and
+// listed by Skipped.
 func (db *DB) Articles() ([]Article, error) {
 	var out []Article
 	err := db.view("list articles", func(tx *bolt.Tx) error {
@@ -327,11 +360,9 @@ func (db *DB) Articles() ([]Article, error) {
 			return err
 		}
 		return b.ForEach(func(k, v []byte) error {
-			var a Article
-			if err := decode(v, &a); err != nil {
-				return fmt.Errorf("article %q: %w", k, err)
+			if a, ok := db.readableArticle(k, v); ok {
+				out = append(out, a)
 			}
-			out = append(out, a)
 			return nil
 		})
 	})

@@ -179,6 +179,26 @@ func checkLogical(tx *bolt.Tx, add func(string, ...any)) {
 			return nil
 		})
 	}
+	for _, b := range []struct {
+		name []byte
+		v    func() any
+	}{
+		{bucketAliases, func() any { return new(LearnedAlias) }},
+		{bucketVerdicts, func() any { return new(Verdict) }},
+		{bucketLinks, func() any { return new(ManualLink) }},
+		{bucketStories, func() any { return new(StoryOverride) }},
+	} {
+		if bb := tx.Bucket(b.name); bb != nil {
+			_ = bb.ForEach(func(k, v []byte) error {
+				if v == nil {
+					add("%s: unexpected nested bucket %q", b.name, k)
+				} else if err := decode(v, b.v()); err != nil {
+					add("%s %q: %v", b.name, k, err)
+				}
+				return nil
+			})
+		}
+	}
 	if tb := tx.Bucket(bucketTags); tb != nil {
 		if tags, err := readTags(tx); err != nil {
 			add("tag set: %v", err)

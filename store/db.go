@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -67,6 +68,11 @@ type DB struct {
 	// now is the clock for timestamps the caller does not give; tests replace it.
 	now func() time.Time
 
+	skipMu  sync.Mutex // guards skipped, seen and snapTx
+	skipped []string
+	seen    map[string]bool
+	snapTx  int // transaction id of the last SaveSnapshotIfChanged
+
 	closeOnce sync.Once
 	closed    atomic.Bool
 	closeErr  error
@@ -89,28 +95,78 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.AppVersion == "" {
 		opts.AppVersion = "dev"
 	}
-	if opts.ReadOnly {
-		// bbolt would report a missing file as a bare "no such file"; say which.
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("open workspace %s read-only: %w", path, err)
+	info, statErr := os.Stat(path)
+	switch {
+	case statErr == nil && fileKind(info.Mode()) != "":
+		return nil, &userError{msg: fmt.Sprintf("%s is %s, not a workspace file; give the path of a workspace (a .parallax file)", path, fileKind(info.Mode())), sentinel: ErrNotWorkspace}
+	case statErr != nil && opts.ReadOnly:
+		return nil, fmt.Errorf("open workspace %s read-only: %w", path, statErr)
+	case statErr != nil && !errors.Is(statErr, fs.ErrNotExist):
+		return nil, fmt.Errorf("open workspace %s: %w", path, statErr)
+	case statErr != nil:
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("create folder for workspace %s: %w", path, err)
+			}
 		}
-	} else if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("create folder for workspace %s: %w", path, err)
+	case info.Size() > 0:
+		// Verify the pages before bbolt reads them: bbolt trusts its pages and panics, faults or
+		// loops on damaged ones, and a writer would spread the damage.
+		problems, err := verifyFile(path, opts.Timeout)
+		switch {
+		case errors.Is(err, ErrLocked):
+			return nil, lockedError(path)
+		case err != nil && isNoMeta(err):
+			return nil, &userError{msg: fmt.Sprintf("%s is not a Parallax workspace (%v); it was left untouched, choose another file", path, err), sentinel: ErrNotWorkspace}
+		case err != nil:
+			return nil, fmt.Errorf("open workspace %s: %w", path, err)
+		case len(problems) > 0:
+			return nil, damaged(path, problems)
 		}
 	}
 	// A file of zero bytes is one bbolt initialises in place; anything longer must already be a
 	// bbolt file, which bbolt itself verifies (magic, version, checksum of the meta pages)
 	// before it writes a byte.
-	bdb, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	var bdb *bolt.DB
+	err := safely(path, func() error {
+		var err error
+		bdb, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+		return err
+	})
 	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			return nil, err
+		}
 		return nil, openError(path, err)
 	}
 	bdb.NoSync = opts.NoSync
 	db := &DB{bolt: bdb, path: path, readOnly: opts.ReadOnly, now: time.Now}
-	if err := db.prepare(opts.AppVersion); err != nil {
+	if err := safely(path, func() error { return db.prepare(opts.AppVersion) }); err != nil {
 		_ = bdb.Close()
 		return nil, err
+	}
+	if !opts.ReadOnly {
+		// Writes are refused on a workspace that fails its check: a write into a damaged file
+		// spreads the damage. Reading stays possible (export skips and names what it cannot
+		// read).
+		var problems []string
+		err := safely(path, func() error {
+			return bdb.View(func(tx *bolt.Tx) error {
+				checkLogical(tx, func(format string, args ...any) {
+					if len(problems) < maxProblems {
+						problems = append(problems, fmt.Sprintf(format, args...))
+					}
+				})
+				return nil
+			})
+		})
+		if err == nil && len(problems) > 0 {
+			err = damaged(path, problems)
+		}
+		if err != nil {
+			_ = bdb.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -119,7 +175,7 @@ func Open(path string, opts Options) (*DB, error) {
 func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
-		return fmt.Errorf("workspace %s is open in another window or process; close it there and try again: %w", path, ErrLocked)
+		return lockedError(path)
 	}
 	var pathErr *os.PathError
 	var errno syscall.Errno
@@ -130,6 +186,35 @@ func openError(path string, err error) error {
 	// checksum of the meta pages (ErrInvalid, ErrVersionMismatch, ErrChecksum), or a file too
 	// short to hold them ("file size too small"). bbolt has written nothing in these cases.
 	return fmt.Errorf("%s is not a Parallax workspace (%v); it was left untouched, choose another file: %w", path, err, ErrNotWorkspace)
+}
+
+// lockedError says that another process holds the file, once.
+func lockedError(path string) error {
+	return &userError{msg: fmt.Sprintf("workspace %s is open in another window or process; close it there and try again", path), sentinel: ErrLocked}
+}
+
+// skip records a record that a read left out because it could not be read.
+func (db *DB) skip(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	db.skipMu.Lock()
+	defer db.skipMu.Unlock()
+	if db.seen == nil {
+		db.seen = map[string]bool{}
+	}
+	if !db.seen[msg] {
+		db.seen[msg] = true
+		db.skipped = append(db.skipped, msg)
+	}
+}
+
+// Skipped lists the records that reads of this DB left out because they were damaged (a
+// record that does not decode, a text that does not match its hash), each once, in the order
+// met. Reads of a damaged workspace return everything else; the caller tells the user what is
+// missing.
+func (db *DB) Skipped() []string {
+	db.skipMu.Lock()
+	defer db.skipMu.Unlock()
+	return append([]string(nil), db.skipped...)
 }
 
 // Path returns the workspace file's path as given to Open.
@@ -152,7 +237,7 @@ func (db *DB) Close() error {
 
 // view runs fn in a read transaction; errors are wrapped with what and the file name.
 func (db *DB) view(what string, fn func(tx *bolt.Tx) error) error {
-	if err := db.bolt.View(fn); err != nil {
+	if err := safely(db.path, func() error { return db.bolt.View(fn) }); err != nil {
 		return fmt.Errorf("%s in workspace %s: %w", what, db.path, err)
 	}
 	return nil
@@ -163,7 +248,7 @@ func (db *DB) update(what string, fn func(tx *bolt.Tx) error) error {
 	if db.readOnly {
 		return fmt.Errorf("%s in workspace %s: it is open read-only; reopen it read-write: %w", what, db.path, berrors.ErrDatabaseReadOnly)
 	}
-	if err := db.bolt.Update(fn); err != nil {
+	if err := safely(db.path, func() error { return db.bolt.Update(fn) }); err != nil {
 		return fmt.Errorf("%s in workspace %s: %w", what, db.path, err)
 	}
 	return nil

@@ -28,6 +28,13 @@ var (
 	// older schema: migrating it needs write access. Open it once read-write.
 	ErrNeedsMigration = errors.New("workspace has an older schema and must be opened read-write once to upgrade it")
 
+	// ErrDamaged is returned when the workspace file fails its check: a page out of place, a
+	// truncated file, a freelist that disagrees with the tree (Open, before anything is
+	// written), or a record whose text no longer matches its hash (Open for writing). Nothing is
+	// ever written to a damaged workspace; Check lists the problems and Salvage copies what can
+	// be read into a new one.
+	ErrDamaged = errors.New("workspace is damaged")
+
 	// ErrNotFound is returned when an article, revision, highlight or other record asked for by
 	// its key does not exist.
 	ErrNotFound = errors.New("not found")

@@ -145,11 +145,12 @@ func (db *DB) DeleteHighlight(articleID, id string) error {
 	})
 }
 
-func readHighlights(ab *bolt.Bucket, article []byte, out []Highlight) ([]Highlight, error) {
+func readHighlights(ab *bolt.Bucket, article []byte, out []Highlight, skip func(string, ...any)) ([]Highlight, error) {
 	err := ab.ForEach(func(k, v []byte) error {
 		var h Highlight
 		if err := decode(v, &h); err != nil {
-			return fmt.Errorf("highlight %q of article %q: %w", k, article, err)
+			skip("highlight %q of article %q: %v", k, article, err)
+			return nil
 		}
 		out = append(out, h)
 		return nil
@@ -189,7 +190,7 @@ func (db *DB) Highlights(articleID string) ([]Highlight, error) {
 			return err
 		}
 		if ab := hb.Bucket([]byte(articleID)); ab != nil {
-			out, err = readHighlights(ab, []byte(articleID), out)
+			out, err = readHighlights(ab, []byte(articleID), out, db.skip)
 		}
 		return err
 	})
@@ -207,7 +208,7 @@ func (db *DB) AllHighlights() ([]Highlight, error) {
 		}
 		return hb.ForEachBucket(func(k []byte) error {
 			var err error
-			out, err = readHighlights(hb.Bucket(k), bytes.Clone(k), out)
+			out, err = readHighlights(hb.Bucket(k), bytes.Clone(k), out, db.skip)
 			return err
 		})
 	})

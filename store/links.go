@@ -71,7 +71,7 @@ func (db *DB) DeleteLink(id string) error {
 func (db *DB) Links() ([]ManualLink, error) {
 	var out []ManualLink
 	err := db.view("list links", func(tx *bolt.Tx) error {
-		return forEachJSON(tx, bucketLinks, func(_ []byte, l *ManualLink) { out = append(out, *l) })
+		return forEachJSON(tx, bucketLinks, db.skip, func(_ []byte, l *ManualLink) { out = append(out, *l) })
 	})
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].Created.Equal(out[j].Created) {

@@ -48,7 +48,7 @@ func (db *DB) DeleteStoryOverride(articleID string) error {
 func (db *DB) StoryOverrides() ([]StoryOverride, error) {
 	var out []StoryOverride
 	err := db.view("list story overrides", func(tx *bolt.Tx) error {
-		return forEachJSON(tx, bucketStories, func(_ []byte, o *StoryOverride) { out = append(out, *o) })
+		return forEachJSON(tx, bucketStories, db.skip, func(_ []byte, o *StoryOverride) { out = append(out, *o) })
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Article < out[j].Article })
 	return out, err

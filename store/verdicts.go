@@ -53,7 +53,7 @@ func (db *DB) DeleteVerdict(discrepancy string) error {
 func (db *DB) Verdicts() ([]Verdict, error) {
 	var out []Verdict
 	err := db.view("list verdicts", func(tx *bolt.Tx) error {
-		return forEachJSON(tx, bucketVerdicts, func(_ []byte, v *Verdict) { out = append(out, *v) })
+		return forEachJSON(tx, bucketVerdicts, db.skip, func(_ []byte, v *Verdict) { out = append(out, *v) })
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Discrepancy < out[j].Discrepancy })
 	return out, err

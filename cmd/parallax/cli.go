@@ -18,8 +18,30 @@ import (
 
 // run executes one command line and returns the process exit status. It is the whole CLI
 // minus os.Exit, so tests drive exactly what users run.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	err := dispatch(ctx, args, stdin, stdout, stderr)
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	out := &trackingWriter{w: stdout}
+	defer func() {
+		// A panic is a bug, not the user's doing: say so plainly instead of a Go trace.
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "parallax: internal error: %v\nThis is a bug in Parallax; nothing half-done was saved. Please report it with the command you ran.\n", p)
+			code = 1
+		}
+	}()
+	err := dispatch(ctx, args, stdin, out, stderr)
+	if cause := context.Cause(ctx); ctx.Err() != nil && err != nil {
+		// Interrupted before the work was done (work that finished as the signal came stays
+		// done and is reported as success).
+		var in interrupted
+		if errors.As(cause, &in) {
+			fmt.Fprintf(stderr, "parallax: %v; stopped, nothing half-done was saved\n", in)
+			return in.code()
+		}
+		fmt.Fprintln(stderr, "parallax: stopped; nothing half-done was saved")
+		return 130
+	}
+	if err == nil && out.err != nil {
+		err = badInput("could not write the output: %s", describeFSError(out.err))
+	}
 	if err == nil {
 		return 0
 	}
@@ -50,6 +72,14 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdImport(ctx, rest, stdout, stderr)
 	case "export":
 		return cmdExport(ctx, rest, stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, rest, stdout, stderr)
+	case "salvage":
+		return cmdSalvage(ctx, rest, stdout, stderr)
+	case "snapshots":
+		return cmdSnapshots(rest, stdout, stderr)
+	case "restore":
+		return cmdRestore(rest, stdout, stderr)
 	case "version":
 		fs := newFlagSet("version", "parallax version", "Print the version and build number.", stderr)
 		if err := parseFlags(fs, rest); err != nil {
@@ -66,6 +96,24 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	default:
 		return misuse("unknown command %q", cmd)
 	}
+}
+
+// trackingWriter remembers the first write error, so a full disk or a closed pipe on standard
+// output is reported instead of exiting 0 with the output lost.
+type trackingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (t *trackingWriter) Write(p []byte) (int, error) {
+	if t.err != nil {
+		return 0, t.err
+	}
+	n, err := t.w.Write(p)
+	if err != nil {
+		t.err = err
+	}
+	return n, err
 }
 
 // newFlagSet makes a flag set whose --help prints a usage line, a description and the flags.
@@ -129,11 +177,37 @@ func openStore(path string, readOnly bool) (*store.DB, error) {
 	return db, nil
 }
 
+// openExisting opens a workspace that must already exist: analyze, export and check never
+// create a workspace (or its folders) because of a mistyped path.
+func openExisting(path string, readOnly bool) (*store.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, badInput("workspace %s: %s; check the path ('parallax import --db FILE' creates a new workspace)", quoteName(path), describeFSError(err))
+	}
+	return openStore(path, readOnly)
+}
+
+// skippedRecords reports the damaged records that reads of db left out, as a bad-input error
+// after the work was done with everything else; nil when there were none.
+func skippedRecords(db *store.DB, done string) error {
+	sk := db.Skipped()
+	if len(sk) == 0 {
+		return nil
+	}
+	if len(sk) > 20 {
+		sk = append(sk[:20], fmt.Sprintf("… and %d more", len(sk)-20))
+	}
+	return badInput("%s everything that could be read, but workspace %s has damaged records that were left out:\n  %s\nRun 'parallax check --db %s' for details and 'parallax salvage --db %s -o NEW' to copy what can be read into a new workspace.",
+		done, quoteName(db.Path()), strings.Join(sk, "\n  "), quoteName(db.Path()), quoteName(db.Path()))
+}
+
 // ingestPaths reads every path and returns the article documents and the Parallax sets
 // (.json) found, or a bad-input error that lists every file that failed. Nothing is written
 // anywhere by this step, so a failure leaves every workspace exactly as it was.
-func ingestPaths(paths []string) (docs []ingest.Document, sets []string, err error) {
-	docs, errs := ingest.Paths(paths, ingest.Options{})
+func ingestPaths(ctx context.Context, paths []string) (docs []ingest.Document, sets []string, err error) {
+	docs, errs := ingest.Paths(paths, ingest.Options{Context: ctx})
+	if ctx.Err() != nil {
+		return nil, nil, ctx.Err()
+	}
 	var bad []string
 	for _, err := range errs {
 		var fe *ingest.FileError
@@ -149,7 +223,11 @@ func ingestPaths(paths []string) (docs []ingest.Document, sets []string, err err
 	case len(bad) == 1:
 		return nil, nil, badInput("%s (nothing was imported)", bad[0])
 	case len(docs) == 0 && len(sets) == 0:
-		return nil, nil, badInput("no articles found in %s (supported: .txt, .md, .html, and Parallax .json sets)", strings.Join(paths, ", "))
+		shown := make([]string, len(paths))
+		for i, p := range paths {
+			shown[i] = quoteName(p)
+		}
+		return nil, nil, badInput("no articles found in %s (supported: .txt, .md, .html, and Parallax .json sets)", strings.Join(shown, ", "))
 	}
 	return docs, sets, nil
 }

@@ -7,10 +7,10 @@ import (
 	"io"
 	iofs "io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"parallax/seeds"
+	"parallax/store"
 	"parallax/store/analysis"
 	"parallax/store/ingest"
 	"parallax/store/interchange"
@@ -34,42 +34,69 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() > 0 {
 		var sets []string
 		var err error
-		if docs, sets, err = ingestPaths(fs.Args()); err != nil {
+		if docs, sets, err = ingestPaths(ctx, fs.Args()); err != nil {
 			return err
 		}
 		if len(sets) > 0 {
-			return badInput("%s is a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", sets[0], sets[0])
+			return badInput("%s is a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", quoteName(sets[0]), quoteName(sets[0]))
 		}
 	}
 
 	var rep analysis.Report
+	var db *store.DB
 	if *dbPath != "" {
-		db, err := openStore(*dbPath, false)
-		if err != nil {
+		// Read-only unless there is something to import: analysing a workspace on a read-only
+		// disk, or one another window has open read-only, must work.
+		var err error
+		if db, err = openExisting(*dbPath, len(docs) == 0); err != nil {
 			return err
 		}
-		defer db.Close()
+		defer closeStore(ctx, db)
 		if len(docs) > 0 {
-			if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
+			if _, err := db.ImportDocumentsContext(ctx, docs, time.Now()); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
 				return badInput("%v", err)
 			}
 		}
-		if rep, err = analysis.Workspace(db, analysis.Options{}); err != nil {
-			return fmt.Errorf("analyse workspace %s: %w", *dbPath, err)
-		}
-	} else {
+	}
+	var tmp string
+	if db == nil {
+		// The throwaway workspace of an analysis without --db is removed even when Ctrl+C
+		// stops the analysis half-way.
 		var err error
-		if rep, err = analysis.Documents(docs, analysis.Options{}); err != nil {
+		if tmp, err = os.MkdirTemp("", "parallax-analyze-*"); err != nil {
+			return fmt.Errorf("create a temporary workspace: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+	}
+	err := cancellable(ctx, func() error {
+		var err error
+		if db != nil {
+			if rep, err = analysis.Workspace(db, analysis.Options{}); err != nil {
+				return fmt.Errorf("analyse workspace %s: %w", quoteName(*dbPath), err)
+			}
+		} else if rep, err = analysis.DocumentsIn(tmp, docs, analysis.Options{}); err != nil {
 			return fmt.Errorf("analyse: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		err = enc.Encode(rep)
+	} else {
+		err = analysis.WriteText(stdout, rep)
 	}
-	return analysis.WriteText(stdout, rep)
+	if err == nil && db != nil {
+		err = skippedRecords(db, "analysed")
+	}
+	return err
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -95,7 +122,7 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var sets []string
 	if fs.NArg() > 0 {
 		var err error
-		if docs, sets, err = ingestPaths(fs.Args()); err != nil {
+		if docs, sets, err = ingestPaths(ctx, fs.Args()); err != nil {
 			return err
 		}
 	}
@@ -117,24 +144,43 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		parsed[i] = set
 	}
 
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 	db, err := openStore(*dbPath, false)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	if len(docs) > 0 {
-		res, err := db.ImportDocuments(docs, time.Now())
+	defer closeStore(ctx, db)
+	if len(docs) >= snapshotImportSize || len(parsed) > 0 {
+		// A large import or a merged set changes much at once: keep the workspace as it was.
+		snap, err := db.SaveSnapshot("before-import")
 		if err != nil {
+			return badInput("could not keep a snapshot before the import (%v); nothing was imported", err)
+		}
+		if snap != "" {
+			fmt.Fprintf(stderr, "parallax: snapshot of the workspace before this import: %s ('parallax restore' brings it back)\n", quoteName(snap))
+		}
+	}
+	if len(docs) > 0 {
+		res, err := db.ImportDocumentsContext(ctx, docs, time.Now())
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			return badInput("%v", err)
 		}
-		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged\n", *dbPath, res.Added, res.Revised, res.Unchanged)
+		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged\n", quoteName(*dbPath), res.Added, res.Revised, res.Unchanged)
 	}
 	for i, set := range parsed {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		rep, err := interchange.Import(db, set, *author)
 		if err != nil {
-			return badInput("%s: %v", sets[i], err)
+			return badInput("%s: %v", quoteName(sets[i]), err)
 		}
-		fmt.Fprintf(stdout, "%s: %s\n", sets[i], rep)
+		fmt.Fprintf(stdout, "%s: %s\n", quoteName(sets[i]), rep)
 	}
 	return nil
 }
@@ -188,29 +234,44 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	default:
 		return misuse("export: unknown --format %q (supported: parallax, w3c, html, md)", *format)
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return badInput("workspace %s: %v", *dbPath, err)
+	if *out != "" {
+		// Refuse a bad target before the (possibly long) analysis, not after it.
+		if _, err := checkOutputTarget(*out, *dbPath); err != nil {
+			return err
+		}
 	}
-	db, err := openStore(*dbPath, true)
+	db, err := openExisting(*dbPath, true)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	rep, err := analysis.Workspace(db, analysis.Options{})
+	defer closeStore(ctx, db)
+	var set *interchange.Set
+	err = cancellable(ctx, func() error {
+		rep, err := analysis.Workspace(db, analysis.Options{})
+		if err != nil {
+			return fmt.Errorf("analyse workspace %s for the export: %w", quoteName(*dbPath), err)
+		}
+		if *story != "" && !hasStory(rep, *story) {
+			return badInput("workspace %s has no story %q; 'parallax analyze --db %s' lists them", quoteName(*dbPath), *story, quoteName(*dbPath))
+		}
+		set, err = interchange.Export(db, interchange.ExportOptions{Story: *story, Analysis: &rep})
+		if err != nil {
+			return fmt.Errorf("export %s: %w", quoteName(*dbPath), err)
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("analyse workspace %s for the export: %w", *dbPath, err)
-	}
-	if *story != "" && !hasStory(rep, *story) {
-		return badInput("workspace %s has no story %q; 'parallax analyze --db %s' lists them", *dbPath, *story, *dbPath)
-	}
-	set, err := interchange.Export(db, interchange.ExportOptions{Story: *story, Analysis: &rep})
-	if err != nil {
-		return fmt.Errorf("export %s: %w", *dbPath, err)
+		return err
 	}
 	if *out == "" {
-		return write(stdout, set)
+		err = write(&ctxWriter{ctx: ctx, w: stdout}, set)
+	} else {
+		err = writeFileAtomic(ctx, *out, *dbPath, func(w io.Writer) error { return write(w, set) })
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return write(w, set) })
+	if err != nil {
+		return err
+	}
+	return skippedRecords(db, "exported")
 }
 
 func hasStory(rep analysis.Report, id string) bool {
@@ -222,24 +283,28 @@ func hasStory(rep analysis.Report, id string) bool {
 	return false
 }
 
-// writeFileAtomic writes through a temporary file in the same directory and renames it into
-// place, so an interrupted export never leaves a half-written file under the final name.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return badInput("cannot write %s: %v", path, err)
+// cancellable runs fn and returns its error, or ctx's as soon as ctx is cancelled: fn only
+// reads (or writes in one transaction that the cancellation rolls back), so leaving it behind
+// while the process exits loses nothing.
+func cancellable(ctx context.Context, fn func() error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+}
+
+// closeStore closes the workspace, except after an interruption: Close waits for running
+// transactions, and the process is about to exit (the OS drops the lock; bbolt needs no
+// close to stay consistent).
+func closeStore(ctx context.Context, db *store.DB) {
+	if ctx.Err() == nil {
+		_ = db.Close()
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -21,6 +21,10 @@ const crashChildEnv = "PARALLAX_CRASH_CHILD"
 
 // TestMain lets the test binary act as `parallax` itself for the crash test's child process.
 func TestMain(m *testing.M) {
+	if spec, ok := os.LookupEnv(mainChildEnv); ok {
+		// The test binary is `parallax` itself, signals and all.
+		os.Exit(runMain(strings.Split(spec, "\x1f")))
+	}
 	if spec := os.Getenv(crashChildEnv); spec != "" {
 		// spec is "DB|DIR1|DIR2|…": import each directory with its own command, as a user
 		// running a script of imports would.

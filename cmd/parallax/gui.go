@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -17,6 +18,15 @@ import (
 	"parallax/assets"
 )
 
+// noDisplay reports whether a Unix desktop session is missing (GLFW would panic at start).
+func noDisplay() bool {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios", "js":
+		return false
+	}
+	return os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == ""
+}
+
 // cmdGUI opens the workbench window on a workspace (the default one unless --db is given).
 func cmdGUI(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlagSet("parallax", "parallax [--db FILE]",
@@ -27,6 +37,9 @@ func cmdGUI(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return misuse("unexpected argument %q (to add articles use 'parallax import')", fs.Arg(0))
+	}
+	if noDisplay() {
+		return badInput("there is no graphical display here (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; start Parallax from a desktop session, or use its commands ('parallax help')")
 	}
 	path := *dbPath
 	if path == "" {

@@ -15,10 +15,38 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(runMain(os.Args[1:]))
+}
+
+// runMain is main without os.Exit: it turns SIGINT and SIGTERM into the cancellation of the
+// command's context and returns the exit status.
+func runMain(args []string) int {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		first := <-sigs
+		cancel(interrupted{first})
+		// A second Ctrl+C means "now": nothing is half-committed either way, because every
+		// write is one transaction and every export a rename.
+		second := <-sigs
+		os.Exit(interrupted{second}.code())
+	}()
+	return run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// interrupted is the cause of the command context's cancellation when a signal arrives.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + i.sig.String() }
+
+// code is the conventional exit status: 128 + the signal number (130 for SIGINT, 143 for
+// SIGTERM).
+func (i interrupted) code() int {
+	if s, ok := i.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
 }
 
 // usageText is printed by `parallax help` and on misuse.
@@ -29,13 +57,18 @@ Usage:
   parallax analyze [--json] [--db FILE] PATH…   find facts, stories and discrepancies
   parallax import --db FILE [--samples] PATH…   add articles or a Parallax set to a workspace
   parallax export --db FILE [--format F] [-o OUT]  write the workspace as JSON
+  parallax check --db FILE                      look for damage in a workspace (changes nothing)
+  parallax salvage --db FILE -o NEW             copy what a damaged workspace still holds into NEW
+  parallax snapshots --db FILE                  list the automatic snapshots of a workspace
+  parallax restore --db FILE SNAPSHOT           put a snapshot back in place of the workspace
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 
 PATH may be a .txt, .md or .html file, or a directory (read recursively).
 Run 'parallax COMMAND --help' for the options of a command.
 
-Exit status: 0 success, 1 bad input (the message names the file), 2 misuse.
+Exit status: 0 success, 1 bad input or a damaged workspace (the message names the file),
+2 misuse, 130/143 interrupted by Ctrl+C/SIGTERM (nothing half-done is kept).
 `
 
 // exitError carries an exit status with the message to print on stderr.

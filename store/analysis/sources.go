@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"parallax/compare"
@@ -82,11 +83,22 @@ func Documents(docs []ingest.Document, opts Options) (Report, error) {
 		return Report{}, fmt.Errorf("create a temporary workspace: %w", err)
 	}
 	defer os.RemoveAll(dir)
+	return DocumentsIn(dir, docs, opts)
+}
+
+// DocumentsIn is Documents with the throwaway workspace in dir, which the caller removes: a
+// command that may be interrupted removes it on its way out even while the analysis runs.
+func DocumentsIn(dir string, docs []ingest.Document, opts Options) (Report, error) {
 	db, err := store.Open(filepath.Join(dir, "analyze.parallax"), store.Options{Timeout: time.Second, NoSync: true})
 	if err != nil {
 		return Report{}, err
 	}
 	defer db.Close()
+	if runtime.GOOS != "windows" {
+		// bbolt keeps the open file: unlinked now, nothing is left behind even if the process
+		// is stopped half-way.
+		_ = os.RemoveAll(dir)
+	}
 	if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
 		return Report{}, err
 	}

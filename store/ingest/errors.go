@@ -3,6 +3,9 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel causes. Every error returned by this package is a *FileError whose chain holds
@@ -36,7 +39,22 @@ type FileError struct {
 	Err  error  // wraps one of the sentinel causes above
 }
 
-func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Error() string { return printable(e.Path) + ": " + e.Err.Error() }
+
+// printable returns a path fit to print on a terminal: as it is when plain, Go-quoted when it
+// holds control or bidirectional-override characters or invalid UTF-8 (a newline in a file
+// name must not be able to fake a line of output).
+func printable(s string) string {
+	if !utf8.ValidString(s) {
+		return strconv.Quote(s)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
 
 func (e *FileError) Unwrap() error { return e.Err }
 

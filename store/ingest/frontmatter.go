@@ -146,6 +146,10 @@ func frontMatterFields(path, src string) ([]frontMatterField, error) {
 	var fields []frontMatterField
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		// An alias (*name) stands for the value its anchor (&name) marks.
+		for n := 0; v.Kind == yaml.AliasNode && v.Alias != nil && n < 8; n++ {
+			v = v.Alias
+		}
 		fields = append(fields, frontMatterField{key: k.Value, value: v.Value, scalar: v.Kind == yaml.ScalarNode, line: v.Line + 1})
 	}
 	return fields, nil

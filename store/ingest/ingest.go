@@ -1,13 +1,16 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"parallax/compare"
@@ -23,6 +26,10 @@ const DefaultMaxFileSize int64 = 20 << 20
 type Options struct {
 	// MaxFileSize is the largest file accepted, in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+
+	// Context, when set, stops Paths between files once it is cancelled; the error list
+	// then ends with the context's error.
+	Context context.Context
 
 	// readFile and stat replace the file system in tests (an unreadable file cannot be made
 	// with chmod when tests run as root).
@@ -62,7 +69,17 @@ func Bytes(name string, data []byte) (Document, error) {
 func Paths(paths []string, opts Options) ([]Document, []error) {
 	var docs []Document
 	var errs []error
+	cancelled := func() bool {
+		if opts.Context != nil && opts.Context.Err() != nil {
+			errs = append(errs, opts.Context.Err())
+			return true
+		}
+		return false
+	}
 	for _, p := range paths {
+		if cancelled() {
+			return docs, errs
+		}
 		info, err := opts.statFile(p)
 		if err != nil {
 			errs = append(errs, unreadable(p, err))
@@ -76,9 +93,12 @@ func Paths(paths []string, opts Options) ([]Document, []error) {
 			}
 			continue
 		}
-		files, walkErrs := walkDir(p)
+		files, walkErrs := walkDir(opts.Context, p)
 		errs = append(errs, walkErrs...)
 		for _, f := range files {
+			if cancelled() {
+				return docs, errs
+			}
 			if d, err := opts.file(f); err != nil {
 				errs = append(errs, err)
 			} else {
@@ -90,10 +110,13 @@ func Paths(paths []string, opts Options) ([]Document, []error) {
 }
 
 // walkDir lists the supported files under dir, sorted, and the directories it could not read.
-func walkDir(dir string) ([]string, []error) {
+func walkDir(ctx context.Context, dir string) ([]string, []error) {
 	var files []string
 	var errs []error
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if ctx != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		if err != nil {
 			errs = append(errs, unreadable(p, err))
 			if d != nil && d.IsDir() && p != dir {
@@ -116,7 +139,7 @@ func walkDir(dir string) ([]string, []error) {
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && (ctx == nil || ctx.Err() == nil) {
 		errs = append(errs, unreadable(dir, err))
 	}
 	sort.Strings(files) // WalkDir is lexical already; sorting states the contract
@@ -155,18 +178,70 @@ func (o Options) file(path string) (Document, error) {
 	if info.IsDir() {
 		return Document{}, fileErr(path, ErrUnsupported, "is a directory; pass it to Paths (or the import command) to read the files inside")
 	}
+	if kind := notRegular(info.Mode()); kind != "" {
+		return Document{}, fileErr(path, ErrUnsupported, "is %s, not a file; Parallax reads articles only from regular files — save the text to a file first", kind)
+	}
 	if info.Size() > o.limit() {
 		return Document{}, tooLarge(path, info.Size(), o.limit())
 	}
-	read := os.ReadFile
+	var data []byte
 	if o.readFile != nil {
-		read = o.readFile
+		data, err = o.readFile(path)
+	} else {
+		data, err = readRegular(path, o.limit())
 	}
-	data, err := read(path)
 	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return Document{}, fe
+		}
 		return Document{}, unreadable(path, err)
 	}
 	return o.bytes(path, data)
+}
+
+// notRegular names what a non-regular file is ("a named pipe (FIFO)", "a device"…), or "".
+func notRegular(mode fs.FileMode) string {
+	switch {
+	case mode.IsRegular():
+		return ""
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		return "a device"
+	case mode.IsDir():
+		return "a folder"
+	}
+	return "not a regular file"
+}
+
+// readRegular reads a regular file, never more than limit bytes whatever its size said: it
+// opens without blocking (a FIFO swapped in after the stat cannot hang the read), checks the
+// opened file is still a regular one, and stops reading past the limit (a file that grows, or
+// a device behind a name that stat did not see).
+func readRegular(path string, limit int64) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if kind := notRegular(info.Mode()); kind != "" {
+		return nil, fileErr(path, ErrUnsupported, "is %s, not a file; Parallax reads articles only from regular files — save the text to a file first", kind)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fileErr(path, ErrTooLarge, "the file is over the %s limit for one article (it grew while being read, or is not an ordinary file); check that it really is an article", mib(limit))
+	}
+	return data, nil
 }
 
 func checkExt(path, ext string) error {

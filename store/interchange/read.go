@@ -80,6 +80,8 @@ func Read(r io.Reader, name string) (*Set, error) {
 }
 
 func parse(data []byte, name string) (*Set, error) {
+	// Editors on Windows save JSON with a UTF-8 byte-order mark; JSON itself has no use for it.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	bad := func(ptr, format string, args ...any) error {
 		return &Error{Name: name, Pointer: ptr, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
 	}
@@ -101,6 +103,9 @@ func parse(data []byte, name string) (*Set, error) {
 		return nil, bad("/format", "is %s, not %q: this is not a Parallax set", describe(obj["format"]), Format)
 	}
 	if v, ok := obj["version"].(json.Number); ok {
+		if _, err := v.Int64(); err != nil {
+			return nil, bad("/version", "is %s; the version of a set is a whole number such as %d", v, Version)
+		}
 		if n, err := v.Int64(); err == nil && n > Version {
 			return nil, &Error{Name: name, Pointer: "/version", Err: ErrNewerVersion,
 				Msg: fmt.Sprintf("the set has version %d; this Parallax reads up to version %d. Upgrade Parallax to import it", n, Version)}
