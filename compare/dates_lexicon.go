@@ -68,6 +68,14 @@ const (
 	itCountCue                          // "aged", "magnitude", "القتلى": a bare number after it is a count
 	itLabel                             // "No.", "رقم", "№": a number after it is an identifier
 	itMoneyScale                        // f: value; "m" of "€850m": a scale only after a currency
+	itDayAlone                          // "日", "号": a bare day of the month, month from the anchor
+	itDayPart                           // "晚", "凌晨", "soir", "evening", "مساء": kept in the span
+	itFutureCue                         // "will", "sẽ", "将", "prochain": a lone weekday lies ahead
+	itNight                             // "la nuit de", "в ночь на": a night, alone or to the next day
+	itNightLink                         // "à", "на", "إلى", "rạng sáng": joins a night's two days
+	itDecadePrefix                      // "années", "những năm": a year ending in 0 names a decade
+	itDecadeSuffix                      // "s", "-х": "1970s", "1970-х" name a decade
+	itDecadeWord                        // val: first year ("años setenta" 1970, "السبعينيات" 1970)
 )
 
 const (
@@ -188,6 +196,16 @@ type langFile struct {
 	CountCues      []string                 `json:"count_cues"`
 	LabelWords     []string                 `json:"label_words"`
 	MoneyScales    map[string]float64       `json:"money_scales"`
+	DayAlone       []string                 `json:"day_alone_suffix"`
+	DayParts       []string                 `json:"day_parts"`
+	WeekdayParts   []string                 `json:"weekday_part_suffixes"`
+	FutureCues     []string                 `json:"future_cues"`
+	NightOf        []string                 `json:"night_of"`
+	NightTo        []string                 `json:"night_to"`
+	NightLinks     []string                 `json:"night_links"`
+	DecadePrefix   []string                 `json:"decade_prefix"`
+	DecadeSuffix   []string                 `json:"decade_suffix"`
+	DecadeWords    map[string]int           `json:"decade_words"`
 }
 
 type relPeriodJSON struct {
@@ -262,6 +280,10 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 			// The capital rule is the language's, not one file's: CLDR's "Thứ Hai" is
 			// Monday, "lớn thứ hai" is "second largest".
 			gen.WeekdayCase = true
+		}
+		if gen != nil && extra != nil && len(extra.WeekdayParts) > 0 {
+			// The compounds are built from the generated weekday names too ("Montag"+"abend").
+			gen.WeekdayParts = extra.WeekdayParts
 		}
 		for _, f := range []*langFile{gen, extra} {
 			if f != nil {
@@ -377,6 +399,15 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		}
 		lx.add(s, dnItem{kind: itWeekday, val: v, flag: fl})
 	}
+	// "Montagabend", "Dienstagmittag": a weekday with a part of the day glued on is that day.
+	for s, v := range f.Weekdays {
+		if f.WeekdayCase {
+			continue
+		}
+		for _, suf := range f.WeekdayParts {
+			lx.add(s+suf, dnItem{kind: itWeekday, val: v})
+		}
+	}
 	for s, v := range f.WeekdaysAbbr {
 		lx.add(s, dnItem{kind: itWeekday, val: v, flag: flagAbbr})
 	}
@@ -439,6 +470,19 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.HalfWords, itHalf)
 	addAll(f.CountCues, itCountCue)
 	addAll(f.LabelWords, itLabel)
+	addAll(f.DayAlone, itDayAlone)
+	addAll(f.DayParts, itDayPart)
+	addAll(f.FutureCues, itFutureCue)
+	addAll(f.NightOf, itNight)
+	for _, s := range f.NightTo {
+		lx.add(s, dnItem{kind: itNight, val: 1})
+	}
+	addAll(f.NightLinks, itNightLink)
+	addAll(f.DecadePrefix, itDecadePrefix)
+	addAll(f.DecadeSuffix, itDecadeSuffix)
+	for s, v := range f.DecadeWords {
+		lx.add(s, dnItem{kind: itDecadeWord, val: v})
+	}
 	for s, v := range f.MoneyScales {
 		lx.add(s, dnItem{kind: itMoneyScale, f: v})
 	}

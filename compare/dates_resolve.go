@@ -117,6 +117,10 @@ func (r *resolver) noteDay(d day) {
 
 // resolve fills f's value for spec ds.
 func (r *resolver) resolve(ds *dateSpec, f *Fact) {
+	if ds.interval != nil && ds.kind != dkAbs {
+		r.resolvePair(ds, f)
+		return
+	}
 	switch ds.kind {
 	case dkAbs:
 		if ds.interval != nil {
@@ -173,6 +177,14 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 			}
 		case ds.kind == dkRelWeekday && ds.off > 0:
 			d++
+			for d.weekday() != ds.wd {
+				d++
+			}
+		case ds.kind == dkRelWeekday && ds.off == 0:
+			// "本周日", "this Sunday": that day of the week (Monday to Sunday) holding the anchor.
+			d = d - day((d.weekday()+6)%7) + day((ds.wd+6)%7)
+		case ds.future:
+			// "should be gone by Sunday", "до воскресенья": the next such day.
 			for d.weekday() != ds.wd {
 				d++
 			}
@@ -254,9 +266,79 @@ func (r *resolver) setDay(f *Fact, d day, from string) {
 	f.ResolvedFrom = from
 }
 
+// resolvePair resolves an interval whose ends are relative ("from Monday to Thursday", "la
+// nuit de dimanche à lundi"): each end alone, the first moved back a week when it would come
+// after the second.
+func (r *resolver) resolvePair(ds *dateSpec, f *Fact) {
+	one, two := *ds, *ds.interval
+	one.interval = nil
+	a, b := *f, *f
+	r.resolve(&one, &a)
+	r.resolve(&two, &b)
+	x, okA := parseISODay(fmt.Sprint(a.Value))
+	y, okB := parseISODay(fmt.Sprint(b.Value))
+	if okA && okB && a.Precision == PrecisionDay && (one.kind == dkWeekday || one.kind == dkRelWeekday) {
+		for x > y {
+			x -= 7
+		}
+		for y-x >= 7 {
+			x += 7
+		}
+		a.Value = x.iso()
+	}
+	f.Value = fmt.Sprint(a.Value) + "/" + fmt.Sprint(b.Value)
+	f.Precision = a.Precision
+	f.Inferred = a.Inferred || b.Inferred
+	f.Unresolved = a.Unresolved || b.Unresolved
+	f.ResolvedFrom = a.ResolvedFrom
+	if f.Unresolved {
+		f.ResolvedFrom = ""
+	}
+}
+
+// monthOf gives a day of the month written alone ("8日") its month: the anchor's, or the one
+// before when the day lies well after the anchor's day (an article of 2 October speaking of
+// the 28th).
+func (r *resolver) monthOf(d int) (int, int, string, bool) {
+	var ref day
+	from := ""
+	switch {
+	case r.base.ok:
+		ref, from = r.base.d, r.base.from
+	case r.prevOK:
+		ref, from = r.prev, "previous_date"
+	default:
+		return 0, 0, "", false
+	}
+	y, m, rd := ref.date()
+	if d > rd+10 {
+		m--
+		if m == 0 {
+			y, m = y-1, 12
+		}
+	}
+	if !validDate(y, m, d) {
+		return 0, 0, "", false
+	}
+	return y, m, from, true
+}
+
 // resolveAbs resolves an absolute date, inferring a missing year.
 func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 	y, m, d := ds.y, ds.m, ds.d
+	if m == 0 && d != 0 {
+		f.Precision = PrecisionDay
+		f.Inferred = true
+		yy, mm, from, ok := r.monthOf(d)
+		if !ok {
+			markUnresolved(f, fmt.Sprintf("---%02d", d))
+			return
+		}
+		x := mkDay(yy, mm, d)
+		f.Value, f.ResolvedFrom = x.iso(), from
+		r.noteDay(x)
+		return
+	}
 	switch {
 	case d != 0:
 		f.Precision = PrecisionDay
