@@ -96,13 +96,16 @@ func TestBracketedDay(t *testing.T) {
 	}
 }
 
-// TestSameDayAnaphor: 当天 and "the same day" point to the date just named, not to the
-// publication date.
+// TestSameDayAnaphor: 当天, "the same day" and "un día antes" point to the date just named
+// (a weekday or "yesterday" included), not to the publication date.
 func TestSameDayAnaphor(t *testing.T) {
 	for _, c := range []struct{ lang, text, span, want string }{
 		{"zh", "地震发生在9月8日。当天晚些时候，余震不断", "当天晚些时候", "2023-09-08"},
 		{"en", "The quake struck on 8 September. The same day, aftershocks followed", "The same day", "2023-09-08"},
 		{"fr", "Le séisme a frappé le 8 septembre. Le même jour, des répliques", "Le même jour", "2023-09-08"},
+		// A relative day is the date just named too.
+		{"es", "El viernes elevó la cifra que la agencia había dado un día antes", "un día antes", "2023-09-07"},
+		{"fr", "Le séisme a frappé lundi. Une réplique a suivi le même jour", "le même jour", "2023-09-11"},
 	} {
 		doc := Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}
 		found := false

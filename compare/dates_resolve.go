@@ -58,6 +58,10 @@ type resolver struct {
 	prev         day
 	prevM, prevD int
 	prevYear     int // year of the last month- or day-precision date with a known year
+	// last is the last day any date expression named, relative ones included ("le même
+	// jour" after "lundi", "un día antes" after "el viernes"): the anchor of anaphors.
+	lastOK bool
+	last   day
 }
 
 // newsYear picks the year of a year-less date relative to the publication date ref: the same
@@ -112,6 +116,7 @@ func (r *resolver) relBase() anchor {
 
 func (r *resolver) noteDay(d day) {
 	r.prevOK, r.prev = true, d
+	r.lastOK, r.last = true, d
 	r.prevYear, _, _ = d.date()
 }
 
@@ -151,9 +156,9 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 	case dkAnaphor:
 		f.Precision = PrecisionDay
 		switch {
-		case r.prevOK:
-			r.setDay(f, r.prev+day(ds.off), "previous_date")
-			r.noteDay(r.prev + day(ds.off)) // "le lendemain … le surlendemain" chain
+		case r.lastOK:
+			r.setDay(f, r.last+day(ds.off), "previous_date")
+			r.noteDay(r.last + day(ds.off)) // "le lendemain … le surlendemain" chain
 		case r.prevM != 0 && ds.off == 0:
 			markUnresolved(f, fmt.Sprintf("--%02d-%02d", r.prevM, r.prevD))
 		case r.base.ok:
@@ -258,9 +263,11 @@ func markUnresolved(f *Fact, partial string) {
 	f.ResolvedFrom = ""
 }
 
-// setDay sets a relative expression's value. It does not become "the date just named": the
-// next relative expression is still counted from the same anchor.
+// setDay sets a relative expression's value. It becomes the anchor of the anaphors after it
+// ("the same day"), not "the date just named": the next relative expression is still counted
+// from the same anchor.
 func (r *resolver) setDay(f *Fact, d day, from string) {
+	r.lastOK, r.last = true, d
 	f.Value = d.iso()
 	f.Precision = PrecisionDay
 	f.ResolvedFrom = from
