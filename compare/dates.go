@@ -15,6 +15,7 @@ const (
 	dkRelWeekday                     // wd, off -1/+1
 	dkWeekday                        // a weekday alone: the most recent such day
 	dkDuration                       // "3 days ago", "in 2 years"
+	dkSeason                         // m to d (months), off years from the anchor: "今冬", "this summer"
 )
 
 // dateSpec is one date expression as parsed, before resolution.
@@ -782,6 +783,8 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			try(d, true)
 		case itAnaphor:
 			try(dateSpec{s: i, e: m.end, kind: dkAnaphor, off: m.it.val, wd: -1}, true)
+		case itSeason:
+			try(dateSpec{s: i, e: m.end, kind: dkSeason, m: m.it.val, d: m.it.val2, off: int(m.it.f), wd: -1}, true)
 		case itRelPeriod:
 			try(dateSpec{s: i, e: m.end, kind: dkRelPeriod, unit: m.it.s, off: m.it.val, wd: -1}, true)
 		case itRelWeekday:

@@ -76,6 +76,7 @@ const (
 	itDecadePrefix                      // "années", "những năm": a year ending in 0 names a decade
 	itDecadeSuffix                      // "s", "-х": "1970s", "1970-х" name a decade
 	itDecadeWord                        // val: first year ("años setenta" 1970, "السبعينيات" 1970)
+	itSeason                            // val: first month; val2: last month; f: year offset ("今冬")
 )
 
 const (
@@ -206,6 +207,7 @@ type langFile struct {
 	DecadePrefix   []string                 `json:"decade_prefix"`
 	DecadeSuffix   []string                 `json:"decade_suffix"`
 	DecadeWords    map[string]int           `json:"decade_words"`
+	Seasons        map[string][3]int        `json:"seasons"`
 }
 
 type relPeriodJSON struct {
@@ -480,6 +482,9 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.NightLinks, itNightLink)
 	addAll(f.DecadePrefix, itDecadePrefix)
 	addAll(f.DecadeSuffix, itDecadeSuffix)
+	for s, v := range f.Seasons {
+		lx.add(s, dnItem{kind: itSeason, val: v[0], val2: v[1], f: float64(v[2])})
+	}
 	for s, v := range f.DecadeWords {
 		lx.add(s, dnItem{kind: itDecadeWord, val: v})
 	}

@@ -3,7 +3,7 @@ package compare
 import "testing"
 
 // partialDateCases: days written alone, parts of the day, nights across two days, dashed
-// ranges, decades, this week's weekday, weekdays ahead of the publication date and anaphors,
+// ranges, decades, seasons, this week's weekday, weekdays ahead of the publication date and anaphors,
 // per language. Published is a Wednesday (2023-09-13) unless a case says otherwise. They also
 // seed FuzzExtractDates.
 var partialDateCases = []struct {
@@ -19,6 +19,7 @@ var partialDateCases = []struct {
 	{"zh", "周六晚间，大坝决堤", "2023-09-13", "周六晚间", "2023-09-09"},
 	{"zh", "9月10日发生洪灾，当天下午", "2023-09-13", "9月10日", "2023-09-10"},
 	{"zh", "今晚将召开会议", "2023-09-13", "今晚", "2023-09-13"},
+	{"zh", "管道中的天然气今冬无法供应", "2022-09-29", "今冬", "2022-12/2023-02"},
 	// German: a weekday with the part of the day glued on; the night to a day is that day.
 	{"de", "Am Montagabend trat der Rat zusammen", "2023-09-13", "Montagabend", "2023-09-11"},
 	{"de", "Dienstagmittag meldete die Behörde", "2023-09-13", "Dienstagmittag", "2023-09-12"},
@@ -32,6 +33,7 @@ var partialDateCases = []struct {
 	{"en", "the dams were built in the 1970s", "2023-09-13", "1970s", "1970/1979"},
 	{"en", "The rest should be gone by Sunday, he said", "2023-09-13", "Sunday", "2023-09-17"},
 	{"en", "The storm hit on Sunday, he said", "2023-09-13", "Sunday", "2023-09-10"},
+	{"en", "prices will rise this winter", "2022-09-29", "this winter", "2022-12/2023-02"},
 	{"en", "from Monday to Thursday", "2023-09-13", "from Monday to Thursday", "2023-09-04/2023-09-07"},
 	{"en", "On 10 September the dam broke. That evening the water rose", "2023-09-13", "10 September", "2023-09-10"},
 	// French.
@@ -47,6 +49,7 @@ var partialDateCases = []struct {
 	{"ru", "в ночь с 10 на 11 сентября прорвало плотины", "2023-09-13", "в ночь с 10 на 11 сентября", "2023-09-10/2023-09-11"},
 	{"ru", "плотины построили в 1970-х годах", "2023-09-13", "в 1970-х годах", "1970/1979"},
 	{"ru", "До выборов, назначенных на воскресенье, оставалось", "2023-09-13", "воскресенье", "2023-09-17"},
+	{"ru", "этой зимой цены вырастут", "2022-09-29", "этой зимой", "2022-12/2023-02"},
 	{"ru", "в 2002–2005 годах он работал", "2023-09-13", "в 2002–2005 годах", "2002/2005"},
 	// Arabic: a night across two weekdays; a part of the day before today.
 	{"ar", "انهار السدان ليل الأحد إلى الاثنين", "2023-09-13", "ليل الأحد إلى الاثنين", "2023-09-10/2023-09-11"},

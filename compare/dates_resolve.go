@@ -228,6 +228,22 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 			f.Value = fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month()))
 		}
 		f.ResolvedFrom = b.from
+	case dkSeason:
+		// "今冬" published in September 2022: 2022-12/2023-02.
+		f.Precision = PrecisionMonth
+		b := r.relBase()
+		if !b.ok {
+			markUnresolved(f, "")
+			return
+		}
+		y, _, _ := b.d.date()
+		y += ds.off
+		y2 := y
+		if ds.d < ds.m {
+			y2++
+		}
+		f.Value = fmt.Sprintf("%04d-%02d/%04d-%02d", y, ds.m, y2, ds.d)
+		f.ResolvedFrom = b.from
 	case dkDuration:
 		f.Precision = ds.dur.smallest()
 		b := r.relBase()
