@@ -32,6 +32,8 @@ type dateSpec struct {
 	fromEvent bool
 	// future: a weekday in a sentence that looks ahead ("will … on Sunday", "до воскресенья").
 	future bool
+	// part is the part of the day the text gives ("evening" of "29日晚", "Montagabend").
+	part string
 }
 
 // dnDuration is a signed offset in calendar units.
@@ -234,6 +236,9 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 			// "مساء الأحد", "ظهر اليوم", "dimanche soir" written the other way round.
 			if d, good := sc.parseSimple(m.end, false); good && d.dayLike() {
 				d.s = i
+				if d.part == "" {
+					d.part = m.it.s
+				}
 				try(d, true)
 			}
 		}
@@ -798,7 +803,7 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			if e := m.end; e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
 				continue
 			}
-			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val}, true)
+			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val, part: m.it.s}, true)
 		case itDayPrefix:
 			// "يوم الاثنين"
 			if e, wd, found := sc.find(m.end, itWeekday); found && wd.flag&flagAbbr == 0 {

@@ -19,7 +19,7 @@ type itemKind uint8
 
 const (
 	itMonth         itemKind = iota + 1 // val: 1..12; abbr when flag&flagAbbr
-	itWeekday                           // val: 0 (Sunday)..6
+	itWeekday                           // val: 0 (Sunday)..6; s: part of the day glued on ("Montagabend")
 	itRelDay                            // val: day offset from the publication date
 	itAnaphor                           // val: day offset from the date just named
 	itRelPeriod                         // s: unit (year, month, week); val: offset
@@ -69,7 +69,7 @@ const (
 	itLabel                             // "No.", "رقم", "№": a number after it is an identifier
 	itMoneyScale                        // f: value; "m" of "€850m": a scale only after a currency
 	itDayAlone                          // "日", "号": a bare day of the month, month from the anchor
-	itDayPart                           // "晚", "凌晨", "soir", "evening", "مساء": kept in the span
+	itDayPart                           // s: part of the day ("晚" evening, "凌晨" early_morning), kept in the span
 	itFutureCue                         // "will", "sẽ", "将", "prochain": a lone weekday lies ahead
 	itNight                             // "la nuit de", "в ночь на": a night, alone or to the next day
 	itNightLink                         // "à", "на", "إلى", "rạng sáng": joins a night's two days
@@ -198,8 +198,8 @@ type langFile struct {
 	LabelWords     []string                 `json:"label_words"`
 	MoneyScales    map[string]float64       `json:"money_scales"`
 	DayAlone       []string                 `json:"day_alone_suffix"`
-	DayParts       []string                 `json:"day_parts"`
-	WeekdayParts   []string                 `json:"weekday_part_suffixes"`
+	DayParts       map[string]string        `json:"day_parts"`
+	WeekdayParts   map[string]string        `json:"weekday_part_suffixes"`
 	FutureCues     []string                 `json:"future_cues"`
 	NightOf        []string                 `json:"night_of"`
 	NightTo        []string                 `json:"night_to"`
@@ -406,8 +406,8 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		if f.WeekdayCase {
 			continue
 		}
-		for _, suf := range f.WeekdayParts {
-			lx.add(s+suf, dnItem{kind: itWeekday, val: v})
+		for suf, part := range f.WeekdayParts {
+			lx.add(s+suf, dnItem{kind: itWeekday, val: v, s: part})
 		}
 	}
 	for s, v := range f.WeekdaysAbbr {
@@ -473,7 +473,9 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.CountCues, itCountCue)
 	addAll(f.LabelWords, itLabel)
 	addAll(f.DayAlone, itDayAlone)
-	addAll(f.DayParts, itDayPart)
+	for s, part := range f.DayParts {
+		lx.add(s, dnItem{kind: itDayPart, s: part})
+	}
 	addAll(f.FutureCues, itFutureCue)
 	addAll(f.NightOf, itNight)
 	for _, s := range f.NightTo {

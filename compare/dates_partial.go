@@ -78,11 +78,14 @@ func (sc *dnScan) withDayPart(d dateSpec) dateSpec {
 		return d
 	}
 	for n := 0; n < 2; n++ {
-		e, _, ok := sc.find(d.e, itDayPart)
+		e, it, ok := sc.find(d.e, itDayPart)
 		if !ok || sc.toks[d.e].newline {
 			break
 		}
 		d.e = e
+		if it.s != "" {
+			d.part = it.s
+		}
 	}
 	return d
 }
@@ -136,12 +139,14 @@ func (sc *dnScan) parseNight(i int) (dateSpec, bool) {
 		}
 		iv := a
 		iv.s = i
+		iv.part = "night"
 		if a.interval == nil && m.it.val == 0 {
 			if b, okB := sc.nightSecond(&a); okB {
 				bb := b
 				iv = a
 				iv.s, iv.e = i, b.e
 				iv.interval = &bb
+				iv.part = "night"
 			}
 		}
 		if !ok || iv.e > best.e {

@@ -125,3 +125,26 @@ func TestSameDayAnaphor(t *testing.T) {
 		}
 	}
 }
+
+// TestPartOfDay: the part of the day the text gives is kept on the fact.
+func TestPartOfDay(t *testing.T) {
+	for _, c := range []struct{ lang, text, want string }{
+		{"zh", "救援人员8日凌晨赶到现场", "early_morning"},
+		{"zh", "周六晚间，大坝决堤", "evening"},
+		{"de", "Am Montagabend trat der Rat zusammen", "evening"},
+		{"fr", "dimanche soir, le bilan s'est alourdi", "evening"},
+		{"ar", "وقع الزلزال الثاني ظهر اليوم", "midday"},
+		{"ru", "в ночь с 10 на 11 сентября прорвало плотины", "night"},
+		{"en", "The storm hit on Sunday, he said", ""},
+	} {
+		doc := Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}
+		for _, f := range ExtractFacts(doc, Options{}) {
+			if f.Kind == KindDate {
+				if f.PartOfDay != c.want {
+					t.Errorf("%s %q: part of day %q, want %q", c.lang, f.Text, f.PartOfDay, c.want)
+				}
+				break
+			}
+		}
+	}
+}

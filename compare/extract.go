@@ -89,6 +89,7 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		f := Fact{Kind: KindDate}
 		sc.setSpan(&f, ds.s, ds.e)
 		r.resolve(ds, &f)
+		f.PartOfDay = ds.part
 		if f.Value == "" && !f.Unresolved {
 			continue
 		}
