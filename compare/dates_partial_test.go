@@ -25,6 +25,8 @@ var partialDateCases = []struct {
 	{"de", "Dienstagmittag meldete die Behörde", "2023-09-13", "Dienstagmittag", "2023-09-12"},
 	{"de", "in der Nacht zum Montag brachen die Dämme", "2023-09-13", "in der Nacht zum Montag", "2023-09-11"},
 	{"de", "Die Wahl soll am Sonntag stattfinden", "2023-09-13", "Sonntag", "2023-09-17"},
+	{"de", "Er hatte vergangene Woche gewarnt", "2023-09-13", "vergangene Woche", "2023-09-06"},
+	{"de", "Er hat am 12. Juli gewarnt", "2023-09-13", "12. Juli", "2023-07-12"},
 	{"de", "Die Dämme stammen aus den 1970er Jahren", "2023-09-13", "1970er Jahren", "1970/1979"},
 	// English.
 	{"en", "in the night of September 10-11 the dams burst", "2023-09-13", "the night of September 10-11", "2023-09-10/2023-09-11"},
