@@ -15,6 +15,7 @@ const (
 	dkRelWeekday                     // wd, off -1/+1
 	dkWeekday                        // a weekday alone: the most recent such day
 	dkDuration                       // "3 days ago", "in 2 years"
+	dkSeason                         // m to d (months), off years from the anchor: "今冬", "this summer"
 )
 
 // dateSpec is one date expression as parsed, before resolution.
@@ -29,6 +30,10 @@ type dateSpec struct {
 	interval *dateSpec // the end of an interval; s/e then cover both
 	// fromEvent: a duration measured from another event ("later", "plus tard", "спустя").
 	fromEvent bool
+	// future: a weekday in a sentence that looks ahead ("will … on Sunday", "до воскресенья").
+	future bool
+	// part is the part of the day the text gives ("evening" of "29日晚", "Montagabend").
+	part string
 }
 
 // dnDuration is a signed offset in calendar units.
@@ -69,6 +74,13 @@ func (sc *dnScan) parseDates() []dateSpec {
 				sc.taken[k] = true
 			}
 			i = d.e
+			if b, okB := sc.bracketed(d); okB {
+				out = append(out, b)
+				for k := b.s; k < b.e; k++ {
+					sc.taken[k] = true
+				}
+				i = b.e
+			}
 			continue
 		}
 		i++
@@ -85,7 +97,8 @@ func (sc *dnScan) parseAt(i int) (dateSpec, bool) {
 			continue
 		}
 		a, okA := sc.parseSimple(m.end, false)
-		if !okA || a.kind != dkAbs {
+		weekdays := okA && a.kind == dkWeekday
+		if !okA || a.kind != dkAbs && !weekdays {
 			a, okA = sc.dayOnly(m.end)
 			if !okA {
 				continue
@@ -96,7 +109,12 @@ func (sc *dnScan) parseAt(i int) (dateSpec, bool) {
 				continue
 			}
 			b, okB := sc.parseSimple(mid.end, false)
-			if !okB || b.kind != dkAbs || !compatibleInterval(&a, &b) {
+			if weekdays {
+				// "from Monday to Thursday", "du lundi au jeudi".
+				if !okB || b.kind != dkWeekday {
+					continue
+				}
+			} else if !okB || b.kind != dkAbs || !compatibleInterval(&a, &b) {
 				continue
 			}
 			iv := a
@@ -116,11 +134,22 @@ func (sc *dnScan) parseAt(i int) (dateSpec, bool) {
 			if e, _, ok := sc.find(j, itIntervalMid); ok {
 				next = e
 			}
-			if b, okB := sc.parseSimple(next, false); okB && b.kind == dkAbs && compatibleInterval(&best, &b) &&
-				(best.d == 0) == (b.d == 0) && (best.m == 0) == (b.m == 0) {
-				bb := b
+			if b, okB := sc.intervalEnd(&best, next); okB {
+				bb := sc.withDayPart(b)
 				best.interval = &bb
-				best.e = b.e
+				best.e = bb.e
+			}
+		}
+	}
+	if n, okN := sc.parseNight(i); okN && (!ok || n.e > best.e) {
+		best, ok = n, true
+	}
+	for _, m := range sc.at(i) {
+		// "vào đêm 10/9 rạng sáng 11/9", "в ночь с 10 на 11 сентября" after a modifier.
+		if m.it.kind == itModifier || m.it.kind == itSpanPrefix {
+			if n, okN := sc.parseNight(m.end); okN && (!ok || n.e > best.e) {
+				n.s = i
+				best, ok = n, true
 			}
 		}
 	}
@@ -158,6 +187,9 @@ func (sc *dnScan) dayOnly(i int) (dateSpec, bool) {
 // compatibleInterval checks that b can end an interval starting with a, completing a's missing
 // month or year from b.
 func compatibleInterval(a, b *dateSpec) bool {
+	if a.d != 0 && a.m == 0 && b.d != 0 && b.m == 0 && a.y == 0 && b.y == 0 {
+		return a.d < b.d // "28日晚至29日凌晨": both months come from the anchor
+	}
 	if a.d != 0 && a.m == 0 {
 		if b.m == 0 || b.d == 0 {
 			return false
@@ -196,6 +228,21 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 	}
 	try(sc.parseAbs(i))
 	try(sc.parseRel(i))
+	if ok {
+		best = sc.withDayPart(best)
+	}
+	for _, m := range sc.at(i) {
+		if m.it.kind == itDayPart && m.end < len(sc.toks) && !sc.toks[m.end].newline {
+			// "مساء الأحد", "ظهر اليوم", "dimanche soir" written the other way round.
+			if d, good := sc.parseSimple(m.end, false); good && d.dayLike() {
+				d.s = i
+				if d.part == "" {
+					d.part = m.it.s
+				}
+				try(d, true)
+			}
+		}
+	}
 	if outer {
 		for _, m := range sc.at(i) {
 			if (m.it.kind == itModifier || m.it.kind == itSpanPrefix) && m.end < len(sc.toks) && !sc.toks[m.end].newline {
@@ -208,6 +255,9 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 				}
 			}
 		}
+	}
+	if ok && (best.kind == dkWeekday || best.kind == dkRelWeekday && best.off == 0) {
+		best.future = sc.futureContext(best.s, best.e)
 	}
 	return best, ok
 }
@@ -270,6 +320,10 @@ func (sc *dnScan) parseAbsCore(i int) (dateSpec, bool) {
 			try(d, true)
 		}
 	}
+	if d, good := sc.dayAlone(i); good && (!ok || d.e > best.e) {
+		best, ok = d, true
+	}
+	try(sc.decade(i))
 	try(sc.dayMonth(i))
 	try(sc.monthFirst(i))
 	try(sc.yearFirst(i))
@@ -734,6 +788,8 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			try(d, true)
 		case itAnaphor:
 			try(dateSpec{s: i, e: m.end, kind: dkAnaphor, off: m.it.val, wd: -1}, true)
+		case itSeason:
+			try(dateSpec{s: i, e: m.end, kind: dkSeason, m: m.it.val, d: m.it.val2, off: int(m.it.f), wd: -1}, true)
 		case itRelPeriod:
 			try(dateSpec{s: i, e: m.end, kind: dkRelPeriod, unit: m.it.s, off: m.it.val, wd: -1}, true)
 		case itRelWeekday:
@@ -747,7 +803,7 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			if e := m.end; e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
 				continue
 			}
-			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val}, true)
+			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val, part: m.it.s}, true)
 		case itDayPrefix:
 			// "يوم الاثنين"
 			if e, wd, found := sc.find(m.end, itWeekday); found && wd.flag&flagAbbr == 0 {

@@ -19,7 +19,7 @@ type itemKind uint8
 
 const (
 	itMonth         itemKind = iota + 1 // val: 1..12; abbr when flag&flagAbbr
-	itWeekday                           // val: 0 (Sunday)..6
+	itWeekday                           // val: 0 (Sunday)..6; s: part of the day glued on ("Montagabend")
 	itRelDay                            // val: day offset from the publication date
 	itAnaphor                           // val: day offset from the date just named
 	itRelPeriod                         // s: unit (year, month, week); val: offset
@@ -68,6 +68,15 @@ const (
 	itCountCue                          // "aged", "magnitude", "القتلى": a bare number after it is a count
 	itLabel                             // "No.", "رقم", "№": a number after it is an identifier
 	itMoneyScale                        // f: value; "m" of "€850m": a scale only after a currency
+	itDayAlone                          // "日", "号": a bare day of the month, month from the anchor
+	itDayPart                           // s: part of the day ("晚" evening, "凌晨" early_morning), kept in the span
+	itFutureCue                         // "will", "sẽ", "将", "prochain": a lone weekday lies ahead
+	itNight                             // "la nuit de", "в ночь на": a night, alone or to the next day
+	itNightLink                         // "à", "на", "إلى", "rạng sáng": joins a night's two days
+	itDecadePrefix                      // "années", "những năm": a year ending in 0 names a decade
+	itDecadeSuffix                      // "s", "-х": "1970s", "1970-х" name a decade
+	itDecadeWord                        // val: first year ("años setenta" 1970, "السبعينيات" 1970)
+	itSeason                            // val: first month; val2: last month; f: year offset ("今冬")
 )
 
 const (
@@ -188,6 +197,17 @@ type langFile struct {
 	CountCues      []string                 `json:"count_cues"`
 	LabelWords     []string                 `json:"label_words"`
 	MoneyScales    map[string]float64       `json:"money_scales"`
+	DayAlone       []string                 `json:"day_alone_suffix"`
+	DayParts       map[string]string        `json:"day_parts"`
+	WeekdayParts   map[string]string        `json:"weekday_part_suffixes"`
+	FutureCues     []string                 `json:"future_cues"`
+	NightOf        []string                 `json:"night_of"`
+	NightTo        []string                 `json:"night_to"`
+	NightLinks     []string                 `json:"night_links"`
+	DecadePrefix   []string                 `json:"decade_prefix"`
+	DecadeSuffix   []string                 `json:"decade_suffix"`
+	DecadeWords    map[string]int           `json:"decade_words"`
+	Seasons        map[string][3]int        `json:"seasons"`
 }
 
 type relPeriodJSON struct {
@@ -262,6 +282,10 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 			// The capital rule is the language's, not one file's: CLDR's "Thứ Hai" is
 			// Monday, "lớn thứ hai" is "second largest".
 			gen.WeekdayCase = true
+		}
+		if gen != nil && extra != nil && len(extra.WeekdayParts) > 0 {
+			// The compounds are built from the generated weekday names too ("Montag"+"abend").
+			gen.WeekdayParts = extra.WeekdayParts
 		}
 		for _, f := range []*langFile{gen, extra} {
 			if f != nil {
@@ -377,6 +401,15 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		}
 		lx.add(s, dnItem{kind: itWeekday, val: v, flag: fl})
 	}
+	// "Montagabend", "Dienstagmittag": a weekday with a part of the day glued on is that day.
+	for s, v := range f.Weekdays {
+		if f.WeekdayCase {
+			continue
+		}
+		for suf, part := range f.WeekdayParts {
+			lx.add(s+suf, dnItem{kind: itWeekday, val: v, s: part})
+		}
+	}
 	for s, v := range f.WeekdaysAbbr {
 		lx.add(s, dnItem{kind: itWeekday, val: v, flag: flagAbbr})
 	}
@@ -439,6 +472,24 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.HalfWords, itHalf)
 	addAll(f.CountCues, itCountCue)
 	addAll(f.LabelWords, itLabel)
+	addAll(f.DayAlone, itDayAlone)
+	for s, part := range f.DayParts {
+		lx.add(s, dnItem{kind: itDayPart, s: part})
+	}
+	addAll(f.FutureCues, itFutureCue)
+	addAll(f.NightOf, itNight)
+	for _, s := range f.NightTo {
+		lx.add(s, dnItem{kind: itNight, val: 1})
+	}
+	addAll(f.NightLinks, itNightLink)
+	addAll(f.DecadePrefix, itDecadePrefix)
+	addAll(f.DecadeSuffix, itDecadeSuffix)
+	for s, v := range f.Seasons {
+		lx.add(s, dnItem{kind: itSeason, val: v[0], val2: v[1], f: float64(v[2])})
+	}
+	for s, v := range f.DecadeWords {
+		lx.add(s, dnItem{kind: itDecadeWord, val: v})
+	}
 	for s, v := range f.MoneyScales {
 		lx.add(s, dnItem{kind: itMoneyScale, f: v})
 	}

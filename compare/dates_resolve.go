@@ -58,6 +58,10 @@ type resolver struct {
 	prev         day
 	prevM, prevD int
 	prevYear     int // year of the last month- or day-precision date with a known year
+	// last is the last day any date expression named, relative ones included ("le même
+	// jour" after "lundi", "un día antes" after "el viernes"): the anchor of anaphors.
+	lastOK bool
+	last   day
 }
 
 // newsYear picks the year of a year-less date relative to the publication date ref: the same
@@ -112,11 +116,16 @@ func (r *resolver) relBase() anchor {
 
 func (r *resolver) noteDay(d day) {
 	r.prevOK, r.prev = true, d
+	r.lastOK, r.last = true, d
 	r.prevYear, _, _ = d.date()
 }
 
 // resolve fills f's value for spec ds.
 func (r *resolver) resolve(ds *dateSpec, f *Fact) {
+	if ds.interval != nil && ds.kind != dkAbs {
+		r.resolvePair(ds, f)
+		return
+	}
 	switch ds.kind {
 	case dkAbs:
 		if ds.interval != nil {
@@ -147,9 +156,9 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 	case dkAnaphor:
 		f.Precision = PrecisionDay
 		switch {
-		case r.prevOK:
-			r.setDay(f, r.prev+day(ds.off), "previous_date")
-			r.noteDay(r.prev + day(ds.off)) // "le lendemain … le surlendemain" chain
+		case r.lastOK:
+			r.setDay(f, r.last+day(ds.off), "previous_date")
+			r.noteDay(r.last + day(ds.off)) // "le lendemain … le surlendemain" chain
 		case r.prevM != 0 && ds.off == 0:
 			markUnresolved(f, fmt.Sprintf("--%02d-%02d", r.prevM, r.prevD))
 		case r.base.ok:
@@ -173,6 +182,14 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 			}
 		case ds.kind == dkRelWeekday && ds.off > 0:
 			d++
+			for d.weekday() != ds.wd {
+				d++
+			}
+		case ds.kind == dkRelWeekday && ds.off == 0:
+			// "本周日", "this Sunday": that day of the week (Monday to Sunday) holding the anchor.
+			d = d - day((d.weekday()+6)%7) + day((ds.wd+6)%7)
+		case ds.future:
+			// "should be gone by Sunday", "до воскресенья": the next such day.
 			for d.weekday() != ds.wd {
 				d++
 			}
@@ -211,6 +228,22 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 			f.Value = fmt.Sprintf("%04d-%02d", t.Year(), int(t.Month()))
 		}
 		f.ResolvedFrom = b.from
+	case dkSeason:
+		// "今冬" published in September 2022: 2022-12/2023-02.
+		f.Precision = PrecisionMonth
+		b := r.relBase()
+		if !b.ok {
+			markUnresolved(f, "")
+			return
+		}
+		y, _, _ := b.d.date()
+		y += ds.off
+		y2 := y
+		if ds.d < ds.m {
+			y2++
+		}
+		f.Value = fmt.Sprintf("%04d-%02d/%04d-%02d", y, ds.m, y2, ds.d)
+		f.ResolvedFrom = b.from
 	case dkDuration:
 		f.Precision = ds.dur.smallest()
 		b := r.relBase()
@@ -246,17 +279,89 @@ func markUnresolved(f *Fact, partial string) {
 	f.ResolvedFrom = ""
 }
 
-// setDay sets a relative expression's value. It does not become "the date just named": the
-// next relative expression is still counted from the same anchor.
+// setDay sets a relative expression's value. It becomes the anchor of the anaphors after it
+// ("the same day"), not "the date just named": the next relative expression is still counted
+// from the same anchor.
 func (r *resolver) setDay(f *Fact, d day, from string) {
+	r.lastOK, r.last = true, d
 	f.Value = d.iso()
 	f.Precision = PrecisionDay
 	f.ResolvedFrom = from
 }
 
+// resolvePair resolves an interval whose ends are relative ("from Monday to Thursday", "la
+// nuit de dimanche à lundi"): each end alone, the first moved back a week when it would come
+// after the second.
+func (r *resolver) resolvePair(ds *dateSpec, f *Fact) {
+	one, two := *ds, *ds.interval
+	one.interval = nil
+	a, b := *f, *f
+	r.resolve(&one, &a)
+	r.resolve(&two, &b)
+	x, okA := parseISODay(fmt.Sprint(a.Value))
+	y, okB := parseISODay(fmt.Sprint(b.Value))
+	if okA && okB && a.Precision == PrecisionDay && (one.kind == dkWeekday || one.kind == dkRelWeekday) {
+		for x > y {
+			x -= 7
+		}
+		for y-x >= 7 {
+			x += 7
+		}
+		a.Value = x.iso()
+	}
+	f.Value = fmt.Sprint(a.Value) + "/" + fmt.Sprint(b.Value)
+	f.Precision = a.Precision
+	f.Inferred = a.Inferred || b.Inferred
+	f.Unresolved = a.Unresolved || b.Unresolved
+	f.ResolvedFrom = a.ResolvedFrom
+	if f.Unresolved {
+		f.ResolvedFrom = ""
+	}
+}
+
+// monthOf gives a day of the month written alone ("8日") its month: the anchor's, or the one
+// before when the day lies well after the anchor's day (an article of 2 October speaking of
+// the 28th).
+func (r *resolver) monthOf(d int) (int, int, string, bool) {
+	var ref day
+	from := ""
+	switch {
+	case r.base.ok:
+		ref, from = r.base.d, r.base.from
+	case r.prevOK:
+		ref, from = r.prev, "previous_date"
+	default:
+		return 0, 0, "", false
+	}
+	y, m, rd := ref.date()
+	if d > rd+10 {
+		m--
+		if m == 0 {
+			y, m = y-1, 12
+		}
+	}
+	if !validDate(y, m, d) {
+		return 0, 0, "", false
+	}
+	return y, m, from, true
+}
+
 // resolveAbs resolves an absolute date, inferring a missing year.
 func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 	y, m, d := ds.y, ds.m, ds.d
+	if m == 0 && d != 0 {
+		f.Precision = PrecisionDay
+		f.Inferred = true
+		yy, mm, from, ok := r.monthOf(d)
+		if !ok {
+			markUnresolved(f, fmt.Sprintf("---%02d", d))
+			return
+		}
+		x := mkDay(yy, mm, d)
+		f.Value, f.ResolvedFrom = x.iso(), from
+		r.noteDay(x)
+		return
+	}
 	switch {
 	case d != 0:
 		f.Precision = PrecisionDay

@@ -1,0 +1,152 @@
+package compare
+
+import "testing"
+
+// partialDateCases: days written alone, parts of the day, nights across two days, dashed
+// ranges, decades, seasons, this week's weekday, weekdays ahead of the publication date and anaphors,
+// per language. Published is a Wednesday (2023-09-13) unless a case says otherwise. They also
+// seed FuzzExtractDates.
+var partialDateCases = []struct {
+	lang, text, published string
+	span, want            string // the first date fact's text and value
+}{
+	// Chinese: a day alone takes the month of the publication date; parts of the day stay in
+	// the span; 本周 is the week holding the anchor; 当天 is the date just named.
+	{"zh", "救援人员8日凌晨赶到现场", "2023-09-13", "8日凌晨", "2023-09-08"},
+	{"zh", "他表示，28日是最困难的一天", "2023-10-02", "28日", "2023-09-28"},
+	{"zh", "船只于12日晚至13日凌晨通过海峡", "2023-09-13", "12日晚至13日凌晨", "2023-09-12/2023-09-13"},
+	{"zh", "会议定于本周日举行", "2023-09-13", "本周日", "2023-09-17"},
+	{"zh", "周六晚间，大坝决堤", "2023-09-13", "周六晚间", "2023-09-09"},
+	{"zh", "9月10日发生洪灾，当天下午", "2023-09-13", "9月10日", "2023-09-10"},
+	{"zh", "今晚将召开会议", "2023-09-13", "今晚", "2023-09-13"},
+	{"zh", "管道中的天然气今冬无法供应", "2022-09-29", "今冬", "2022-12/2023-02"},
+	// German: a weekday with the part of the day glued on; the night to a day is that day.
+	{"de", "Am Montagabend trat der Rat zusammen", "2023-09-13", "Montagabend", "2023-09-11"},
+	{"de", "Dienstagmittag meldete die Behörde", "2023-09-13", "Dienstagmittag", "2023-09-12"},
+	{"de", "in der Nacht zum Montag brachen die Dämme", "2023-09-13", "in der Nacht zum Montag", "2023-09-11"},
+	{"de", "Die Wahl soll am Sonntag stattfinden", "2023-09-13", "Sonntag", "2023-09-17"},
+	{"de", "Er hatte vergangene Woche gewarnt", "2023-09-13", "vergangene Woche", "2023-09-06"},
+	{"de", "Er hat am 12. Juli gewarnt", "2023-09-13", "12. Juli", "2023-07-12"},
+	{"de", "Die Dämme stammen aus den 1970er Jahren", "2023-09-13", "1970er Jahren", "1970/1979"},
+	// English.
+	{"en", "in the night of September 10-11 the dams burst", "2023-09-13", "the night of September 10-11", "2023-09-10/2023-09-11"},
+	{"en", "Rain fell on September 4-7 across the region", "2023-09-13", "September 4-7", "2023-09-04/2023-09-07"},
+	{"en", "He served in 2006-2007 and again later", "2023-09-13", "2006-2007", "2006/2007"},
+	{"en", "the dams were built in the 1970s", "2023-09-13", "1970s", "1970/1979"},
+	{"en", "The rest should be gone by Sunday, he said", "2023-09-13", "Sunday", "2023-09-17"},
+	{"en", "The storm hit on Sunday, he said", "2023-09-13", "Sunday", "2023-09-10"},
+	{"en", "prices will rise this winter", "2022-09-29", "this winter", "2022-12/2023-02"},
+	{"en", "from Monday to Thursday", "2023-09-13", "from Monday to Thursday", "2023-09-04/2023-09-07"},
+	{"en", "On 10 September the dam broke. That evening the water rose", "2023-09-13", "10 September", "2023-09-10"},
+	// French.
+	{"fr", "Dans la nuit de dimanche à lundi, les digues ont cédé", "2023-09-13", "Dans la nuit de dimanche à lundi", "2023-09-10/2023-09-11"},
+	{"fr", "le ministre doit se rendre sur place samedi", "2023-09-13", "samedi", "2023-09-16"},
+	{"fr", "des barrages construits dans les années 1970", "2023-09-13", "les années 1970", "1970/1979"},
+	{"fr", "dimanche soir, le bilan s'est alourdi", "2023-09-13", "dimanche soir", "2023-09-10"},
+	// Spanish.
+	{"es", "la noche del domingo 10 al lunes 11 de septiembre", "2023-09-13", "la noche del domingo 10 al lunes 11 de septiembre", "2023-09-10/2023-09-11"},
+	{"es", "presas construidas en los años setenta", "2023-09-13", "los años setenta", "1970/1979"},
+	{"es", "esta noche cruzarán los buques", "2023-09-13", "esta noche", "2023-09-13"},
+	// Russian.
+	{"ru", "в ночь с 10 на 11 сентября прорвало плотины", "2023-09-13", "в ночь с 10 на 11 сентября", "2023-09-10/2023-09-11"},
+	{"ru", "плотины построили в 1970-х годах", "2023-09-13", "в 1970-х годах", "1970/1979"},
+	{"ru", "До выборов, назначенных на воскресенье, оставалось", "2023-09-13", "воскресенье", "2023-09-17"},
+	{"ru", "этой зимой цены вырастут", "2022-09-29", "этой зимой", "2022-12/2023-02"},
+	{"ru", "в 2002–2005 годах он работал", "2023-09-13", "в 2002–2005 годах", "2002/2005"},
+	// Arabic: a night across two weekdays; a part of the day before today.
+	{"ar", "انهار السدان ليل الأحد إلى الاثنين", "2023-09-13", "ليل الأحد إلى الاثنين", "2023-09-10/2023-09-11"},
+	{"ar", "وقع الزلزال الثاني ظهر اليوم", "2023-09-13", "ظهر اليوم", "2023-09-13"},
+	{"ar", "قال أمس الثلاثاء إن", "2023-09-13", "أمس الثلاثاء", "2023-09-12"},
+	{"ar", "بني السد في سبعينيات القرن الماضي", "2023-09-13", "سبعينيات القرن الماضي", "1970/1979"},
+	// Vietnamese: a night to the next morning; a day restated in brackets.
+	{"vi", "vào đêm 10/9 rạng sáng 11/9, hai con đập bị vỡ", "2023-09-13", "vào đêm 10/9 rạng sáng 11/9", "2023-09-10/2023-09-11"},
+	{"vi", "qua đời chiều hôm qua (12/9) tại bệnh viện", "2023-09-13", "hôm qua", "2023-09-12"},
+	{"vi", "các đập xây từ những năm 1970", "2023-09-13", "những năm 1970", "1970/1979"},
+}
+
+func TestPartialDates(t *testing.T) {
+	for _, c := range partialDateCases {
+		doc := Document{Lang: c.lang, Text: c.text, Published: c.published}
+		facts := ExtractFacts(doc, Options{})
+		checkSpans(t, doc.Text, facts)
+		var got *Fact
+		for i := range facts {
+			if facts[i].Kind == KindDate {
+				got = &facts[i]
+				break
+			}
+		}
+		if got == nil {
+			t.Errorf("%s %q: no date, want %q = %s", c.lang, c.text, c.span, c.want)
+			continue
+		}
+		if got.Text != c.span || got.Value != c.want {
+			t.Errorf("%s %q: first date %q = %v, want %q = %s", c.lang, c.text, got.Text, got.Value, c.span, c.want)
+		}
+	}
+}
+
+// TestBracketedDay: a day and month restated in brackets after a relative day is a date of
+// its own ("hôm qua (12/9)").
+func TestBracketedDay(t *testing.T) {
+	doc := Document{Lang: "vi", Text: "qua đời chiều hôm qua (12/9) tại bệnh viện", Published: "2023-09-13"}
+	var vals []any
+	for _, f := range ExtractFacts(doc, Options{}) {
+		if f.Kind == KindDate {
+			vals = append(vals, f.Value)
+		}
+	}
+	if len(vals) != 2 || vals[1] != "2023-09-12" {
+		t.Errorf("dates %v, want the relative day and 2023-09-12", vals)
+	}
+}
+
+// TestSameDayAnaphor: 当天, "the same day" and "un día antes" point to the date just named
+// (a weekday or "yesterday" included), not to the publication date.
+func TestSameDayAnaphor(t *testing.T) {
+	for _, c := range []struct{ lang, text, span, want string }{
+		{"zh", "地震发生在9月8日。当天晚些时候，余震不断", "当天晚些时候", "2023-09-08"},
+		{"en", "The quake struck on 8 September. The same day, aftershocks followed", "The same day", "2023-09-08"},
+		{"fr", "Le séisme a frappé le 8 septembre. Le même jour, des répliques", "Le même jour", "2023-09-08"},
+		// A relative day is the date just named too.
+		{"es", "El viernes elevó la cifra que la agencia había dado un día antes", "un día antes", "2023-09-07"},
+		{"fr", "Le séisme a frappé lundi. Une réplique a suivi le même jour", "le même jour", "2023-09-11"},
+	} {
+		doc := Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}
+		found := false
+		for _, f := range ExtractFacts(doc, Options{}) {
+			if f.Kind == KindDate && f.Text == c.span {
+				found = true
+				if f.Value != c.want {
+					t.Errorf("%s %q = %v, want %s", c.lang, c.span, f.Value, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: no date %q", c.lang, c.text, c.span)
+		}
+	}
+}
+
+// TestPartOfDay: the part of the day the text gives is kept on the fact.
+func TestPartOfDay(t *testing.T) {
+	for _, c := range []struct{ lang, text, want string }{
+		{"zh", "救援人员8日凌晨赶到现场", "early_morning"},
+		{"zh", "周六晚间，大坝决堤", "evening"},
+		{"de", "Am Montagabend trat der Rat zusammen", "evening"},
+		{"fr", "dimanche soir, le bilan s'est alourdi", "evening"},
+		{"ar", "وقع الزلزال الثاني ظهر اليوم", "midday"},
+		{"ru", "в ночь с 10 на 11 сентября прорвало плотины", "night"},
+		{"en", "The storm hit on Sunday, he said", ""},
+	} {
+		doc := Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}
+		for _, f := range ExtractFacts(doc, Options{}) {
+			if f.Kind == KindDate {
+				if f.PartOfDay != c.want {
+					t.Errorf("%s %q: part of day %q, want %q", c.lang, f.Text, f.PartOfDay, c.want)
+				}
+				break
+			}
+		}
+	}
+}
