@@ -48,6 +48,7 @@ type CompareView struct {
 	Split *container.Split
 
 	story    string   // story shown ("" for a hand-picked set)
+	storyIDs []string // the story id of each StorySelect option, same order
 	articles []string // article ids in the columns
 	focus    *compare.Alignment
 
@@ -58,12 +59,15 @@ type CompareView struct {
 
 func newCompareView(u *UI) *CompareView {
 	cv := &CompareView{u: u}
-	cv.StorySelect = widget.NewSelect(nil, func(sel string) {
-		for _, id := range u.m.storyIDs() {
-			if u.m.storyLabel(id) == sel && id != cv.story {
-				cv.ShowStory(id)
-				return
-			}
+	// The select picks a story by its option's index, so its id; ShowStory sets the select
+	// without calling back here (selectQuietly): the widget never calls back into itself.
+	cv.StorySelect = widget.NewSelect(nil, func(string) {
+		i := cv.StorySelect.SelectedIndex()
+		if i < 0 || i >= len(cv.storyIDs) {
+			return
+		}
+		if id := cv.storyIDs[i]; id != cv.story {
+			cv.ShowStory(id)
 		}
 	})
 	cv.StorySelect.PlaceHolder = "Pick a story to compare"
@@ -99,7 +103,22 @@ func (cv *CompareView) ShowStory(id string) {
 	arts := cv.u.m.storyArticles(id)
 	cv.story = id
 	cv.show(arts)
-	cv.StorySelect.SetSelected(cv.u.m.storyLabel(id))
+	cv.selectQuietly(id)
+}
+
+// selectQuietly shows story id (or none for "") in the select without running its OnChanged.
+func (cv *CompareView) selectQuietly(id string) {
+	sel := ""
+	for i, s := range cv.storyIDs {
+		if s == id && id != "" {
+			sel = cv.StorySelect.Options[i]
+			break
+		}
+	}
+	if cv.StorySelect.Selected != sel {
+		cv.StorySelect.Selected = sel
+		cv.StorySelect.Refresh()
+	}
 }
 
 // ShowArticles puts any articles side by side (at most MaxColumns).
@@ -124,6 +143,9 @@ func (cv *CompareView) ShowArticles(ids []string) {
 	cv.story = story
 	cv.show(arts)
 }
+
+// StoryIDs returns the story id of each StorySelect option, in the same order.
+func (cv *CompareView) StoryIDs() []string { return append([]string(nil), cv.storyIDs...) }
 
 // Story returns the story shown ("" for a hand-picked set of several stories).
 func (cv *CompareView) Story() string { return cv.story }
@@ -216,17 +238,13 @@ func factTooltip(f compare.Fact) string {
 func (cv *CompareView) modelChanged() {
 	m := cv.u.m
 	opts := make([]string, 0, len(m.stories))
-	for _, id := range m.storyIDs() {
-		if len(m.stories[id].Articles) > 1 {
-			opts = append(opts, m.storyLabel(id))
-		}
-	}
-	for _, id := range m.storyIDs() {
-		if len(m.stories[id].Articles) == 1 {
-			opts = append(opts, m.storyLabel(id))
-		}
+	ids := make([]string, 0, len(m.stories))
+	for _, id := range m.storyIDs() { // stories of several versions first: storyIDs' order
+		opts = append(opts, m.storyLabel(id))
+		ids = append(ids, id)
 	}
 	cv.StorySelect.Options = opts
+	cv.storyIDs = ids
 	if cv.story != "" {
 		if _, ok := m.stories[cv.story]; !ok {
 			// The story was re-clustered (an article moved out): follow the first column's article.
@@ -240,11 +258,7 @@ func (cv *CompareView) modelChanged() {
 		cv.ShowStory(cv.story)
 		return
 	}
-	cv.StorySelect.Selected = m.storyLabel(cv.story)
-	if cv.story == "" {
-		cv.StorySelect.Selected = ""
-	}
-	cv.StorySelect.Refresh()
+	cv.selectQuietly(cv.story)
 	for i, c := range cv.Columns {
 		if a, ok := m.article(c.Article.ID); ok {
 			cv.Columns[i].Article = a

@@ -388,12 +388,7 @@ func (l *Library) storyFilterID() string {
 	if sel == "" || sel == "All stories" {
 		return ""
 	}
-	for _, id := range l.u.m.storyIDs() {
-		if l.u.m.storyLabel(id) == sel {
-			return id
-		}
-	}
-	return ""
+	return l.u.m.storyByLabel(sel)
 }
 
 // langCode takes the code from a language filter entry ("ar — Arabic" → "ar").
