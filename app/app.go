@@ -84,6 +84,7 @@ type UI struct {
 	notice       string // what the last import did, kept in the status line after analysis
 	analyseAgain bool
 	undo         undoStack
+	dialogs      []dialog.Dialog // open, the last on top: Esc closes it
 }
 
 // Create builds the main window's content for the workspace db and starts loading it.
@@ -408,9 +409,9 @@ func (u *UI) showError(err error) {
 		if errors.As(err, &ue) && ue.title != "" {
 			title = ue.title
 		}
-		fyne.Do(func() { dialog.ShowInformation(title, err.Error(), u.win) })
+		fyne.Do(func() { u.showDialog(dialog.NewInformation(title, err.Error(), u.win)) })
 		return
 	}
 	fyne.LogError("Parallax", err)
-	fyne.Do(func() { dialog.ShowError(err, u.win) })
+	fyne.Do(func() { u.showDialog(dialog.NewError(err, u.win)) })
 }

@@ -7,7 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
 	"parallax/app"
+	"parallax/compare"
 	"parallax/internal/wsgen"
 	"parallax/store"
 	"parallax/store/ingest"
@@ -97,5 +102,130 @@ func TestCompare_SameLabelStoriesSelectByID(t *testing.T) {
 		if sel.SelectedIndex() != i {
 			t.Errorf("after picking option %d the select shows option %d", i, sel.SelectedIndex())
 		}
+	}
+}
+
+// press sends a shortcut to the window the way its canvas receives one.
+func press(w fyne.Window, s fyne.Shortcut) {
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+}
+
+// Issue 14.2: the window delivers Ctrl+Z and Ctrl+Y as fyne.ShortcutUndo and ShortcutRedo;
+// the app listened for desktop.CustomShortcut only. (The real window is checked by
+// cmd/parallax's TestGUIDailyLoop.)
+func TestShortcuts_UndoRedoAsFyneDeliversThem(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	storyOf(t, u, articleBySource(t, db, "004_").ID)
+	var spelling string
+	for _, d := range u.Compare.Panel.Rows() {
+		if d.Kind == compare.DiscSpelling && strings.Contains(d.Summary, "Zhao Lijiang") {
+			spelling = d.ID
+		}
+	}
+	if spelling == "" {
+		t.Fatal("no Zhao Lijiang spelling flag")
+	}
+	u.Compare.Panel.SelectRow(spelling)
+	test.Tap(u.Compare.Panel.SameActor)
+	u.WaitIdle()
+	if as, _ := db.Aliases(); len(as) != 1 {
+		t.Fatalf("Same actor stored %d aliases", len(as))
+	}
+	press(w, &fyne.ShortcutUndo{})
+	u.WaitIdle()
+	if as, _ := db.Aliases(); len(as) != 0 {
+		t.Errorf("after Ctrl+Z (fyne.ShortcutUndo) %d aliases remain", len(as))
+	}
+	press(w, &fyne.ShortcutRedo{})
+	u.WaitIdle()
+	if as, _ := db.Aliases(); len(as) != 1 {
+		t.Errorf("after Ctrl+Y (fyne.ShortcutRedo) %d aliases, want 1", len(as))
+	}
+	// The menu items carry the same shortcuts, so the window's menu matching finds them.
+	found := map[string]bool{}
+	for _, m := range w.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				found[it.Shortcut.ShortcutName()] = true
+			}
+		}
+	}
+	for _, s := range []fyne.Shortcut{&fyne.ShortcutUndo{}, &fyne.ShortcutRedo{}} {
+		if !found[s.ShortcutName()] {
+			t.Errorf("no menu item has the %s shortcut", s.ShortcutName())
+		}
+	}
+}
+
+// Issue 14.5: the library's selection follows its article when the rows are re-sorted.
+func TestLibrary_SelectionFollowsArticle(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, _ := newUI(t, db)
+	ru := articleBySource(t, db, "004_").ID
+	u.Library.SelectArticle(ru)
+	for _, col := range []int{1, 1, 3, 4} {
+		u.Library.SortBy(col)
+		if got := u.Library.SelectedArticle(); got != ru {
+			t.Fatalf("after sorting by column %d the highlighted row is %q, want the selected article %s", col, got, ru)
+		}
+	}
+	// Filtered out: nothing is selected, and Read has nothing to open.
+	test.Type(u.Library.Search, "APT31")
+	if got := u.Library.SelectedArticle(); got != "" {
+		t.Errorf("the selected article is filtered out but row %q is highlighted", got)
+	}
+	if !u.Library.Read.Disabled() {
+		t.Error("Read is enabled with no article selected")
+	}
+}
+
+// Issue 14.9: keys for the review loop, dialogs and the library.
+func TestKeys_FlagsVerdictsDialogsLibrary(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	storyOf(t, u, articleBySource(t, db, "004_").ID)
+	rows := u.Compare.Panel.Rows()
+	if len(rows) < 2 {
+		t.Fatalf("the 2021 story has %d flags", len(rows))
+	}
+	next := &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}
+	prev := &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}
+	press(w, next)
+	if s := u.Compare.Panel.Selected(); s == nil || s.ID != rows[0].ID {
+		t.Fatalf("Alt+Down selected %v, want the first flag", s)
+	}
+	press(w, next)
+	if s := u.Compare.Panel.Selected(); s == nil || s.ID != rows[1].ID {
+		t.Fatalf("Alt+Down again selected %v, want the second flag", s)
+	}
+	press(w, prev)
+	if s := u.Compare.Panel.Selected(); s == nil || s.ID != rows[0].ID {
+		t.Fatalf("Alt+Up selected %v, want the first flag", s)
+	}
+	press(w, &desktop.CustomShortcut{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault})
+	u.WaitIdle()
+	vs, _ := db.Verdicts()
+	if len(vs) != 1 || vs[0].Discrepancy != rows[0].ID || vs[0].Verdict != store.VerdictRejected {
+		t.Errorf("Ctrl+2 stored %+v, want the first flag rejected", vs)
+	}
+
+	// Esc closes the dialog on top.
+	u.AboutDialog()
+	if u.Dialogs() != 1 || w.Canvas().Overlays().Top() == nil {
+		t.Fatal("About did not open a dialog")
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.Dialogs() != 0 || w.Canvas().Overlays().Top() != nil {
+		t.Error("Esc did not close the About dialog")
+	}
+
+	// Enter in the library opens the selected row in Read.
+	u.Tabs.Select(u.LibraryTab)
+	fr := articleBySource(t, db, "001_").ID
+	u.Library.SelectArticle(fr)
+	u.Library.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u.Tabs.Selected() != u.ReadTab || u.Reader.Article().ID != fr {
+		t.Errorf("Enter on a library row: tab %v, reader shows %q, want %s in Read", u.Tabs.Selected().Text, u.Reader.Article().ID, fr)
 	}
 }

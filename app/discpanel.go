@@ -273,6 +273,16 @@ func (p *DiscPanel) Select(id string) {
 	}
 }
 
+// SelectRow selects a discrepancy's row in the list (as a click would), which shows it.
+func (p *DiscPanel) SelectRow(id string) {
+	for i, r := range p.rows {
+		if r.heading == "" && r.d.ID == id {
+			p.List.Select(i)
+			return
+		}
+	}
+}
+
 // Selected returns the discrepancy shown in full, or nil.
 func (p *DiscPanel) Selected() *compare.Discrepancy { return p.selected }
 

@@ -34,7 +34,7 @@ var colWidths = [numCols]float32{34, 56, 100, 400, 190, 116, 140, 86, 86}
 type Library struct {
 	u *UI
 
-	Table *widget.Table
+	Table *libTable
 	// Search filters by any text of the articles, across scripts and spellings.
 	Search      *widget.Entry
 	LangFilter  *widget.Select
@@ -48,7 +48,9 @@ type Library struct {
 
 	rows    []string        // article ids shown, in order
 	picked  map[string]bool // articles ticked for "Compare picked"
-	current string          // the row last selected
+	current string          // the article selected: the selection follows it, not a row number
+	selRow  int             // the row the table shows selected (-1 none)
+	quiet   bool            // set while the library itself moves the table's selection
 	sortCol int
 	sortAsc bool
 
@@ -56,7 +58,7 @@ type Library struct {
 }
 
 func newLibrary(u *UI) *Library {
-	l := &Library{u: u, picked: map[string]bool{}, sortCol: colPublished, sortAsc: true}
+	l := &Library{u: u, picked: map[string]bool{}, sortCol: colPublished, sortAsc: true, selRow: -1}
 	l.Search = widget.NewEntry()
 	l.Search.SetPlaceHolder("Search all articles — any script or spelling (Zhao Lijian finds Чжао Лицзянь)")
 	l.Search.OnChanged = func(string) { l.refresh() }
@@ -66,16 +68,16 @@ func newLibrary(u *UI) *Library {
 	l.StoryFilter.PlaceHolder = "All stories"
 	l.Count = widget.NewLabel("")
 
-	l.Table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rows), numCols },
-		func() fyne.CanvasObject {
-			lbl := widget.NewLabel("")
-			lbl.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(widget.NewCheck("", nil), lbl)
-		},
-		l.updateCell,
-	)
-	l.Table.ShowHeaderColumn = false
+	l.Table = &libTable{onEnter: func() { l.u.OpenReader(l.current) }}
+	l.Table.Length = func() (int, int) { return len(l.rows), numCols }
+	l.Table.CreateCell = func() fyne.CanvasObject {
+		lbl := widget.NewLabel("")
+		lbl.Truncation = fyne.TextTruncateEllipsis
+		return container.NewStack(widget.NewCheck("", nil), lbl)
+	}
+	l.Table.UpdateCell = l.updateCell
+	l.Table.ShowHeaderRow = true
+	l.Table.ExtendBaseWidget(l.Table)
 	l.Table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
@@ -105,6 +107,10 @@ func newLibrary(u *UI) *Library {
 			return
 		}
 		aid := l.rows[id.Row]
+		l.selRow = id.Row
+		if l.quiet {
+			return
+		}
 		if id.Col == colPick {
 			l.picked[aid] = !l.picked[aid]
 			l.Table.RefreshItem(id)
@@ -220,7 +226,57 @@ func (l *Library) refresh() {
 	l.rows = ids
 	l.Count.SetText(fmt.Sprintf("%d of %d articles", len(ids), len(m.articles)))
 	l.Table.Refresh()
+	l.followCurrent()
 	l.updateButtons()
+}
+
+// followCurrent moves the table's selection to the selected article's new row after the rows
+// changed (sort, filter, import), or clears it when the article is no longer listed: the
+// highlight and Read/Compare story always mean the same article.
+func (l *Library) followCurrent() {
+	row := -1
+	for i, id := range l.rows {
+		if id == l.current {
+			row = i
+			break
+		}
+	}
+	if row == l.selRow {
+		return
+	}
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	if row < 0 {
+		l.Table.UnselectAll()
+		l.selRow = -1
+		l.current = ""
+		return
+	}
+	l.Table.Select(widget.TableCellID{Row: row, Col: colTitle})
+}
+
+// SelectedArticle returns the article of the row the table shows selected ("" for none).
+func (l *Library) SelectedArticle() string {
+	if l.selRow < 0 || l.selRow >= len(l.rows) {
+		return ""
+	}
+	return l.rows[l.selRow]
+}
+
+// libTable is the library's table: Enter opens the focused row in Read.
+type libTable struct {
+	widget.Table
+	onEnter func()
+}
+
+// TypedKey selects the focused row and opens it on Enter; other keys move as in any table.
+func (t *libTable) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // select the focused cell
+		t.onEnter()
+		return
+	}
+	t.Table.TypedKey(e)
 }
 
 // titleMatch is the search used before the full index is ready: titles only, case-folded.

@@ -400,6 +400,14 @@ func (v *View) typedRune(r rune) {
 }
 
 func (v *View) shortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutUndo: // how the window delivers Ctrl+Z
+		v.Undo()
+		return
+	case *fyne.ShortcutRedo: // Ctrl+Y
+		v.Redo()
+		return
+	}
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok {
 		return
