@@ -24,6 +24,7 @@ import (
 	"parallax"
 	"parallax/app/article"
 	"parallax/app/fonts"
+	"parallax/app/textview"
 	"parallax/store"
 	"parallax/store/analysis"
 	"parallax/store/ingest"
@@ -409,9 +410,9 @@ func (u *UI) showError(err error) {
 		if errors.As(err, &ue) && ue.title != "" {
 			title = ue.title
 		}
-		fyne.Do(func() { u.showDialog(dialog.NewInformation(title, err.Error(), u.win)) })
+		fyne.Do(func() { u.showDialog(dialog.NewInformation(title, textview.Visual(err.Error()), u.win)) })
 		return
 	}
 	fyne.LogError("Parallax", err)
-	fyne.Do(func() { u.showDialog(dialog.NewError(err, u.win)) })
+	fyne.Do(func() { u.showDialog(dialog.NewError(errors.New(textview.Visual(err.Error())), u.win)) })
 }

@@ -201,7 +201,7 @@ func (cv *CompareView) setColumnData(c *Column) {
 	} else if a.Published == "" {
 		date += " (inferred)"
 	}
-	c.Header.SetText(fmt.Sprintf("%s · %s · %s\n%s", a.Lang, languageName(a.Lang), date, ellipsis(a.Title, 90)))
+	c.Header.SetText(fmt.Sprintf("%s · %s · %s\n%s", a.Lang, languageName(a.Lang), date, textview.Visual(ellipsis(a.Title, 90))))
 	c.facts = m.facts[a.ID]
 	fs := make([]textview.Fact, 0, len(c.facts))
 	for _, f := range c.facts {
@@ -435,9 +435,9 @@ func (cv *CompareView) focusSpan(article, fact string, start, end int, what stri
 	}
 	if aligned == 0 && disagree == 0 {
 		lits[article] = []textview.Lit{{Start: start, End: end, State: textview.LitUnmatched}}
-		cv.Info.SetText(what + ": no counterpart found in the other versions.")
+		cv.Info.SetText(textview.Visual(what + ": no counterpart found in the other versions."))
 	} else {
-		cv.Info.SetText(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree))
+		cv.Info.SetText(textview.Visual(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree)))
 	}
 	if cv.focus != nil && len(cv.focus.Members) >= 2 {
 		cv.Unlink.Enable()
@@ -477,7 +477,7 @@ func (cv *CompareView) ShowDiscrepancy(d compare.Discrepancy) {
 		lits[mem.Article] = append(lits[mem.Article], textview.Lit{Start: mem.Start, End: mem.End, State: textview.LitDiscrepant})
 	}
 	cv.light(lits)
-	cv.Info.SetText(cv.u.m.readable(d))
+	cv.Info.SetText(textview.Visual(cv.u.m.readable(d)))
 }
 
 // linkSelection stores the spans selected in two or more columns as one claim.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app/textview"
 	"parallax/compare"
 	"parallax/store"
 )
@@ -231,7 +232,7 @@ func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if r.d.Diff != "" {
 		text = r.d.Diff + " — " + text
 	}
-	lbl.SetText(text)
+	lbl.SetText(textview.Visual(text))
 	icon.SetResource(verdictIcon(p.u.m.verdicts[r.d.ID].Verdict))
 }
 
@@ -297,7 +298,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	}
 	m := p.u.m
 	p.Title.SetText(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
-	p.Summary.SetText(m.readable(*d))
+	p.Summary.SetText(textview.Visual(m.readable(*d)))
 	if d.Diff != "" {
 		p.Diff.Segments = diffSegments(d.Diff)
 		p.Diff.Refresh()
@@ -313,7 +314,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 				q = "(the article)"
 			}
 		}
-		quotes = append(quotes, fmt.Sprintf("[%s] “%s”", a.Lang, ellipsis(q, 90)))
+		quotes = append(quotes, fmt.Sprintf("[%s] “%s”", a.Lang, textview.Visual(ellipsis(q, 90))))
 	}
 	p.Quotes.SetText(strings.Join(quotes, "\n"))
 	p.Quotes.Show()
@@ -330,14 +331,14 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	switch d.Kind {
 	case compare.DiscSpelling:
 		wrong, right := p.spellingForms(*d)
-		p.SameActor.SetText(fmt.Sprintf("Same actor: “%s” is %s", ellipsis(wrong.Text, 20), ellipsis(right.Label, 20)))
+		p.SameActor.SetText(fmt.Sprintf("Same actor: “%s” is %s", textview.Visual(ellipsis(wrong.Text, 20)), textview.Visual(ellipsis(right.Label, 20))))
 		p.DifferentActor.SetText("Different actor")
 		p.SameActor.Show()
 		p.DifferentActor.Show()
 		actions.Show()
 	case compare.DiscEvent:
 		if a, ok := m.article(p.oddArticle()); ok {
-			p.OwnStory.SetText(fmt.Sprintf("Own story for %s", m.articleName(a.ID)))
+			p.OwnStory.SetText(textview.Visual(fmt.Sprintf("Own story for %s", m.articleName(a.ID))))
 			p.JoinStory.SetText("Same event: join the story")
 			p.OwnStory.Show()
 			p.JoinStory.Show()

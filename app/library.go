@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"parallax/app/textview"
 )
 
 // Library columns.
@@ -357,7 +359,8 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colLanguage:
 		text = languageName(a.Lang)
 	case colTitle:
-		text = ellipsis(a.Title, 120)
+		// Cut here, in logical order: Fyne cuts the visual end, the start of an Arabic title.
+		text = ellipsis(a.Title, 56)
 	case colSource:
 		text = a.Source
 	case colPublished:
@@ -386,7 +389,7 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text = strconv.Itoa(m.openDiscrepancies(aid))
 		}
 	}
-	lbl.SetText(text)
+	lbl.SetText(textview.Visual(text))
 }
 
 func (l *Library) updateButtons() {

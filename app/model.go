@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"parallax/app/textview"
 	"parallax/compare"
 	"parallax/store"
 	"parallax/store/analysis"
@@ -209,7 +210,8 @@ func (m *model) baseLabel(id string) string {
 		}
 	}
 	sort.Strings(langs)
-	return date + " · " + strings.Join(langs, " ") + " · " + ellipsis(title, 60)
+	// Shown as is by Fyne's select, table and labels: the title is put in visual order here.
+	return date + " · " + strings.Join(langs, " ") + " · " + textview.Visual(ellipsis(title, 60))
 }
 
 // storyArticles returns the story's articles in a stable reading order: by language code,

@@ -257,7 +257,13 @@ func (v *View) showMeta() {
 		info = append(info, "language "+v.art.LangFrom)
 	}
 	if v.art.PublishedFrom != "" {
-		info = append(info, "date "+v.art.PublishedFrom)
+		// "text: 20 تموز 2021": the dateline keeps its own direction inside the English line.
+		how, line, ok := strings.Cut(v.art.PublishedFrom, ": ")
+		if ok {
+			info = append(info, "date "+how+": "+textview.Visual(line))
+		} else {
+			info = append(info, "date "+textview.Visual(how))
+		}
 	}
 	v.metaInfo.SetText(strings.Join(info, " · "))
 }
@@ -377,7 +383,7 @@ func (v *View) showHighlightPanel() {
 		v.hlPanel.Hide()
 		return
 	}
-	v.hlQuote.SetText("“" + h.Quote + "”")
+	v.hlQuote.SetText("“" + textview.Visual(h.Quote) + "”")
 	v.hlTags.OnChanged = nil
 	v.hlTags.SetSelected(slices.Clone(h.Tags))
 	v.hlTags.OnChanged = func(sel []string) { v.SetTags(v.selHL, sel) }

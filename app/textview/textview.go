@@ -731,7 +731,11 @@ func (r *renderer) build() {
 				continue
 			}
 			f := l.fs.get(pc.face)
-			txt := canvas.NewText(string(l.runes[pc.start:pc.end]), fg)
+			rs := l.runes[pc.start:pc.end]
+			if pc.level%2 == 1 {
+				rs = mirrored(rs)
+			}
+			txt := canvas.NewText(string(rs), fg)
 			txt.TextSize = l.size
 			txt.FontSource = f.res
 			h := (f.ascent + f.descent + f.gap) * l.size
