@@ -163,8 +163,14 @@ func (u *UI) WaitLoaded() { <-u.loaded }
 // DB returns the workspace shown.
 func (u *UI) DB() *store.DB { return u.db }
 
+// setTitle names the workspace in the window title, and says while it is being analysed (the
+// task bar shows it; the real-window test waits for it).
 func (u *UI) setTitle() {
-	u.win.SetTitle("Parallax — " + u.db.Path())
+	t := "Parallax — " + u.db.Path()
+	if u.analysing {
+		t += " — analysing…"
+	}
+	u.win.SetTitle(t)
 }
 
 // analyst is the name written on highlights, verdicts and aliases.
@@ -278,6 +284,7 @@ func (u *UI) analyse() {
 		return
 	}
 	u.analysing = true
+	u.setTitle()
 	db := u.db
 	u.showProgress("Analysing", nil)
 	u.jobs.Add(1)
@@ -302,6 +309,7 @@ func (u *UI) analyse() {
 		}
 		fyne.DoAndWait(func() {
 			u.analysing = false
+			u.setTitle()
 			u.hideProgress()
 			if db != u.db {
 				return

@@ -25,7 +25,8 @@ const minColumnWidth = 250
 // Column is one version in the compare view.
 type Column struct {
 	Article store.Article
-	Header  *widget.Label
+	Header  *widget.Label // language and date
+	Title   *widget.Label // headline, one line
 	View    *textview.TextView
 	facts   []compare.Fact
 }
@@ -162,7 +163,7 @@ func (cv *CompareView) show(arts []store.Article) {
 		c := cv.newColumn(a)
 		cv.Columns = append(cv.Columns, c)
 		cv.articles = append(cv.articles, a.ID)
-		objs = append(objs, container.NewBorder(c.Header, nil, nil, nil, c.View))
+		objs = append(objs, container.NewBorder(container.NewVBox(c.Header, c.Title), nil, nil, nil, c.View))
 	}
 	cv.columns.Objects = objs
 	cv.columns.Refresh()
@@ -180,8 +181,13 @@ func (cv *CompareView) show(arts []store.Article) {
 func (cv *CompareView) newColumn(a store.Article) *Column {
 	c := &Column{Article: a, View: textview.New()}
 	c.Header = widget.NewLabel("")
-	c.Header.Wrapping = fyne.TextWrapWord
 	c.Header.TextStyle.Bold = true
+	c.Header.Truncation = fyne.TextTruncateEllipsis
+	c.Title = widget.NewLabel("")
+	c.Title.TextStyle.Bold = true
+	// One line, cut in logical order before it is put in visual order: a wrapped or truncated
+	// right-to-left title would lose its start.
+	c.Title.Truncation = fyne.TextTruncateEllipsis
 	c.View.SetText(a.Text)
 	c.View.SetFactsVisible(cv.ShowFacts.Checked)
 	cv.setColumnData(c)
@@ -201,7 +207,13 @@ func (cv *CompareView) setColumnData(c *Column) {
 	} else if a.Published == "" {
 		date += " (inferred)"
 	}
-	c.Header.SetText(fmt.Sprintf("%s · %s · %s\n%s", a.Lang, languageName(a.Lang), date, textview.Visual(ellipsis(a.Title, 90))))
+	c.Header.SetText(fmt.Sprintf("%s · %s · %s", a.Lang, languageName(a.Lang), date))
+	c.Title.SetText(textview.Visual(ellipsis(a.Title, 34)))
+	if textview.IsRTL(a.Title) {
+		c.Title.Alignment = fyne.TextAlignTrailing
+	} else {
+		c.Title.Alignment = fyne.TextAlignLeading
+	}
 	c.facts = m.facts[a.ID]
 	fs := make([]textview.Fact, 0, len(c.facts))
 	for _, f := range c.facts {

@@ -267,12 +267,19 @@ func ellipsis(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// articleName is how the window names an article in prose: its file name (without folder and
-// extension, shortened) and language, e.g. "003_4404a406… (fr)".
+// articleName is how the window names an article in prose, as a person would: its outlet,
+// else its URL's host, else its headline (shortened), and its language — "Le Monde (fr)",
+// "«Trung Quốc phản ứng mạnh khi bị…» (vi)". The file name only when there is nothing else.
 func (m *model) articleName(id string) string {
 	a, ok := m.article(id)
 	if !ok {
 		return id
+	}
+	if strings.TrimSpace(a.Outlet) != "" || a.URL != "" {
+		return analysis.DisplayName(a)
+	}
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return "«" + ellipsis(t, 32) + "» (" + a.Lang + ")"
 	}
 	name := a.Source
 	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
@@ -296,6 +303,15 @@ func (m *model) readable(d compare.Discrepancy) string {
 		ids = append(ids, mem.Article)
 	}
 	for _, id := range ids {
+		a, ok := m.article(id)
+		if !ok {
+			continue
+		}
+		// The engine names articles with analysis.DisplayName (a file name when an article has
+		// no outlet, URL or short headline), or by id: both become the window's name.
+		if dn := analysis.DisplayName(a); dn != m.articleName(id) && strings.Contains(s, dn) {
+			s = strings.ReplaceAll(s, dn, m.articleName(id))
+		}
 		if strings.Contains(s, id) {
 			s = strings.ReplaceAll(s, id, m.articleName(id))
 		}

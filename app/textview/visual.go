@@ -114,6 +114,10 @@ func Visual(s string) string {
 	return string(lrm) + b.String() + string(lrm)
 }
 
+// IsRTL reports whether a text's first strong character is right to left (UBA P2–P3): its
+// paragraph reads from the right, and a label showing it alone is best aligned right.
+func IsRTL(s string) bool { return firstStrong([]rune(s)) == 1 }
+
 // rtlTokens splits a right-to-left run into words of strong letters (with their combining
 // marks and joiners) and single neutral characters.
 func rtlTokens(rs []rune) [][]rune {
