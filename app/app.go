@@ -78,7 +78,8 @@ type UI struct {
 	Cancel   *widget.Button
 
 	jobs         sync.WaitGroup
-	loaded       chan struct{} // closed when the library first shows the workspace
+	writes       sync.WaitGroup // exports being written: Quit waits for them
+	loaded       chan struct{}  // closed when the library first shows the workspace
 	loadedOnce   sync.Once
 	cancelJob    func()
 	analysing    bool
@@ -121,6 +122,8 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	u.ReadTab = container.NewTabItem("Read", u.Reader)
 	u.Tabs = container.NewAppTabs(u.LibraryTab, u.CompareTab, u.TimelineTab, u.ReadTab)
 	u.Tabs.OnSelected = func(t *container.TabItem) {
+		// The focus stays in the tab left (a text view), which would take the window's keys.
+		u.win.Canvas().Unfocus()
 		if t == u.TimelineTab {
 			u.Timeline.refresh()
 		}

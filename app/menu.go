@@ -296,8 +296,10 @@ func (u *UI) ExportDialog(format string) {
 		}
 		u.showProgress("Exporting", nil)
 		u.jobs.Add(1)
+		u.writes.Add(1)
 		go func() {
 			defer u.jobs.Done()
+			defer u.writes.Done()
 			set, err := interchange.Export(db, interchange.ExportOptions{Analysis: rep})
 			if err == nil {
 				err = writeExport(w, set, format)
@@ -331,9 +333,14 @@ func writeExport(w io.Writer, set *interchange.Set, format string) error {
 
 // Quit remembers the window size and ends the app (File → Quit, Ctrl+Q); the workspace is
 // closed when the app stops.
+// An export still being written is finished first: quitting never leaves half a file.
 func (u *UI) Quit() {
 	u.savePrefs()
-	u.app.Quit()
+	u.Status.SetText("Finishing…")
+	go func() {
+		u.writes.Wait()
+		fyne.Do(u.app.Quit)
+	}()
 }
 
 // fileDialogSize is big enough to show paths and names in full.

@@ -416,6 +416,7 @@ func (v *View) shortcut(s fyne.Shortcut) {
 	}
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok {
+		textview.PassShortcut(v.text, s)
 		return
 	}
 	ctrl := cs.Modifier&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0
@@ -429,6 +430,8 @@ func (v *View) shortcut(s fyne.Shortcut) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(v.find); c != nil {
 			c.Focus(v.find)
 		}
+	default:
+		textview.PassShortcut(v.text, s)
 	}
 }
 
@@ -454,6 +457,8 @@ func (v *View) key(e *fyne.KeyEvent) {
 		}
 	case fyne.KeyEscape:
 		v.selectHighlight("")
+	case fyne.KeyF10:
+		textview.PassKey(v.text, e)
 	}
 }
 

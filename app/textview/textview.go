@@ -566,6 +566,8 @@ func (c *content) TypedKey(e *fyne.KeyEvent) {
 	default:
 		if tv.OnKey != nil {
 			tv.OnKey(e)
+		} else if e.Name == fyne.KeyF10 || e.Name == fyne.KeyEscape {
+			PassKey(c, e)
 		}
 		return
 	}
@@ -590,6 +592,28 @@ func (c *content) TypedShortcut(s fyne.Shortcut) {
 	}
 	if c.tv.OnShortcut != nil {
 		c.tv.OnShortcut(s)
+		return
+	}
+	PassShortcut(c, s)
+}
+
+// PassShortcut hands a shortcut a focused widget does not use to its window's canvas, whose
+// own shortcuts (Alt+F for the File menu, …) the window skips while a widget that takes
+// shortcuts has the focus.
+func PassShortcut(o fyne.CanvasObject, s fyne.Shortcut) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+		if sc, ok := c.(fyne.Shortcutable); ok {
+			sc.TypedShortcut(s)
+		}
+	}
+}
+
+// PassKey hands a key a focused widget does not use (F10, Esc) to its window's canvas.
+func PassKey(o fyne.CanvasObject, e *fyne.KeyEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+		if f := c.OnTypedKey(); f != nil {
+			f(e)
+		}
 	}
 }
 
