@@ -75,7 +75,10 @@ type UI struct {
 	// Status bar: what is happening, the progress of a job, and Cancel for imports.
 	Status   *widget.Label
 	Progress *widget.ProgressBar
-	Cancel   *widget.Button
+	// Busy runs while a job has not yet said how far it is (reopening a workspace whose facts
+	// are cached goes straight to clustering: a bar at 0 % would look stuck).
+	Busy   *widget.ProgressBarInfinite
+	Cancel *widget.Button
 
 	jobs         sync.WaitGroup
 	writes       sync.WaitGroup // exports being written: Quit waits for them
@@ -104,6 +107,9 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	u.Status.Truncation = fyne.TextTruncateEllipsis
 	u.Progress = widget.NewProgressBar()
 	u.Progress.Hide()
+	u.Busy = widget.NewProgressBarInfinite()
+	u.Busy.Stop()
+	u.Busy.Hide()
 	u.Cancel = widget.NewButton("Cancel", func() {
 		if u.cancelJob != nil {
 			u.cancelJob()
@@ -130,7 +136,7 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	}
 
 	status := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(220, u.Progress.MinSize().Height), u.Progress), u.Cancel),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(220, u.Progress.MinSize().Height), container.NewStack(u.Progress, u.Busy)), u.Cancel),
 		u.Status)
 	w.SetContent(container.NewBorder(nil, status, nil, nil, u.Tabs))
 	u.setTitle()
@@ -367,7 +373,9 @@ func (u *UI) reloadHighlights() {
 func (u *UI) showProgress(what string, cancel func()) {
 	u.Status.SetText(what + "…")
 	u.Progress.SetValue(0)
-	u.Progress.Show()
+	u.Progress.Hide()
+	u.Busy.Show()
+	u.Busy.Start()
 	u.cancelJob = cancel
 	if cancel != nil {
 		u.Cancel.Enable()
@@ -377,6 +385,11 @@ func (u *UI) showProgress(what string, cancel func()) {
 
 func (u *UI) setProgress(what string, done, total int) {
 	if total > 0 {
+		if u.Busy.Visible() {
+			u.Busy.Stop()
+			u.Busy.Hide()
+			u.Progress.Show()
+		}
 		u.Progress.SetValue(float64(done) / float64(total))
 	}
 	u.Status.SetText(fmt.Sprintf("%s… %d of %d", what, done, total))
@@ -384,6 +397,8 @@ func (u *UI) setProgress(what string, done, total int) {
 
 func (u *UI) hideProgress() {
 	u.Progress.Hide()
+	u.Busy.Stop()
+	u.Busy.Hide()
 	u.Cancel.Hide()
 	u.cancelJob = nil
 }

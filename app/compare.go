@@ -16,6 +16,9 @@ import (
 	"parallax/store"
 )
 
+// infoHint is the info line of a story just opened.
+const infoHint = "Select words in two or more columns and press Same claim to link them."
+
 // MaxColumns is the most versions shown side by side; more would make each too narrow to read.
 const MaxColumns = 6
 
@@ -81,7 +84,7 @@ func newCompareView(u *UI) *CompareView {
 	cv.Link = widget.NewButtonWithIcon("Same claim", theme.ContentAddIcon(), cv.linkSelection)
 	cv.Unlink = widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), cv.unlinkFocus)
 	cv.Unlink.Disable()
-	cv.Info = widget.NewLabel("Select words in two or more columns and press Same claim to link them.")
+	cv.Info = widget.NewLabel(infoHint)
 	cv.Info.Truncation = fyne.TextTruncateEllipsis
 	cv.Panel = newDiscPanel(u, cv)
 
@@ -152,6 +155,7 @@ func (cv *CompareView) StoryIDs() []string { return append([]string(nil), cv.sto
 func (cv *CompareView) Story() string { return cv.story }
 
 func (cv *CompareView) show(arts []store.Article) {
+	cv.Info.SetText(infoHint) // never a line about the story shown before
 	if len(arts) > MaxColumns {
 		cv.Info.SetText(fmt.Sprintf("Showing %d of %d versions; tick the ones you want in the Library to choose.", MaxColumns, len(arts)))
 		arts = arts[:MaxColumns]
@@ -276,7 +280,9 @@ func (cv *CompareView) modelChanged() {
 			cv.Columns[i].Article = a
 		}
 		cv.setColumnData(c)
+		c.View.SetLit(nil) // boxes of a flag the new analysis may no longer have
 	}
+	cv.Info.SetText(infoHint)
 	cv.focus = nil
 	cv.Unlink.Disable()
 	cv.annotationsChanged()

@@ -229,3 +229,43 @@ func TestKeys_FlagsVerdictsDialogsLibrary(t *testing.T) {
 		t.Errorf("Enter on a library row: tab %v, reader shows %q, want %s in Read", u.Tabs.Selected().Text, u.Reader.Article().ID, fr)
 	}
 }
+
+// Issue 14.7: on laptop screens (1280×800, 1024×700) every library column, the compare
+// toolbar and the flag actions are in view.
+func TestLayout_LaptopScreens(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	storyOf(t, u, articleBySource(t, db, "004_").ID)
+	var spelling string
+	for _, d := range u.Compare.Panel.Rows() {
+		if d.Kind == compare.DiscSpelling {
+			spelling = d.ID
+		}
+	}
+	u.Compare.Panel.SelectRow(spelling)
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
+		w.Resize(size)
+		cw := w.Canvas().Size().Width
+		d := fyne.CurrentApp().Driver()
+		inView := func(name string, o fyne.CanvasObject) {
+			t.Helper()
+			p := d.AbsolutePositionForObject(o)
+			if p.X+o.Size().Width > cw+0.5 || p.Y+o.Size().Height > w.Canvas().Size().Height+0.5 {
+				t.Errorf("%v: %s ends at %.0f,%.0f, outside the %.0f×%.0f window", size, name,
+					p.X+o.Size().Width, p.Y+o.Size().Height, cw, w.Canvas().Size().Height)
+			}
+		}
+		u.Tabs.Select(u.CompareTab)
+		inView("Unlink", u.Compare.Unlink)
+		inView("Same claim", u.Compare.Link)
+		inView("Same actor", u.Compare.Panel.SameActor)
+		inView("the verdicts", u.Compare.Panel.Verdict)
+		if w.Canvas().Size().Width > size.Width+1 {
+			t.Errorf("%v: the window grew to %.0f wide", size, w.Canvas().Size().Width)
+		}
+		u.Tabs.Select(u.LibraryTab)
+		if need, have := u.Library.WidthNeeded(), u.Library.Table.Size().Width; need > have+0.5 {
+			t.Errorf("%v: library columns need %.0f px, the table has %.0f", size, need, have)
+		}
+	}
+}

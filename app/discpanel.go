@@ -79,6 +79,7 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 	}
 	p.Title = widget.NewLabel("")
 	p.Title.TextStyle.Bold = true
+	p.Title.Truncation = fyne.TextTruncateEllipsis // a long line must not widen the window
 	p.Summary = widget.NewLabel("Click a flag to see where the versions disagree.")
 	p.Summary.Wrapping = fyne.TextWrapWord
 	p.Diff = widget.NewRichText()
@@ -120,14 +121,16 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 				p.u.verdictAction(p.selected.ID, store.VerdictRejected, strings.TrimSpace(p.Note.Text))))
 		}
 	})
-	p.detail = container.NewVBox(p.Title, p.Summary, p.Diff, p.Quotes,
-		p.Verdict, p.Note, container.NewHBox(p.SaveNote),
+	// What the analyst acts on first, the quotes last: on a laptop screen (1280×800, 1024×700)
+	// Same actor and the verdicts are in view without scrolling.
+	p.detail = container.NewVBox(p.Title, p.Summary, p.Diff,
 		// One button a line: the panel stays narrow and the labels can say what they do.
-		container.NewVBox(p.SameActor, p.DifferentActor, p.OwnStory, p.JoinStory))
+		container.NewVBox(p.SameActor, p.DifferentActor, p.OwnStory, p.JoinStory),
+		p.Verdict, p.Note, container.NewHBox(p.SaveNote), p.Quotes)
 	p.showDetail(nil)
 	heading := widget.NewLabelWithStyle("Discrepancies", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(p.List, container.NewVScroll(p.detail))
-	split.Offset = 0.45
+	split.Offset = 0.4
 	p.content = container.NewBorder(heading, nil, nil, nil, split)
 	return p
 }
@@ -324,7 +327,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	p.Verdict.Show()
 	p.Note.Show()
 	p.detail.Objects[6].Show() // Save note
-	actions := p.detail.Objects[7].(*fyne.Container)
+	actions := p.detail.Objects[3].(*fyne.Container)
 	for _, o := range actions.Objects {
 		o.Hide()
 	}

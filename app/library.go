@@ -30,7 +30,12 @@ const (
 )
 
 var colNames = [numCols]string{"", "Code", "Language", "Title", "Source", "Published", "Story", "Highlights", "Open flags"}
-var colWidths = [numCols]float32{34, 56, 100, 400, 190, 116, 140, 86, 86}
+
+// colWidths are the columns' widths; the title column takes whatever the window leaves (at
+// least minTitleWidth), so every column is in view from 1024 pixels wide.
+var colWidths = [numCols]float32{34, 50, 96, 400, 150, 110, 124, 80, 80}
+
+const minTitleWidth = 180
 
 // Library is the workspace's articles as a sortable, filterable table with search.
 type Library struct {
@@ -55,6 +60,7 @@ type Library struct {
 	quiet   bool            // set while the library itself moves the table's selection
 	sortCol int
 	sortAsc bool
+	needed  float32 // width of all columns, as last laid out
 
 	content fyne.CanvasObject
 }
@@ -160,7 +166,8 @@ func newLibrary(u *UI) *Library {
 		l.Search)
 	actions := container.NewHBox(importBtn, pasteBtn, widget.NewSeparator(), l.CompareStory, l.ComparePicked, l.Read,
 		layout.NewSpacer(), l.Count)
-	l.content = container.NewBorder(container.NewVBox(filters, actions, l.Hint), nil, nil, nil, l.Table)
+	l.content = container.NewBorder(container.NewVBox(filters, actions, l.Hint), nil, nil, nil,
+		container.New(&titleFill{l: l}, l.Table))
 	l.updateButtons()
 	return l
 }
@@ -264,6 +271,35 @@ func (l *Library) SelectedArticle() string {
 	}
 	return l.rows[l.selRow]
 }
+
+// titleFill lays the table over its whole space and gives the title column the width the
+// other columns leave.
+type titleFill struct {
+	l    *Library
+	last float32
+}
+
+func (f *titleFill) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (f *titleFill) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	others := float32(0)
+	for c, w := range colWidths {
+		if c != colTitle {
+			others += w + theme.Padding() // a separator after each column
+		}
+	}
+	title := max(minTitleWidth, size.Width-others-theme.Padding()-theme.ScrollBarSize())
+	f.l.needed = others + title
+	if title != f.last {
+		f.last = title
+		f.l.Table.SetColumnWidth(colTitle, title)
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+// WidthNeeded returns the width all columns take, as last laid out.
+func (l *Library) WidthNeeded() float32 { return l.needed }
 
 // libTable is the library's table: Enter opens the focused row in Read.
 type libTable struct {
