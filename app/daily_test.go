@@ -269,3 +269,55 @@ func TestLayout_LaptopScreens(t *testing.T) {
 		}
 	}
 }
+
+// Issue 14.6: what the screen says belongs to the story and analysis shown.
+func TestCompare_NoStaleState(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, _ := newUI(t, db)
+	story := storyOf(t, u, articleBySource(t, db, "004_").ID)
+	var spelling string
+	for _, d := range u.Compare.Panel.Rows() {
+		if d.Kind == compare.DiscSpelling && strings.Contains(d.Summary, "Zhao Lijiang") {
+			spelling = d.ID
+		}
+	}
+	u.Compare.Panel.SelectRow(spelling)
+	hint := u.Compare.Info.Text
+	lit := 0
+	for _, c := range u.Compare.Columns {
+		lit += len(c.View.Lit())
+	}
+	if lit == 0 {
+		t.Fatal("selecting the spelling flag lit no span")
+	}
+
+	// Same actor re-analyses: the flag is gone, and so must be its boxes and its line.
+	test.Tap(u.Compare.Panel.SameActor)
+	u.WaitIdle()
+	for _, d := range u.Compare.Panel.Rows() {
+		if d.ID == spelling {
+			t.Fatalf("the spelling flag is still listed after Same actor")
+		}
+	}
+	for _, c := range u.Compare.Columns {
+		if ls := c.View.Lit(); len(ls) > 0 {
+			t.Errorf("after Same actor column %s still lights %+v", c.Article.Lang, ls)
+		}
+	}
+	if u.Compare.Info.Text == hint {
+		t.Errorf("after Same actor the info line still describes the removed flag: %q", hint)
+	}
+
+	// Another story: nothing said about the first one stays.
+	u.Compare.Panel.SelectRow(u.Compare.Panel.Rows()[0].ID)
+	hint = u.Compare.Info.Text
+	for _, id := range u.Compare.StoryIDs() {
+		if id != story {
+			u.OpenStory(id)
+			break
+		}
+	}
+	if u.Compare.Info.Text == hint {
+		t.Errorf("the info line still describes a flag of the other story: %q", hint)
+	}
+}

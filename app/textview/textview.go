@@ -169,6 +169,9 @@ func (t *TextView) SetFactsVisible(on bool) {
 // FactsVisible reports whether fact underlines are shown.
 func (t *TextView) FactsVisible() bool { return t.factsVisible }
 
+// Lit returns the spans lit by SetLit.
+func (t *TextView) Lit() []Lit { return append([]Lit(nil), t.lit...) }
+
 // SetLit replaces the emphasised spans (aligned counterparts of what is selected elsewhere).
 func (t *TextView) SetLit(ls []Lit) {
 	t.lit = append([]Lit(nil), ls...)
