@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
 	"parallax/compare"
@@ -319,5 +320,32 @@ func TestCompare_NoStaleState(t *testing.T) {
 	}
 	if u.Compare.Info.Text == hint {
 		t.Errorf("the info line still describes a flag of the other story: %q", hint)
+	}
+}
+
+// Issue 14.10: flags name articles as a person would, and no two rows of the list read the same.
+func TestFlags_NamesAndDistinctRows(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	storyOf(t, u, articleBySource(t, db, "004_").ID)
+	var texts []string
+	for _, o := range test.LaidOutObjects(u.Compare.Panel.List) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			texts = append(texts, l.Text)
+		}
+	}
+	_ = w
+	if len(texts) == 0 {
+		t.Fatal("the flag list shows no rows")
+	}
+	seen := map[string]bool{}
+	for _, s := range texts {
+		if strings.Contains(s, ".txt") || strings.Contains(s, "ec630aab") {
+			t.Errorf("a flag names an article by its file: %q", s)
+		}
+		if seen[s] {
+			t.Errorf("two rows of the flag list read %q", s)
+		}
+		seen[s] = true
 	}
 }

@@ -235,6 +235,10 @@ func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if r.d.Diff != "" {
 		text = r.d.Diff + " — " + text
 	}
+	if r.d.Kind == compare.DiscGarbled && len(r.d.Members) > 0 && r.d.Members[0].Text != "" {
+		// Several damaged spots of one article read the same: the words tell them apart.
+		text = "“" + ellipsis(r.d.Members[0].Text, 24) + "” — " + text
+	}
 	lbl.SetText(textview.Visual(text))
 	icon.SetResource(verdictIcon(p.u.m.verdicts[r.d.ID].Verdict))
 }

@@ -119,7 +119,7 @@ func Open(path string, opts Options) (*DB, error) {
 func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
-		return fmt.Errorf("workspace %s is open in another window or process; close it there and try again: %w", path, ErrLocked)
+		return fmt.Errorf("workspace %s: %w", path, ErrLocked) // ErrLocked says what to do, once
 	}
 	var pathErr *os.PathError
 	var errno syscall.Errno
