@@ -14,22 +14,9 @@ import (
 
 	"parallax/app"
 	"parallax/compare"
-	"parallax/internal/wsgen"
 	"parallax/store"
 	"parallax/store/ingest"
 )
-
-// genUI opens the window on a generated workspace of n articles (internal/wsgen) and waits
-// for its analysis.
-func genUI(t *testing.T, n int) (*app.UI, *store.DB) {
-	t.Helper()
-	db := openDB(t, t.TempDir())
-	if err := wsgen.Fill(db, n); err != nil {
-		t.Fatal(err)
-	}
-	u, _ := newUI(t, db)
-	return u, db
-}
 
 // sameLabelStories returns two stories that would read the same in a list (same date,
 // languages and first title): the generated undated copies make many.
