@@ -380,7 +380,10 @@ func (v *View) showHighlightPanel() {
 	if !ok {
 		v.selHL = ""
 		v.text.SetSelectedHighlight("")
-		v.hlPanel.Hide()
+		if v.hlPanel.Visible() {
+			v.hlPanel.Hide()
+			v.root.Refresh() // lay the text out over the panel's place: no blank band
+		}
 		return
 	}
 	v.hlQuote.SetText("“" + textview.Visual(h.Quote) + "”")
@@ -388,7 +391,12 @@ func (v *View) showHighlightPanel() {
 	v.hlTags.SetSelected(slices.Clone(h.Tags))
 	v.hlTags.OnChanged = func(sel []string) { v.SetTags(v.selHL, sel) }
 	v.hlNote.SetText(h.Note)
-	v.hlPanel.Show()
+	if !v.hlPanel.Visible() {
+		v.hlPanel.Show()
+		v.root.Refresh()
+	}
+	// The panel takes room from the text: keep the words just tagged in view.
+	v.text.ScrollTo(h.Start)
 }
 
 // typedRune maps tag keys: with text selected the key makes a highlight; with a highlight

@@ -126,10 +126,12 @@ const (
 )
 
 // TestGUIDailyLoop is issue 14's real-window test: the built binary on a 3,000-article
-// workspace, driven with real X events — Compare story (and switching stories), tagging with
-// the mouse and a key, Ctrl+Z and Ctrl+Y, next flag and a verdict key, every export format from
-// the File menu opened with Alt+F, and Ctrl+Q — then the workspace and the exported files are
-// checked. Screenshots are kept in build/gui-daily (or $PARALLAX_ARTIFACTS).
+// workspace, driven with real X events — Compare story (and switching stories), Enter on a
+// library row, tagging with the mouse and a key, Ctrl+Z and Ctrl+Y, next flag and a verdict
+// key, the window at 1024×700, a dialog opened from the keyboard and closed with Esc, every
+// export format from the File menu opened with F10 or Alt+F, and Ctrl+Q — then the workspace
+// and the exported files are checked. Screenshots are kept in build/gui-daily (or
+// $PARALLAX_ARTIFACTS).
 func TestGUIDailyLoop(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives the real window for about a minute; skipped in -short mode")
@@ -202,8 +204,8 @@ func TestGUIDailyLoop(t *testing.T) {
 	g.xdo("mousemove", "640", "400") // the pointer in the window: no window manager, focus follows it
 	g.shot("library-3000")
 
-	// Compare story on a story of many versions (sorted by story: dated, multi-version first),
-	// then switch to another one: no recursion, no runaway memory.
+	// Compare story on a story of many versions (sorted by story: dated, multi-version first);
+	// later another story: no recursion, no runaway memory.
 	g.click(xStoryHeader, yHeader)
 	g.click(xTitleCell, yRow1)
 	g.shot("library-selected")
@@ -211,22 +213,6 @@ func TestGUIDailyLoop(t *testing.T) {
 	time.Sleep(2 * time.Second)
 	alive("Compare story")
 	g.shot("compare-story")
-	// Another story: the first one has 14 rows; scroll the library down past them.
-	g.key("alt+1")
-	g.xdo("mousemove", strconv.Itoa(xTitleCell), strconv.Itoa(yRow2))
-	for range 12 {
-		g.xdo("click", "5") // wheel down
-		time.Sleep(50 * time.Millisecond)
-	}
-	time.Sleep(300 * time.Millisecond)
-	g.click(xTitleCell, yRow2)
-	g.click(xCompareStory, yBar)
-	time.Sleep(2 * time.Second)
-	alive("switching stories")
-	g.shot("compare-second-story")
-	if mb := g.rssMB(); mb > 2500 {
-		t.Errorf("after Compare story twice the app holds %d MB", mb)
-	}
 
 	// Enter opens the selected row in Read; a mouse drag over the first line and the key 1
 	// (claim) make a highlight; Ctrl+Z takes it back, Ctrl+Y makes it again.
@@ -250,14 +236,51 @@ func TestGUIDailyLoop(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	g.shot("verdict")
 
-	// Every export format from the File menu, opened with Alt+F and walked with the arrows;
-	// the save dialog opens in the workspace's folder with the name filled in: Enter saves.
+	// Another story: the first one has 14 rows; scroll the library down past them.
+	g.key("alt+1")
+	g.xdo("mousemove", strconv.Itoa(xTitleCell), strconv.Itoa(yRow2))
+	for range 12 {
+		g.xdo("click", "5") // wheel down
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	g.click(xTitleCell, yRow2)
+	g.click(xCompareStory, yBar)
+	time.Sleep(2 * time.Second)
+	alive("switching stories")
+	g.shot("compare-second-story")
+	if mb := g.rssMB(); mb > 2500 {
+		t.Errorf("after Compare story twice the app holds %d MB", mb)
+	}
+
+	// A laptop screen: 1024×700. Compare and the library must still show their controls.
+	g.xdo("search", "--name", "^Parallax", "windowsize", "1024", "700")
+	time.Sleep(1500 * time.Millisecond)
+	g.xdo("mousemove", "500", "350")
+	g.shot("compare-1024x700")
+	g.key("alt+1")
+	g.shot("library-1024x700")
+	g.key("alt+2")
+
+	// Help → Keyboard from the keyboard (Alt+H, arrows, Enter), and Esc closes the dialog.
+	g.key("alt+h", "Down", "Down", "Return")
+	g.shot("keys-dialog")
+	g.key("Escape")
+	g.shot("keys-dialog-closed")
+
+	// Every export format from the File menu, opened with F10 (first) or Alt+F and walked with
+	// the arrows; the save dialog opens in the workspace's folder with the name filled in:
+	// Enter saves.
 	exports := []struct {
 		down int
 		file string
 	}{{7, "parallax-set.json"}, {8, "annotations.jsonld"}, {9, "report.html"}, {10, "report.md"}}
 	for i, e := range exports {
-		g.key("alt+f")
+		if i == 0 {
+			g.key("F10")
+		} else {
+			g.key("alt+f")
+		}
 		for range e.down {
 			g.xdo("key", "Down")
 			time.Sleep(60 * time.Millisecond)
