@@ -430,20 +430,39 @@ func (u *UI) AboutDialog() {
 func applyTheme(a fyne.App, choice string) {
 	switch choice {
 	case "light":
-		a.Settings().SetTheme(variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+		a.Settings().SetTheme(appTheme{Theme: theme.DefaultTheme(), variant: theme.VariantLight, forced: true})
 	case "dark":
-		a.Settings().SetTheme(variantTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+		a.Settings().SetTheme(appTheme{Theme: theme.DefaultTheme(), variant: theme.VariantDark, forced: true})
 	default:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(appTheme{Theme: theme.DefaultTheme()})
 	}
 }
 
-// variantTheme is the default theme pinned to one variant.
-type variantTheme struct {
+// Input borders outline radio circles, check boxes and entries: the default's left the verdict
+// circles nearly invisible (contrast 1.3:1 in light, 1.6:1 in dark); these give 4.6:1 and
+// about 4:1, above the 3:1 WCAG asks of controls.
+var (
+	lightInputBorder = color.NRGBA{0x75, 0x75, 0x75, 0xff}
+	darkInputBorder  = color.NRGBA{0x7a, 0x7a, 0x7a, 0xff}
+)
+
+// appTheme is the default theme, optionally pinned to one variant, with visible input borders.
+type appTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
+	forced  bool
 }
 
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
+// Color implements fyne.Theme.
+func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.forced {
+		v = t.variant
+	}
+	if n == theme.ColorNameInputBorder {
+		if v == theme.VariantLight {
+			return lightInputBorder
+		}
+		return darkInputBorder
+	}
+	return t.Theme.Color(n, v)
 }
