@@ -251,6 +251,14 @@ func TestLayout_LaptopScreens(t *testing.T) {
 		if w.Canvas().Size().Width > size.Width+1 {
 			t.Errorf("%v: the window grew to %.0f wide", size, w.Canvas().Size().Width)
 		}
+		// At 800×600 too, clicking a flag must not widen the window by itself.
+		w.Resize(fyne.NewSize(800, 600))
+		u.Compare.Panel.SelectRow(u.Compare.Panel.Rows()[0].ID)
+		u.Compare.Panel.SelectRow(spelling)
+		if got := w.Canvas().Size().Width; got > 801 {
+			t.Errorf("at 800×600 selecting a flag widened the window to %.0f", got)
+		}
+		w.Resize(size)
 		u.Tabs.Select(u.LibraryTab)
 		if need, have := u.Library.WidthNeeded(), u.Library.Table.Size().Width; need > have+0.5 {
 			t.Errorf("%v: library columns need %.0f px, the table has %.0f", size, need, have)
