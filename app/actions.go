@@ -43,6 +43,10 @@ func (u *UI) perform(a action) {
 
 // Undo reverts the last workbench change (the reader has its own undo for highlights).
 func (u *UI) Undo() {
+	if e := u.undoTarget(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
 	if u.Tabs.Selected() == u.ReadTab {
 		u.Reader.Undo()
 		return
@@ -52,6 +56,10 @@ func (u *UI) Undo() {
 
 // Redo applies again the last change undone.
 func (u *UI) Redo() {
+	if e := u.undoTarget(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
 	if u.Tabs.Selected() == u.ReadTab {
 		u.Reader.Redo()
 		return

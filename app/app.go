@@ -24,6 +24,7 @@ import (
 	"parallax"
 	"parallax/app/article"
 	"parallax/app/fonts"
+	"parallax/app/textview"
 	"parallax/store"
 	"parallax/store/analysis"
 	"parallax/store/ingest"
@@ -74,16 +75,21 @@ type UI struct {
 	// Status bar: what is happening, the progress of a job, and Cancel for imports.
 	Status   *widget.Label
 	Progress *widget.ProgressBar
-	Cancel   *widget.Button
+	// Busy runs while a job has not yet said how far it is (reopening a workspace whose facts
+	// are cached goes straight to clustering: a bar at 0 % would look stuck).
+	Busy   *widget.ProgressBarInfinite
+	Cancel *widget.Button
 
 	jobs         sync.WaitGroup
-	loaded       chan struct{} // closed when the library first shows the workspace
+	writes       sync.WaitGroup // exports being written: Quit waits for them
+	loaded       chan struct{}  // closed when the library first shows the workspace
 	loadedOnce   sync.Once
 	cancelJob    func()
 	analysing    bool
 	notice       string // what the last import did, kept in the status line after analysis
 	analyseAgain bool
 	undo         undoStack
+	dialogs      []dialog.Dialog // open, the last on top: Esc closes it
 }
 
 // Create builds the main window's content for the workspace db and starts loading it.
@@ -101,6 +107,9 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	u.Status.Truncation = fyne.TextTruncateEllipsis
 	u.Progress = widget.NewProgressBar()
 	u.Progress.Hide()
+	u.Busy = widget.NewProgressBarInfinite()
+	u.Busy.Stop()
+	u.Busy.Hide()
 	u.Cancel = widget.NewButton("Cancel", func() {
 		if u.cancelJob != nil {
 			u.cancelJob()
@@ -119,13 +128,15 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	u.ReadTab = container.NewTabItem("Read", u.Reader)
 	u.Tabs = container.NewAppTabs(u.LibraryTab, u.CompareTab, u.TimelineTab, u.ReadTab)
 	u.Tabs.OnSelected = func(t *container.TabItem) {
+		// The focus stays in the tab left (a text view), which would take the window's keys.
+		u.win.Canvas().Unfocus()
 		if t == u.TimelineTab {
 			u.Timeline.refresh()
 		}
 	}
 
 	status := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(220, u.Progress.MinSize().Height), u.Progress), u.Cancel),
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(220, u.Progress.MinSize().Height), container.NewStack(u.Progress, u.Busy)), u.Cancel),
 		u.Status)
 	w.SetContent(container.NewBorder(nil, status, nil, nil, u.Tabs))
 	u.setTitle()
@@ -162,8 +173,14 @@ func (u *UI) WaitLoaded() { <-u.loaded }
 // DB returns the workspace shown.
 func (u *UI) DB() *store.DB { return u.db }
 
+// setTitle names the workspace in the window title, and says while it is being analysed (the
+// task bar shows it; the real-window test waits for it).
 func (u *UI) setTitle() {
-	u.win.SetTitle("Parallax — " + u.db.Path())
+	t := "Parallax — " + u.db.Path()
+	if u.analysing {
+		t += " — analysing…"
+	}
+	u.win.SetTitle(t)
 }
 
 // analyst is the name written on highlights, verdicts and aliases.
@@ -277,6 +294,7 @@ func (u *UI) analyse() {
 		return
 	}
 	u.analysing = true
+	u.setTitle()
 	db := u.db
 	u.showProgress("Analysing", nil)
 	u.jobs.Add(1)
@@ -301,6 +319,7 @@ func (u *UI) analyse() {
 		}
 		fyne.DoAndWait(func() {
 			u.analysing = false
+			u.setTitle()
 			u.hideProgress()
 			if db != u.db {
 				return
@@ -355,7 +374,9 @@ func (u *UI) reloadHighlights() {
 func (u *UI) showProgress(what string, cancel func()) {
 	u.Status.SetText(what + "…")
 	u.Progress.SetValue(0)
-	u.Progress.Show()
+	u.Progress.Hide()
+	u.Busy.Show()
+	u.Busy.Start()
 	u.cancelJob = cancel
 	if cancel != nil {
 		u.Cancel.Enable()
@@ -365,6 +386,11 @@ func (u *UI) showProgress(what string, cancel func()) {
 
 func (u *UI) setProgress(what string, done, total int) {
 	if total > 0 {
+		if u.Busy.Visible() {
+			u.Busy.Stop()
+			u.Busy.Hide()
+			u.Progress.Show()
+		}
 		u.Progress.SetValue(float64(done) / float64(total))
 	}
 	u.Status.SetText(fmt.Sprintf("%s… %d of %d", what, done, total))
@@ -372,6 +398,8 @@ func (u *UI) setProgress(what string, done, total int) {
 
 func (u *UI) hideProgress() {
 	u.Progress.Hide()
+	u.Busy.Stop()
+	u.Busy.Hide()
 	u.Cancel.Hide()
 	u.cancelJob = nil
 }
@@ -410,9 +438,9 @@ func (u *UI) showError(err error) {
 		if errors.As(err, &ue) && ue.title != "" {
 			title = ue.title
 		}
-		fyne.Do(func() { dialog.ShowInformation(title, err.Error(), u.win) })
+		fyne.Do(func() { u.showDialog(dialog.NewInformation(title, textview.Visual(err.Error()), u.win)) })
 		return
 	}
 	fyne.LogError("Parallax", err)
-	fyne.Do(func() { dialog.ShowError(err, u.win) })
+	fyne.Do(func() { u.showDialog(dialog.NewError(errors.New(textview.Visual(err.Error())), u.win)) })
 }

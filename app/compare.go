@@ -16,6 +16,9 @@ import (
 	"parallax/store"
 )
 
+// infoHint is the info line of a story just opened.
+const infoHint = "Select words in two or more columns and press Same claim to link them."
+
 // MaxColumns is the most versions shown side by side; more would make each too narrow to read.
 const MaxColumns = 6
 
@@ -25,7 +28,8 @@ const minColumnWidth = 250
 // Column is one version in the compare view.
 type Column struct {
 	Article store.Article
-	Header  *widget.Label
+	Header  *widget.Label // language and date
+	Title   *widget.Label // headline, one line
 	View    *textview.TextView
 	facts   []compare.Fact
 }
@@ -48,6 +52,7 @@ type CompareView struct {
 	Split *container.Split
 
 	story    string   // story shown ("" for a hand-picked set)
+	storyIDs []string // the story id of each StorySelect option, same order
 	articles []string // article ids in the columns
 	focus    *compare.Alignment
 
@@ -58,12 +63,15 @@ type CompareView struct {
 
 func newCompareView(u *UI) *CompareView {
 	cv := &CompareView{u: u}
-	cv.StorySelect = widget.NewSelect(nil, func(sel string) {
-		for _, id := range u.m.storyIDs() {
-			if u.m.storyLabel(id) == sel && id != cv.story {
-				cv.ShowStory(id)
-				return
-			}
+	// The select picks a story by its option's index, so its id; ShowStory sets the select
+	// without calling back here (selectQuietly): the widget never calls back into itself.
+	cv.StorySelect = widget.NewSelect(nil, func(string) {
+		i := cv.StorySelect.SelectedIndex()
+		if i < 0 || i >= len(cv.storyIDs) {
+			return
+		}
+		if id := cv.storyIDs[i]; id != cv.story {
+			cv.ShowStory(id)
 		}
 	})
 	cv.StorySelect.PlaceHolder = "Pick a story to compare"
@@ -76,7 +84,7 @@ func newCompareView(u *UI) *CompareView {
 	cv.Link = widget.NewButtonWithIcon("Same claim", theme.ContentAddIcon(), cv.linkSelection)
 	cv.Unlink = widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), cv.unlinkFocus)
 	cv.Unlink.Disable()
-	cv.Info = widget.NewLabel("Select words in two or more columns and press Same claim to link them.")
+	cv.Info = widget.NewLabel(infoHint)
 	cv.Info.Truncation = fyne.TextTruncateEllipsis
 	cv.Panel = newDiscPanel(u, cv)
 
@@ -99,7 +107,22 @@ func (cv *CompareView) ShowStory(id string) {
 	arts := cv.u.m.storyArticles(id)
 	cv.story = id
 	cv.show(arts)
-	cv.StorySelect.SetSelected(cv.u.m.storyLabel(id))
+	cv.selectQuietly(id)
+}
+
+// selectQuietly shows story id (or none for "") in the select without running its OnChanged.
+func (cv *CompareView) selectQuietly(id string) {
+	sel := ""
+	for i, s := range cv.storyIDs {
+		if s == id && id != "" {
+			sel = cv.StorySelect.Options[i]
+			break
+		}
+	}
+	if cv.StorySelect.Selected != sel {
+		cv.StorySelect.Selected = sel
+		cv.StorySelect.Refresh()
+	}
 }
 
 // ShowArticles puts any articles side by side (at most MaxColumns).
@@ -125,10 +148,14 @@ func (cv *CompareView) ShowArticles(ids []string) {
 	cv.show(arts)
 }
 
+// StoryIDs returns the story id of each StorySelect option, in the same order.
+func (cv *CompareView) StoryIDs() []string { return append([]string(nil), cv.storyIDs...) }
+
 // Story returns the story shown ("" for a hand-picked set of several stories).
 func (cv *CompareView) Story() string { return cv.story }
 
 func (cv *CompareView) show(arts []store.Article) {
+	cv.Info.SetText(infoHint) // never a line about the story shown before
 	if len(arts) > MaxColumns {
 		cv.Info.SetText(fmt.Sprintf("Showing %d of %d versions; tick the ones you want in the Library to choose.", MaxColumns, len(arts)))
 		arts = arts[:MaxColumns]
@@ -140,7 +167,7 @@ func (cv *CompareView) show(arts []store.Article) {
 		c := cv.newColumn(a)
 		cv.Columns = append(cv.Columns, c)
 		cv.articles = append(cv.articles, a.ID)
-		objs = append(objs, container.NewBorder(c.Header, nil, nil, nil, c.View))
+		objs = append(objs, container.NewBorder(container.NewVBox(c.Header, c.Title), nil, nil, nil, c.View))
 	}
 	cv.columns.Objects = objs
 	cv.columns.Refresh()
@@ -158,8 +185,13 @@ func (cv *CompareView) show(arts []store.Article) {
 func (cv *CompareView) newColumn(a store.Article) *Column {
 	c := &Column{Article: a, View: textview.New()}
 	c.Header = widget.NewLabel("")
-	c.Header.Wrapping = fyne.TextWrapWord
 	c.Header.TextStyle.Bold = true
+	c.Header.Truncation = fyne.TextTruncateEllipsis
+	c.Title = widget.NewLabel("")
+	c.Title.TextStyle.Bold = true
+	// One line, cut in logical order before it is put in visual order: a wrapped or truncated
+	// right-to-left title would lose its start.
+	c.Title.Truncation = fyne.TextTruncateEllipsis
 	c.View.SetText(a.Text)
 	c.View.SetFactsVisible(cv.ShowFacts.Checked)
 	cv.setColumnData(c)
@@ -179,7 +211,13 @@ func (cv *CompareView) setColumnData(c *Column) {
 	} else if a.Published == "" {
 		date += " (inferred)"
 	}
-	c.Header.SetText(fmt.Sprintf("%s · %s · %s\n%s", a.Lang, languageName(a.Lang), date, ellipsis(a.Title, 90)))
+	c.Header.SetText(fmt.Sprintf("%s · %s · %s", a.Lang, languageName(a.Lang), date))
+	c.Title.SetText(textview.Visual(ellipsis(a.Title, 34)))
+	if textview.IsRTL(a.Title) {
+		c.Title.Alignment = fyne.TextAlignTrailing
+	} else {
+		c.Title.Alignment = fyne.TextAlignLeading
+	}
 	c.facts = m.facts[a.ID]
 	fs := make([]textview.Fact, 0, len(c.facts))
 	for _, f := range c.facts {
@@ -216,17 +254,13 @@ func factTooltip(f compare.Fact) string {
 func (cv *CompareView) modelChanged() {
 	m := cv.u.m
 	opts := make([]string, 0, len(m.stories))
-	for _, id := range m.storyIDs() {
-		if len(m.stories[id].Articles) > 1 {
-			opts = append(opts, m.storyLabel(id))
-		}
-	}
-	for _, id := range m.storyIDs() {
-		if len(m.stories[id].Articles) == 1 {
-			opts = append(opts, m.storyLabel(id))
-		}
+	ids := make([]string, 0, len(m.stories))
+	for _, id := range m.storyIDs() { // stories of several versions first: storyIDs' order
+		opts = append(opts, m.storyLabel(id))
+		ids = append(ids, id)
 	}
 	cv.StorySelect.Options = opts
+	cv.storyIDs = ids
 	if cv.story != "" {
 		if _, ok := m.stories[cv.story]; !ok {
 			// The story was re-clustered (an article moved out): follow the first column's article.
@@ -240,17 +274,15 @@ func (cv *CompareView) modelChanged() {
 		cv.ShowStory(cv.story)
 		return
 	}
-	cv.StorySelect.Selected = m.storyLabel(cv.story)
-	if cv.story == "" {
-		cv.StorySelect.Selected = ""
-	}
-	cv.StorySelect.Refresh()
+	cv.selectQuietly(cv.story)
 	for i, c := range cv.Columns {
 		if a, ok := m.article(c.Article.ID); ok {
 			cv.Columns[i].Article = a
 		}
 		cv.setColumnData(c)
+		c.View.SetLit(nil) // boxes of a flag the new analysis may no longer have
 	}
+	cv.Info.SetText(infoHint)
 	cv.focus = nil
 	cv.Unlink.Disable()
 	cv.annotationsChanged()
@@ -421,9 +453,9 @@ func (cv *CompareView) focusSpan(article, fact string, start, end int, what stri
 	}
 	if aligned == 0 && disagree == 0 {
 		lits[article] = []textview.Lit{{Start: start, End: end, State: textview.LitUnmatched}}
-		cv.Info.SetText(what + ": no counterpart found in the other versions.")
+		cv.Info.SetText(textview.Visual(what + ": no counterpart found in the other versions."))
 	} else {
-		cv.Info.SetText(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree))
+		cv.Info.SetText(textview.Visual(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree)))
 	}
 	if cv.focus != nil && len(cv.focus.Members) >= 2 {
 		cv.Unlink.Enable()
@@ -463,7 +495,7 @@ func (cv *CompareView) ShowDiscrepancy(d compare.Discrepancy) {
 		lits[mem.Article] = append(lits[mem.Article], textview.Lit{Start: mem.Start, End: mem.End, State: textview.LitDiscrepant})
 	}
 	cv.light(lits)
-	cv.Info.SetText(cv.u.m.readable(d))
+	cv.Info.SetText(textview.Visual(cv.u.m.readable(d)))
 }
 
 // linkSelection stores the spans selected in two or more columns as one claim.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app/textview"
 	"parallax/compare"
 	"parallax/store"
 )
@@ -78,6 +79,7 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 	}
 	p.Title = widget.NewLabel("")
 	p.Title.TextStyle.Bold = true
+	p.Title.Truncation = fyne.TextTruncateEllipsis // a long line must not widen the window
 	p.Summary = widget.NewLabel("Click a flag to see where the versions disagree.")
 	p.Summary.Wrapping = fyne.TextWrapWord
 	p.Diff = widget.NewRichText()
@@ -119,14 +121,16 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 				p.u.verdictAction(p.selected.ID, store.VerdictRejected, strings.TrimSpace(p.Note.Text))))
 		}
 	})
-	p.detail = container.NewVBox(p.Title, p.Summary, p.Diff, p.Quotes,
-		p.Verdict, p.Note, container.NewHBox(p.SaveNote),
+	// What the analyst acts on first, the quotes last: on a laptop screen (1280×800, 1024×700)
+	// Same actor and the verdicts are in view without scrolling.
+	p.detail = container.NewVBox(p.Title, p.Summary, p.Diff,
 		// One button a line: the panel stays narrow and the labels can say what they do.
-		container.NewVBox(p.SameActor, p.DifferentActor, p.OwnStory, p.JoinStory))
+		container.NewVBox(p.SameActor, p.DifferentActor, p.OwnStory, p.JoinStory),
+		p.Verdict, p.Note, container.NewHBox(p.SaveNote), p.Quotes)
 	p.showDetail(nil)
 	heading := widget.NewLabelWithStyle("Discrepancies", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(p.List, container.NewVScroll(p.detail))
-	split.Offset = 0.45
+	split.Offset = 0.4
 	p.content = container.NewBorder(heading, nil, nil, nil, split)
 	return p
 }
@@ -231,7 +235,11 @@ func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if r.d.Diff != "" {
 		text = r.d.Diff + " — " + text
 	}
-	lbl.SetText(text)
+	if r.d.Kind == compare.DiscGarbled && len(r.d.Members) > 0 && r.d.Members[0].Text != "" {
+		// Several damaged spots of one article read the same: the words tell them apart.
+		text = "“" + ellipsis(r.d.Members[0].Text, 24) + "” — " + text
+	}
+	lbl.SetText(textview.Visual(text))
 	icon.SetResource(verdictIcon(p.u.m.verdicts[r.d.ID].Verdict))
 }
 
@@ -273,6 +281,16 @@ func (p *DiscPanel) Select(id string) {
 	}
 }
 
+// SelectRow selects a discrepancy's row in the list (as a click would), which shows it.
+func (p *DiscPanel) SelectRow(id string) {
+	for i, r := range p.rows {
+		if r.heading == "" && r.d.ID == id {
+			p.List.Select(i)
+			return
+		}
+	}
+}
+
 // Selected returns the discrepancy shown in full, or nil.
 func (p *DiscPanel) Selected() *compare.Discrepancy { return p.selected }
 
@@ -287,7 +305,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	}
 	m := p.u.m
 	p.Title.SetText(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
-	p.Summary.SetText(m.readable(*d))
+	p.Summary.SetText(textview.Visual(m.readable(*d)))
 	if d.Diff != "" {
 		p.Diff.Segments = diffSegments(d.Diff)
 		p.Diff.Refresh()
@@ -303,7 +321,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 				q = "(the article)"
 			}
 		}
-		quotes = append(quotes, fmt.Sprintf("[%s] “%s”", a.Lang, ellipsis(q, 90)))
+		quotes = append(quotes, fmt.Sprintf("[%s] “%s”", a.Lang, textview.Visual(ellipsis(q, 90))))
 	}
 	p.Quotes.SetText(strings.Join(quotes, "\n"))
 	p.Quotes.Show()
@@ -313,21 +331,21 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	p.Verdict.Show()
 	p.Note.Show()
 	p.detail.Objects[6].Show() // Save note
-	actions := p.detail.Objects[7].(*fyne.Container)
+	actions := p.detail.Objects[3].(*fyne.Container)
 	for _, o := range actions.Objects {
 		o.Hide()
 	}
 	switch d.Kind {
 	case compare.DiscSpelling:
 		wrong, right := p.spellingForms(*d)
-		p.SameActor.SetText(fmt.Sprintf("Same actor: “%s” is %s", ellipsis(wrong.Text, 20), ellipsis(right.Label, 20)))
+		p.SameActor.SetText(fmt.Sprintf("Same actor: “%s” is %s", textview.Visual(ellipsis(wrong.Text, 20)), textview.Visual(ellipsis(right.Label, 20))))
 		p.DifferentActor.SetText("Different actor")
 		p.SameActor.Show()
 		p.DifferentActor.Show()
 		actions.Show()
 	case compare.DiscEvent:
 		if a, ok := m.article(p.oddArticle()); ok {
-			p.OwnStory.SetText(fmt.Sprintf("Own story for %s", m.articleName(a.ID)))
+			p.OwnStory.SetText(textview.Visual(fmt.Sprintf("Own story for %s", m.articleName(a.ID))))
 			p.JoinStory.SetText("Same event: join the story")
 			p.OwnStory.Show()
 			p.JoinStory.Show()

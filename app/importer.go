@@ -165,7 +165,7 @@ func (u *UI) showImportErrors(errs []error) {
 	d := dialog.NewCustom(fmt.Sprintf("%d file(s) could not be imported", len(errs)), "OK",
 		container.NewVScroll(text), u.win)
 	d.Resize(fyne.NewSize(640, 360))
-	d.Show()
+	u.showDialog(d)
 }
 
 // reload re-reads the workspace after an import and analyses again.
@@ -219,7 +219,7 @@ func (u *UI) ImportFolderDialog() {
 		u.ImportPaths([]string{l.Path()})
 	}, u.win)
 	d.Resize(fileDialogSize)
-	d.Show()
+	u.showDialog(d)
 }
 
 // dropped imports files and folders dropped on the window.
@@ -252,7 +252,7 @@ func (u *UI) PasteDialog() {
 		}
 	}, u.win)
 	form.Resize(fyne.NewSize(760, 520))
-	form.Show()
+	u.showDialog(form)
 }
 
 // ImportText imports pasted text as an article named source ("" names it by the time).

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"parallax/app/textview"
 )
 
 // Library columns.
@@ -28,13 +30,18 @@ const (
 )
 
 var colNames = [numCols]string{"", "Code", "Language", "Title", "Source", "Published", "Story", "Highlights", "Open flags"}
-var colWidths = [numCols]float32{34, 56, 100, 400, 190, 116, 140, 86, 86}
+
+// colWidths are the columns' widths; the title column takes whatever the window leaves (at
+// least minTitleWidth), so every column is in view from 1024 pixels wide.
+var colWidths = [numCols]float32{34, 50, 96, 400, 150, 110, 124, 80, 80}
+
+const minTitleWidth = 180
 
 // Library is the workspace's articles as a sortable, filterable table with search.
 type Library struct {
 	u *UI
 
-	Table *widget.Table
+	Table *libTable
 	// Search filters by any text of the articles, across scripts and spellings.
 	Search      *widget.Entry
 	LangFilter  *widget.Select
@@ -48,15 +55,18 @@ type Library struct {
 
 	rows    []string        // article ids shown, in order
 	picked  map[string]bool // articles ticked for "Compare picked"
-	current string          // the row last selected
+	current string          // the article selected: the selection follows it, not a row number
+	selRow  int             // the row the table shows selected (-1 none)
+	quiet   bool            // set while the library itself moves the table's selection
 	sortCol int
 	sortAsc bool
+	needed  float32 // width of all columns, as last laid out
 
 	content fyne.CanvasObject
 }
 
 func newLibrary(u *UI) *Library {
-	l := &Library{u: u, picked: map[string]bool{}, sortCol: colPublished, sortAsc: true}
+	l := &Library{u: u, picked: map[string]bool{}, sortCol: colPublished, sortAsc: true, selRow: -1}
 	l.Search = widget.NewEntry()
 	l.Search.SetPlaceHolder("Search all articles — any script or spelling (Zhao Lijian finds Чжао Лицзянь)")
 	l.Search.OnChanged = func(string) { l.refresh() }
@@ -66,16 +76,16 @@ func newLibrary(u *UI) *Library {
 	l.StoryFilter.PlaceHolder = "All stories"
 	l.Count = widget.NewLabel("")
 
-	l.Table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rows), numCols },
-		func() fyne.CanvasObject {
-			lbl := widget.NewLabel("")
-			lbl.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(widget.NewCheck("", nil), lbl)
-		},
-		l.updateCell,
-	)
-	l.Table.ShowHeaderColumn = false
+	l.Table = &libTable{onEnter: func() { l.u.OpenReader(l.current) }}
+	l.Table.Length = func() (int, int) { return len(l.rows), numCols }
+	l.Table.CreateCell = func() fyne.CanvasObject {
+		lbl := widget.NewLabel("")
+		lbl.Truncation = fyne.TextTruncateEllipsis
+		return container.NewStack(widget.NewCheck("", nil), lbl)
+	}
+	l.Table.UpdateCell = l.updateCell
+	l.Table.ShowHeaderRow = true
+	l.Table.ExtendBaseWidget(l.Table)
 	l.Table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
@@ -105,6 +115,10 @@ func newLibrary(u *UI) *Library {
 			return
 		}
 		aid := l.rows[id.Row]
+		l.selRow = id.Row
+		if l.quiet {
+			return
+		}
 		if id.Col == colPick {
 			l.picked[aid] = !l.picked[aid]
 			l.Table.RefreshItem(id)
@@ -152,7 +166,8 @@ func newLibrary(u *UI) *Library {
 		l.Search)
 	actions := container.NewHBox(importBtn, pasteBtn, widget.NewSeparator(), l.CompareStory, l.ComparePicked, l.Read,
 		layout.NewSpacer(), l.Count)
-	l.content = container.NewBorder(container.NewVBox(filters, actions, l.Hint), nil, nil, nil, l.Table)
+	l.content = container.NewBorder(container.NewVBox(filters, actions, l.Hint), nil, nil, nil,
+		container.New(&titleFill{l: l}, l.Table))
 	l.updateButtons()
 	return l
 }
@@ -220,7 +235,86 @@ func (l *Library) refresh() {
 	l.rows = ids
 	l.Count.SetText(fmt.Sprintf("%d of %d articles", len(ids), len(m.articles)))
 	l.Table.Refresh()
+	l.followCurrent()
 	l.updateButtons()
+}
+
+// followCurrent moves the table's selection to the selected article's new row after the rows
+// changed (sort, filter, import), or clears it when the article is no longer listed: the
+// highlight and Read/Compare story always mean the same article.
+func (l *Library) followCurrent() {
+	row := -1
+	for i, id := range l.rows {
+		if id == l.current {
+			row = i
+			break
+		}
+	}
+	if row == l.selRow {
+		return
+	}
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	if row < 0 {
+		l.Table.UnselectAll()
+		l.selRow = -1
+		l.current = ""
+		return
+	}
+	l.Table.Select(widget.TableCellID{Row: row, Col: colTitle})
+}
+
+// SelectedArticle returns the article of the row the table shows selected ("" for none).
+func (l *Library) SelectedArticle() string {
+	if l.selRow < 0 || l.selRow >= len(l.rows) {
+		return ""
+	}
+	return l.rows[l.selRow]
+}
+
+// titleFill lays the table over its whole space and gives the title column the width the
+// other columns leave.
+type titleFill struct {
+	l    *Library
+	last float32
+}
+
+func (f *titleFill) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (f *titleFill) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	others := float32(0)
+	for c, w := range colWidths {
+		if c != colTitle {
+			others += w + theme.Padding() // a separator after each column
+		}
+	}
+	title := max(minTitleWidth, size.Width-others-theme.Padding()-theme.ScrollBarSize())
+	f.l.needed = others + title
+	if title != f.last {
+		f.last = title
+		f.l.Table.SetColumnWidth(colTitle, title)
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+// WidthNeeded returns the width all columns take, as last laid out.
+func (l *Library) WidthNeeded() float32 { return l.needed }
+
+// libTable is the library's table: Enter opens the focused row in Read.
+type libTable struct {
+	widget.Table
+	onEnter func()
+}
+
+// TypedKey selects the focused row and opens it on Enter; other keys move as in any table.
+func (t *libTable) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // select the focused cell
+		t.onEnter()
+		return
+	}
+	t.Table.TypedKey(e)
 }
 
 // titleMatch is the search used before the full index is ready: titles only, case-folded.
@@ -301,7 +395,8 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colLanguage:
 		text = languageName(a.Lang)
 	case colTitle:
-		text = ellipsis(a.Title, 120)
+		// Cut here, in logical order: Fyne cuts the visual end, the start of an Arabic title.
+		text = ellipsis(a.Title, 56)
 	case colSource:
 		text = a.Source
 	case colPublished:
@@ -330,7 +425,7 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text = strconv.Itoa(m.openDiscrepancies(aid))
 		}
 	}
-	lbl.SetText(text)
+	lbl.SetText(textview.Visual(text))
 }
 
 func (l *Library) updateButtons() {
@@ -388,12 +483,7 @@ func (l *Library) storyFilterID() string {
 	if sel == "" || sel == "All stories" {
 		return ""
 	}
-	for _, id := range l.u.m.storyIDs() {
-		if l.u.m.storyLabel(id) == sel {
-			return id
-		}
-	}
-	return ""
+	return l.u.m.storyByLabel(sel)
 }
 
 // langCode takes the code from a language filter entry ("ar — Arabic" → "ar").

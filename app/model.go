@@ -1,9 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
+	"parallax/app/textview"
 	"parallax/compare"
 	"parallax/store"
 	"parallax/store/analysis"
@@ -29,6 +31,11 @@ type model struct {
 	stories  map[string]compare.Story
 	discs    map[string][]compare.Discrepancy // story id → its discrepancies
 	aligns   map[string][]compare.Alignment   // story id → its alignments
+
+	// order is storyIDs' order and labels the stories' names, made unique: both computed once
+	// per analysis (setReport), not on every click.
+	order  []string
+	labels map[string]string // story id → label, unique within the model
 }
 
 func newModel(arts []store.Article) *model {
@@ -76,6 +83,25 @@ func (m *model) setReport(rep analysis.Report) {
 	for id := range m.discs {
 		sortDiscrepancies(m.discs[id])
 	}
+	m.indexStories()
+}
+
+// indexStories orders the stories and gives each a label no other story has: stories that
+// would read the same (same date, languages and title — common in large workspaces) are
+// numbered "(2)", "(3)"… in story order. Widgets still select stories by id: the labels are
+// for people.
+func (m *model) indexStories() {
+	m.order = m.sortedStoryIDs()
+	m.labels = make(map[string]string, len(m.order))
+	seen := make(map[string]int, len(m.order))
+	for _, id := range m.order {
+		l := m.baseLabel(id)
+		seen[l]++
+		if n := seen[l]; n > 1 {
+			l = fmt.Sprintf("%s (%d)", l, n)
+		}
+		m.labels[id] = l
+	}
 }
 
 // article returns the stored article with id.
@@ -105,8 +131,16 @@ func (m *model) openDiscrepancies(id string) int {
 }
 
 // storyIDs lists the stories with more than one version first (those are what an analyst
-// compares), then by their earliest publication date, then by id.
+// compares), then by their earliest publication date, then by id. The slice is shared: do not
+// change it.
 func (m *model) storyIDs() []string {
+	if len(m.order) != len(m.stories) {
+		m.indexStories()
+	}
+	return m.order
+}
+
+func (m *model) sortedStoryIDs() []string {
 	ids := make([]string, 0, len(m.stories))
 	for id := range m.stories {
 		ids = append(ids, id)
@@ -136,8 +170,27 @@ func (m *model) storyDate(s compare.Story) string {
 	return best
 }
 
-// storyLabel names a story for a person: date, number of versions and the first title.
+// storyLabel names a story for a person: date, languages and the first title, numbered when
+// another story would read the same. No two stories have the same label.
 func (m *model) storyLabel(id string) string {
+	if l, ok := m.labels[id]; ok {
+		return l
+	}
+	return m.baseLabel(id)
+}
+
+// storyByLabel finds the story a label names ("" when none does).
+func (m *model) storyByLabel(label string) string {
+	for _, id := range m.storyIDs() {
+		if m.labels[id] == label {
+			return id
+		}
+	}
+	return ""
+}
+
+// baseLabel is the story's date, languages and first title.
+func (m *model) baseLabel(id string) string {
 	s, ok := m.stories[id]
 	if !ok {
 		return id
@@ -157,7 +210,8 @@ func (m *model) storyLabel(id string) string {
 		}
 	}
 	sort.Strings(langs)
-	return date + " · " + strings.Join(langs, " ") + " · " + ellipsis(title, 60)
+	// Shown as is by Fyne's select, table and labels: the title is put in visual order here.
+	return date + " · " + strings.Join(langs, " ") + " · " + textview.Visual(ellipsis(title, 60))
 }
 
 // storyArticles returns the story's articles in a stable reading order: by language code,
@@ -213,12 +267,19 @@ func ellipsis(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// articleName is how the window names an article in prose: its file name (without folder and
-// extension, shortened) and language, e.g. "003_4404a406… (fr)".
+// articleName is how the window names an article in prose, as a person would: its outlet,
+// else its URL's host, else its headline (shortened), and its language — "Le Monde (fr)",
+// "«Trung Quốc phản ứng mạnh khi bị…» (vi)". The file name only when there is nothing else.
 func (m *model) articleName(id string) string {
 	a, ok := m.article(id)
 	if !ok {
 		return id
+	}
+	if strings.TrimSpace(a.Outlet) != "" || a.URL != "" {
+		return analysis.DisplayName(a)
+	}
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return "«" + ellipsis(t, 32) + "» (" + a.Lang + ")"
 	}
 	name := a.Source
 	if i := strings.LastIndexAny(name, "/\\"); i >= 0 {
@@ -242,6 +303,15 @@ func (m *model) readable(d compare.Discrepancy) string {
 		ids = append(ids, mem.Article)
 	}
 	for _, id := range ids {
+		a, ok := m.article(id)
+		if !ok {
+			continue
+		}
+		// The engine names articles with analysis.DisplayName (a file name when an article has
+		// no outlet, URL or short headline), or by id: both become the window's name.
+		if dn := analysis.DisplayName(a); dn != m.articleName(id) && strings.Contains(s, dn) {
+			s = strings.ReplaceAll(s, dn, m.articleName(id))
+		}
 		if strings.Contains(s, id) {
 			s = strings.ReplaceAll(s, id, m.articleName(id))
 		}

@@ -357,7 +357,7 @@ func (r *timelineRenderer) build() {
 		dot.Move(fyne.NewPos(cx-rad, cy-rad))
 		dot.Resize(fyne.NewSize(rad*2, rad*2))
 		objs = append(objs, dot)
-		lbl := canvas.NewText(ellipsis(p.Fact.Text, 22), fg)
+		lbl := canvas.NewText(textview.Visual(ellipsis(p.Fact.Text, 22)), fg)
 		lbl.TextSize = theme.CaptionTextSize()
 		lw, lh := lbl.MinSize().Width, lbl.MinSize().Height
 		x0 := cx - lw/2

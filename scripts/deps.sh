@@ -7,7 +7,9 @@ need=(gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev)
 if [ "${1:-run}" = test ]; then
   # chromium: the HTML report test renders and prints the report in a real browser.
-  need+=(xvfb xauth x11-utils chromium)
+  # xdotool, imagemagick: the real-window test (cmd/parallax TestGUIDailyLoop) sends X events
+  # and keeps screenshots.
+  need+=(xvfb xauth x11-utils chromium xdotool imagemagick)
 fi
 
 missing=()

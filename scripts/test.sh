@@ -35,6 +35,7 @@ if [ "${PARALLAX_PACKAGE:-0}" = 1 ]; then
   scripts/package.sh windows
 fi
 
+# The real-window test (cmd/parallax TestGUIDailyLoop) keeps its screenshots in build/gui-daily.
 step "go test -race"
 PARALLAX_BINARY="$PWD/build/parallax" go test -race -tags "$tags" -timeout 20m ./...
 

@@ -50,6 +50,10 @@ func TestOpen_LockedInProcess(t *testing.T) {
 	if !errors.Is(err, store.ErrLocked) {
 		t.Fatalf("second Open: %v, want ErrLocked", err)
 	}
+	// Issue 14.10: the message said "open in another window…" twice.
+	if n := strings.Count(err.Error(), "another window"); n != 1 || !strings.Contains(err.Error(), db.Path()) {
+		t.Errorf("locked message %q: want the file named and the advice given once", err)
+	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("second Open took %v; it must give up after its timeout", d)
 	}

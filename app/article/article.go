@@ -257,7 +257,13 @@ func (v *View) showMeta() {
 		info = append(info, "language "+v.art.LangFrom)
 	}
 	if v.art.PublishedFrom != "" {
-		info = append(info, "date "+v.art.PublishedFrom)
+		// "text: 20 تموز 2021": the dateline keeps its own direction inside the English line.
+		how, line, ok := strings.Cut(v.art.PublishedFrom, ": ")
+		if ok {
+			info = append(info, "date "+how+": "+textview.Visual(line))
+		} else {
+			info = append(info, "date "+textview.Visual(how))
+		}
 	}
 	v.metaInfo.SetText(strings.Join(info, " · "))
 }
@@ -374,15 +380,23 @@ func (v *View) showHighlightPanel() {
 	if !ok {
 		v.selHL = ""
 		v.text.SetSelectedHighlight("")
-		v.hlPanel.Hide()
+		if v.hlPanel.Visible() {
+			v.hlPanel.Hide()
+			v.root.Refresh() // lay the text out over the panel's place: no blank band
+		}
 		return
 	}
-	v.hlQuote.SetText("“" + h.Quote + "”")
+	v.hlQuote.SetText("“" + textview.Visual(h.Quote) + "”")
 	v.hlTags.OnChanged = nil
 	v.hlTags.SetSelected(slices.Clone(h.Tags))
 	v.hlTags.OnChanged = func(sel []string) { v.SetTags(v.selHL, sel) }
 	v.hlNote.SetText(h.Note)
-	v.hlPanel.Show()
+	if !v.hlPanel.Visible() {
+		v.hlPanel.Show()
+		v.root.Refresh()
+	}
+	// The panel takes room from the text: keep the words just tagged in view.
+	v.text.ScrollTo(h.Start)
 }
 
 // typedRune maps tag keys: with text selected the key makes a highlight; with a highlight
@@ -400,8 +414,17 @@ func (v *View) typedRune(r rune) {
 }
 
 func (v *View) shortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutUndo: // how the window delivers Ctrl+Z
+		v.Undo()
+		return
+	case *fyne.ShortcutRedo: // Ctrl+Y
+		v.Redo()
+		return
+	}
 	cs, ok := s.(*desktop.CustomShortcut)
 	if !ok {
+		textview.PassShortcut(v.text, s)
 		return
 	}
 	ctrl := cs.Modifier&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0
@@ -415,6 +438,8 @@ func (v *View) shortcut(s fyne.Shortcut) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(v.find); c != nil {
 			c.Focus(v.find)
 		}
+	default:
+		textview.PassShortcut(v.text, s)
 	}
 }
 
@@ -440,6 +465,8 @@ func (v *View) key(e *fyne.KeyEvent) {
 		}
 	case fyne.KeyEscape:
 		v.selectHighlight("")
+	case fyne.KeyF10:
+		textview.PassKey(v.text, e)
 	}
 }
 

@@ -1,6 +1,7 @@
 package article_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -218,5 +219,45 @@ func BenchmarkSelectionToStoredAndDrawn(b *testing.B) {
 				sc.TypedShortcut(ctrlZ)
 			}
 		})
+	}
+}
+
+// Issue 14.6: the highlight panel that opens on a new highlight must not hide the words just
+// tagged, and when undo removes the highlight the text takes its room back (no blank band).
+func TestView_HighlightPanelKeepsTaggedWordsInView(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "w.parallax"))
+	var text string
+	for i := range 40 {
+		text += fmt.Sprintf("Line %02d of the statement by the ministry.\n", i)
+	}
+	id := importText(t, db, "en", text)
+	v, w := newView(t, db, id)
+	tv := v.TextView()
+	before := tv.Size().Height
+	// The last line in view before the panel opens.
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(tv).Y
+	last := -1
+	for i := range 40 {
+		p := d.AbsolutePositionForObject(tv).Add(tv.PositionOf(i * 44))
+		if p.Y+20 < top+before {
+			last = i
+		}
+	}
+	start := last * 44
+	selectAndKey(t, v, w, start, start+7, "1")
+	p := d.AbsolutePositionForObject(tv).Add(tv.PositionOf(start))
+	if tv.Size().Height >= before {
+		t.Fatalf("no highlight panel opened (text view %.0f high, was %.0f)", tv.Size().Height, before)
+	}
+	if p.Y < top || p.Y+18 > top+tv.Size().Height {
+		t.Errorf("the words just tagged are at y=%.0f, outside the text view's %.0f–%.0f", p.Y, top, top+tv.Size().Height)
+	}
+	v.TextView().FocusTarget().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if hs, _ := db.Highlights(id); len(hs) != 0 {
+		t.Fatalf("Ctrl+Z (fyne.ShortcutUndo) left %d highlights", len(hs))
+	}
+	if got := tv.Size().Height; got != before {
+		t.Errorf("after undo the text view is %.0f high, was %.0f: a blank band where the panel was", got, before)
 	}
 }

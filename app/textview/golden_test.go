@@ -29,3 +29,10 @@ func TestTextView_RenderScripts(t *testing.T) {
 	tv.SetHighlights([]Highlight{{ID: "h", Start: 11, End: 19, Color: color.NRGBA{0xf5, 0x7c, 0x00, 0xff}}})
 	test.AssertImageMatches(t, "scripts.png", w.Canvas().Capture())
 }
+
+// Issue 14.3: brackets in right-to-left text are mirrored (UBA L4) and sit in their visual
+// place: "(APT31)" in Arabic showed as ")APT31(".
+func TestTextView_RenderMirroredBrackets(t *testing.T) {
+	_, w := newView(t, "اتهمت لندن مجموعة (APT31) الصينية [رسميًا] بـ«الهجمات» (2021).", fyne.NewSize(460, 48))
+	test.AssertImageMatches(t, "brackets_rtl.png", w.Canvas().Capture())
+}

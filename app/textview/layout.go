@@ -43,6 +43,7 @@ type item struct {
 	face       int
 	width      float32
 	tab        bool // a tab: drawn as empty space
+	solo       bool // a neutral at a right-to-left level: alone, mirrored
 }
 
 type paragraph struct {
@@ -194,9 +195,14 @@ func (l *layout) shapeParagraph(p *paragraph, sh *shaper) {
 		prevFace = f
 		lv := levels.at(int(g.start))
 		tab := r == '\t'
+		// At a right-to-left level a neutral (space, bracket, punctuation) is an item of its
+		// own: L2 then puts it in its visual place, and it is drawn mirrored (L4), where one
+		// item drawn whole would leave it in logical order and unmirrored: "(APT31)" in Arabic
+		// showed as ")APT31(".
+		solo := lv%2 == 1 && isNeutral(r)
 		n := len(p.items)
-		if n == 0 || tab || p.items[n-1].tab || p.items[n-1].level != lv || p.items[n-1].face != f {
-			p.items = append(p.items, item{start: int(g.start), level: lv, face: f, tab: tab})
+		if n == 0 || tab || solo || p.items[n-1].tab || p.items[n-1].solo || p.items[n-1].level != lv || p.items[n-1].face != f {
+			p.items = append(p.items, item{start: int(g.start), level: lv, face: f, tab: tab, solo: solo})
 			n++
 		}
 		g.item = int32(n - 1)
@@ -238,6 +244,9 @@ func (l *layout) tabWidth() float32 { return l.size * 2 }
 // ligature) is split evenly between them, in its direction.
 func (l *layout) shapeItem(runes []rune, it *item, gs []grapheme, sh *shaper) float32 {
 	text := runes[it.start:it.end]
+	if it.level%2 == 1 {
+		text = mirrored(text)
+	}
 	f := l.fs.get(it.face)
 	size := fixed.Int26_6(math.Round(float64(l.size) * 64))
 	in := shaping.Input{Text: text, RunStart: 0, RunEnd: len(text), Direction: di.DirectionLTR, Face: sh.face(f.face), Size: size}
@@ -818,4 +827,22 @@ func (l *layout) wordAt(o int) (int, int) {
 		b++
 	}
 	return p.start + int(p.graphemes[a].start), p.start + l.gEnd(p, b)
+}
+
+// mirrored returns rs with each character replaced by its mirror image (UBA L4), for text at a
+// right-to-left level; rs itself when nothing changes.
+func mirrored(rs []rune) []rune {
+	var out []rune
+	for i, r := range rs {
+		if m := Mirror(r); m != r {
+			if out == nil {
+				out = append([]rune(nil), rs...)
+			}
+			out[i] = m
+		}
+	}
+	if out == nil {
+		return rs
+	}
+	return out
 }

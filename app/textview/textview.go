@@ -169,6 +169,9 @@ func (t *TextView) SetFactsVisible(on bool) {
 // FactsVisible reports whether fact underlines are shown.
 func (t *TextView) FactsVisible() bool { return t.factsVisible }
 
+// Lit returns the spans lit by SetLit.
+func (t *TextView) Lit() []Lit { return append([]Lit(nil), t.lit...) }
+
 // SetLit replaces the emphasised spans (aligned counterparts of what is selected elsewhere).
 func (t *TextView) SetLit(ls []Lit) {
 	t.lit = append([]Lit(nil), ls...)
@@ -566,6 +569,8 @@ func (c *content) TypedKey(e *fyne.KeyEvent) {
 	default:
 		if tv.OnKey != nil {
 			tv.OnKey(e)
+		} else if e.Name == fyne.KeyF10 || e.Name == fyne.KeyEscape {
+			PassKey(c, e)
 		}
 		return
 	}
@@ -590,6 +595,28 @@ func (c *content) TypedShortcut(s fyne.Shortcut) {
 	}
 	if c.tv.OnShortcut != nil {
 		c.tv.OnShortcut(s)
+		return
+	}
+	PassShortcut(c, s)
+}
+
+// PassShortcut hands a shortcut a focused widget does not use to its window's canvas, whose
+// own shortcuts (Alt+F for the File menu, …) the window skips while a widget that takes
+// shortcuts has the focus.
+func PassShortcut(o fyne.CanvasObject, s fyne.Shortcut) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+		if sc, ok := c.(fyne.Shortcutable); ok {
+			sc.TypedShortcut(s)
+		}
+	}
+}
+
+// PassKey hands a key a focused widget does not use (F10, Esc) to its window's canvas.
+func PassKey(o fyne.CanvasObject, e *fyne.KeyEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+		if f := c.OnTypedKey(); f != nil {
+			f(e)
+		}
 	}
 }
 
@@ -731,7 +758,11 @@ func (r *renderer) build() {
 				continue
 			}
 			f := l.fs.get(pc.face)
-			txt := canvas.NewText(string(l.runes[pc.start:pc.end]), fg)
+			rs := l.runes[pc.start:pc.end]
+			if pc.level%2 == 1 {
+				rs = mirrored(rs)
+			}
+			txt := canvas.NewText(string(rs), fg)
 			txt.TextSize = l.size
 			txt.FontSource = f.res
 			h := (f.ascent + f.descent + f.gap) * l.size
