@@ -50,6 +50,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdImport(ctx, rest, stdout, stderr)
 	case "export":
 		return cmdExport(ctx, rest, stdout, stderr)
+	case "fetch":
+		return cmdFetch(ctx, rest, stdout, stderr)
 	case "version":
 		fs := newFlagSet("version", "parallax version", "Print the version and build number.", stderr)
 		if err := parseFlags(fs, rest); err != nil {

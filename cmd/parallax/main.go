@@ -1,5 +1,5 @@
 // Command parallax is the Parallax workbench: with no arguments it opens the window; its
-// subcommands (analyze, import, export, version) run headless for scripts, tests and CI.
+// subcommands (analyze, import, export, fetch, version) run headless for scripts, tests and CI.
 //
 // This file only wires: it parses the command line, hands the work to the packages that own it,
 // and turns their errors into the exit statuses DESIGN.md promises (0 success, 1 bad input,
@@ -29,13 +29,14 @@ Usage:
   parallax analyze [--json] [--db FILE] PATH…   find facts, stories and discrepancies
   parallax import --db FILE [--samples] PATH…   add articles or a Parallax set to a workspace
   parallax export --db FILE [--format F] [-o OUT]  write the workspace as JSON
+  parallax fetch --db FILE URL…                 download web articles (--feed URL: a feed's)
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 
 PATH may be a .txt, .md or .html file, or a directory (read recursively).
 Run 'parallax COMMAND --help' for the options of a command.
 
-Exit status: 0 success, 1 bad input (the message names the file), 2 misuse.
+Exit status: 0 success, 1 bad input (the message names the file or URL), 2 misuse.
 `
 
 // exitError carries an exit status with the message to print on stderr.

@@ -362,3 +362,8 @@ func typeError(given, contentType string) error {
 	}
 	return urlErr(given, ErrNotPage, "this address serves %s (%s), not a web page; Parallax reads articles — download it, save its text as .txt and import that", what, mt)
 }
+
+// UserAgent is the User-Agent a Parallax build of the given version sends.
+func UserAgent(version string) string {
+	return "Parallax/" + version + " (news comparison workbench)"
+}
