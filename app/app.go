@@ -26,6 +26,7 @@ import (
 	"parallax/app/fonts"
 	"parallax/store"
 	"parallax/store/analysis"
+	"parallax/store/fetch"
 	"parallax/store/ingest"
 )
 
@@ -36,6 +37,8 @@ type Options struct {
 	// NoAnalysis opens the workspace without analysing it; View → Analyse again runs it. For
 	// very large workspaces on slow machines, and for measuring the library alone.
 	NoAnalysis bool
+	// Fetch tunes File → Import from URL and news feeds; the zero value is the real network.
+	Fetch fetch.Options
 }
 
 // Preference keys (fyne.Preferences of the app).

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/store/fetch"
 	"parallax/store/ingest"
 	"parallax/store/interchange"
 )
@@ -256,7 +257,12 @@ func (u *UI) PasteDialog() {
 }
 
 // ImportText imports pasted text as an article named source ("" names it by the time).
+// Text that is only web addresses, one a line, is fetched instead (ImportURLs).
 func (u *UI) ImportText(source, text string) {
+	if urls, ok := fetch.SplitURLs(text); ok {
+		u.ImportURLs(urls)
+		return
+	}
 	source = strings.TrimSpace(source)
 	if source == "" {
 		source = "pasted " + time.Now().Format("2006-01-02 15:04:05")

@@ -60,6 +60,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Import files…", scImport, u.ImportFilesDialog),
 		fyne.NewMenuItem("Import folder…", u.ImportFolderDialog),
 		fyne.NewMenuItem("Paste article…", u.PasteDialog),
+		fyne.NewMenuItem("Import from URL…", u.ImportURLDialog),
+		fyne.NewMenuItem("Add news feed…", u.FeedDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Export set…", scExport, u.ExportDialog),
 	)
@@ -100,6 +102,7 @@ func (u *UI) addShortcuts() {
 		fn := fn
 		c.AddShortcut(sc, func(fyne.Shortcut) { fn() })
 	}
+	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { u.pasteOnWindow() })
 }
 
 // Find puts the cursor where searching makes sense: the reader's find box in the Read tab,
