@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // storyServer serves five versions of one story (the fixtures of store/fetch, in UTF-8),
@@ -154,5 +157,23 @@ func TestFetch_Misuse(t *testing.T) {
 	r := runCLI(t, "fetch", "--db", filepath.Join(t.TempDir(), "w"), "ftp://files.example/a")
 	if r.code != 1 || !strings.Contains(r.stderr, "ftp://files.example/a: not a web address") || !strings.Contains(r.stderr, "nothing was stored") {
 		t.Errorf("ftp: %d %s", r.code, r.stderr)
+	}
+}
+
+// Interrupting a fetch stores nothing and exits 130.
+func TestFetch_Interrupted(t *testing.T) {
+	srv := storyServer(t)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	t.Cleanup(slow.Close)
+	db := filepath.Join(t.TempDir(), "w.parallax")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"fetch", "--db", db, srv.URL + "/en", slow.URL + "/a"}, strings.NewReader(""), &out, &errb)
+	if code != 130 || !strings.Contains(errb.String(), "fetch interrupted; nothing was stored") {
+		t.Fatalf("code %d, stderr %s", code, errb.String())
+	}
+	if r := runCLI(t, "export", "--db", db); r.code != 0 || strings.Contains(r.stdout, srv.URL) {
+		t.Errorf("the page fetched before the interrupt was stored: %d %s", r.code, r.stderr)
 	}
 }
