@@ -223,15 +223,20 @@ func (u *UI) ImportFolderDialog() {
 	d.Show()
 }
 
-// dropped imports files and folders dropped on the window.
+// dropped imports files and folders dropped on the window; links dropped from a browser are
+// fetched.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
+	var paths, urls []string
 	for _, uri := range uris {
-		if uri.Scheme() == "file" {
+		switch uri.Scheme() {
+		case "file":
 			paths = append(paths, uri.Path())
+		case "http", "https":
+			urls = append(urls, uri.String())
 		}
 	}
 	u.ImportPaths(paths)
+	u.ImportURLs(urls)
 }
 
 // PasteDialog lets the analyst paste an article's text (from a browser, an e-mail…).
