@@ -197,16 +197,21 @@ func newTestServer(t testing.TB) *testServer {
 		s.mu.Unlock()
 		mux.ServeHTTP(w, r)
 	})
+	s.gzipBomb = gzipBomb()
+	s.Server = httptest.NewServer(handler)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// gzipBomb is a page of 50 MB of NULs after gzip (about 50 KB), made once for all tests.
+var gzipBomb = sync.OnceValue(func() []byte {
 	var bomb bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestSpeed)
 	zw.Write([]byte("<html><body><p>"))
 	zw.Write(make([]byte, hugeSize))
 	zw.Close()
-	s.gzipBomb = bomb.Bytes()
-	s.Server = httptest.NewServer(handler)
-	t.Cleanup(s.Close)
-	return s
-}
+	return bomb.Bytes()
+})
 
 // writeHuge streams hugeSize bytes of markup, stopping when the client hangs up.
 func writeHuge(w http.ResponseWriter) {
