@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,6 +130,7 @@ func TestPage_Failures(t *testing.T) {
 		{"cookie wall", srv.URL + "/cookie", Options{}, ErrNoArticle, "cookie-consent, login or subscription wall"},
 		{"paywall", srv.URL + "/paywall", Options{}, ErrNoArticle, "subscription wall"},
 		{"script page", srv.URL + "/spa", Options{}, ErrNoArticle, "build itself with scripts"},
+		{"a feed", srv.URL + "/feed/rss", Options{}, ErrNotPage, "is a news feed (RSS or Atom), not an article"},
 		{"ftp", "ftp://files.example/a.txt", Options{}, ErrBadURL, "http:// and https://"},
 		{"no host", "https:///path", Options{}, ErrBadURL, "names no site"},
 		{"words", "not a link", Options{}, ErrBadURL, "not a web address"},
@@ -304,5 +306,23 @@ func TestFeed(t *testing.T) {
 	}
 	if _, err := f.Feed(context.Background(), srv.URL+"/status/404"); !errors.Is(err, ErrStatus) {
 		t.Errorf("Feed of a 404: %v", err)
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	final, _ := url.Parse("https://news.example/world/2024/10/30/floods.amp?x=1#top")
+	for _, tc := range []struct{ link, want string }{
+		{"", "https://news.example/world/2024/10/30/floods.amp?x=1"},
+		{"/world/2024/10/30/floods", "https://news.example/world/2024/10/30/floods"},
+		{"https://www.news.example/world/floods#comments", "https://www.news.example/world/floods"},
+		{"https://news.example/", "https://news.example/world/2024/10/30/floods.amp?x=1"}, // a template's home-page canonical
+		{"https://news.example", "https://news.example/world/2024/10/30/floods.amp?x=1"},
+		{"https://news.example/?p=123", "https://news.example/?p=123"},
+		{"javascript:void(0)", "https://news.example/world/2024/10/30/floods.amp?x=1"},
+		{"http://[::1", "https://news.example/world/2024/10/30/floods.amp?x=1"},
+	} {
+		if got := canonical(final, tc.link); got != tc.want {
+			t.Errorf("canonical(%q) = %q, want %q", tc.link, got, tc.want)
+		}
 	}
 }

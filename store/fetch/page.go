@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"mime"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +32,9 @@ func (f *Fetcher) Page(ctx context.Context, rawURL string) (ingest.Document, err
 	if err != nil {
 		return ingest.Document{}, err
 	}
+	if isFeed(resp.body, resp.contentType) {
+		return ingest.Document{}, urlErr(rawURL, ErrNotPage, "this address is a news feed (RSS or Atom), not an article; add it as a feed (parallax fetch --feed, or File → Add news feed) to choose among its articles")
+	}
 	fetched := f.opts.Now().UTC()
 	ld := readJSONLD(resp.body, resp.contentType)
 	doc, err := ingest.Web(target, resp.body, resp.contentType)
@@ -47,10 +51,13 @@ func (f *Fetcher) Page(ctx context.Context, rawURL string) (ingest.Document, err
 }
 
 // canonical resolves the page's canonical link against the address it was served from; a
-// missing or unusable one gives that address.
+// missing or unusable one gives that address. A canonical link to the site's home page from
+// an article (a template bug some sites have) is ignored: taken at its word it would make
+// every article of the site a revision of one.
 func canonical(final *url.URL, link string) string {
 	if link != "" {
-		if u, err := final.Parse(strings.TrimSpace(link)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if u, err := final.Parse(strings.TrimSpace(link)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
+			!(strings.Trim(u.Path, "/") == "" && u.RawQuery == "" && strings.Trim(final.Path, "/") != "") {
 			u.Fragment, u.RawFragment = "", ""
 			return u.String()
 		}
@@ -149,4 +156,18 @@ func readJSONLD(body []byte, contentType string) jsonLD {
 			inLD = false
 		}
 	}
+}
+
+// isFeed tells an RSS or Atom feed from a page: by its media type, or by its root element
+// when it is served as generic XML.
+func isFeed(body []byte, contentType string) bool {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "application/rss+xml", "application/atom+xml", "application/rdf+xml":
+		return true
+	case "text/html", "application/xhtml+xml", "text/plain":
+		return false
+	}
+	head := bytes.ToLower(body[:min(len(body), 1024)])
+	return bytes.Contains(head, []byte("<rss")) || bytes.Contains(head, []byte("<feed")) || bytes.Contains(head, []byte("<rdf:rdf"))
 }
