@@ -87,6 +87,7 @@ type UI struct {
 	notice       string // what the last import did, kept in the status line after analysis
 	analyseAgain bool
 	undo         undoStack
+	web          *fetch.Fetcher // made on first use; one per window, so its pause per site spans fetches
 }
 
 // Create builds the main window's content for the workspace db and starts loading it.

@@ -16,14 +16,18 @@ import (
 	"parallax/store/fetch"
 )
 
-// fetcher is a Fetcher for one job: the app's options, with Parallax's name and version as
-// User-Agent.
+// fetcher is the window's Fetcher (the app's options, with Parallax's name and version as
+// User-Agent), made on first use. One for the window, so the pause between two requests to a
+// site holds across fetches too. Call it on the UI goroutine.
 func (u *UI) fetcher() *fetch.Fetcher {
-	opts := u.opts.Fetch
-	if opts.UserAgent == "" {
-		opts.UserAgent = fetch.UserAgent(parallax.AppMetadata().Version)
+	if u.web == nil {
+		opts := u.opts.Fetch
+		if opts.UserAgent == "" {
+			opts.UserAgent = fetch.UserAgent(parallax.AppMetadata().Version)
+		}
+		u.web = fetch.New(opts)
 	}
-	return fetch.New(opts)
+	return u.web
 }
 
 // ImportURLs fetches web pages in the background and stores the articles read: a progress
@@ -36,11 +40,12 @@ func (u *UI) ImportURLs(urls []string) {
 	db := u.db
 	ctx, cancel := context.WithCancel(context.Background())
 	u.showProgress("Fetching", cancel)
+	f := u.fetcher()
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
 		defer cancel()
-		docs, errs := u.fetcher().Pages(ctx, urls, func(done, total int, _ string) {
+		docs, errs := f.Pages(ctx, urls, func(done, total int, _ string) {
 			fyne.Do(func() { u.setProgress("Fetching pages", done, total) })
 		})
 		cancelled := ctx.Err() != nil
@@ -172,11 +177,12 @@ func (u *UI) OpenFeed(feedURL string) {
 	db := u.db
 	ctx, cancel := context.WithCancel(context.Background())
 	u.showProgress("Reading the feed", cancel)
+	f := u.fetcher()
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
 		defer cancel()
-		feed, err := u.fetcher().Feed(ctx, feedURL)
+		feed, err := f.Feed(ctx, feedURL)
 		have := map[string]bool{}
 		if err == nil {
 			arts, aerr := db.Articles()
