@@ -154,29 +154,30 @@ type response struct {
 	final       *url.URL // after redirects
 }
 
-// waitHost reserves the next request slot of host and sleeps until it comes.
+// waitHost sleeps until host may be asked again, then claims the moment: the next request
+// to host waits HostInterval from now. Workers that wait for one host take turns.
 func (f *Fetcher) waitHost(ctx context.Context, host string) error {
 	if f.opts.HostInterval < 0 {
 		return ctx.Err()
 	}
-	f.mu.Lock()
-	now := time.Now()
-	at := f.next[host]
-	if at.Before(now) {
-		at = now
-	}
-	f.next[host] = at.Add(f.opts.HostInterval)
-	f.mu.Unlock()
-	if d := time.Until(at); d > 0 {
-		t := time.NewTimer(d)
-		defer t.Stop()
+	for {
+		f.mu.Lock()
+		now := time.Now()
+		at := f.next[host]
+		if !now.Before(at) {
+			f.next[host] = now.Add(f.opts.HostInterval)
+			f.mu.Unlock()
+			return ctx.Err()
+		}
+		f.mu.Unlock()
+		t := time.NewTimer(at.Sub(now))
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return ctx.Err()
 		case <-t.C:
 		}
 	}
-	return ctx.Err()
 }
 
 // get downloads target (a normalized URL) and checks status, type and size. given is the
