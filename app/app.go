@@ -27,6 +27,7 @@ import (
 	"parallax/app/textview"
 	"parallax/store"
 	"parallax/store/analysis"
+	"parallax/store/fetch"
 	"parallax/store/ingest"
 )
 
@@ -37,6 +38,8 @@ type Options struct {
 	// NoAnalysis opens the workspace without analysing it; View → Analyse again runs it. For
 	// very large workspaces on slow machines, and for measuring the library alone.
 	NoAnalysis bool
+	// Fetch tunes File → Import from URL and news feeds; the zero value is the real network.
+	Fetch fetch.Options
 }
 
 // Preference keys (fyne.Preferences of the app).
@@ -90,6 +93,7 @@ type UI struct {
 	analyseAgain bool
 	undo         undoStack
 	dialogs      []dialog.Dialog // open, the last on top: Esc closes it
+	web          *fetch.Fetcher // made on first use; one per window, so its pause per site spans fetches
 }
 
 // Create builds the main window's content for the workspace db and starts loading it.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/store/fetch"
 	"parallax/store/ingest"
 	"parallax/store/interchange"
 )
@@ -222,15 +223,20 @@ func (u *UI) ImportFolderDialog() {
 	u.showDialog(d)
 }
 
-// dropped imports files and folders dropped on the window.
+// dropped imports files and folders dropped on the window; links dropped from a browser are
+// fetched.
 func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
+	var paths, urls []string
 	for _, uri := range uris {
-		if uri.Scheme() == "file" {
+		switch uri.Scheme() {
+		case "file":
 			paths = append(paths, uri.Path())
+		case "http", "https":
+			urls = append(urls, uri.String())
 		}
 	}
 	u.ImportPaths(paths)
+	u.ImportURLs(urls)
 }
 
 // PasteDialog lets the analyst paste an article's text (from a browser, an e-mail…).
@@ -256,7 +262,12 @@ func (u *UI) PasteDialog() {
 }
 
 // ImportText imports pasted text as an article named source ("" names it by the time).
+// Text that is only web addresses, one a line, is fetched instead (ImportURLs).
 func (u *UI) ImportText(source, text string) {
+	if urls, ok := fetch.SplitURLs(text); ok {
+		u.ImportURLs(urls)
+		return
+	}
 	source = strings.TrimSpace(source)
 	if source == "" {
 		source = "pasted " + time.Now().Format("2006-01-02 15:04:05")

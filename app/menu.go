@@ -86,6 +86,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Import files…", scImport, u.ImportFilesDialog),
 		fyne.NewMenuItem("Import folder…", u.ImportFolderDialog),
 		fyne.NewMenuItem("Paste article…", u.PasteDialog),
+		fyne.NewMenuItem("Import from URL…", u.ImportURLDialog),
+		fyne.NewMenuItem("Add news feed…", u.FeedDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Export set (Parallax JSON)…", scExport, func() { u.ExportDialog(FormatParallax) }),
 		fyne.NewMenuItem("Export annotations (W3C JSON-LD)…", func() { u.ExportDialog(FormatW3C) }),
@@ -152,6 +154,7 @@ func (u *UI) addShortcuts() {
 		c.AddShortcut(b.sc, func(fyne.Shortcut) { fn() })
 	}
 	u.addMenuKeys()
+	c.AddShortcut(&fyne.ShortcutPaste{}, func(fyne.Shortcut) { u.pasteOnWindow() })
 }
 
 // Find puts the cursor where searching makes sense: the reader's find box in the Read tab,

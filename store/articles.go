@@ -82,6 +82,16 @@ func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document
 		}
 	}
 	now = now.UTC()
+	// Pages are compressed before the write transaction, which then only copies bytes.
+	pages := make([][]byte, len(docs))
+	for i, d := range docs {
+		if d.Raw != nil {
+			var err error
+			if pages[i], err = compressPage(d.Raw); err != nil {
+				return ImportResult{}, fmt.Errorf("import into workspace %s: document %d (%s): compress the page: %w; nothing was imported", db.path, i+1, d.Source, err)
+			}
+		}
+	}
 	err := db.update(fmt.Sprintf("import %d documents", len(docs)), func(tx *bolt.Tx) error {
 		res = ImportResult{Docs: make([]ImportedDoc, 0, len(docs))}
 		for i, d := range docs {
@@ -91,6 +101,11 @@ func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document
 			r, err := importOne(tx, d, now)
 			if err != nil {
 				return fmt.Errorf("document %d (%s): %w", i+1, d.Source, err)
+			}
+			if pages[i] != nil && r.Status != StatusUnchanged {
+				if err := putPage(tx, r.ID, r.Revision, pages[i]); err != nil {
+					return fmt.Errorf("document %d (%s): keep the page: %w", i+1, d.Source, err)
+				}
 			}
 			switch r.Status {
 			case StatusAdded:
@@ -145,7 +160,7 @@ func importOne(tx *bolt.Tx, d ingest.Document, now time.Time) (ImportedDoc, erro
 	a := Article{
 		Source: d.Source, URL: d.URL, Outlet: d.SourceName, Title: d.Title, Lang: d.Lang, LangFrom: d.LangFrom,
 		Published: d.Published, PublishedFrom: d.PublishedFrom, PublishedTime: d.PublishedTime, Format: d.Format,
-		Text: d.Text, Hash: hash, ImportedAt: now, UpdatedAt: now,
+		Text: d.Text, Hash: hash, ImportedAt: now, UpdatedAt: now, Modified: d.Modified, FetchedAt: d.FetchedAt.UTC(),
 	}
 	id, old, err := locateArticle(articles, identity(a))
 	if err != nil {

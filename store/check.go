@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
@@ -124,6 +125,16 @@ func checkLogical(tx *bolt.Tx, add func(string, ...any)) {
 		}
 		return nil
 	})
+	if pages := tx.Bucket(bucketPages); pages != nil {
+		_ = pages.ForEachBucket(func(k []byte) error {
+			return pages.Bucket(k).ForEach(func(rk, _ []byte) error {
+				if len(rk) != 4 || texts[string(k)][int(binary.BigEndian.Uint32(rk))] == "" {
+					add("fetched page %x of article %q belongs to no stored revision", rk, k)
+				}
+				return nil
+			})
+		})
+	}
 	_ = hashes.ForEach(func(k, v []byte) error {
 		var ref hashRef
 		if err := decode(v, &ref); err != nil {

@@ -49,10 +49,11 @@ var (
 	bucketLinks      = []byte("links")      // link id → ManualLink
 	bucketStories    = []byte("stories")    // article id → StoryOverride
 	bucketFacts      = []byte("facts")      // article id → bucket: revision (uint32 BE) + extractor version → []compare.Fact
+	bucketPages      = []byte("pages")      // article id → bucket: revision (uint32 BE) → gzip of the page as served
 
 	allBuckets = [][]byte{
 		bucketMeta, bucketArticles, bucketRevisions, bucketHashes, bucketHighlights, bucketTags,
-		bucketAliases, bucketVerdicts, bucketLinks, bucketStories, bucketFacts,
+		bucketAliases, bucketVerdicts, bucketLinks, bucketStories, bucketFacts, bucketPages,
 	}
 )
 

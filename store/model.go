@@ -33,6 +33,12 @@ type Article struct {
 	Hash          string    `json:"hash"` // hex SHA-256 of Text
 	ImportedAt    time.Time `json:"imported_at"`
 	UpdatedAt     time.Time `json:"updated_at"`
+
+	// Modified is when the page says it was last changed (RFC 3339 or ISO date), "" if unsaid.
+	Modified string `json:"modified,omitempty"`
+	// FetchedAt is when the page was downloaded from Source (a URL); zero for files. The page
+	// as served is kept beside the revision (DB.RawPage).
+	FetchedAt time.Time `json:"fetched_at,omitzero"`
 }
 
 // Highlight is an analyst's mark on a span of an article: [Start, End) in runes of the text of

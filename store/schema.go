@@ -17,7 +17,7 @@ import (
 // migrated at Open; one with a larger version is refused with ErrNewerSchema.
 //
 // It always equals len(migrations): adding a migration is what bumps it (a test checks).
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // formatMarker is stored under meta/format; it is what tells a Parallax workspace apart from
 // any other bbolt file.
@@ -49,6 +49,7 @@ type migration struct {
 // migrations is the ordered registry: migrations[i] upgrades schema i to i+1.
 var migrations = []migration{
 	{from: 0, what: "add meta, revisions, content hashes and the analysis buckets; nest highlights by article; order the tag set", run: migrate0to1},
+	{from: 1, what: "add the pages bucket (web pages as served, kept beside the revisions fetched from them)", run: migrate1to2},
 }
 
 // currentSchema is the schema Open upgrades to; tests lengthen the registry to exercise it.
@@ -362,4 +363,11 @@ func migrate0to1(tx *bolt.Tx, now time.Time) error {
 		return fmt.Errorf("tag set: %w", err)
 	}
 	return writeTags(tx, tags)
+}
+
+// migrate1to2 adds the pages bucket. Schema 1 has no fetched articles, so it starts empty;
+// the new article fields (modified, fetched_at) are optional and need no rewrite.
+func migrate1to2(tx *bolt.Tx, _ time.Time) error {
+	_, err := tx.CreateBucketIfNotExists(bucketPages)
+	return err
 }

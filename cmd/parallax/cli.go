@@ -80,6 +80,8 @@ func dispatch(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return cmdSnapshots(rest, stdout, stderr)
 	case "restore":
 		return cmdRestore(rest, stdout, stderr)
+	case "fetch":
+		return cmdFetch(ctx, rest, stdout, stderr)
 	case "version":
 		fs := newFlagSet("version", "parallax version", "Print the version and build number.", stderr)
 		if err := parseFlags(fs, rest); err != nil {

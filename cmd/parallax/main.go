@@ -1,5 +1,5 @@
 // Command parallax is the Parallax workbench: with no arguments it opens the window; its
-// subcommands (analyze, import, export, version) run headless for scripts, tests and CI.
+// subcommands (analyze, import, export, fetch, version) run headless for scripts, tests and CI.
 //
 // This file only wires: it parses the command line, hands the work to the packages that own it,
 // and turns their errors into the exit statuses DESIGN.md promises (0 success, 1 bad input,
@@ -61,13 +61,14 @@ Usage:
   parallax salvage --db FILE -o NEW             copy what a damaged workspace still holds into NEW
   parallax snapshots --db FILE                  list the automatic snapshots of a workspace
   parallax restore --db FILE SNAPSHOT           put a snapshot back in place of the workspace
+  parallax fetch --db FILE URL…                 download web articles (--feed URL: a feed's)
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 
 PATH may be a .txt, .md or .html file, or a directory (read recursively).
 Run 'parallax COMMAND --help' for the options of a command.
 
-Exit status: 0 success, 1 bad input or a damaged workspace (the message names the file),
+Exit status: 0 success, 1 bad input or a damaged workspace (the message names the file or URL),
 2 misuse, 130/143 interrupted by Ctrl+C/SIGTERM (nothing half-done is kept).
 `
 

@@ -1,5 +1,7 @@
 package ingest
 
+import "time"
+
 // Document is one decoded input file, ready to be stored as an article.
 //
 // Text is the article body exactly as DESIGN.md says: UTF-8, no BOM, LF line ends, Unicode NFC,
@@ -19,4 +21,13 @@ type Document struct {
 	PublishedTime string
 	Format        string // "txt", "md", "html"
 	Text          string
+
+	// Modified is the last-modified instant (RFC 3339) or date the page declares (JSON-LD
+	// dateModified), "" when it gives none.
+	Modified string `json:",omitempty"`
+	// FetchedAt is when the page was downloaded; zero for files.
+	FetchedAt time.Time `json:",omitzero"`
+	// Raw is the page exactly as the server sent it (after transfer decompression), kept so
+	// a better extractor can read it again without the network; nil for files.
+	Raw []byte `json:"-"`
 }

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// storyServer serves five versions of one story (the fixtures of store/fetch, in UTF-8),
+// a missing page and a feed of the story.
+func storyServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	fetchHostInterval = -1
+	t.Cleanup(func() { fetchHostInterval = 0 })
+	pages := map[string]string{
+		"/en": "en-jsonld.html", "/fr": "fr-latin1.html", "/de": "de-og.html", "/es": "es-amp.html", "/vi": "vi-nocharset.html",
+	}
+	mux := http.NewServeMux()
+	for p, file := range pages {
+		data, err := os.ReadFile(filepath.Join("../../store/fetch/testdata/pages", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(data)
+		})
+	}
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Valencia</title>
+<item><title>English</title><link>/en</link><pubDate>Wed, 30 Oct 2024 14:05:00 GMT</pubDate></item>
+<item><title>Deutsch</title><link>/de</link></item>
+<item><title>Tiếng Việt</title><link>/vi</link></item></channel></rss>`)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// Five URLs of one story become five dated, titled articles with their outlets, in one story;
+// a bad URL is reported at the end without stopping the others.
+func TestFetch_FiveURLsOneStory(t *testing.T) {
+	srv := storyServer(t)
+	db := filepath.Join(t.TempDir(), "w.parallax")
+	// A workspace that holds other stories too, as a real one does: story clustering weighs a
+	// feature by how rare it is in the workspace.
+	if r := runCLI(t, "import", "--db", db, "--samples"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	args := []string{"fetch", "--db", db}
+	for _, p := range []string{"/en", "/fr", "/missing", "/de", "/es", "/vi"} {
+		args = append(args, srv.URL+p)
+	}
+	r := runCLI(t, args...)
+	if r.code != 1 || !strings.Contains(r.stderr, "1 of 6 URLs could not be fetched (the other pages were stored)") ||
+		!strings.Contains(r.stderr, srv.URL+"/missing: no such page (404 Not Found)") {
+		t.Fatalf("fetch: code %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "5 added, 0 revised, 0 unchanged") || !strings.Contains(r.stdout, `Le Quotidien, fr, 2024-10-30: "Inondations en Espagne : au moins 95 morts dans la région de Valence"`) {
+		t.Errorf("stdout: %s", r.stdout)
+	}
+
+	r = runCLI(t, "analyze", "--json", "--db", db)
+	if r.code != 0 {
+		t.Fatalf("analyze: %d %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Articles []struct {
+			ID, Title, Lang, Source string
+			Published               *string
+		}
+		Stories []struct{ Articles []string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	fetched := map[string]bool{}
+	for _, a := range rep.Articles {
+		if !strings.HasPrefix(a.Source, srv.URL) {
+			continue
+		}
+		fetched[a.ID] = true
+		if a.Title == "" || a.Published == nil || !strings.HasPrefix(*a.Published, "2024-10-3") || a.Lang == "" {
+			t.Errorf("article %+v lacks a title, date or language", a)
+		}
+	}
+	if len(fetched) != 5 {
+		t.Fatalf("%d fetched articles, want 5", len(fetched))
+	}
+	grouped := false
+	for _, st := range rep.Stories {
+		n := 0
+		for _, id := range st.Articles {
+			if fetched[id] {
+				n++
+			}
+		}
+		grouped = grouped || (n == 5 && len(st.Articles) == 5)
+	}
+	if !grouped {
+		t.Errorf("stories = %+v, want the five fetched articles in one story of their own", rep.Stories)
+	}
+
+	// Fetching again changes nothing.
+	r = runCLI(t, "fetch", "--db", db, srv.URL+"/en")
+	if r.code != 0 || !strings.Contains(r.stdout, "0 added, 0 revised, 1 unchanged") {
+		t.Errorf("re-fetch: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestFetch_Feed(t *testing.T) {
+	srv := storyServer(t)
+	db := filepath.Join(t.TempDir(), "w.parallax")
+	r := runCLI(t, "fetch", "--feed", srv.URL+"/feed", "--list")
+	if r.code != 0 || !strings.Contains(r.stdout, "Valencia — 3 items") || !strings.Contains(r.stdout, "2024-10-30  English\n            "+srv.URL+"/en") {
+		t.Fatalf("--list: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCLI(t, "fetch", "--db", db, srv.URL+"/en"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r = runCLI(t, "fetch", "--db", db, "--feed", srv.URL+"/feed")
+	if r.code != 0 || !strings.Contains(r.stdout, "2 added, 0 revised, 0 unchanged") || strings.Contains(r.stdout, srv.URL+"/en ") {
+		t.Fatalf("feed: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, "fetch", "--db", db, "--feed", srv.URL+"/feed")
+	if r.code != 0 || !strings.Contains(r.stdout, "nothing new in the feed") {
+		t.Errorf("feed again: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, "fetch", "--db", db, "--feed", srv.URL+"/en")
+	if r.code != 1 || !strings.Contains(r.stderr, "not a feed") {
+		t.Errorf("a page as feed: %d %s", r.code, r.stderr)
+	}
+}
+
+func TestFetch_Misuse(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"fetch"}, "give at least one URL"},
+		{[]string{"fetch", "https://a.example/"}, "--db FILE is required"},
+		{[]string{"fetch", "--list", "--db", "x"}, "--list needs --feed"},
+	} {
+		if r := runCLI(t, tc.args...); r.code != 2 || !strings.Contains(r.stderr, tc.says) {
+			t.Errorf("%v: %d %s", tc.args, r.code, r.stderr)
+		}
+	}
+	r := runCLI(t, "fetch", "--db", filepath.Join(t.TempDir(), "w"), "ftp://files.example/a")
+	if r.code != 1 || !strings.Contains(r.stderr, "ftp://files.example/a: not a web address") || !strings.Contains(r.stderr, "nothing was stored") {
+		t.Errorf("ftp: %d %s", r.code, r.stderr)
+	}
+}
+
+// Interrupting a fetch stores nothing and exits 130.
+func TestFetch_Interrupted(t *testing.T) {
+	srv := storyServer(t)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	t.Cleanup(slow.Close)
+	db := filepath.Join(t.TempDir(), "w.parallax")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	var out, errb bytes.Buffer
+	code := run(ctx, []string{"fetch", "--db", db, srv.URL + "/en", slow.URL + "/a"}, strings.NewReader(""), &out, &errb)
+	if code != 130 || !strings.Contains(errb.String(), "fetch interrupted; nothing was stored") {
+		t.Fatalf("code %d, stderr %s", code, errb.String())
+	}
+	if r := runCLI(t, "export", "--db", db); r.code != 0 || strings.Contains(r.stdout, srv.URL) {
+		t.Errorf("the page fetched before the interrupt was stored: %d %s", r.code, r.stderr)
+	}
+}
