@@ -30,6 +30,18 @@ type article struct {
 	pubDay int
 	// eventLo/eventHi bound the article's event time (see eventTime), or noDay.
 	eventLo, eventHi int
+	// evTypes memoises eventTypes (filled from the story cache or while the story's text is
+	// loaded); evTypesSet tells a memoised nil from none.
+	evTypes    map[string]bool
+	evTypesSet bool
+}
+
+// kindsOfEvent returns eventTypes(a), memoised.
+func (a *article) kindsOfEvent() map[string]bool {
+	if !a.evTypesSet {
+		a.evTypes, a.evTypesSet = eventTypes(a), true
+	}
+	return a.evTypes
 }
 
 const noDay = math.MinInt32
@@ -37,8 +49,10 @@ const noDay = math.MinInt32
 func newArticle(d Document, fs []Fact) *article {
 	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay}
 	a.nRunes = len(a.runes)
-	a.facts = make([]Fact, len(fs))
-	copy(a.facts, fs)
+	// Shared with the caller: Analyze clones an article's facts before its story changes
+	// them, and keeps the clone only when they did change (one copy of a large workspace's
+	// facts in memory, not two).
+	a.facts = fs
 	a.sentStart = splitSentences(a.runes, d.Lang)
 	a.index()
 	return a
