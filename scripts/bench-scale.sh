@@ -8,7 +8,8 @@
 #   db2     the same again (facts and stories cached)
 #   +100    import 100 new articles, then analyze --db WS again (incremental)
 # Usage: scripts/bench-scale.sh [SIZE…]   (default 1000 10000 100000)
-#        PARALLAX=path/to/binary to measure another build; STEPS="json db1" to choose steps.
+#        PARALLAX=path/to/binary to measure another build; STEPS="json db1" to choose steps;
+#        CORPUS_DIR=DIR to read (or write) the corpora cN there.
 set -euo pipefail
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 # Fyne logs an error for the C locale
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ measure() { # label mb cmd… ; stdout of cmd goes to $dir/out.json
 }
 
 for n in "${sizes[@]}"; do
-	corpus=$dir/c$n
+	corpus=${CORPUS_DIR:-$dir}/c$n
 	[ -d "$corpus" ] || "$dir/gen-corpus" -n "$n" -o "$corpus" >/dev/null
 	mb=$(du -sb --apparent-size "$corpus" | awk '{ printf "%.1f", $1 / 1e6 }')
 	ws=$dir/ws$n.parallax
