@@ -76,10 +76,12 @@ func write(dir string, first, n int) (int, error) {
 	return total, nil
 }
 
-// Vary makes story s's version of a sample text: every year 1900–2099 moves by the story's
-// year shift (so 2021 and 2024 keep their three years apart), every number 1–31 moves by its
-// day shift within 1–28, every other number is multiplied by its factor, and a closing line
-// names the story's own person. Stories s and s+14,000 share dates but not the person.
+// Vary makes story s's version of a sample text, looking at each run of ASCII digits: a year
+// 1900–2099 moves by the story's year shift (so 2021 and 2024 keep their three years apart);
+// a number 1–31 is taken for a day and moved by the day shift, wrapping within 1–28 (also in
+// "30,000" and "APT31": crude, but the same in every language version); a run starting with 0
+// is kept; any other number is multiplied by the story's factor. A closing line names the
+// story's own person. Stories s and s+14,000 share their dates but not their person.
 func Vary(text string, s int) string {
 	yShift := s%500 - 400              // 1621 … 2120 for 2021
 	dShift := (s / 500) % 28           // days of month
