@@ -51,6 +51,6 @@ for n in "${sizes[@]}"; do
 			;;
 		esac
 	done
-	largest=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(max((len(s["articles"]) for s in d["stories"]), default=0), len(d["stories"]))' "$dir/out.json" 2>/dev/null || echo "? ?")
-	echo "         largest story / stories: $largest"
+	largest=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(max((len(s["articles"]) for s in d["stories"]), default=0), "articles;", len(d["stories"]), "stories")' "$dir/out.json" 2>/dev/null || echo "?")
+	echo "         last step's report: largest story $largest"
 done
