@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // jsonCache is a StoryCache that keeps results as JSON, as the workspace does, and counts
@@ -166,4 +167,23 @@ func TestAnalyze_DoesNotChangeFacts(t *testing.T) {
 	}
 	sort.Strings(ids)
 	t.Logf("%d of %d articles' facts resolved by their story; published inferred for %v", changed, len(docs), ids)
+}
+
+// BenchmarkAnalyzeStoryCache times Analyze over 1,000 synthetic articles (facts given) with
+// an empty story cache, with a full one, and with a full one after 5 articles were added (one
+// copy of the samples): the incremental case of issue 15. Reported as s/cold, s/warm, s/+5.
+func BenchmarkAnalyzeStoryCache(b *testing.B) {
+	docs, facts, extract := azSynthetic(b, 1005)
+	base := docs[:1000]
+	for b.Loop() {
+		cache := &jsonCache{m: map[string][]byte{}}
+		run := func(ds []Document) float64 {
+			start := time.Now()
+			Analyze(ds, facts, AnalyzeOptions{Extract: extract, Cache: cache, CacheSalt: "bench"})
+			return time.Since(start).Seconds()
+		}
+		b.ReportMetric(run(base), "s/cold")
+		b.ReportMetric(run(base), "s/warm")
+		b.ReportMetric(run(docs), "s/+5")
+	}
 }
