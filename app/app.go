@@ -93,7 +93,7 @@ type UI struct {
 	analyseAgain bool
 	undo         undoStack
 	dialogs      []dialog.Dialog // open, the last on top: Esc closes it
-	web          *fetch.Fetcher // made on first use; one per window, so its pause per site spans fetches
+	web          *fetch.Fetcher  // made on first use; one per window, so its pause per site spans fetches
 }
 
 // Create builds the main window's content for the workspace db and starts loading it.

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"reflect"
+	"slices"
 	"sort"
 )
 
@@ -27,6 +29,17 @@ type AnalyzeOptions struct {
 	// Extract computes an article's facts. Nil means ExtractFacts. Analyze also calls it with
 	// a trial publication date to infer an undated article's date from its story.
 	Extract func(Document, Options) []Fact
+
+	// Cache, when set, keeps each story's results between runs (see analyze_cache.go):
+	// stories whose articles and teaching are unchanged are read back, not re-analysed. A
+	// caller with a custom Extract must not share a cache with runs using another one.
+	Cache StoryCache
+	// Revisions names each article's revision (article ID → token) for the cache key; an
+	// article without one is keyed by a hash of its text.
+	Revisions map[string]string
+	// CacheSalt is mixed into every cache key: a build stamp, so that results computed by
+	// another build of the engine are not reused.
+	CacheSalt string
 }
 
 // HighlightSpan is one analyst highlight as the comparison sees it.
@@ -105,9 +118,24 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 	res := Result{Facts: make(map[string][]Fact, len(arts)), Published: map[string]PublishedInference{}}
 	stories, ws := clusterStories(arts, opts.StoryOverrides)
 
+	var keyer *storyKeyer
+	if opts.Cache != nil {
+		keyer = newStoryKeyer(&opts)
+	}
 	for _, st := range stories {
-		for _, a := range st.arts {
+		var key string
+		if keyer != nil {
+			key = keyer.key(st)
+			if r, ok := opts.Cache.Story(key); ok && applyStoryResult(st, r, &res) {
+				res.Stories = append(res.Stories, Story{ID: st.id, Articles: st.articleIDs()})
+				continue
+			}
+		}
+		before := make([][]Fact, len(st.arts))
+		for i, a := range st.arts {
 			a.load()
+			before[i] = a.facts
+			a.facts = slices.Clone(a.facts) // the caller's facts are not changed
 		}
 		// Year-less dates first (they give relative ones a dated counterpart), then
 		// publication dates, then the year-less dates of articles still undated.
@@ -120,11 +148,22 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 			eventTypes(a) // kept for the event flag, computed while the text is loaded
 		}
 		als, al := alignStory(st, opts)
+		ds := storyDiscrepancies(st, al)
 		res.Alignments = append(res.Alignments, als...)
-		res.Discrepancies = append(res.Discrepancies, storyDiscrepancies(st, al)...)
+		res.Discrepancies = append(res.Discrepancies, ds...)
 		res.Stories = append(res.Stories, Story{ID: st.id, Articles: st.articleIDs()})
-		for _, a := range st.arts {
+		for i, a := range st.arts {
+			a.kindsOfEvent() // while the text is at hand
 			a.unload()
+			if reflect.DeepEqual(before[i], a.facts) {
+				a.facts = before[i]
+				before[i] = nil // unchanged
+			} else {
+				before[i] = a.facts
+			}
+		}
+		if keyer != nil {
+			opts.Cache.PutStory(key, storyResult(st, before, als, ds, res.Published))
 		}
 	}
 	res.Discrepancies = append(res.Discrepancies, eventDiscrepancies(stories, ws)...)

@@ -36,6 +36,8 @@ type article struct {
 	toks    []token
 	evCues  []conceptCue
 	evTypes map[string]bool
+	// evTypesSet tells a memoised nil from none (the story cache may fill evTypes).
+	evTypesSet bool
 	// bySent lists the facts of each sentence and conceptN the distinct values per number
 	// concept: built on first use, so per-fact questions do not rescan the article.
 	bySent   [][]int
@@ -53,13 +55,23 @@ func (a *article) sentenceFacts(si int) []int {
 	return a.bySent[si]
 }
 
+// kindsOfEvent returns eventTypes(a), memoised.
+func (a *article) kindsOfEvent() map[string]bool {
+	if !a.evTypesSet {
+		a.evTypes, a.evTypesSet = eventTypes(a), true
+	}
+	return a.evTypes
+}
+
 const noDay = math.MinInt32
 
 func newArticle(d Document, fs []Fact) *article {
 	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay}
 	a.nRunes = len(a.runes)
-	a.facts = make([]Fact, len(fs))
-	copy(a.facts, fs)
+	// Shared with the caller: Analyze clones an article's facts before its story changes
+	// them, and keeps the clone only when they did change (one copy of a large workspace's
+	// facts in memory, not two).
+	a.facts = fs
 	a.sentStart = splitSentences(a.runes, d.Lang)
 	a.index()
 	return a

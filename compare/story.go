@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Story clustering.
@@ -207,8 +208,10 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 	uf := newUnionFind(n)
 	lo := make([]int, n)
 	hi := make([]int, n)
+	doy := make([]yearDays, n)
 	for i, a := range arts {
 		lo[i], hi[i] = a.eventLo, a.eventHi
+		doy[i] = dayOfYearOf(a)
 	}
 	for _, e := range edges {
 		ra, rb := uf.find(e.a), uf.find(e.b)
@@ -228,8 +231,16 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		if nl != noDay && nh-nl > eventWindowDays {
 			continue
 		}
+		// The same veto on the day of the year, for articles that write their days without
+		// the year: undated, they have no event time, and without it versions of events a
+		// day apart chained into stories of a hundred (TestStories_NoChaining).
+		nd := doy[ra].merge(doy[rb])
+		if nd.span() > eventWindowDays {
+			continue
+		}
 		r := uf.union(ra, rb)
 		lo[r], hi[r] = nl, nh
+		doy[r] = nd
 	}
 
 	groups := map[int][]int{}
@@ -294,6 +305,64 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		}
 	}
 	return stories, w
+}
+
+// yearDays is the range of days of the year (0–365, on a leap-year calendar) of a group of
+// articles, kept twice: as is and turned half a year (so a group around New Year, days 360
+// and 2, has a short span too). ok is false when no article of the group gives one.
+type yearDays struct {
+	lo, hi, lo2, hi2 int
+	ok               bool
+}
+
+func newYearDays(d int) yearDays {
+	d2 := (d + 183) % 366
+	return yearDays{lo: d, hi: d, lo2: d2, hi2: d2, ok: true}
+}
+
+func (y yearDays) merge(o yearDays) yearDays {
+	switch {
+	case !y.ok:
+		return o
+	case !o.ok:
+		return y
+	}
+	return yearDays{lo: min(y.lo, o.lo), hi: max(y.hi, o.hi), lo2: min(y.lo2, o.lo2), hi2: max(y.hi2, o.hi2), ok: true}
+}
+
+// span is the group's spread in days around the year; 0 when unknown.
+func (y yearDays) span() int {
+	if !y.ok {
+		return 0
+	}
+	return min(y.hi-y.lo, y.hi2-y.lo2)
+}
+
+// dayOfYearOf is the day of the year of an article's event: that of its event time, else that
+// of the latest day it writes without a year (as eventTime takes the latest dated day).
+func dayOfYearOf(a *article) yearDays {
+	if a.eventLo != noDay {
+		t := time.Unix(int64(a.eventLo)*86400, 0).UTC()
+		return newYearDays(leapYearDay(int(t.Month()), t.Day()))
+	}
+	best := -1
+	for _, f := range a.facts {
+		if f.Kind != KindDate || !f.Unresolved {
+			continue
+		}
+		if m, d, ok := partialDate(dateValue(f)); ok && d > 0 && m >= 1 && m <= 12 {
+			best = max(best, leapYearDay(m, d))
+		}
+	}
+	if best < 0 {
+		return yearDays{}
+	}
+	return newYearDays(best)
+}
+
+// leapYearDay numbers month m, day d on the calendar of a leap year, from 0.
+func leapYearDay(m, d int) int {
+	return time.Date(2000, time.Month(m), d, 0, 0, 0, 0, time.UTC).YearDay() - 1
 }
 
 // storyID derives a story's ID from its smallest article ID (see Analyze).

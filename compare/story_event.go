@@ -45,7 +45,7 @@ func eventDiscrepancies(stories []*story, w *workspace) []Discrepancy {
 	}
 	types := map[*article]map[string]bool{}
 	for _, a := range w.arts {
-		types[a] = eventTypes(a)
+		types[a] = a.kindsOfEvent()
 	}
 	var out []Discrepancy
 	for si, st := range stories {

@@ -58,6 +58,9 @@ func checkLogical(tx *bolt.Tx, add func(string, ...any)) {
 		}
 	}
 	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if string(name) == string(bucketStoryCache) {
+			return nil // derived, optional (storycache.go)
+		}
 		for _, known := range allBuckets {
 			if string(known) == string(name) {
 				return nil

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -66,6 +67,15 @@ type Options struct {
 	// Progress, when set, is called as facts are extracted (done of total articles). It is
 	// called from worker goroutines: a UI must hop to its own goroutine (fyne.Do).
 	Progress func(done, total int)
+	// NoStoryCache makes Workspace analyse every story afresh instead of reading back the
+	// stories the workspace has cached (and leaves the cache as it is).
+	NoStoryCache bool
+
+	// cache and salt are Workspace's story cache and build stamp (see cache.go); throwaway
+	// marks the temporary workspace of Documents, whose fact cache is not written.
+	cache     compare.StoryCache
+	salt      string
+	throwaway bool
 }
 
 // Run extracts facts where none are cached (in parallel, one worker per CPU), then runs story
@@ -88,6 +98,13 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 	fresh := extractMissing(inputs, docs, copts, facts, opts.Progress)
 
 	aopts := compare.AnalyzeOptions{Options: copts}
+	if opts.cache != nil {
+		aopts.Cache, aopts.CacheSalt = opts.cache, opts.salt
+		aopts.Revisions = make(map[string]string, len(inputs))
+		for _, in := range inputs {
+			aopts.Revisions[in.Article.ID] = strconv.Itoa(in.Article.Revision) + ":" + in.Article.Hash
+		}
+	}
 	for _, l := range opts.ManualLinks {
 		if l.Unlink {
 			aopts.Unlinks = append(aopts.Unlinks, l.Members)

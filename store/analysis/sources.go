@@ -54,11 +54,21 @@ func Workspace(db *store.DB, opts Options) (Report, error) {
 			}
 		}
 	}
+	var cache *workspaceCache
+	if !opts.NoStoryCache && buildStamp() != "" {
+		cache = newWorkspaceCache(db)
+		opts.cache, opts.salt = cache, buildStamp()
+	}
 	rep, fresh, err := Run(inputs, opts)
 	if err != nil {
 		return Report{}, err
 	}
-	if len(fresh) > 0 && len(opts.Aliases) == 0 && !db.ReadOnly() {
+	if cache != nil {
+		if err := cache.save(); err != nil {
+			return Report{}, err
+		}
+	}
+	if len(fresh) > 0 && len(opts.Aliases) == 0 && !db.ReadOnly() && !opts.throwaway {
 		byID := make(map[string]store.Article, len(arts))
 		for _, a := range arts {
 			byID[a.ID] = a
@@ -102,5 +112,8 @@ func DocumentsIn(dir string, docs []ingest.Document, opts Options) (Report, erro
 	if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
 		return Report{}, err
 	}
+	// Nothing will read this workspace again: neither its fact cache nor its story cache is
+	// worth writing (the facts of 100,000 articles are a gigabyte of JSON).
+	opts.NoStoryCache, opts.throwaway = true, true
 	return Workspace(db, opts)
 }

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"parallax/compare"
+)
+
+// The story cache keeps each story's analysis (compare.StoryResult) under the key
+// compare.Analyze derives from the story's article revisions, the engine and the analyst's
+// teaching, so re-analysing a workspace redoes only the stories that changed. It is derived
+// data: its bucket is created by the first write, a workspace without it (a new one, an older
+// build's, a salvaged one) simply misses, and Check accepts it without requiring it.
+
+var bucketStoryCache = []byte("story-cache") // story key → compare.StoryResult
+
+// CachedStory returns the analysis cached under a story key; ok is false when there is none.
+func (db *DB) CachedStory(key string) (r compare.StoryResult, ok bool, err error) {
+	err = db.view("read cached story analysis", func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketStoryCache)
+		if b == nil {
+			return nil
+		}
+		v := b.Get([]byte(key))
+		if v == nil {
+			return nil
+		}
+		if err := decode(v, &r); err != nil {
+			return fmt.Errorf("cached story analysis %s: %w", key, err)
+		}
+		ok = true
+		return nil
+	})
+	return r, ok, err
+}
+
+// PutStoryCache stores new story analyses and drops every cached one whose key keep does not
+// hold (stories that no longer exist as they were), in one transaction.
+func (db *DB) PutStoryCache(add map[string]compare.StoryResult, keep map[string]bool) error {
+	return db.update("cache story analyses", func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketStoryCache)
+		if err != nil {
+			return err
+		}
+		var stale [][]byte
+		_ = b.ForEach(func(k, _ []byte) error {
+			if !keep[string(k)] {
+				stale = append(stale, append([]byte(nil), k...))
+			}
+			return nil
+		})
+		for _, k := range stale {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		for k, r := range add {
+			if err := putJSON(b, []byte(k), r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// StoryCacheKeys lists the keys of the cached story analyses.
+func (db *DB) StoryCacheKeys() ([]string, error) {
+	var keys []string
+	err := db.view("list cached story analyses", func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketStoryCache); b != nil {
+			return b.ForEach(func(k, _ []byte) error {
+				keys = append(keys, string(k))
+				return nil
+			})
+		}
+		return nil
+	})
+	return keys, err
+}
