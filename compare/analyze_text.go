@@ -55,7 +55,9 @@ func (a *article) unload() { a.runes = nil }
 
 // index recomputes what depends on the facts and publication date.
 func (a *article) index() {
-	if lo, _, _, ok := parseDateRange(a.doc.Published); ok {
+	// A publication month or year is no day: the event time then comes from the text, as
+	// for an undated article.
+	if lo, _, prec, ok := parseDateRange(a.doc.Published); ok && prec == PrecisionDay {
 		a.pubDay = lo
 	} else {
 		a.pubDay = noDay

@@ -23,7 +23,7 @@ type Article struct {
 	TitleFrom     string `json:"title_from,omitempty"` // FromAnalyst once the analyst edited it
 	Lang          string `json:"lang"`
 	LangFrom      string `json:"lang_from,omitempty"`
-	Published     string `json:"published,omitempty"` // ISO date, "" when unknown
+	Published     string `json:"published,omitempty"` // ISO date (day, month or year precision), "" when unknown
 	PublishedFrom string `json:"published_from,omitempty"`
 	// PublishedTime is the publication instant (RFC 3339) when the source gave a time of
 	// day; "" otherwise.

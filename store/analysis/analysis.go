@@ -122,7 +122,9 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		}
 		out.Facts = nonNil(f)
 		pub := a.Published
-		if inf, ok := res.Published[a.ID]; ok && pub == "" && inf.Date != "" {
+		// The story may name the day of an undated article, or of one whose source gave only
+		// the month or year (the inferred day then lies inside it).
+		if inf, ok := res.Published[a.ID]; ok && len(pub) < len("2006-01-02") && inf.Date != "" {
 			pub = inf.Date
 			out.PublishedFrom = inf.From
 		}
