@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,6 +63,9 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Paste article…", u.PasteDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Export set…", scExport, u.ExportDialog),
+		fyne.NewMenuItem("Export spreadsheet (XLSX)…", func() { u.exportAs("parallax.xlsx", interchange.WriteXLSX) }),
+		fyne.NewMenuItem("Export facts (CSV)…", func() { u.exportAs("facts.csv", csvTable(interchange.TableFacts)) }),
+		fyne.NewMenuItem("Export discrepancies (CSV)…", func() { u.exportAs("discrepancies.csv", csvTable(interchange.TableDiscrepancies)) }),
 	)
 	edit := fyne.NewMenu("Edit",
 		item("Undo", scUndo, u.Undo),
@@ -229,8 +233,12 @@ func (u *UI) NewWorkspaceDialog() {
 
 // ExportDialog writes the workspace — articles, highlights, verdicts, aliases and the current
 // analysis — as a Parallax set.
-func (u *UI) ExportDialog() {
-	u.saveFileDialog("parallax-set.json", func(w fyne.URIWriteCloser) {
+func (u *UI) ExportDialog() { u.exportAs("parallax-set.json", interchange.Write) }
+
+// exportAs asks for a file and writes the exported set to it with write (a Parallax set, a
+// spreadsheet of facts or discrepancies).
+func (u *UI) exportAs(name string, write func(io.Writer, *interchange.Set) error) {
+	u.saveFileDialog(name, func(w fyne.URIWriteCloser) {
 		db := u.db
 		var rep *analysis.Report
 		if u.m.analysed {
@@ -244,7 +252,7 @@ func (u *UI) ExportDialog() {
 			defer w.Close()
 			set, err := interchange.Export(db, interchange.ExportOptions{Analysis: rep})
 			if err == nil {
-				err = interchange.Write(w, set)
+				err = write(w, set)
 			}
 			fyne.Do(func() {
 				u.hideProgress()
@@ -257,6 +265,10 @@ func (u *UI) ExportDialog() {
 			})
 		}()
 	})
+}
+
+func csvTable(table string) func(io.Writer, *interchange.Set) error {
+	return func(w io.Writer, set *interchange.Set) error { return interchange.WriteCSV(w, set, table) }
 }
 
 // fileDialogSize is big enough to show paths and names in full.

@@ -313,3 +313,34 @@ func TestWorkspaceFileProblems(t *testing.T) {
 		}
 	})
 }
+
+// TestExportSpreadsheets writes the facts and discrepancies of the seeds as CSV and XLSX
+// through the command line.
+func TestExportSpreadsheets(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	if r := runCLI(t, "import", "--db", db, seedsDir); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	for _, tt := range []struct {
+		args []string
+		head string
+	}{
+		{[]string{"--format", "csv", "--table", "facts"}, "story,article,version,outlet,lang,published,fact,kind,text,value"},
+		{[]string{"--format", "csv"}, "story,discrepancy,kind,severity,summary"},
+		{[]string{"--format", "xlsx"}, "PK\x03\x04"},
+	} {
+		out := filepath.Join(dir, "out")
+		r := runCLI(t, append([]string{"export", "--db", db, "-o", out}, tt.args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, r.code, r.stderr)
+		}
+		data, _ := os.ReadFile(out)
+		if !bytes.HasPrefix(data, []byte(tt.head)) || bytes.Count(data, []byte("\n")) < 3 {
+			t.Errorf("%v wrote %.80q…, want %q and rows", tt.args, data, tt.head)
+		}
+	}
+	if r := runCLI(t, "export", "--db", db, "--format", "csv", "--table", "highlights"); r.code != 2 || !strings.Contains(r.stderr, "unknown --table") {
+		t.Errorf("bad --table: exit %d, %q", r.code, r.stderr)
+	}
+}

@@ -158,13 +158,15 @@ func sampleDocuments() ([]ingest.Document, error) {
 }
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "parallax export --db FILE [--format F] [--story ID] [-o OUT]",
+	fs := newFlagSet("export", "parallax export --db FILE [--format F] [--table T] [--story ID] [-o OUT]",
 		"Write the workspace: 'parallax' is one versioned JSON document (articles, highlights,\n"+
 			"tags, aliases, verdicts, and the analysis) that 'parallax import' rebuilds exactly;\n"+
 			"'w3c' is a W3C Web Annotation collection (JSON-LD); 'html' and 'md' are a readable\n"+
-			"discrepancy report.", stderr)
+			"discrepancy report; 'csv' is one table (--table facts or discrepancies, with verdicts\n"+
+			"and notes) and 'xlsx' a workbook with both, for spreadsheets.", stderr)
 	dbPath := fs.String("db", "", "workspace `FILE` to export")
-	format := fs.String("format", "parallax", "output `format`: parallax, w3c, html or md")
+	format := fs.String("format", "parallax", "output `format`: parallax, w3c, html, md, csv or xlsx")
+	table := fs.String("table", interchange.TableDiscrepancies, "with --format csv, the `table`: facts or discrepancies")
 	story := fs.String("story", "", "export only the story with this `ID` (see 'parallax analyze --db')")
 	out := fs.String("o", "", "write to `OUT` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
@@ -185,8 +187,16 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "html", "md":
 		f := *format
 		write = func(w io.Writer, set *interchange.Set) error { return interchange.WriteReport(w, set, f, *story) }
+	case "csv":
+		if *table != interchange.TableFacts && *table != interchange.TableDiscrepancies {
+			return misuse("export: unknown --table %q (supported: facts, discrepancies)", *table)
+		}
+		t := *table
+		write = func(w io.Writer, set *interchange.Set) error { return interchange.WriteCSV(w, set, t) }
+	case "xlsx":
+		write = interchange.WriteXLSX
 	default:
-		return misuse("export: unknown --format %q (supported: parallax, w3c, html, md)", *format)
+		return misuse("export: unknown --format %q (supported: parallax, w3c, html, md, csv, xlsx)", *format)
 	}
 	if _, err := os.Stat(*dbPath); err != nil {
 		return badInput("workspace %s: %v", *dbPath, err)

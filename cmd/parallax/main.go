@@ -12,9 +12,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"parallax/internal/posixlocale"
 )
 
 func main() {
+	posixlocale.Restore() // Fyne has read the locale by now (see the package)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
@@ -28,7 +31,7 @@ Usage:
   parallax [--db FILE]                          open the workbench window
   parallax analyze [--json] [--db FILE] PATH…   find facts, stories and discrepancies
   parallax import --db FILE [--samples] PATH…   add articles or a Parallax set to a workspace
-  parallax export --db FILE [--format F] [-o OUT]  write the workspace as JSON
+  parallax export --db FILE [--format F] [-o OUT]  write the workspace: JSON, report, CSV, XLSX
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 
