@@ -61,6 +61,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Import files…", scImport, u.ImportFilesDialog),
 		fyne.NewMenuItem("Import folder…", u.ImportFolderDialog),
 		fyne.NewMenuItem("Paste article…", u.PasteDialog),
+		fyne.NewMenuItem("Import annotations (W3C, Hypothesis)…", u.ImportAnnotationsDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Export set…", scExport, u.ExportDialog),
 		fyne.NewMenuItem("Export spreadsheet (XLSX)…", func() { u.exportAs("parallax.xlsx", interchange.WriteXLSX) }),

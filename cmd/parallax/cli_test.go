@@ -344,3 +344,25 @@ func TestExportSpreadsheets(t *testing.T) {
 		t.Errorf("bad --table: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// TestImportAnnotations stores W3C annotations made elsewhere as highlights and reports the
+// ones that do not anchor.
+func TestImportAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	src := seedsDir + "/000_aee102b197d6c641.txt"
+	anno := filepath.Join(dir, "notes.jsonld")
+	os.WriteFile(anno, []byte(`[{"id": "a1", "type": "Annotation", "body": [{"purpose": "tagging", "value": "number"}],
+	  "target": {"source": "`+src+`", "selector": {"type": "TextQuoteSelector", "exact": "30 ألف مؤسسة"}}},
+	 {"id": "a2", "type": "Annotation", "target": {"source": "https://example.org/elsewhere",
+	  "selector": {"type": "TextQuoteSelector", "exact": "x"}}}]`), 0o644)
+	r := runCLI(t, "import", "--db", db, "--annotations", anno, src)
+	if r.code != 0 || !strings.Contains(r.stdout, "1 highlights added") || !strings.Contains(r.stdout, "a2 on https://example.org/elsewhere") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"hello": 1}`), 0o644)
+	if r := runCLI(t, "import", "--db", db, "--annotations", bad); r.code != 1 || !strings.Contains(r.stderr, "no annotations") {
+		t.Errorf("not annotations: exit %d, %q", r.code, r.stderr)
+	}
+}

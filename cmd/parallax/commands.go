@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -73,23 +74,32 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("import", "parallax import --db FILE [--samples] PATH…",
+	fs := newFlagSet("import", "parallax import --db FILE [--samples] [--annotations FILE] PATH…",
 		"Add articles (.txt, .md, .html, directories) or Parallax JSON sets to a workspace.\n"+
 			"Identical content is not added twice; new content from the same source becomes a new\n"+
 			"revision. A set is merged: a colleague's highlights and verdicts are kept beside yours\n"+
 			"and conflicts are reported, never overwritten. If any file cannot be read, nothing is\n"+
-			"imported.", stderr)
+			"imported. --annotations adds W3C Web Annotations made elsewhere as highlights and\n"+
+			"lists those that cannot be anchored.", stderr)
 	dbPath := fs.String("db", "", "workspace `FILE` (created if missing)")
 	samples := fs.Bool("samples", false, "also import the five bundled sample articles")
 	author := fs.String("author", "", "analyst `name` given to records of an imported set that carry none")
+	annotations := fs.String("annotations", "", "W3C Web Annotation `FILE` (Hypothesis, Recogito JSON-LD) to store as highlights on the articles it targets")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *dbPath == "" {
 		return misuse("import: --db FILE is required")
 	}
-	if fs.NArg() == 0 && !*samples {
-		return misuse("import: give at least one PATH, or --samples")
+	if fs.NArg() == 0 && !*samples && *annotations == "" {
+		return misuse("import: give at least one PATH, --samples or --annotations FILE")
+	}
+	var annoData []byte
+	if *annotations != "" {
+		var err error
+		if annoData, err = os.ReadFile(*annotations); err != nil {
+			return badInput("%v (nothing was imported)", err)
+		}
 	}
 	var docs []ingest.Document
 	var sets []string
@@ -135,6 +145,13 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return badInput("%s: %v", sets[i], err)
 		}
 		fmt.Fprintf(stdout, "%s: %s\n", sets[i], rep)
+	}
+	if annoData != nil {
+		rep, err := interchange.ImportW3C(db, bytes.NewReader(annoData), *annotations, *author)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", *annotations, rep)
 	}
 	return nil
 }
