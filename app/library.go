@@ -303,7 +303,9 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	case colTitle:
 		text = ellipsis(a.Title, 120)
 	case colSource:
-		text = a.Source
+		if text = a.Source; a.SameTextNote() != "" {
+			text += " (" + a.SameTextNote() + ")"
+		}
 	case colPublished:
 		text = m.pub[aid]
 		if text == "" {

@@ -366,3 +366,34 @@ func TestImportAnnotations(t *testing.T) {
 		t.Errorf("not annotations: exit %d, %q", r.code, r.stderr)
 	}
 }
+
+// TestAnalyzeSyndication: the same text from two outlets is one article in analyze, which
+// names both, in JSON and in text.
+func TestAnalyzeSyndication(t *testing.T) {
+	dir := t.TempDir()
+	body := "Beijing rejected the accusations on Tuesday, the foreign ministry said.\n"
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\nsource: The Herald\n---\n"+body), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("---\nsource: The Courier\n---\n"+body), 0o644)
+	r := runCLI(t, "analyze", "--json", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Articles []struct {
+			AlsoRan []struct {
+				Outlet string `json:"outlet"`
+			} `json:"also_ran"`
+			SameText string `json:"same_text"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Articles) != 1 || len(rep.Articles[0].AlsoRan) != 1 || rep.Articles[0].AlsoRan[0].Outlet != "The Courier" ||
+		rep.Articles[0].SameText != "the same wire text ran in The Herald and The Courier" {
+		t.Errorf("articles %+v", rep.Articles)
+	}
+	if r := runCLI(t, "analyze", dir); !strings.Contains(r.stdout, "the same wire text ran in The Herald and The Courier") {
+		t.Errorf("text output does not name both outlets:\n%s", r.stdout)
+	}
+}

@@ -137,7 +137,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return badInput("%v", err)
 		}
-		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged\n", *dbPath, res.Added, res.Revised, res.Unchanged)
+		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged", *dbPath, res.Added, res.Revised, res.Unchanged)
+		if res.Syndicated > 0 {
+			fmt.Fprintf(stdout, ", %d the same text from another outlet (recorded on the article)", res.Syndicated)
+		}
+		fmt.Fprintln(stdout)
 	}
 	for i, set := range parsed {
 		rep, err := interchange.Import(db, set, *author)

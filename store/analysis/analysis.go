@@ -40,6 +40,10 @@ type Article struct {
 	// Outlet the publication that ran the article.
 	PublishedTime string `json:"published_time,omitempty"`
 	Outlet        string `json:"outlet,omitempty"`
+	// AlsoRan lists the other outlets that published the same text, and SameText says so in
+	// a sentence ("the same wire text ran in A and B").
+	AlsoRan  []store.Syndication `json:"also_ran,omitempty"`
+	SameText string              `json:"same_text,omitempty"`
 }
 
 // Report is the analyze --json document (DESIGN.md, "Headless interface").
@@ -115,6 +119,7 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		out := Article{
 			ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Text: a.Text,
 			PublishedFrom: a.PublishedFrom, PublishedTime: a.PublishedTime, Outlet: a.Outlet,
+			AlsoRan: a.AlsoRan, SameText: a.SameTextNote(),
 		}
 		f := facts[a.ID]
 		if rf, ok := res.Facts[a.ID]; ok {

@@ -1,10 +1,10 @@
 package interchange
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -104,15 +104,14 @@ func storiesOf(set *Set) map[string]string {
 }
 
 // outletOf names the publication: the outlet the file gave, else the URL's host, else the
-// source as given.
+// source as given; then the other outlets that ran the same text, joined by " + ".
 func outletOf(a store.Article) string {
-	if a.Outlet != "" {
-		return a.Outlet
+	name := func(outlet, u, src string) string { return cmp.Or(store.OutletName(outlet, u), src) }
+	s := name(a.Outlet, a.URL, a.Source)
+	for _, o := range a.AlsoRan {
+		s += " + " + name(o.Outlet, o.URL, o.Source)
 	}
-	if u, err := url.Parse(a.URL); err == nil && u.Host != "" {
-		return u.Host
-	}
-	return a.Source
+	return s
 }
 
 // WriteCSV writes one table of the set (TableFacts or TableDiscrepancies) as CSV (RFC 4180,
