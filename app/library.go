@@ -398,7 +398,9 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		// Cut here, in logical order: Fyne cuts the visual end, the start of an Arabic title.
 		text = ellipsis(a.Title, 56)
 	case colSource:
-		text = a.Source
+		if text = a.Source; a.SameTextNote() != "" {
+			text += " (" + a.SameTextNote() + ")"
+		}
 	case colPublished:
 		text = m.pub[aid]
 		if text == "" {

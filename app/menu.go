@@ -88,11 +88,15 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Paste article…", u.PasteDialog),
 		fyne.NewMenuItem("Import from URL…", u.ImportURLDialog),
 		fyne.NewMenuItem("Add news feed…", u.FeedDialog),
+		fyne.NewMenuItem("Import annotations (W3C, Hypothesis)…", u.ImportAnnotationsDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Export set (Parallax JSON)…", scExport, func() { u.ExportDialog(FormatParallax) }),
 		fyne.NewMenuItem("Export annotations (W3C JSON-LD)…", func() { u.ExportDialog(FormatW3C) }),
 		fyne.NewMenuItem("Export report (HTML)…", func() { u.ExportDialog(FormatHTML) }),
 		fyne.NewMenuItem("Export report (Markdown)…", func() { u.ExportDialog(FormatMarkdown) }),
+		fyne.NewMenuItem("Export spreadsheet (XLSX)…", func() { u.exportAs("parallax.xlsx", interchange.WriteXLSX) }),
+		fyne.NewMenuItem("Export facts (CSV)…", func() { u.exportAs("facts.csv", csvTable(interchange.TableFacts)) }),
+		fyne.NewMenuItem("Export discrepancies (CSV)…", func() { u.exportAs("discrepancies.csv", csvTable(interchange.TableDiscrepancies)) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Restore snapshot…", u.RestoreSnapshotDialog),
 		fyne.NewMenuItemSeparator(),
@@ -292,6 +296,12 @@ func (u *UI) ExportDialog(format string) {
 		u.showError(fmt.Errorf("export: unknown format %q", format))
 		return
 	}
+	u.exportAs(name, func(w io.Writer, set *interchange.Set) error { return writeExport(w, set, format) })
+}
+
+// exportAs asks for a file (in the workspace's folder) and writes the exported set to it with
+// write: a Parallax set, a report, a spreadsheet of facts or discrepancies.
+func (u *UI) exportAs(name string, write func(io.Writer, *interchange.Set) error) {
 	u.saveFileDialog(name, filepath.Dir(u.db.Path()), func(w fyne.URIWriteCloser) {
 		db := u.db
 		var rep *analysis.Report
@@ -307,7 +317,7 @@ func (u *UI) ExportDialog(format string) {
 			defer u.writes.Done()
 			set, err := interchange.Export(db, interchange.ExportOptions{Analysis: rep})
 			if err == nil {
-				err = writeExport(w, set, format)
+				err = write(w, set)
 			}
 			if cerr := w.Close(); err == nil {
 				err = cerr
@@ -346,6 +356,10 @@ func (u *UI) Quit() {
 		u.writes.Wait()
 		fyne.Do(u.app.Quit)
 	}()
+}
+
+func csvTable(table string) func(io.Writer, *interchange.Set) error {
+	return func(w io.Writer, set *interchange.Set) error { return interchange.WriteCSV(w, set, table) }
 }
 
 // fileDialogSize is big enough to show paths and names in full.

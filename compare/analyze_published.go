@@ -27,7 +27,10 @@ func inferPublished(st *story, extract func(Document, Options) []Fact, opts Opti
 	}
 	st.prepareContext()
 	for _, a := range st.arts {
-		if a.doc.Published != "" {
+		// A publication month or year is kept as a bound: the story may still name the day,
+		// which must fall inside it.
+		lo, hi, prec, dated := parseDateRange(a.doc.Published)
+		if dated && prec == PrecisionDay {
 			continue
 		}
 		type vote struct {
@@ -58,6 +61,9 @@ func inferPublished(st *story, extract func(Document, Options) []Fact, opts Opti
 				continue
 			}
 			pub := target - (got - target)
+			if dated && (pub < lo || pub > hi) {
+				continue
+			}
 			if v := votes[pub]; v != nil {
 				v.n++
 				continue

@@ -418,8 +418,19 @@ func TestAffiliation(t *testing.T) {
 }
 
 // An undated article saying "yesterday" for a claim the others date to 19 July was written
-// on 20 July; its other relative dates are then resolved from that, marked "story".
+// on 20 July; its other relative dates are then resolved from that, marked "story". An
+// article whose source gave only the month or year is dated the same way when the day lies
+// inside it, and not at all when it does not.
 func TestPublishedInference(t *testing.T) {
+	for _, tt := range []struct{ published, want string }{
+		{"", "2021-07-20"}, {"2021-07", "2021-07-20"}, {"2021", "2021-07-20"},
+		{"2021-08", ""}, {"2020", ""},
+	} {
+		t.Run("published "+tt.published, func(t *testing.T) { testPublishedInference(t, tt.published, tt.want) })
+	}
+}
+
+func testPublishedInference(t *testing.T, published, want string) {
 	var w azWS
 	w.add(t, "i-ar", "ar", "2021-07-20", "شنت الولايات المتحدة وحلفاؤها يوم أمس الإثنين حملة ضد بكين بسبب هجوم هافنيوم على مايكروسوفت.",
 		azAct("الولايات المتحدة", "United States", ActorCountry), azDate("يوم أمس الإثنين", "2021-07-19"),
@@ -427,18 +438,18 @@ func TestPublishedInference(t *testing.T) {
 	w.add(t, "i-en", "en", "2021-07-21", "The US and its allies condemned Beijing on 19 July over the Hafnium attack on Microsoft.",
 		azAct("US", "United States", ActorCountry), azAct("Beijing", "Beijing", ActorPlace), azDate("19 July", "2021-07-19"),
 		azAct("Hafnium", "Hafnium", ActorGroup), azAct("Microsoft", "Microsoft", ActorOrg))
-	w.add(t, "i-fr", "fr", "", "Washington et ses alliés ont condamné hier Pékin pour l'attaque de Hafnium contre Microsoft. La Chine a répondu aujourd'hui.",
+	w.add(t, "i-fr", "fr", published, "Washington et ses alliés ont condamné hier Pékin pour l'attaque de Hafnium contre Microsoft. La Chine a répondu aujourd'hui.",
 		azAct("Washington", "Washington, D.C.", ActorPlace), azUnresolved("hier"), azAct("Pékin", "Beijing", ActorPlace),
 		azAct("Hafnium", "Hafnium", ActorGroup), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Chine", "China", ActorCountry), azUnresolved("aujourd'hui"))
 	base := w.facts["i-fr"]
-	// A fake extractor for the undated article: resolves hier/aujourd'hui against the
-	// publication date it is given, as the date extractor does.
+	// A fake extractor for the article: resolves hier/aujourd'hui against the publication
+	// day it is given, as the date extractor does (a month or year is no day to count from).
 	extract := func(d Document, _ Options) []Fact {
-		if d.ID != "i-fr" || d.Published == "" {
+		p, _, prec, ok := parseDateRange(d.Published)
+		if d.ID != "i-fr" || !ok || prec != PrecisionDay {
 			return w.facts[d.ID]
 		}
 		out := append([]Fact(nil), base...)
-		p, _, _, _ := parseDateRange(d.Published)
 		for i, f := range out {
 			switch f.Text {
 			case "hier":
@@ -452,11 +463,17 @@ func TestPublishedInference(t *testing.T) {
 	}
 	res := w.analyze(AnalyzeOptions{Extract: extract})
 	inf, ok := res.Published["i-fr"]
-	if !ok || inf.Date != "2021-07-20" || inf.From != "story" || !strings.Contains(inf.Evidence, "hier") {
-		t.Fatalf("published inference %+v, want 2021-07-20 from the story", res.Published)
+	if want == "" {
+		if ok {
+			t.Fatalf("published inference %+v outside the source's %s", inf, published)
+		}
+		return
+	}
+	if !ok || inf.Date != want || inf.From != "story" || !strings.Contains(inf.Evidence, "hier") {
+		t.Fatalf("published inference %+v, want %s from the story", res.Published, want)
 	}
 	for _, f := range res.Facts["i-fr"] {
-		if f.Text == "aujourd'hui" && (dateValue(f) != "2021-07-20" || f.ResolvedFrom != "story") {
+		if f.Text == "aujourd'hui" && (dateValue(f) != want || f.ResolvedFrom != "story") {
 			t.Errorf("aujourd'hui not resolved from the story: %+v", f)
 		}
 	}

@@ -107,7 +107,9 @@ func (a *article) eventCues() []conceptCue {
 
 // index recomputes what depends on the facts and publication date.
 func (a *article) index() {
-	if lo, _, _, ok := parseDateRange(a.doc.Published); ok {
+	// A publication month or year is no day: the event time then comes from the text, as
+	// for an undated article.
+	if lo, _, prec, ok := parseDateRange(a.doc.Published); ok && prec == PrecisionDay {
 		a.pubDay = lo
 	} else {
 		a.pubDay = noDay

@@ -55,6 +55,10 @@ var extractCases = []struct {
 	{"zh", "中国外交部7月20日表示", "", KindNumber, nil},
 	{"en", "Read the Sunday Times on Monday.", "2021-07-21", KindDate, "2021-07-19"},
 	{"", "20/7/2021 and 52.000", "", KindDate, "2021-07-20"},
+	// A publication month or year gives the year of a year-less date, not a day to count from.
+	{"fr", "le 20 juillet, la Chine", "2021-07", KindDate, "2021-07-20"},
+	{"en", "On 3 December the US said", "2019", KindDate, "2019-12-03"},
+	{"ru", "19 июля правительство США", "2021-07", KindDate, "2021-07-19"},
 	// Damage and odd input.
 	{"fr", "ΜPékin accuse Washington d'être \"champion du monde\"Appelle", "", KindDate, nil},
 	{"ar", "\xff\xfe20 تموز\xc0 2021", "", KindDate, nil},
@@ -87,6 +91,26 @@ func TestExtractCases(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s %q (published %q): first %s = %v, want %v", c.lang, c.text, c.published, c.kind, got, c.want)
+		}
+	}
+}
+
+// A relative date in an article published in a known month only stays unresolved: "hier"
+// is no day without the day of publication.
+func TestCoarsePublishedRelative(t *testing.T) {
+	for _, pub := range []string{"2021-07", "2021"} {
+		facts := ExtractFacts(Document{Lang: "fr", Text: "Pékin a démenti hier les accusations.", Published: pub}, Options{})
+		n := 0
+		for _, f := range facts {
+			if f.Kind == KindDate {
+				n++
+				if !f.Unresolved {
+					t.Errorf("published %s: hier = %+v, want unresolved", pub, f)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("published %s: %d date facts, want hier", pub, n)
 		}
 	}
 }

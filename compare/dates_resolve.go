@@ -51,6 +51,7 @@ type anchor struct {
 // resolver carries the anchors while facts are resolved in text order.
 type resolver struct {
 	base    anchor // publication date or dateline
+	coarse  anchor // middle of a publication month or year: gives years, not days
 	horizon day
 	// prev is the last day-precision date named in the text (prevOK: its year is known;
 	// otherwise prevM/prevD hold the partial date).
@@ -384,6 +385,9 @@ func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 				}
 			}
 			f.ResolvedFrom = r.base.from
+		case r.coarse.ok:
+			y = newsYear(r.coarse.d, m, d)
+			f.ResolvedFrom = r.coarse.from
 		case ds.wd >= 0 && d != 0:
 			if wy, ok := weekdayYear(m, d, ds.wd, r.horizon); ok {
 				y = wy

@@ -78,6 +78,10 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	} else if k, ok := sc.datelineSpec(specs); ok {
 		s := specs[k]
 		r.base = anchor{ok: true, d: mkDay(s.y, s.m, s.d), from: "dateline"}
+	} else if lo, hi, prec, ok := parseDateRange(doc.Published); ok && prec != PrecisionDay {
+		// Published in 2021-07 (or 2021): not a day that "yesterday" can count from, but
+		// the year of "20 July".
+		r.coarse = anchor{ok: true, d: day((lo + hi) / 2), from: "published"}
 	}
 	r.horizon, _ = parseISODay(DefaultHorizon)
 	if h, ok := parseISODay(opts.Horizon); ok {

@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Runs every check Parallax has: formatting, go vet, staticcheck, the real (cgo) build, and the
-# whole test suite with the race detector. Tests that need a display start their own Xvfb.
+# Runs every check Parallax has: a tidy go.mod, the CI workflows (actionlint), formatting, go
+# vet, staticcheck, the real (cgo) build, and the whole test suite with the race detector.
+# Tests that need a display start their own Xvfb.
 # Installs what is missing first (scripts/deps.sh). CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
 
 step() { printf '\n== %s\n' "$*"; }
+
+step "go mod tidy"
+# go.mod and go.sum must be exactly what `go mod tidy` makes (direct dependencies not marked
+# indirect, no stale sums).
+if ! go mod tidy -diff; then echo "go.mod/go.sum are not tidy: run 'go mod tidy' and commit the result"; exit 1; fi
+
+step "actionlint"
+# The GitHub Actions workflows cannot run here; the pinned actionlint checks their syntax,
+# expressions, runner labels and action inputs.
+go tool actionlint
 
 step "gofmt"
 bad=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './build/*'))

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -40,6 +41,9 @@ const (
 	// StatusUnchanged: the exact text is already stored (under this source or another); nothing
 	// was written for it.
 	StatusUnchanged ImportStatus = "unchanged"
+	// StatusSyndicated: the exact text is stored, from another outlet; the article now
+	// records this outlet too (Article.AlsoRan).
+	StatusSyndicated ImportStatus = "syndicated"
 )
 
 // ImportedDoc is the outcome for one document of an import, in the order given.
@@ -59,6 +63,8 @@ type ImportResult struct {
 	Added     int           `json:"added"`
 	Revised   int           `json:"revised"`
 	Unchanged int           `json:"unchanged"`
+	// Syndicated counts documents whose exact text was stored from another outlet.
+	Syndicated int `json:"syndicated,omitempty"`
 }
 
 // ImportDocuments stores decoded documents as articles, all in one transaction: either every
@@ -114,6 +120,8 @@ func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document
 				res.Revised++
 			case StatusUnchanged:
 				res.Unchanged++
+			case StatusSyndicated:
+				res.Syndicated++
 			}
 			res.Docs = append(res.Docs, r)
 		}
@@ -151,8 +159,18 @@ func importOne(tx *bolt.Tx, d ingest.Document, now time.Time) (ImportedDoc, erro
 			return ImportedDoc{}, fmt.Errorf("content index entry %s: %w", hash, err)
 		}
 		r := ImportedDoc{Source: d.Source, ID: ref.Article, Revision: ref.Revision, Status: StatusUnchanged}
-		if cur, err := getArticle(articles, ref.Article); err == nil && cur.Source != d.Source {
+		cur, err := getArticle(articles, ref.Article)
+		if err == nil && cur.Source != d.Source {
 			r.SameAs = cur.Source
+		}
+		if err == nil && ref.Revision == cur.Revision && syndicated(cur, d) {
+			// Another outlet ran the same text: one text, both outlets recorded.
+			cur.AlsoRan = append(cur.AlsoRan, Syndication{Outlet: d.SourceName, Source: d.Source, URL: d.URL,
+				Published: d.Published, Imported: now})
+			if err := putJSON(articles, []byte(cur.ID), cur); err != nil {
+				return ImportedDoc{}, err
+			}
+			r.Status = StatusSyndicated
 		}
 		return r, nil
 	}
@@ -197,6 +215,22 @@ func importOne(tx *bolt.Tx, d ingest.Document, now time.Time) (ImportedDoc, erro
 		return ImportedDoc{}, err
 	}
 	return ImportedDoc{Source: d.Source, ID: id, Revision: a.Revision, Status: status}, nil
+}
+
+// syndicated reports whether d, whose text is a's, comes from an outlet a and its recorded
+// syndications do not name. A document that names no outlet (no source, no URL) is the same
+// file again, not another publication.
+func syndicated(a Article, d ingest.Document) bool {
+	name := strings.ToLower(OutletName(d.SourceName, d.URL))
+	if name == "" || name == strings.ToLower(OutletName(a.Outlet, a.URL)) {
+		return false
+	}
+	for _, s := range a.AlsoRan {
+		if name == strings.ToLower(OutletName(s.Outlet, s.URL)) {
+			return false
+		}
+	}
+	return true
 }
 
 // identity is what makes two imports "the same article": the URL, else the source as given,
@@ -474,7 +508,7 @@ func (db *DB) UpdateArticleMeta(id string, title, lang, published *string) error
 		if published != nil {
 			a.Published, a.PublishedFrom = *published, FromAnalyst
 		}
-		if a == before {
+		if reflect.DeepEqual(a, before) {
 			return nil
 		}
 		a.UpdatedAt = db.now().UTC()

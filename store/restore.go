@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -586,7 +587,13 @@ func (m *merger) mergeArticleMeta(id string, in Article) (bool, error) {
 		m.conflict(Conflict{Kind: "article", Key: id, Article: id,
 			Detail: "both analysts corrected the article: " + strings.Join(differ, "; "), Local: local, Incoming: in}, &m.res.Articles)
 	}
-	if next == local {
+	// Outlets the set saw run the same text are kept beside the workspace's.
+	for _, sy := range in.AlsoRan {
+		if !slices.ContainsFunc(next.AlsoRan, func(o Syndication) bool { return o.Source == sy.Source }) {
+			next.AlsoRan = append(slices.Clip(next.AlsoRan), sy)
+		}
+	}
+	if reflect.DeepEqual(next, local) {
 		return false, nil
 	}
 	if in.UpdatedAt.After(next.UpdatedAt) {

@@ -313,3 +313,87 @@ func TestWorkspaceFileProblems(t *testing.T) {
 		}
 	})
 }
+
+// TestExportSpreadsheets writes the facts and discrepancies of the seeds as CSV and XLSX
+// through the command line.
+func TestExportSpreadsheets(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	if r := runCLI(t, "import", "--db", db, seedsDir); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	for _, tt := range []struct {
+		args []string
+		head string
+	}{
+		{[]string{"--format", "csv", "--table", "facts"}, "story,article,version,outlet,lang,published,fact,kind,text,value"},
+		{[]string{"--format", "csv"}, "story,discrepancy,kind,severity,summary"},
+		{[]string{"--format", "xlsx"}, "PK\x03\x04"},
+	} {
+		out := filepath.Join(dir, "out")
+		r := runCLI(t, append([]string{"export", "--db", db, "-o", out}, tt.args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, r.code, r.stderr)
+		}
+		data, _ := os.ReadFile(out)
+		if !bytes.HasPrefix(data, []byte(tt.head)) || bytes.Count(data, []byte("\n")) < 3 {
+			t.Errorf("%v wrote %.80q…, want %q and rows", tt.args, data, tt.head)
+		}
+	}
+	if r := runCLI(t, "export", "--db", db, "--format", "csv", "--table", "highlights"); r.code != 2 || !strings.Contains(r.stderr, "unknown --table") {
+		t.Errorf("bad --table: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestImportAnnotations stores W3C annotations made elsewhere as highlights and reports the
+// ones that do not anchor.
+func TestImportAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	src := seedsDir + "/000_aee102b197d6c641.txt"
+	anno := filepath.Join(dir, "notes.jsonld")
+	os.WriteFile(anno, []byte(`[{"id": "a1", "type": "Annotation", "body": [{"purpose": "tagging", "value": "number"}],
+	  "target": {"source": "`+src+`", "selector": {"type": "TextQuoteSelector", "exact": "30 ألف مؤسسة"}}},
+	 {"id": "a2", "type": "Annotation", "target": {"source": "https://example.org/elsewhere",
+	  "selector": {"type": "TextQuoteSelector", "exact": "x"}}}]`), 0o644)
+	r := runCLI(t, "import", "--db", db, "--annotations", anno, src)
+	if r.code != 0 || !strings.Contains(r.stdout, "1 highlights added") || !strings.Contains(r.stdout, "a2 on https://example.org/elsewhere") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"hello": 1}`), 0o644)
+	if r := runCLI(t, "import", "--db", db, "--annotations", bad); r.code != 1 || !strings.Contains(r.stderr, "no annotations") {
+		t.Errorf("not annotations: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// TestAnalyzeSyndication: the same text from two outlets is one article in analyze, which
+// names both, in JSON and in text.
+func TestAnalyzeSyndication(t *testing.T) {
+	dir := t.TempDir()
+	body := "Beijing rejected the accusations on Tuesday, the foreign ministry said.\n"
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\nsource: The Herald\n---\n"+body), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.md"), []byte("---\nsource: The Courier\n---\n"+body), 0o644)
+	r := runCLI(t, "analyze", "--json", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Articles []struct {
+			AlsoRan []struct {
+				Outlet string `json:"outlet"`
+			} `json:"also_ran"`
+			SameText string `json:"same_text"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Articles) != 1 || len(rep.Articles[0].AlsoRan) != 1 || rep.Articles[0].AlsoRan[0].Outlet != "The Courier" ||
+		rep.Articles[0].SameText != "the same wire text ran in The Herald and The Courier" {
+		t.Errorf("articles %+v", rep.Articles)
+	}
+	if r := runCLI(t, "analyze", dir); !strings.Contains(r.stdout, "the same wire text ran in The Herald and The Courier") {
+		t.Errorf("text output does not name both outlets:\n%s", r.stdout)
+	}
+}

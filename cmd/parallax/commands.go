@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -96,23 +97,32 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("import", "parallax import --db FILE [--samples] PATH…",
+	fs := newFlagSet("import", "parallax import --db FILE [--samples] [--annotations FILE] PATH…",
 		"Add articles (.txt, .md, .html, directories) or Parallax JSON sets to a workspace.\n"+
 			"Identical content is not added twice; new content from the same source becomes a new\n"+
 			"revision. A set is merged: a colleague's highlights and verdicts are kept beside yours\n"+
 			"and conflicts are reported, never overwritten. If any file cannot be read, nothing is\n"+
-			"imported.", stderr)
+			"imported. --annotations adds W3C Web Annotations made elsewhere as highlights and\n"+
+			"lists those that cannot be anchored.", stderr)
 	dbPath := fs.String("db", "", "workspace `FILE` (created if missing)")
 	samples := fs.Bool("samples", false, "also import the five bundled sample articles")
 	author := fs.String("author", "", "analyst `name` given to records of an imported set that carry none")
+	annotations := fs.String("annotations", "", "W3C Web Annotation `FILE` (Hypothesis, Recogito JSON-LD) to store as highlights on the articles it targets")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *dbPath == "" {
 		return misuse("import: --db FILE is required")
 	}
-	if fs.NArg() == 0 && !*samples {
-		return misuse("import: give at least one PATH, or --samples")
+	if fs.NArg() == 0 && !*samples && *annotations == "" {
+		return misuse("import: give at least one PATH, --samples or --annotations FILE")
+	}
+	var annoData []byte
+	if *annotations != "" {
+		var err error
+		if annoData, err = os.ReadFile(*annotations); err != nil {
+			return badInput("%v (nothing was imported)", err)
+		}
 	}
 	var docs []ingest.Document
 	var sets []string
@@ -166,7 +176,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			return badInput("%v", err)
 		}
-		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged\n", quoteName(*dbPath), res.Added, res.Revised, res.Unchanged)
+		fmt.Fprintf(stdout, "%s: %d added, %d revised, %d unchanged", quoteName(*dbPath), res.Added, res.Revised, res.Unchanged)
+		if res.Syndicated > 0 {
+			fmt.Fprintf(stdout, ", %d the same text from another outlet (recorded on the article)", res.Syndicated)
+		}
+		fmt.Fprintln(stdout)
 	}
 	for i, set := range parsed {
 		if ctx.Err() != nil {
@@ -177,6 +191,13 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return badInput("%s: %v", quoteName(sets[i]), err)
 		}
 		fmt.Fprintf(stdout, "%s: %s\n", quoteName(sets[i]), rep)
+	}
+	if annoData != nil {
+		rep, err := interchange.ImportW3C(db, bytes.NewReader(annoData), *annotations, *author)
+		if err != nil {
+			return badInput("%v", err)
+		}
+		fmt.Fprintf(stdout, "%s: %s\n", *annotations, rep)
 	}
 	return nil
 }
@@ -200,13 +221,15 @@ func sampleDocuments() ([]ingest.Document, error) {
 }
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "parallax export --db FILE [--format F] [--story ID] [-o OUT]",
+	fs := newFlagSet("export", "parallax export --db FILE [--format F] [--table T] [--story ID] [-o OUT]",
 		"Write the workspace: 'parallax' is one versioned JSON document (articles, highlights,\n"+
 			"tags, aliases, verdicts, and the analysis) that 'parallax import' rebuilds exactly;\n"+
 			"'w3c' is a W3C Web Annotation collection (JSON-LD); 'html' and 'md' are a readable\n"+
-			"discrepancy report.", stderr)
+			"discrepancy report; 'csv' is one table (--table facts or discrepancies, with verdicts\n"+
+			"and notes) and 'xlsx' a workbook with both, for spreadsheets.", stderr)
 	dbPath := fs.String("db", "", "workspace `FILE` to export")
-	format := fs.String("format", "parallax", "output `format`: parallax, w3c, html or md")
+	format := fs.String("format", "parallax", "output `format`: parallax, w3c, html, md, csv or xlsx")
+	table := fs.String("table", interchange.TableDiscrepancies, "with --format csv, the `table`: facts or discrepancies")
 	story := fs.String("story", "", "export only the story with this `ID` (see 'parallax analyze --db')")
 	out := fs.String("o", "", "write to `OUT` instead of standard output")
 	if err := parseFlags(fs, args); err != nil {
@@ -227,8 +250,16 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "html", "md":
 		f := *format
 		write = func(w io.Writer, set *interchange.Set) error { return interchange.WriteReport(w, set, f, *story) }
+	case "csv":
+		if *table != interchange.TableFacts && *table != interchange.TableDiscrepancies {
+			return misuse("export: unknown --table %q (supported: facts, discrepancies)", *table)
+		}
+		t := *table
+		write = func(w io.Writer, set *interchange.Set) error { return interchange.WriteCSV(w, set, t) }
+	case "xlsx":
+		write = interchange.WriteXLSX
 	default:
-		return misuse("export: unknown --format %q (supported: parallax, w3c, html, md)", *format)
+		return misuse("export: unknown --format %q (supported: parallax, w3c, html, md, csv, xlsx)", *format)
 	}
 	if *out != "" {
 		// Refuse a bad target before the (possibly long) analysis, not after it.

@@ -12,9 +12,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"parallax/internal/posixlocale"
 )
 
 func main() {
+	posixlocale.Restore() // Fyne has read the locale by now (see the package)
 	os.Exit(runMain(os.Args[1:]))
 }
 
@@ -56,12 +59,7 @@ Usage:
   parallax [--db FILE]                          open the workbench window
   parallax analyze [--json] [--db FILE] PATH…   find facts, stories and discrepancies
   parallax import --db FILE [--samples] PATH…   add articles or a Parallax set to a workspace
-  parallax export --db FILE [--format F] [-o OUT]  write the workspace as JSON
-  parallax check --db FILE                      look for damage in a workspace (changes nothing)
-  parallax salvage --db FILE -o NEW             copy what a damaged workspace still holds into NEW
-  parallax snapshots --db FILE                  list the automatic snapshots of a workspace
-  parallax restore --db FILE SNAPSHOT           put a snapshot back in place of the workspace
-  parallax fetch --db FILE URL…                 download web articles (--feed URL: a feed's)
+  parallax export --db FILE [--format F] [-o OUT]  write the workspace: JSON, report, CSV, XLSX
   parallax version                              print the version
   parallax help [COMMAND]                       show help
 

@@ -41,6 +41,10 @@ type Article struct {
 	// Outlet the publication that ran the article.
 	PublishedTime string `json:"published_time,omitempty"`
 	Outlet        string `json:"outlet,omitempty"`
+	// AlsoRan lists the other outlets that published the same text, and SameText says so in
+	// a sentence ("the same wire text ran in A and B").
+	AlsoRan  []store.Syndication `json:"also_ran,omitempty"`
+	SameText string              `json:"same_text,omitempty"`
 }
 
 // Report is the analyze --json document (DESIGN.md, "Headless interface").
@@ -132,6 +136,7 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		out := Article{
 			ID: a.ID, Source: a.Source, Lang: a.Lang, Title: a.Title, Text: a.Text,
 			PublishedFrom: a.PublishedFrom, PublishedTime: a.PublishedTime, Outlet: a.Outlet,
+			AlsoRan: a.AlsoRan, SameText: a.SameTextNote(),
 		}
 		f := facts[a.ID]
 		if rf, ok := res.Facts[a.ID]; ok {
@@ -139,7 +144,9 @@ func Run(inputs []Input, opts Options) (Report, map[string][]compare.Fact, error
 		}
 		out.Facts = nonNil(f)
 		pub := a.Published
-		if inf, ok := res.Published[a.ID]; ok && pub == "" && inf.Date != "" {
+		// The story may name the day of an undated article, or of one whose source gave only
+		// the month or year (the inferred day then lies inside it).
+		if inf, ok := res.Published[a.ID]; ok && len(pub) < len("2006-01-02") && inf.Date != "" {
 			pub = inf.Date
 			out.PublishedFrom = inf.From
 		}

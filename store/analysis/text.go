@@ -31,6 +31,9 @@ func WriteText(w io.Writer, rep Report) error {
 				pub = *a.Published
 			}
 			ew.printf("  [%s] %s  %s  %s\n", a.Lang, pub, a.Source, oneLine(a.Title, 70))
+			if a.SameText != "" {
+				ew.printf("        (%s)\n", a.SameText)
+			}
 		}
 		idx := discByStory[s.ID]
 		sort.SliceStable(idx, func(i, j int) bool {

@@ -14,7 +14,7 @@ type Document struct {
 	Lang          string // BCP 47 primary language subtag ("ar", "fr", …)
 	LangFrom      string // where Lang came from: "front matter", "html", "detected"
 	LangScore     float64
-	Published     string // ISO 8601 date (YYYY-MM-DD), "" when unknown
+	Published     string // ISO 8601 date: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known; "" when unknown
 	PublishedFrom string // "front matter", "html meta", "text: <the dateline as written>"
 	// PublishedTime is the publication instant (RFC 3339) when the source gives a time of
 	// day, "" otherwise: versions of one day are ordered by it (a toll that rose by the hour).

@@ -86,7 +86,7 @@ func parseFrontMatter(path, src string) (frontMatter, error) {
 			}
 			d, ok := isoDate(val)
 			if !ok {
-				return fm, fileErr(path, ErrFrontMatter, "line %d: published %q is not an ISO date; write it as YYYY-MM-DD (a full timestamp such as 2021-07-20T14:49:00+03:00 also works)", v.line, val)
+				return fm, fileErr(path, ErrFrontMatter, "line %d: published %q is not an ISO date; write it as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (a full timestamp such as 2021-07-20T14:49:00+03:00 also works)", v.line, val)
 			}
 			val = d
 			fm.PublishedTime = isoTime(strings.TrimSpace(v.value))
@@ -179,9 +179,6 @@ func plainFrontMatter(src string) (fields []frontMatterField, ok bool) {
 	return fields, len(fields) > 0
 }
 
-// isoDate accepts an ISO 8601 date, or a timestamp that starts with one (RFC 3339 with or
-// without zone, "T" or space separated), and returns the date as written: the publisher's
-// calendar day, not converted to UTC.
 // isoTime returns the instant of a timestamp with a time of day and a zone as RFC 3339, and ""
 // for a plain date or a time without a zone (whose instant is unknown).
 func isoTime(s string) string {
@@ -193,7 +190,18 @@ func isoTime(s string) string {
 	return ""
 }
 
+// isoDate accepts an ISO 8601 date, or a timestamp that starts with one (RFC 3339 with or
+// without zone, "T" or space separated), and returns the date as written: the publisher's
+// calendar day, not converted to UTC. A month (2021-07) or a year (2021) is accepted and kept as written: some pages give no more,
+// and the publication date keeps that precision downstream.
 func isoDate(s string) (string, bool) {
+	if len(s) == 7 || len(s) == 4 {
+		layout := "2006-01"[:len(s)]
+		if _, err := time.Parse(layout, s); err == nil {
+			return s, true
+		}
+		return "", false
+	}
 	if len(s) < 10 {
 		return "", false
 	}

@@ -179,6 +179,20 @@ var cases = []struct {
 				t.Errorf("published %q", d.Published)
 			}
 		}},
+	{name: "front matter month keeps its precision", file: "a.md", data: "---\npublished: 2021-07\n---\nText here, 20 July.",
+		want: func(t *testing.T, d Document) {
+			if d.Published != "2021-07" || d.PublishedFrom != "front matter" || d.PublishedTime != "" {
+				t.Errorf("published %q from %q (%q)", d.Published, d.PublishedFrom, d.PublishedTime)
+			}
+		}},
+	{name: "front matter year keeps its precision", file: "a.md", data: "---\npublished: 2021\n---\nText here.",
+		want: func(t *testing.T, d Document) {
+			if d.Published != "2021" {
+				t.Errorf("published %q", d.Published)
+			}
+		}},
+	{name: "bad month", file: "a.md", data: "---\npublished: 2021-13\n---\nBody", wantErr: ErrFrontMatter},
+	{name: "bad short date", file: "a.md", data: "---\npublished: 2021-7\n---\nBody", wantErr: ErrFrontMatter},
 	{name: "front matter crlf", file: "a.md", data: "---\r\ntitle: T\r\n---\r\nBody\r\n",
 		want: func(t *testing.T, d Document) {
 			if d.Title != "T" || d.Text != "Body\n" {

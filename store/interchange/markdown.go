@@ -45,6 +45,9 @@ func writeMarkdown(w io.Writer, v reportView) error {
 			if ver.Revision > 1 {
 				src += fmt.Sprintf(" (revision %d)", ver.Revision)
 			}
+			if ver.SameText != "" {
+				src += " — " + mdCell(ver.SameText)
+			}
 			pub := ver.Published
 			switch {
 			case pub == "":

@@ -75,6 +75,7 @@ type (
 		// analysis inferred from the story's other versions.
 		Inferred             bool
 		Revision, Highlights int
+		SameText             string // "the same wire text ran in A and B"
 	}
 	discView struct {
 		Label                       string // D1, D2…
@@ -182,7 +183,7 @@ func buildReport(set *Set, story string) (reportView, error) {
 			}
 			in[id] = true
 			ver := versionView{ID: id, Label: labels[id], Lang: e.Lang, Title: e.Title, Source: e.Source,
-				URL: e.URL, Published: e.Published, Revision: e.Revision}
+				URL: e.URL, Published: e.Published, Revision: e.Revision, SameText: e.SameTextNote()}
 			if ver.Published == "" && inferred[id] != "" {
 				ver.Published, ver.Inferred = inferred[id], true
 			}
