@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -155,7 +156,7 @@ func TestGUIDailyLoop(t *testing.T) {
 	db.Close()
 
 	g := &guiDriver{t: t, disp: disp, shots: artefactDir(t)}
-	var stderr bytes.Buffer
+	var stderr lockedBuffer // read while the process writes to it
 	cmd := exec.Command(bin, "--db", dbPath)
 	cmd.Env = append(os.Environ(), "DISPLAY="+disp, "HOME="+t.TempDir(), "XDG_CONFIG_HOME=", "XDG_DATA_HOME=")
 	cmd.Stderr = &stderr
@@ -265,12 +266,13 @@ func TestGUIDailyLoop(t *testing.T) {
 	g.shot("keys-dialog-closed")
 
 	// Every export format from the File menu, opened with F10 (first) or Alt+F and walked with
-	// the arrows; the save dialog opens in the workspace's folder with the name filled in:
-	// Enter saves.
+	// the arrows (the counts are the items' places in app/menu.go's File menu, separators
+	// skipped); the save dialog opens in the workspace's folder with the name filled in: Enter
+	// saves.
 	exports := []struct {
 		down int
 		file string
-	}{{7, "parallax-set.json"}, {8, "annotations.jsonld"}, {9, "report.html"}, {10, "report.md"}}
+	}{{10, "parallax-set.json"}, {11, "annotations.jsonld"}, {12, "report.html"}, {13, "report.md"}}
 	for i, e := range exports {
 		if i == 0 {
 			g.key("F10")
@@ -363,4 +365,22 @@ func TestGUIDailyLoop(t *testing.T) {
 		t.Errorf("report.md does not start with a heading: %.80q", b)
 	}
 	t.Logf("screenshots in %s", g.shots)
+}
+
+// lockedBuffer is a bytes.Buffer safe to read while a child process's output is copied in.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
