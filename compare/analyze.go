@@ -144,9 +144,6 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		resolveYearsFromStory(st)
 		linkStoryNames(st)
 		st.prepareContext()
-		for _, a := range st.arts {
-			eventTypes(a) // kept for the event flag, computed while the text is loaded
-		}
 		als, al := alignStory(st, opts)
 		ds := storyDiscrepancies(st, al)
 		res.Alignments = append(res.Alignments, als...)

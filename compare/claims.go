@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -96,14 +97,16 @@ func placesDiffer(a *article, i int, b *article, j int) bool {
 	return len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb)
 }
 
-// sentenceActors lists the actors of one type named in the sentence of fact i, by id.
-func sentenceActors(a *article, i int, typ string) []string {
+// sentenceActors lists, by id, the actors of the given types named in the sentence of fact i.
+func sentenceActors(a *article, i int, types ...string) []string {
 	var out []string
 	for _, j := range a.sentenceFacts(a.factSent[i]) {
-		if f := a.facts[j]; f.Kind == KindActor && f.Type == typ {
-			if id := actorID(f); id != "" {
-				out = appendUnique(out, id)
-			}
+		f := a.facts[j]
+		if f.Kind != KindActor || !slices.Contains(types, f.Type) {
+			continue
+		}
+		if id := actorID(f); id != "" {
+			out = appendUnique(out, id)
 		}
 	}
 	return out
@@ -113,11 +116,11 @@ func sameSet(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	return !disjointAll(a, b)
+	return !someMissing(a, b)
 }
 
-// disjointAll reports whether some element of a is missing from b.
-func disjointAll(a, b []string) bool {
+// someMissing reports whether some element of a is missing from b.
+func someMissing(a, b []string) bool {
 	for _, x := range a {
 		found := false
 		for _, y := range b {
@@ -133,56 +136,8 @@ func disjointAll(a, b []string) bool {
 	return false
 }
 
-// sentencePlaces lists the places and countries named in the sentence of fact i.
-func sentencePlaces(a *article, i int) []string {
-	var out []string
-	for _, j := range a.sentenceFacts(a.factSent[i]) {
-		f := a.facts[j]
-		if f.Kind != KindActor {
-			continue
-		}
-		if f.Type == "place" || f.Type == "country" {
-			if id := actorID(f); id != "" {
-				out = appendUnique(out, id)
-			}
-		}
-	}
-	return out
-}
-
 // personalConcept reports whether a concept is a property of one person (an age).
 func personalConcept(c string) bool { return c == "age" }
-
-// sentencePeople lists the people named in the sentence of fact i, by id.
-func sentencePeople(a *article, i int) []string {
-	var out []string
-	for _, j := range a.sentenceFacts(a.factSent[i]) {
-		if f := a.facts[j]; f.Kind == KindActor && f.Type == ActorPerson {
-			if id := actorID(f); id != "" {
-				out = appendUnique(out, id)
-			}
-		}
-	}
-	return out
-}
-
-// sentenceSources lists the people and organisations named in the sentence of fact i: who a
-// figure is attributed to, when the sentence says.
-func sentenceSources(a *article, i int) []string {
-	var out []string
-	for _, j := range a.sentenceFacts(a.factSent[i]) {
-		f := a.facts[j]
-		if f.Kind != KindActor {
-			continue
-		}
-		if f.Type == "org" || f.Type == "person" {
-			if id := actorID(f); id != "" {
-				out = appendUnique(out, id)
-			}
-		}
-	}
-	return out
-}
 
 func disjoint(a, b []string) bool {
 	for _, x := range a {
@@ -216,7 +171,7 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	}
 	if personalConcept(claimConcept(f)) {
 		// An age is a person's: two ages of two named people are two claims.
-		if pa, pb := sentencePeople(a, i), sentencePeople(b, j); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
+		if pa, pb := sentenceActors(a, i, ActorPerson), sentenceActors(b, j, ActorPerson); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
 			return 0, false
 		}
 	}
@@ -460,7 +415,7 @@ func claimRelation(st *story, concept string, clusters []*valueCluster) (relatio
 	for _, c := range clusters {
 		var s []string
 		for _, n := range c.nodes {
-			for _, id := range sentenceSources(st.arts[n.art], n.fact) {
+			for _, id := range sentenceActors(st.arts[n.art], n.fact, ActorOrg, ActorPerson) {
 				s = appendUnique(s, id)
 			}
 		}

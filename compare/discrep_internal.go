@@ -195,7 +195,7 @@ func headlineDiscrepancies(storyID string, a *article) []Discrepancy {
 				agree = true
 				break
 			}
-			if ph, pb := sentencePlaces(a, hi), sentencePlaces(a, bi); len(ph) > 0 && len(pb) > 0 && disjoint(ph, pb) {
+			if ph, pb := sentenceActors(a, hi, "place", "country"), sentenceActors(a, bi, "place", "country"); len(ph) > 0 && len(pb) > 0 && disjoint(ph, pb) {
 				continue
 			}
 			body = append(body, bi)

@@ -23,11 +23,8 @@ var loadEventTypes = sync.OnceValue(func() *conceptLexicon {
 })
 
 // eventTypes returns the kinds of event an article reports: those with eventTypeMinCues cue
-// words or more.
+// words or more. Callers go through article.kindsOfEvent, which keeps the answer.
 func eventTypes(a *article) map[string]bool {
-	if a.evTypes != nil {
-		return a.evTypes
-	}
 	loaded := a.runes != nil
 	if !loaded {
 		a.load()
@@ -43,7 +40,6 @@ func eventTypes(a *article) map[string]bool {
 			out[t] = true
 		}
 	}
-	a.evTypes = out
 	return out
 }
 
