@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"parallax/assets"
 )
@@ -26,18 +25,16 @@ type unitDef struct {
 	factor     float64
 }
 
-type unitTable struct {
-	words   map[string]unitDef // lower-case word or phrase → unit
-	maxRune int
-}
+// unitTable maps a unit code (Fact.Unit) to its conversion.
+type unitTable map[string]unitDef
 
-var loadUnits = sync.OnceValue(func() *unitTable {
+var loadUnits = sync.OnceValue(func() unitTable {
 	f, err := assets.Lang.Open("lang/unit-factors.tsv")
 	if err != nil {
 		panic("compare: embedded unit-factors.tsv is missing: " + err.Error())
 	}
 	defer f.Close()
-	t := &unitTable{words: map[string]unitDef{}}
+	t := unitTable{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
@@ -45,53 +42,17 @@ var loadUnits = sync.OnceValue(func() *unitTable {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 4 {
-			panic("compare: unit-factors.tsv: want 4 tab-separated columns: " + line)
+		if len(cols) != 3 {
+			panic("compare: unit-factors.tsv: want 3 tab-separated columns: " + line)
 		}
 		factor, err := strconv.ParseFloat(cols[1], 64)
 		if err != nil {
 			panic("compare: unit-factors.tsv: bad factor: " + line)
 		}
-		for _, w := range strings.Split(cols[3], "|") {
-			if _, dup := t.words[w]; !dup {
-				t.words[w] = unitDef{cols[0], cols[2], factor}
-			}
-			t.maxRune = max(t.maxRune, len([]rune(w)))
-		}
+		t[cols[0]] = unitDef{cols[0], cols[2], factor}
 	}
 	return t
 })
-
-// unitAt reads the unit written in rs from position i (after spaces or a hyphen), longest
-// match first, and returns it with the position after it.
-func (t *unitTable) unitAt(rs []rune, i int) (unitDef, int, bool) {
-	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\u00a0' || rs[i] == '-' || rs[i] == '\u202f') {
-		i++
-	}
-	for n := min(t.maxRune, len(rs)-i); n >= 1; n-- {
-		end := i + n
-		if end < len(rs) && (unicode.IsLetter(rs[end]) && unicode.IsLetter(rs[end-1]) && !isHan(rs[end-1])) {
-			continue // inside a longer word
-		}
-		if d, ok := t.words[strings.ToLower(string(rs[i:end]))]; ok {
-			return d, end, true
-		}
-	}
-	return unitDef{}, i, false
-}
-
-// unitOf returns a number's unit and where the text after it resumes: the number grammar's
-// unit code when it took the unit into the fact's span ("17.9 kilometres" → km), else the unit
-// word written right after the number.
-func (t *unitTable) unitOf(rs []rune, f Fact) (unitDef, int, bool) {
-	if d, end, ok := t.unitAt(rs, f.End); ok {
-		return d, end, true
-	}
-	if d, ok := t.words[strings.ToLower(f.Unit)]; ok {
-		return d, f.End, true
-	}
-	return unitDef{}, f.End, false
-}
 
 // conversionDiscrepancies flags bracketed conversions that do not hold in one article.
 func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
@@ -112,20 +73,20 @@ func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 		if f.End > len(rs) || g.Start > len(rs) || g.Start-f.End > 24 {
 			continue
 		}
-		u1, p, ok := t.unitOf(rs, f)
+		u1, ok := t[f.Unit]
 		if !ok {
 			continue
 		}
 		// Only an opening bracket (and a hedge word or two) between the unit and the
 		// converted figure.
-		gap := strings.TrimSpace(string(rs[p:g.Start]))
+		gap := strings.TrimSpace(string(rs[f.End:g.Start]))
 		if !strings.HasPrefix(gap, "(") && !strings.HasPrefix(gap, "（") {
 			continue
 		}
 		if strings.ContainsAny(gap[1:], "().;:!?") || len([]rune(gap)) > 12 {
 			continue
 		}
-		u2, _, ok := t.unitOf(rs, g)
+		u2, ok := t[g.Unit]
 		if !ok || u1.base != u2.base || u1.unit == u2.unit {
 			continue
 		}
