@@ -109,7 +109,7 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			sort.Strings(odd)
 			sort.Strings(agree)
 			sortMembers(ms)
-			summary := fmt.Sprintf("The %s is dated %s in %s but %s in %s", eventTypeName(typ), humanDay(d),
+			summary := fmt.Sprintf("The %s is dated %s in %s but %s in %s", typ, humanDay(d),
 				strings.Join(odd, ", "), humanDay(major), strings.Join(agree, ", "))
 			out = append(out, Discrepancy{ID: discrepancyID(DiscDate, ms), Story: st.id, Kind: DiscDate,
 				Severity: SeverityMajor, Summary: summary, Members: ms, Relation: RelationContradiction, Claim: typ + "_date"})
@@ -158,14 +158,6 @@ func nearestEventCue(a *article, fi int, toks []token, cues []conceptCue) string
 		}
 	}
 	return best
-}
-
-func eventTypeName(t string) string {
-	switch t {
-	case "attack", "explosion", "fire", "earthquake", "flood", "election", "grounding", "mutiny":
-		return t
-	}
-	return "event"
 }
 
 // humanDay renders a day number (days since 1970-01-01) as "6 February 2023".
