@@ -118,6 +118,35 @@ func dateClaimConflicts(st *story) []Discrepancy {
 	return out
 }
 
+// sameDatedClaim reports whether date facts i of a and j of b date the same thing, so that
+// two different days are a contradiction: the word for what happened (events.tsv) nearest
+// each date in its sentence is of one type, or the two sentences share a figure (a number, a
+// unit, another date) besides their actors. A shared speaker, organisation or place is not
+// enough: Peskov said one thing on Tuesday and another on Wednesday, and two versions that
+// each report one of them do not contradict each other.
+func (st *story) sameDatedClaim(a *article, i int, b *article, j int) bool {
+	if sameDatedEvent(a, i, b, j) {
+		return true
+	}
+	for _, k := range st.sharedContext(a, i, b, j) {
+		if !strings.HasPrefix(k, "a:") {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDatedEvent reports whether date facts i of a and j of b date the same kind of event:
+// the word for what happened nearest each date in its sentence is of one type.
+func sameDatedEvent(a *article, i int, b *article, j int) bool {
+	lx := loadEventTypes()
+	if lx.forms[a.doc.Lang] == nil || lx.forms[b.doc.Lang] == nil {
+		return false
+	}
+	ta := nearestEventCue(a, i, a.tokens(), a.eventCues())
+	return ta != "" && ta == nearestEventCue(b, j, b.tokens(), b.eventCues())
+}
+
 // nearestEventCue returns the event type of the cue nearest to date fact fi in its
 // sentence, "" when the sentence has none.
 func nearestEventCue(a *article, fi int, toks []token, cues []conceptCue) string {
