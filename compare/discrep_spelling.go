@@ -355,19 +355,23 @@ func variantSpelling(st *story) []Discrepancy {
 					continue
 				}
 				// Both must name the same actor, or one actor inside the other.
-				related := false
-			outer:
+				related, sameID := false, false
 				for _, p := range words[u] {
 					for _, q := range words[v] {
-						if p.id == q.id || strings.Contains(p.label, q.label) || strings.Contains(q.label, p.label) {
+						if p.id == q.id {
+							related, sameID = true, true
+						} else if strings.Contains(p.label, q.label) || strings.Contains(q.label, p.label) {
 							related = true
-							break outer
 						}
 					}
 				}
 				// Known forms are not exempt here: two spellings of one name within one
 				// language are an inconsistency even when both are in use somewhere.
 				if !related {
+					continue
+				}
+				// Shaped like a slip, not like two names or a convention (as in rule 3).
+				if !slipShaped(u, v, sameID) || scriptOfWord(u) == "Latin" && conventionalVariant(u, v) {
 					continue
 				}
 				common, rare := u, v

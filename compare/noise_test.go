@@ -94,3 +94,29 @@ func TestSpellingConventionsAndSlips(t *testing.T) {
 		t.Error("Yamagani, Osma: slips between unrelated words no longer found")
 	}
 }
+
+// A headline toll the body contradicts is flagged, also when the text opens with a
+// breadcrumb line before the title and the headline writes the number in words; a body that
+// states the headline's figure (next to an increment) is not.
+func TestStaleHeadline(t *testing.T) {
+	for _, tt := range []struct {
+		name, lang, title, text string
+		want                    bool
+	}{
+		{"ar breadcrumb, dual in words", "ar", "ليبيا: ألفا قتيل في فيضانات المدينة",
+			"الرئيسية / أخبار / العالم\n\nليبيا: ألفا قتيل في فيضانات المدينة\n\nقالت السلطات مساء الخميس إن عدد القتلى ارتفع إلى ٥٣٠٠ قتيل بعد انهيار السدين، فيما لا يزال الآلاف في عداد المفقودين.\n", true},
+		{"en breadcrumb, increment in body", "en", "Floods: death toll rises to 15 in the north",
+			"World › Europe\n\nFloods: death toll rises to 15 in the north\n\nThe number of people killed by the floods rose to 15 on Sunday after rescuers recovered four more bodies, the fire service said.\n", false},
+		{"es title agrees", "es", "Inundaciones: 40 muertos en el norte",
+			"Inundaciones: 40 muertos en el norte\n\nLas autoridades confirmaron el domingo 40 muertos y 12 desaparecidos tras las lluvias.\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Document{ID: "h", Lang: tt.lang, Text: tt.text, Title: tt.title, Published: "2023-09-14"}
+			a := newArticle(d, ExtractFacts(d, Options{}))
+			got := headlineDiscrepancies("s", a)
+			if (len(got) > 0) != tt.want {
+				t.Errorf("stale-headline flags %+v, want flagged=%v", got, tt.want)
+			}
+		})
+	}
+}
