@@ -120,3 +120,28 @@ func TestStaleHeadline(t *testing.T) {
 		})
 	}
 }
+
+// A night across two days dates an event as a day does: one version's night of 11-12 against
+// the others' night of 10-11 is flagged; a day inside the others' night is not.
+func TestDateClaimNights(t *testing.T) {
+	// One story by construction: the texts are too short for story clustering to be sure.
+	st := &story{id: "s"}
+	for _, d := range noiseNightDocs {
+		st.arts = append(st.arts, newArticle(d, ExtractFacts(d, Options{})))
+	}
+	var got []string
+	for _, d := range dateClaimConflicts(st) {
+		got = append(got, d.Summary)
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "n-es") || strings.Contains(got[0], "n-de") {
+		t.Errorf("date flags %q, want one: the es night of 11-12 against the night of 10-11 (de's 11 September agrees)", got)
+	}
+}
+
+var noiseNightDocs = []Document{
+	{ID: "n-en", Lang: "en", Published: "2023-09-14", Text: "Storm hits the coast\nThe dam collapse near Benghazi, Libya, happened on the night of September 10-11 and killed 40 people, officials said. Rescue teams from Egypt arrived later."},
+	{ID: "n-ru", Lang: "ru", Published: "2023-09-14", Text: "Шторм обрушился на побережье\nПрорыв плотины под Бенгази в Ливии произошел в ночь с 10 на 11 сентября, погибли 40 человек, сообщили власти. Спасатели из Египта прибыли позже."},
+	{ID: "n-fr", Lang: "fr", Published: "2023-09-14", Text: "La tempête frappe la côte\nLa rupture de barrage près de Benghazi, en Libye, s'est produite dans la nuit de dimanche à lundi et a fait 40 morts, selon les autorités. Les secours venus d'Égypte sont arrivés plus tard."},
+	{ID: "n-de", Lang: "de", Published: "2023-09-14", Text: "Sturm trifft die Küste\nDer Dammbruch bei Bengasi in Libyen ereignete sich am 11. September und tötete 40 Menschen, teilten die Behörden mit. Die Retter aus Ägypten kamen später."},
+	{ID: "n-es", Lang: "es", Published: "2023-09-14", Text: "La tormenta golpea la costa\nLa rotura de presa cerca de Bengasi, en Libia, ocurrió la noche del lunes 11 al martes 12 de septiembre y mató a 40 personas, según las autoridades. Los rescatistas de Egipto llegaron después."},
+}
