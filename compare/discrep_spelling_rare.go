@@ -89,11 +89,11 @@ func conventionSkeleton(w string) []rune {
 
 // slipShaped reports whether variant differs from major (both folded) the way a slip does,
 // not the way a convention, an inflection or another name does. For words no actor ties
-// together, the difference must not be confined to the ending by a vowel or a letter added
-// or dropped (Alexandr/Alexander, Пескова/Песков), and one letter written as another in a
-// short word is more often another name (Thanh/Thach, Marat/Murat) than a slip: there only a
-// dropped, added or swapped letter counts (Osma/Osama, Talas/Taalas). sameActor: the
-// extractor already resolved both to one actor, which rules the other name out.
+// together, the difference must not be only a final vowel or a Cyrillic case ending, and one
+// letter written as another in a short word is more often another name (Thanh/Thach,
+// Marat/Murat) than a slip: there only a dropped, added or swapped letter counts (Osma/Osama,
+// Talas/Taalas). sameActor: the extractor already resolved both to one actor, which rules the
+// other name out.
 func slipShaped(major, variant string, sameActor bool) bool {
 	a, b := []rune(major), []rune(variant)
 	n := min(len(a), len(b))
@@ -105,12 +105,12 @@ func slipShaped(major, variant string, sameActor bool) bool {
 	for cs < n-cp && a[len(a)-1-cs] == b[len(b)-1-cs] {
 		cs++
 	}
-	if !sameActor && cp >= n-2 && cs < 2 && (len(a) != len(b) || endVowel(a, cp) || endVowel(b, cp)) {
-		// Only the ending differs, by a vowel or a letter added or dropped: an inflection
-		// (Пескова) or a convention (Alexandr, Alexandre). One consonant for another at the
-		// end of a long word stays a slip (Yamagani for Yamagami). When the extractor ties
-		// both to one actor, a Latin name does not inflect and a convention is ruled out by
-		// the table: a dropped vowel near the end is a slip there (Macrn, Frederiksn).
+	if !sameActor && cp >= n-2 && cs < 2 && (cs == 0 && (isVowelLetter(a[len(a)-1]) || isVowelLetter(b[len(b)-1])) ||
+		len(a) != len(b) && unicode.Is(unicode.Cyrillic, a[0])) {
+		// Only the ending differs: a final vowel (Зеленская/Зеленский, Mariana/Marian: an
+		// inflection or another person) or, in Cyrillic, a case ending the stemmer left
+		// (Песковым). A letter dropped before a final consonant stays a slip (Osmn, Yamagani);
+		// the conventional endings (Alexandr, Alexandre) are in latin-conventions.tsv.
 		return false
 	}
 	if len(a) == len(b) && n < slipSubstitutionMinLen && !sameActor {
@@ -123,9 +123,6 @@ func slipShaped(major, variant string, sameActor bool) bool {
 // slipSubstitutionMinLen is the shortest name word in which one letter written as another
 // is taken for a slip (Yamagani/Yamagami).
 const slipSubstitutionMinLen = 7
-
-// endVowel reports whether the word has a vowel at position i (where two words part).
-func endVowel(w []rune, i int) bool { return i < len(w) && isVowelLetter(w[i]) }
 
 // isVowelLetter: a Latin or Cyrillic vowel letter (lower case, Latin accents removed).
 func isVowelLetter(r rune) bool { return strings.ContainsRune("aeiouyаеёиоуыэюяй", r) }
