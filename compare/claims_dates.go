@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+
+	"parallax/assets"
 )
 
 // Date claims: a day stated with the word for what happened on it ("the election on
@@ -59,6 +62,39 @@ func (k dayKey) String() string {
 	return "the night of " + humanDay(k.lo) + " to " + humanDay(k.hi)
 }
 
+// loadDateEvents reads date-events.tsv: words for a story's main event of any kind
+// ("disaster"), cues for the date-claim check only.
+var loadDateEvents = sync.OnceValue(func() *conceptLexicon {
+	lx, err := compileConcepts(assets.Lang, "lang/date-events.tsv")
+	if err != nil {
+		panic("compare: embedded date-events table is broken: " + err.Error())
+	}
+	return lx
+})
+
+// dateEventTypes are the types date-events.tsv names.
+var dateEventTypes = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, forms := range loadDateEvents().forms {
+		for _, e := range forms {
+			out[e.concept] = true
+		}
+	}
+	return out
+})
+
+// dateCues are the event words a date may be stated with: events.tsv's kinds and
+// date-events.tsv's, in text order.
+func dateCues(a *article) []conceptCue {
+	more := loadDateEvents().findCues(a.tokens(), a.doc.Lang)
+	if len(more) == 0 {
+		return a.eventCues()
+	}
+	cues := append(append([]conceptCue(nil), a.eventCues()...), more...)
+	sort.SliceStable(cues, func(i, j int) bool { return cues[i].ti < cues[j].ti })
+	return cues
+}
+
 func dateClaimConflicts(st *story) []Discrepancy {
 	lx := loadEventTypes()
 	byType := map[string][]datedEvent{}
@@ -66,7 +102,7 @@ func dateClaimConflicts(st *story) []Discrepancy {
 		if lx.forms[a.doc.Lang] == nil {
 			continue
 		}
-		toks, cues := a.tokens(), a.eventCues()
+		toks, cues := a.tokens(), dateCues(a)
 		if len(cues) == 0 {
 			continue
 		}
@@ -79,7 +115,13 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if !ok || prec != PrecisionDay || hi-lo > 1 {
 				continue
 			}
-			if typ := nearestEventCue(a, fi, toks, cues); typ != "" {
+			typ, dist := nearestEventCueDist(a, fi, toks, cues)
+			if dateEventTypes()[typ] && dist > dateEventMaxDistance {
+				// A word for "the disaster" dates it only right next to the date ("the
+				// disaster struck on the night of…"), not a clause away.
+				continue
+			}
+			if typ != "" {
 				mine[typ] = append(mine[typ], datedEvent{ai, fi, lo, hi})
 			}
 		}
@@ -199,9 +241,20 @@ func sameDatedEvent(a *article, i int, b *article, j int) bool {
 	return ta != "" && ta == nearestEventCue(b, j, b.tokens(), b.eventCues())
 }
 
+// dateEventMaxDistance is how far, in runes, a date-events.tsv word may be from the date it
+// dates.
+const dateEventMaxDistance = 24
+
 // nearestEventCue returns the event type of the cue nearest to date fact fi in its
 // sentence, "" when the sentence has none.
 func nearestEventCue(a *article, fi int, toks []token, cues []conceptCue) string {
+	typ, _ := nearestEventCueDist(a, fi, toks, cues)
+	return typ
+}
+
+// nearestEventCueDist is nearestEventCue with the cue's distance (runes, clause marks
+// counted as dateCueClausePenalty each).
+func nearestEventCueDist(a *article, fi int, toks []token, cues []conceptCue) (string, int) {
 	f := a.facts[fi]
 	si := a.factSent[fi]
 	lo := a.sentStart[si]
@@ -238,7 +291,7 @@ func nearestEventCue(a *article, fi int, toks []token, cues []conceptCue) string
 			best, bestD = c.concept, d
 		}
 	}
-	return best
+	return best, bestD
 }
 
 func (e datedEvent) key() dayKey { return dayKey{e.lo, e.hi} }

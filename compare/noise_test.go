@@ -148,3 +148,27 @@ var noiseNightDocs = []Document{
 	{ID: "n-de", Lang: "de", Published: "2023-09-14", Text: "Sturm trifft die Küste\nDer Dammbruch bei Bengasi in Libyen ereignete sich am 11. September und tötete 40 Menschen, teilten die Behörden mit. Die Retter aus Ägypten kamen später."},
 	{ID: "n-es", Lang: "es", Published: "2023-09-14", Text: "La tormenta golpea la costa\nLa rotura de presa cerca de Bengasi, en Libia, ocurrió la noche del lunes 11 al martes 12 de septiembre y mató a 40 personas, según las autoridades. Los rescatistas de Egipto llegaron después."},
 }
+
+// A word for "the disaster" dates the story's event right next to a date, and only there.
+func TestDateClaimDisasterWord(t *testing.T) {
+	mk := func(es string) *story {
+		docs := []Document{
+			{ID: "d-en", Lang: "en", Published: "2023-09-14", Text: "The disaster struck on the night of September 10-11 near Benghazi, when heavy rain fell on the hills."},
+			{ID: "d-ru", Lang: "ru", Published: "2023-09-14", Text: "Катастрофа произошла в ночь с 10 на 11 сентября под Бенгази, когда на холмы обрушились дожди."},
+			{ID: "d-es", Lang: "es", Published: "2023-09-14", Text: es},
+		}
+		st := &story{id: "s"}
+		for _, d := range docs {
+			st.arts = append(st.arts, newArticle(d, ExtractFacts(d, Options{})))
+		}
+		return st
+	}
+	near := mk("La catástrofe se produjo en la noche del lunes 11 al martes 12 de septiembre cerca de Bengasi.")
+	if got := dateClaimConflicts(near); len(got) != 1 || !strings.Contains(got[0].Summary, "d-es") {
+		t.Errorf("date flags %+v, want the es night of 11-12 against 10-11", got)
+	}
+	far := mk("La catástrofe, según explicaron las autoridades locales en una larga rueda de prensa, dejó cientos de muertos; la noche del lunes 11 al martes 12 de septiembre llegaron los primeros equipos.")
+	if got := dateClaimConflicts(far); len(got) != 0 {
+		t.Errorf("date flags %+v, want none: the disaster word is a clause away from the date", got)
+	}
+}
