@@ -353,7 +353,9 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 		e < len(sc.toks) && !sc.toks[e].newline && sc.toks[e].kind == dtPunct && sc.toks[e].key != "."
 	if j > 0 && !lowerHead && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
 		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
-		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) {
+		// "51 из 113", "51 of 113", "51 de los 113": a share of a total counts.
+		share := sc.has(e, itFunction) && (sc.isNum(e+1) || sc.has(e+1, itFunction) && sc.isNum(e+2))
+		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) && !share {
 			return false
 		}
 	}
@@ -546,6 +548,11 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	v, ok := sc.groupValue(groups, seps)
 	// "08.00", "09:30": hours with a leading zero and minutes are a time wherever they stand.
 	if ok && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[j].key) == 2 && sc.toks[j].key[0] == '0' && len(sc.toks[groups[1]].key) == 2 {
+		return 0, e, false, false
+	}
+	// Hours and minutes after a time word: "a las 18.50", "um 6.07", "à 18:50".
+	if ok && v < 25 && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[groups[1]].key) == 2 &&
+		sc.toks[groups[1]].key < "60" && sc.endsBefore(j, itTimePrefix) {
 		return 0, e, false, false
 	}
 	// A time of day: "17.03 Uhr", "11 h", "9 pm", "17时". A marker that is also a unit of
