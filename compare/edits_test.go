@@ -93,7 +93,7 @@ func testFerryEdits(t *testing.T, ferryV1, ferryV2 string) {
 func TestEditDiscrepancy_Cases(t *testing.T) {
 	cases := []struct {
 		name, lang, before, after string
-		want                []string // kind change old→new, in order
+		want                      []string // kind change old→new, in order
 	}{
 		{"same text", "en", "A ferry sank.", "A ferry sank.", nil},
 		{"paragraph added", "en", "One.\nTwo.", "One.\nTwo.\nThree more people were rescued on Monday.",
