@@ -211,6 +211,8 @@ func kindTitle(kind string) string {
 		return "Left out"
 	case compare.DiscGarbled:
 		return "Damaged text"
+	case compare.DiscEdit:
+		return "Edited after publication"
 	}
 	return kind
 }
