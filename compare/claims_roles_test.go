@@ -34,6 +34,15 @@ func TestAttributionCues(t *testing.T) {
 		{"zh", "该船船东为一家日本公司。", "role:owner", "船"},
 		{"zh", "警方表示，两名嫌疑人已逃离。", "say", "表"},
 		{"zh", "美国国务院悬赏一千万美元。", "role:reward/before", "悬"},
+		{"en", "The group claimed responsibility for the attack.", "role:responsibility/before", "claimed"},
+		{"ar", "وأعلن التنظيم مسؤوليته عن الهجوم.", "role:responsibility/before", "مسؤوليته"},
+		{"ru", "Группировка взяла на себя ответственность за атаку.", "role:responsibility/before", "взяла"},
+		{"fr", "Un accord obtenu grâce à la médiation du président.", "role:mediator", "médiation"},
+		{"ru", "Соглашение достигнуто при посредничестве президента.", "role:mediator", "посредничестве"},
+		{"zh", "在总统斡旋下达成协议。", "role:mediator", "斡"},
+		{"es", "La fiscalía abrió una investigación por sabotaje.", "role:investigation/before", "abrió"},
+		{"ru", "СК возбудил уголовное дело о теракте.", "role:investigation/before", "возбудил"},
+		{"vi", "Công an đã khởi tố vụ án.", "role:investigation/before", "khởi"},
 	}
 	lx := loadAttributions()
 	for _, c := range cases {
