@@ -359,6 +359,12 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 			return false
 		}
 	}
+	// An ordinal written with a dot where nouns are capitalised: "im 19. Jahrhundert", "der
+	// 2. Weltkrieg" (a sentence ending in a number goes on with an article or a pronoun).
+	if sc.lx.capNouns && sc.isPunct(e, ".") && sc.glued(e) && e+1 < len(sc.toks) && !sc.toks[e+1].newline &&
+		sc.isWord(e+1) && sc.toks[e+1].upper && !sc.has(e+1, itFunction) && !sc.has(e+1, itMonth) {
+		return false
+	}
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	if sc.lineWords(j) <= 3 {
 		return false

@@ -152,6 +152,8 @@ var numberCases = map[string][]numberCase{
 		{"de", "Die DPP kam auf 51 von 113 Sitzen im Parlament", num(51)},
 		noNumber("de", "Das Feuer brach gegen 18.50 Uhr aus"),
 		noNumber("de", "Der Konvoi stoppte um 6.07 auf der Brücke"),
+		noNumber("de", "Der Spitzturm stammte aus dem 19. Jahrhundert"),
+		{"de", "Die Zahl der Toten stieg auf 19. Die Polizei ermittelt", num(19)},
 		noNumber("de", "um 17.03 Uhr Ortszeit"),
 		noNumber("de", "Die Pipeline Nord Stream 2 wurde bei den Explosionen schwer beschädigt"),
 		noNumber("de", "gegen 11.30 Uhr"),
