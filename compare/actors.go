@@ -94,6 +94,7 @@ func extractActors(doc Document, opts Options) []Fact {
 	}
 	ms = append(ms, unknown...)
 	ms = sortByStart(ms)
+	ms = g.applyHeads(toks, rs, ms, lang)
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {

@@ -64,6 +64,9 @@ type gazetteer struct {
 	// placeStems holds the fold keys of one-word country and place names, without a final
 	// vowel (liby, europ), for telling demonyms (Libyan, European) from unknown names.
 	placeStems map[string]bool
+	// heads and headPats are the named places built on a place name (heads.tsv).
+	heads    []headRule
+	headPats map[string][]headPattern
 }
 
 var (
@@ -522,6 +525,10 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err := g.loadPlaces(fsys); err != nil {
 		return nil, err
 	}
+	g.addRegionBases()
+	if err := g.loadHeads(fsys); err != nil {
+		return nil, err
+	}
 	for _, a := range g.actors {
 		if a.country != "" {
 			if _, ok := g.byID[a.country]; !ok {
@@ -766,7 +773,17 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 			if !ok {
 				return fmt.Errorf("field %q is not lang:names", field)
 			}
-			for _, n := range strings.Split(names, "|") {
+			ns := strings.Split(names, "|")
+			if lang == "ar" && g.morph.article != "" {
+				// GeoNames writes many Arabic names without the article the press puts on
+				// them (سويس for السويس): both forms are names.
+				for _, n := range ns {
+					if !strings.HasPrefix(n, g.morph.article) && !strings.Contains(n, " ") {
+						ns = append(ns, g.morph.article+n)
+					}
+				}
+			}
+			for _, n := range ns {
 				toks := tokenize(n, g.morph)
 				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
 					continue
@@ -795,4 +812,38 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 		}
 		return nil
 	})
+}
+
+// regionSuffixes end the English titles of first-level regions (Hatay Province, Idlib
+// Governorate).
+var regionSuffixes = []string{" Province", " Governorate", " Prefecture", " Oblast"}
+
+// addRegionBases gives a region whose English title is "X Province" the English name X when
+// no other place is called X: the press writes "flying on to Hatay" for the province, while
+// "Aleppo" stays the city (the region is "Aleppo Governorate", or Aleppo after a word for
+// province: see heads.tsv).
+func (g *gazetteer) addRegionBases() {
+	for a := range g.actors {
+		info := g.actors[a]
+		if info.typ != ActorPlace {
+			continue
+		}
+		for _, suf := range regionSuffixes {
+			base, ok := strings.CutSuffix(info.id, suf)
+			if !ok || base == "" {
+				continue
+			}
+			keys := g.headWords(base)
+			taken := false
+			for _, c := range g.names[strings.Join(keys, " ")] {
+				if c.allows("en") {
+					taken = true
+					break
+				}
+			}
+			if !taken {
+				g.addName(int32(a), base, []string{"en"}, candidate{weak: true})
+			}
+		}
+	}
 }
