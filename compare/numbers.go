@@ -121,7 +121,21 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if e, it, ok := sc.find(j, itUnitCode); ok && it.flag&flagPrefix != 0 && e < len(sc.toks) && sc.isNum(e) && !sc.toks[e].newline {
 			pre, preStart, j = it.s, sc.toks[j].start, e
 		}
-		ns, next, ok := sc.numberAt(j, q != "" || pre != "", &vocab)
+		var ns numSpec
+		var next int
+		var ok bool
+		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) {
+			// "более тысячи", "около тысячи": after a qualifier the form is one thousand,
+			// not thousands.
+			ns, next, ok = numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: it.f}, e, true
+			ns.unit, _ = sc.unitAfter(e)
+		} else if e, _, found := sc.find(j, itApprox); found && e > j+1 {
+			// "два десятка" (20) before "два" (2).
+			ns, next, ok = sc.wordQuantityAt(j)
+		}
+		if !ok {
+			ns, next, ok = sc.numberAt(j, q != "" || pre != "", &vocab)
+		}
 		if !ok {
 			ns, next, ok = sc.wordQuantityAt(j)
 		}
