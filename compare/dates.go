@@ -819,9 +819,10 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			if m.it.flag&flagAbbr != 0 {
 				continue
 			}
-			// "Sunday Times", "Monday Night Football": a capitalised word right after a weekday
-			// makes it part of a name.
-			if e := m.end; e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
+			// "Sunday Times", "Monday Night Football": a capitalised word right after a
+			// capitalised weekday makes it part of a name; a weekday written in lower case
+			// ("в понедельник Путин", "el lunes Macron") stays a date.
+			if e := m.end; sc.toks[m.end-1].upper && e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
 				continue
 			}
 			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val, part: m.it.s}, true)

@@ -79,6 +79,7 @@ const (
 	itSeason                            // val: first month; val2: last month; f: year offset ("今冬")
 	itTimePrefix                        // "a las", "um", "à": hours and minutes after it are a time ("a las 18.50")
 	itEventLink                         // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
+	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
 )
 
 const (
@@ -175,6 +176,7 @@ type langFile struct {
 	TimeMarkers    []string                 `json:"time_markers"`
 	TimePrefixes   []string                 `json:"time_prefixes"`
 	EventLinks     []string                 `json:"event_links"`
+	QualNumbers    map[string]float64       `json:"qualified_numbers"`
 	Classifiers    []string                 `json:"classifiers"`
 	OrdinalPrefix  []string                 `json:"ordinal_prefixes"`
 	OrdinalSuffix  []string                 `json:"ordinal_suffixes"`
@@ -471,6 +473,9 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.TimeMarkers, itTimeMarker)
 	addAll(f.TimePrefixes, itTimePrefix)
 	addAll(f.EventLinks, itEventLink)
+	for s, v := range f.QualNumbers {
+		lx.add(s, dnItem{kind: itQualNumber, f: v})
+	}
 	addAll(f.Classifiers, itClassifier)
 	addAll(f.OrdinalPrefix, itOrdinalPrefix)
 	addAll(f.Articles, itArticle)

@@ -116,12 +116,13 @@ func (sc *dnScan) futureContext(s, e int) bool {
 			break
 		}
 	}
-	// "El lunes será día no laborable", "el sábado se votará": the verb right after.
+	// "El lunes será día no laborable", "в понедельник Путин проведёт": the verb right
+	// after, or after the name of its subject.
 	for k, n := e, 0; k < len(sc.toks) && n < 2 && !sc.toks[k].newline && sc.isWord(k); k, n = k+1, n+1 {
-		if sc.futureVerb(k) {
+		if sc.futureVerb(k) || sc.has(k, itFutureCue) {
 			return true
 		}
-		if !sc.has(k, itFunction) {
+		if !sc.toks[k].upper {
 			break
 		}
 	}

@@ -121,7 +121,21 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if e, it, ok := sc.find(j, itUnitCode); ok && it.flag&flagPrefix != 0 && e < len(sc.toks) && sc.isNum(e) && !sc.toks[e].newline {
 			pre, preStart, j = it.s, sc.toks[j].start, e
 		}
-		ns, next, ok := sc.numberAt(j, q != "" || pre != "", &vocab)
+		var ns numSpec
+		var next int
+		var ok bool
+		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) {
+			// "более тысячи", "около тысячи": after a qualifier the form is one thousand,
+			// not thousands.
+			ns, next, ok = numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: it.f}, e, true
+			ns.unit, _ = sc.unitAfter(e)
+		} else if e, _, found := sc.find(j, itApprox); found && e > j+1 {
+			// "два десятка" (20) before "два" (2).
+			ns, next, ok = sc.wordQuantityAt(j)
+		}
+		if !ok {
+			ns, next, ok = sc.numberAt(j, q != "" || pre != "", &vocab)
+		}
 		if !ok {
 			ns, next, ok = sc.wordQuantityAt(j)
 		}
@@ -358,6 +372,12 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) && !share {
 			return false
 		}
+	}
+	// An ordinal written with a dot where nouns are capitalised: "im 19. Jahrhundert", "der
+	// 2. Weltkrieg" (a sentence ending in a number goes on with an article or a pronoun).
+	if sc.lx.capNouns && sc.isPunct(e, ".") && sc.glued(e) && e+1 < len(sc.toks) && !sc.toks[e+1].newline &&
+		sc.isWord(e+1) && sc.toks[e+1].upper && !sc.has(e+1, itFunction) && !sc.has(e+1, itMonth) {
+		return false
 	}
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	if sc.lineWords(j) <= 3 {
