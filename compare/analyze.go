@@ -185,6 +185,10 @@ func analyzeStory(st *story, extract func(Document, Options) []Fact, opts Analyz
 	return before, als, ds
 }
 
+// SortResult puts a Result in the order Analyze returns it (for a caller that assembles one
+// from AnalyzeStream's output).
+func SortResult(res *Result) { sortResult(res) }
+
 // sortResult puts the output in a stable order: stories by ID; alignments and discrepancies
 // by story, then by their first member.
 func sortResult(res *Result) {
