@@ -24,8 +24,9 @@ import (
 
 // StreamSource is where AnalyzeStream reads the articles.
 type StreamSource struct {
-	// Each calls yield once per article with its document (Text may be left empty when
-	// opts.Revisions names its revision: this pass does not read it) and its facts, and
+	// Each calls yield once per article with its document (Text may be left empty unless
+	// opts.Cache is set and opts.Revisions does not name the article's revision: this pass
+	// reads the text only to key the cache) and its facts, and
 	// stops when yield returns false. AnalyzeStream does not keep the facts.
 	Each func(yield func(Document, []Fact) bool) error
 	// Load returns the documents, with their text, and the current facts of the articles
@@ -62,7 +63,7 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 			return true // as Analyze: the first of a duplicate ID wins
 		}
 		seen[d.ID] = true
-		if _, ok := opts.Revisions[d.ID]; !ok {
+		if _, ok := opts.Revisions[d.ID]; !ok && opts.Cache != nil {
 			sum := sha256.Sum256([]byte(d.Text))
 			d.Text = ""
 			arts = append(arts, liteArticle(d, fs, intern))

@@ -198,21 +198,33 @@ func (s *streamer) each(yield func(compare.Document, []compare.Fact) bool) error
 		for i, a := range batch {
 			ids[i], revs[i] = a.ID, a.Revision
 		}
-		arts, err := s.db.ArticlesByID(ids)
-		if err != nil {
-			return err
-		}
 		facts := make([][]compare.Fact, len(batch))
 		have := make([]bool, len(batch))
+		var err error
 		if len(s.opts.Aliases) == 0 {
 			if facts, have, err = s.db.CachedFactsMany(ids, revs, compare.ExtractorVersion); err != nil {
 				return err
 			}
 		}
+		// Texts are read only for the articles whose facts must be extracted: clustering
+		// and the cache keys (revision and content hash) do without them.
+		arts := batch
 		var todo []int
+		var todoIDs []string
 		for i := range batch {
 			if !have[i] {
 				todo = append(todo, i)
+				todoIDs = append(todoIDs, ids[i])
+			}
+		}
+		if len(todo) > 0 {
+			arts = append([]store.Article(nil), batch...)
+			withText, err := s.db.ArticlesByID(todoIDs)
+			if err != nil {
+				return err
+			}
+			for j, i := range todo {
+				arts[i] = withText[j]
 			}
 		}
 		parallel(len(todo), func(j int) {
@@ -235,7 +247,9 @@ func (s *streamer) each(yield func(compare.Document, []compare.Fact) bool) error
 			}
 		}
 		for i := range batch {
-			if f := nonNil(facts[i]); !yield(compareDoc(arts[i]), f) {
+			d := compareDoc(arts[i])
+			d.Text = "" // AnalyzeStream keeps no text; the cache is keyed by revision
+			if f := nonNil(facts[i]); !yield(d, f) {
 				return nil
 			}
 			done++
