@@ -6,7 +6,7 @@
 //
 //	/cyber/{en,fr,es,ru,zh}   one event (a hospital cyberattack) in five languages
 //	/valencia/{en,fr,de,es,vi} another event, in legacy charsets where the page says so
-//	/cyber.rss                a feed of the five cyber pages
+//	/cyber.rss, /valencia.rss feeds of the five pages of each event
 //	/ferry                    an article that is edited: the first version until /ferry/edit
 //	                          is requested, the edited one after (/ferry/reset goes back)
 //
@@ -62,15 +62,18 @@ func main() {
 		edited.Store(false)
 		fmt.Fprintln(w, "/ferry now serves the first version")
 	})
-	mux.HandleFunc("/cyber.rss", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-		var items strings.Builder
-		for _, l := range []string{"en", "fr", "es", "ru", "zh"} {
-			fmt.Fprintf(&items, "<item><title>Hospitals (%s)</title><link>http://%s/cyber/%s</link><pubDate>Tue, 04 Mar 2025 09:15:00 GMT</pubDate></item>\n", l, r.Host, l)
-		}
-		fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Example Wire: Europe</title>
-%s</channel></rss>`, items.String())
-	})
+	feeds := map[string][]string{"cyber": {"en", "fr", "es", "ru", "zh"}, "valencia": {"en", "fr", "de", "es", "vi"}}
+	for name, langs := range feeds {
+		mux.HandleFunc("/"+name+".rss", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+			var items strings.Builder
+			for _, l := range langs {
+				fmt.Fprintf(&items, "<item><title>%s (%s)</title><link>http://%s/%s/%s</link></item>\n", name, l, r.Host, name, l)
+			}
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Example Wire: %s</title>
+%s</channel></rss>`, name, items.String())
+		})
+	}
 	log.Printf("serving %s on http://%s", dir, *addr)
 	log.Fatal(http.ListenAndServe(*addr, mux))
 }
