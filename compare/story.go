@@ -35,6 +35,11 @@ const (
 	eventWindowDays = 14
 	// candidateMaxDF bounds the posting lists that propose candidate pairs.
 	candidateMaxDF = 64
+	// idfMinArticles: rarity is counted as if the workspace held at least this many
+	// articles, the others sharing nothing. In a workspace of a few articles of one event
+	// (five versions fetched into an empty workspace) every feature is in every article, so
+	// a true IDF weighs them all near zero and splits the versions into stories of one.
+	idfMinArticles = 20
 )
 
 // story is one cluster of articles with the per-story context the alignment needs.
@@ -209,7 +214,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		}
 	}
 	for k, c := range df {
-		w.idf[k] = math.Log((float64(n) + 1) / float64(c))
+		w.idf[k] = math.Log((float64(max(n, idfMinArticles)) + 1) / float64(c))
 	}
 	// An article's weight counts only what it could share: a feature no other article has
 	// says nothing about which article it goes with, and would make long articles with many
@@ -432,7 +437,7 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 			}
 		}
 	}
-	minShared := linkMinWeight * math.Log((float64(len(w.arts))+1)/2)
+	minShared := linkMinWeight * math.Log((float64(max(len(w.arts), idfMinArticles))+1)/2)
 	shared := map[uint64]float64{}
 	postKeys := make([]string, 0, len(post))
 	for k := range post {
