@@ -183,7 +183,7 @@ func attributions(a *article) []attribution {
 		}
 		for _, t := range clockTimes(a.runes[lo:hi], lang) {
 			out = append(out, attribution{key: "t:" + t.value, holder: h,
-				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: t.value})
+				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value})
 		}
 		for _, c := range si.abouts {
 			_, name, _ := attrClass(c.concept)
