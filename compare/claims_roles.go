@@ -129,6 +129,9 @@ func attributions(a *article) []attribution {
 	type sentInfo struct {
 		holders []int
 		abouts  []conceptCue
+		// pronoun: a subject pronoun before a speech cue with no holder near it ("He
+		// also called it…", "他…并称").
+		pronoun, saidBare bool
 	}
 	sents := map[int]*sentInfo{}
 	var out []attribution
@@ -144,7 +147,11 @@ func attributions(a *article) []attribution {
 		case "say":
 			if h := holderOf(c, sent, before); h >= 0 {
 				si.holders = append(si.holders, h)
+			} else if si.pronoun {
+				si.saidBare = true
 			}
+		case "pronoun":
+			si.pronoun = true
 		case "about":
 			si.abouts = append(si.abouts, c)
 		case "role":
@@ -163,6 +170,12 @@ func attributions(a *article) []attribution {
 	sort.Ints(keys)
 	for _, s := range keys {
 		si := sents[s]
+		if len(si.holders) == 0 && si.saidBare {
+			// The pronoun stands for the one person the sentence before names.
+			if p, ok := soleActor(a, a.sentenceFacts(s-1), ActorPerson); ok && s > 0 {
+				si.holders = append(si.holders, p)
+			}
+		}
 		if len(si.holders) == 0 {
 			continue
 		}

@@ -86,6 +86,17 @@ func TestAttributionHolders(t *testing.T) {
 			[]azFactSpec{azAct("Kaito Lines", "local:kaito lines", ActorOrg), azAct("Nhật Bản", "Japan", ActorCountry)}, "role:owner", "Kaito Lines"},
 		{"zh", "联邦调查局悬赏1000万美元，缉拿黑客组织“锁浪”。",
 			[]azFactSpec{azAct("联邦调查局", "Federal Bureau of Investigation", ActorOrg)}, "role:reward", "联邦调查局"},
+		// A pronoun subject stands for the one person of the sentence before.
+		{"zh", "总统李明7日发表讲话。他并称这是自1939年以来最严重的灾难。",
+			[]azFactSpec{azAct("李明", "local:li ming", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", "李明"},
+		{"en", "President Ana Reis spoke on Monday. She called it the worst disaster since 1939.",
+			[]azFactSpec{azAct("Ana Reis", "local:ana reis", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", "Ana Reis"},
+		// Not when the sentence before names two people.
+		{"en", "Ana Reis met Rui Sousa on Monday. She called it the worst disaster since 1939.",
+			[]azFactSpec{azAct("Ana Reis", "local:ana reis", ActorPerson), azAct("Rui Sousa", "local:rui sousa", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", ""},
+		// "其他" (other) is no pronoun.
+		{"zh", "总统李明7日发表讲话。其他官员称这是自1939年以来最严重的灾难。",
+			[]azFactSpec{azAct("李明", "local:li ming", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", ""},
 		// A reward's holder comes before it: the group it targets is not the one who offers it.
 		{"en", "A reward was announced for information on LockWave.",
 			[]azFactSpec{azAct("LockWave", "local:lockwave", ActorGroup)}, "role:reward", ""},
