@@ -26,6 +26,10 @@ import (
 // between them counts as conceptClausePenalty words.
 const attributionMaxDistance = 12
 
+// agentMaxGap is how many words may stand between a role cue and the agent word after it
+// ("reward of up to $10 million offered by"), and between the agent word and its holder.
+const agentMaxGap = 10
+
 // attribution is one credited statement or role in an article.
 type attribution struct {
 	key    string // what is attributed: "role:owner", "t:17:03", "about:deliberate|d:2022-09-27"
@@ -126,6 +130,28 @@ func attributions(a *article) []attribution {
 		}
 		return best
 	}
+	var agents []conceptCue
+	for _, c := range cues {
+		if c.concept == "agent:by" {
+			agents = append(agents, c)
+		}
+	}
+	// agentAfter returns the holder right after the first agent word that follows a cue
+	// closely in its sentence, -1 when there is none.
+	agentAfter := func(c conceptCue, sent int) int {
+		for _, g := range agents {
+			if g.ti < c.tj || g.ti-c.tj > agentMaxGap || sentOf(toks[g.ti].start) != sent {
+				continue
+			}
+			for _, h := range bySent[sent] {
+				if h.ti >= g.tj && h.ti-g.tj <= agentMaxGap {
+					return h.fact
+				}
+			}
+			return -1
+		}
+		return -1
+	}
 	type sentInfo struct {
 		holders []int
 		abouts  []conceptCue
@@ -155,7 +181,16 @@ func attributions(a *article) []attribution {
 		case "about":
 			si.abouts = append(si.abouts, c)
 		case "role":
-			if h := holderOf(c, sent, before); h >= 0 {
+			h := -1
+			if before {
+				// "a reward offered by the State Department": an agent word after the cue
+				// names the holder, whatever stands before.
+				h = agentAfter(c, sent)
+			}
+			if h < 0 {
+				h = holderOf(c, sent, before)
+			}
+			if h >= 0 {
 				start, end := toks[c.ti].start, toks[c.tj-1].end
 				out = append(out, attribution{key: "role:" + name, holder: h,
 					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name})

@@ -97,6 +97,11 @@ func TestAttributionHolders(t *testing.T) {
 		// "其他" (other) is no pronoun.
 		{"zh", "总统李明7日发表讲话。其他官员称这是自1939年以来最严重的灾难。",
 			[]azFactSpec{azAct("李明", "local:li ming", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", ""},
+		// A passive names the holder after the role, whatever stands before it.
+		{"en", "A reward of up to $10 million for LockWave was offered by the State Department.",
+			[]azFactSpec{azAct("LockWave", "local:lockwave", ActorGroup), azAct("State Department", "United States Department of State", ActorOrg)}, "role:reward", "State Department"},
+		{"fr", "Une récompense visant LockWave a été offerte par le FBI.",
+			[]azFactSpec{azAct("LockWave", "local:lockwave", ActorGroup), azAct("FBI", "Federal Bureau of Investigation", ActorOrg)}, "role:reward", "FBI"},
 		// A reward's holder comes before it: the group it targets is not the one who offers it.
 		{"en", "A reward was announced for information on LockWave.",
 			[]azFactSpec{azAct("LockWave", "local:lockwave", ActorGroup)}, "role:reward", ""},
