@@ -153,7 +153,8 @@ func attributions(a *article) []attribution {
 		return -1
 	}
 	type sentInfo struct {
-		holders []int
+		holders []int // of speech verbs
+		sources []int // of quote attributions ("according to")
 		abouts  []conceptCue
 		// pronoun: a subject pronoun before a speech cue with no holder near it ("He
 		// also called it…", "他…并称").
@@ -175,6 +176,10 @@ func attributions(a *article) []attribution {
 				si.holders = append(si.holders, h)
 			} else if si.pronoun {
 				si.saidBare = true
+			}
+		case "source":
+			if h := holderOf(c, sent, before); h >= 0 {
+				si.sources = append(si.sources, h)
 			}
 		case "pronoun":
 			si.pronoun = true
@@ -211,12 +216,13 @@ func attributions(a *article) []attribution {
 				si.holders = append(si.holders, p)
 			}
 		}
-		if len(si.holders) == 0 {
+		all := append(append([]int{}, si.holders...), si.sources...)
+		if len(all) == 0 {
 			continue
 		}
-		h := si.holders[0]
+		h := all[0]
 		one := true
-		for _, g := range si.holders[1:] {
+		for _, g := range all[1:] {
 			if actorID(a.facts[g]) != actorID(a.facts[h]) {
 				one = false
 			}
@@ -230,6 +236,9 @@ func attributions(a *article) []attribution {
 			hi = a.sentStart[s+1]
 		}
 		for _, t := range clockTimes(a.runes[lo:hi], lang) {
+			if len(si.holders) == 0 {
+				break // a source gives the time of an event; two sources may give one time
+			}
 			out = append(out, attribution{key: "t:" + t.value, holder: h,
 				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value})
 		}
