@@ -262,6 +262,9 @@ func attributions(a *article) []attribution {
 var aboutLabels = map[string]string{
 	"deliberate": "deliberate act or accident",
 	"record":     "the worst since",
+	"terror":     "a terrorist act",
+	"treason":    "treason, a stab in the back",
+	"rebuild":    "rebuilding",
 }
 
 // attributionDiscrepancies flags the same statement or role credited to different actors.
