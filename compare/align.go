@@ -135,7 +135,9 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		score += 0.2
 	}
 	if sameClaim && !contextualConcept(claimConcept(f)) {
-		score += 0.2
+		// Agreeing figures of one claim outrank disagreeing ones with the same context
+		// (claimPairScore), so 7.8 pairs with 7.8 before 7.5.
+		score += claimConceptWeight + claimAgreeWeight
 		if conceptCount(a, f.Concept) == 1 && conceptCount(b, g.Concept) == 1 {
 			score += 2 * claimUniqueWeight
 		}

@@ -30,9 +30,11 @@ const (
 
 // claimConceptWeight is what a shared specific concept adds to a pair's score, and
 // claimUniqueWeight what each side adds when it is its article's only figure of that concept.
+// claimAgreeWeight is what agreeing values add on top of claimConceptWeight.
 const (
 	claimConceptWeight = 0.3
 	claimUniqueWeight  = 0.1
+	claimAgreeWeight   = 0.1
 )
 
 // claimConcept returns the concept a number states a claim about, or "" when its concept is
@@ -188,6 +190,11 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	}
 	if placesDiffer(a, i, b, j) {
 		return 0, false // deaths in Syria, deaths in Turkey, deaths in both
+	}
+	if statesValue(a, g) || statesValue(b, f) {
+		// One version gives both values (the main shock 7.8 and the second 7.5; a ship
+		// 400 m long and a span of 59 m): each value pairs with its equal, not the other.
+		return 0, false
 	}
 	if personalConcept(claimConcept(f)) {
 		// An age is a person's: two ages of two named people are two claims.
