@@ -42,6 +42,9 @@ type article struct {
 	// concept: built on first use, so per-fact questions do not rescan the article.
 	bySent   [][]int
 	conceptN map[string]int
+	// stated holds, per claim concept, every value the article gives for it and every
+	// rounding of those values (statesValue), built on first use.
+	stated map[string]*statedValues
 }
 
 // sentenceFacts returns the indices of the facts of sentence si.

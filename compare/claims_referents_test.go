@@ -159,3 +159,40 @@ func TestFoldedCueWords(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimGroupsStayWithinRatio: pairs of tolls that each fit cannot chain a toll of 15
+// into one claim with a toll fifty times larger.
+func TestClaimGroupsStayWithinRatio(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2023-09-10T08:00:00Z", "Floods hit the coast on Sunday. The death toll rose to 15, the civil defence said.\n"},
+		{"fr", "fr", "2023-09-11T08:00:00Z", "Les inondations ont frappé la côte dimanche. Le bilan s'élève à 100 morts, selon la protection civile.\n"},
+		{"es", "es", "2023-09-12T08:00:00Z", "Las inundaciones golpearon la costa el domingo. El balance asciende a 700 muertos, según protección civil.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	value := map[string]float64{}
+	for id, fs := range res.Facts {
+		for _, f := range fs {
+			if x, ok := numValue(f); ok && f.Kind == KindNumber {
+				value[id+"/"+f.ID] = x
+			}
+		}
+	}
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		lo, hi := 0.0, 0.0
+		for _, m := range al.Members {
+			v := value[m.Article+"/"+m.Fact]
+			if lo == 0 || v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+		if lo > 0 && hi > lo*claimMaxRatio {
+			t.Errorf("one claim holds %v and %v, more than %d× apart", lo, hi, claimMaxRatio)
+		}
+	}
+}
