@@ -126,6 +126,7 @@ var numberCases = map[string][]numberCase{
 		{"fr", "la moitié des habitants", num(50).u("%")},
 		noNumber("fr", "constaté à 17 h 03 heure locale"),
 		noNumber("fr", "le groupe APT31 et le G7"),
+		noNumber("fr", "l'incendie s'est déclaré à 18 heures, selon les pompiers"),
 		{"fr", "Les explosions ont touché Nord Stream 2 et tué 3 personnes selon la police", num(3)},
 	},
 	"de": {
@@ -179,6 +180,8 @@ var numberCases = map[string][]numberCase{
 		{"es", "la catedral será reconstruida en cinco años, dijo", num(5).u("year")},
 		noNumber("es", "el fuego comenzó a las 18.50 en la catedral de la ciudad"),
 		noNumber("es", "los colegios abrieron hacia las 8.00 en toda la isla"),
+		noNumber("es", "el fuego comenzó a las 18 horas, según los bomberos"),
+		{"es", "el organismo trabajará las 24 horas para dar salida a los buques", num(24).u("hour")},
 	},
 	"ru": {
 		{"ru", "менее 50 человек", num(50).q(QualifierLessThan)},
@@ -216,6 +219,9 @@ var numberCases = map[string][]numberCase{
 		{"ru", "на восстановление собрали почти миллиард евро", num(1000000000).q(QualifierAbout)},
 		{"ru", "более тысячи человек подписали петицию", num(1000).q(QualifierMoreThan)},
 		{"ru", "более сотни тысяч человек вышли на улицы", vague(100000).q(QualifierMoreThan)},
+		noNumber("ru", "В 10 часов утра Путин выступил с обращением к нации"),
+		noNumber("ru", "колонна прошла Воронеж в 10 часов, сообщили власти"),
+		{"ru", "штурм продолжался 10 часов, сообщили источники", num(10).u("hour")},
 	},
 	"ar": {
 		{"ar", "بعد انهيار سدين على نهر درنة", num(2)},
