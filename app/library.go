@@ -398,7 +398,12 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		// Cut here, in logical order: Fyne cuts the visual end, the start of an Arabic title.
 		text = ellipsis(a.Title, 56)
 	case colSource:
-		if text = a.Source; a.SameTextNote() != "" {
+		text = a.Source
+		if a.URL != "" && strings.TrimSpace(a.Outlet) != "" {
+			// A page from the web: the outlet names it; the address is in the reader.
+			text = a.Outlet
+		}
+		if a.SameTextNote() != "" {
 			text += " (" + a.SameTextNote() + ")"
 		}
 	case colPublished:

@@ -41,9 +41,15 @@ type match struct {
 // written (a misspelt name keeps its spelling so alignment can flag it).
 func extractActors(doc Document, opts Options) []Fact {
 	g := loadGazetteer()
-	lang := primaryLang(doc.Lang)
 	rs := []rune(doc.Text)
-	toks := tokenizeRunes(doc.Text, rs, g.morph)
+	return extractActorsTokens(doc, opts, rs, tokenizeRunes(doc.Text, rs, g.morph))
+}
+
+// extractActorsTokens is extractActors over the text's runes and tokens (tokenizeRunes with the
+// gazetteer's morphology), which it does not modify.
+func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []Fact {
+	g := loadGazetteer()
+	lang := primaryLang(doc.Lang)
 	if len(toks) == 0 {
 		return nil
 	}

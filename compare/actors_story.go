@@ -15,7 +15,7 @@ import (
 // final vowels dropped, which is where case endings and vowel spellings differ most
 // (Дерны/Derna, Борнхольма/Bornholm).
 func storyNameKey(s string) string {
-	words := strings.Fields(FoldForSearch(s))
+	words := strings.Fields(soundFold(FoldForSearch(s)))
 	for i, w := range words {
 		t := strings.TrimRight(w, "aeiouy")
 		if utf8.RuneCountInString(t) >= 3 {
@@ -32,7 +32,7 @@ func storyNameKey(s string) string {
 func consonantKey(s string) string {
 	var b strings.Builder
 	var last rune
-	for _, r := range FoldForSearch(s) {
+	for _, r := range soundFold(FoldForSearch(s)) {
 		switch r {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'h', '\'', ' ', '-':
 			continue
@@ -55,6 +55,13 @@ func consonantKey(s string) string {
 	}
 	return b.String()
 }
+
+// soundDigraphs are the letter pairs romanisations spell one sound with, made one letter:
+// Russian х is "kh" where the English press writes h for an Arabic name (Фархан Хак, Farhan
+// Haq), ц is "c" where it writes "ts" (Тэцуя, Tetsuya).
+var soundDigraphs = strings.NewReplacer("kh", "h", "ts", "c", "tz", "c", "dh", "d", "th", "t", "gh", "g", "ph", "f")
+
+func soundFold(s string) string { return soundDigraphs.Replace(s) }
 
 func linkStoryNames(st *story) {
 
@@ -142,10 +149,15 @@ func linkStoryNames(st *story) {
 			continue
 		}
 		if rep < 0 {
+			// An English version's spelling counts most: the value is the English press's.
 			count := map[string]int{}
 			for _, i := range g {
 				if latin[i] {
-					count[st.arts[refs[i].a].facts[refs[i].f].Label]++
+					w := 1
+					if primaryLang(st.arts[refs[i].a].doc.Lang) == "en" {
+						w = 100
+					}
+					count[st.arts[refs[i].a].facts[refs[i].f].Label] += w
 				}
 			}
 			best := -1

@@ -156,3 +156,33 @@ func FuzzExtractActorsUnknown(f *testing.F) {
 		checkActorSpans(t, text, got)
 	})
 }
+
+// TestLinkStoryNamesSounds: romanisations that spell one sound with two letters (х → kh for
+// an English h, ц → c for ts) still link a Cyrillic name to the English version's spelling,
+// which wins over other Latin spellings.
+func TestLinkStoryNamesSounds(t *testing.T) {
+	cases := []struct{ en, es, ru, ruName, want string }{
+		{"UN spokesman Farhan Haq said aid was on its way.", "El portavoz Farhan Jak habló.", "Официальный представитель ООН Фархан Хак заявил об этом.", "Фархан Хак", "Farhan Haq"},
+		{"The suspect, Tetsuya Yamagami, was arrested.", "", "По данным полиции, стрелял Тэцуя Ямагами.", "Тэцуя Ямагами", "Tetsuya Yamagami"},
+	}
+	for _, c := range cases {
+		docs := []Document{{ID: "en", Lang: "en", Text: c.en}, {ID: "ru", Lang: "ru", Text: c.ru}}
+		if c.es != "" {
+			docs = append(docs, Document{ID: "es", Lang: "es", Text: c.es})
+		}
+		st := &story{}
+		for _, d := range docs {
+			st.arts = append(st.arts, newArticle(d, extractActors(d, Options{})))
+		}
+		linkStoryNames(st)
+		got := ""
+		for _, f := range st.arts[1].facts {
+			if f.Text == c.ruName {
+				got = f.Label
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: label %q, want %q (the English version's spelling); ru facts %+v", c.ruName, got, c.want, st.arts[1].facts)
+		}
+	}
+}

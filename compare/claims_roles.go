@@ -97,6 +97,10 @@ func attributions(a *article) []attribution {
 		ti := tokAt(f.Start)
 		tj := tokAt(f.End - 1)
 		bySent[a.factSent[i]] = append(bySent[a.factSent[i]], holderCand{i, ti, tj + 1})
+		if s := sentOf(f.End - 1); s != a.factSent[i] {
+			// A name cut by a sentence break ("U.S. State Department") holds in both.
+			bySent[s] = append(bySent[s], holderCand{i, ti, tj + 1})
+		}
 	}
 	// holderOf returns the nearest holder of a cue in its sentence, -1 when none is near.
 	holderOf := func(c conceptCue, sent int, before bool) int {
@@ -328,7 +332,8 @@ func distinctHolders(a *article, i int, b *article, j int) bool {
 	nf, ng := holderName(f), holderName(g)
 	for _, x := range strings.Fields(nf) {
 		for _, y := range strings.Fields(ng) {
-			if x == y {
+			// Two-letter words ("of", "de", "al") are links, not names.
+			if x == y && len([]rune(x)) > 2 {
 				return false // a shared word: one name in part ("Evergreen", "Evergreen Marine")
 			}
 		}

@@ -89,18 +89,21 @@ func EditDiscrepancy(story string, before, after RevisionText) (Discrepancy, boo
 		case string(KindNumber), string(KindDate), string(KindActor):
 			severity = SeverityMajor
 		}
-		if e.Kind == EditTitle {
-			continue
+		if e.Kind == EditTitle || e.Change == EditRemoved {
+			continue // nothing of it is left in the later text to point at
 		}
-		m := Member{Article: after.Doc.ID, Fact: e.Fact, Start: e.Start, End: e.End, Text: e.New, Value: e.NewValue}
-		if e.Change == EditRemoved {
-			m.Text, m.Value = "", nil
-		}
-		ms = append(ms, m)
+		ms = append(ms, Member{Article: after.Doc.ID, Fact: e.Fact, Start: e.Start, End: e.End, Text: e.New, Value: e.NewValue})
 	}
 	if len(ms) == 0 {
-		// Only the headline changed: the member is the start of the text.
-		ms = []Member{{Article: after.Doc.ID}}
+		// Only removals (or the headline): the member is where the first one was.
+		at := 0
+		for _, e := range edits {
+			if e.Kind != EditTitle {
+				at = e.Start
+				break
+			}
+		}
+		ms = []Member{{Article: after.Doc.ID, Start: at, End: at}}
 	}
 	id := "d-" + shortHash(fmt.Sprintf("%s|%s|%d→%d", DiscEdit, after.Doc.ID, before.Stamp.Revision, after.Stamp.Revision), 16)
 	return Discrepancy{ID: id, Story: story, Kind: DiscEdit, Severity: severity,

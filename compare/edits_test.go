@@ -122,3 +122,18 @@ func revisionOf(rev int, lang, text string) RevisionText {
 	doc := Document{ID: "x", Lang: lang, Text: text}
 	return RevisionText{Doc: doc, Facts: ExtractFacts(doc, Options{}), Stamp: RevisionStamp{Revision: rev}}
 }
+
+// A removal leaves nothing to point at in the later text: the flag points where it was only
+// when nothing else changed.
+func TestEditDiscrepancy_MembersOfRemovals(t *testing.T) {
+	only, _ := EditDiscrepancy("s", revisionOf(1, "en", "One.\nTwo is gone now.\nThree."), revisionOf(2, "en", "One.\nThree."))
+	if len(only.Members) != 1 || only.Members[0].Start != 5 || only.Members[0].End != 5 {
+		t.Errorf("members of a sole removal = %+v, want one at offset 5", only.Members)
+	}
+	both, _ := EditDiscrepancy("s", revisionOf(1, "en", "One.\nTwo is gone now.\nThree."), revisionOf(2, "en", "One.\nThree.\nFour people were rescued on Monday."))
+	for _, m := range both.Members {
+		if m.Start == m.End {
+			t.Errorf("empty member %+v beside an addition", m)
+		}
+	}
+}

@@ -609,3 +609,19 @@ func brandLike(ts []token) bool {
 	}
 	return len(ts) > 0
 }
+
+// cyrillicVariant reports whether two Cyrillic spellings of a name differ only in letters
+// Russian writes either way in foreign names (Тэцуя/Тецуя, Алёна/Алена): a convention, not
+// a slip.
+func cyrillicVariant(a, b string) bool {
+	f := func(r rune) rune {
+		switch r {
+		case 'э', 'ё':
+			return 'е'
+		case 'Э', 'Ё':
+			return 'Е'
+		}
+		return r
+	}
+	return a != b && strings.Map(f, a) == strings.Map(f, b)
+}
