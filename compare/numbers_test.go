@@ -155,6 +155,8 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "Der Konvoi stoppte um 6.07 auf der Brücke"),
 		noNumber("de", "Der Spitzturm stammte aus dem 19. Jahrhundert"),
 		{"de", "Die Zahl der Toten stieg auf 19. Die Polizei ermittelt", num(19)},
+		{"de", "Drei wurden verletzt, zwei werden vermisst", num(3)},
+		noNumber("de", "In den 90er Jahren erlebte das Land mehrere Krisen"),
 		noNumber("de", "um 17.03 Uhr Ortszeit"),
 		noNumber("de", "Die Pipeline Nord Stream 2 wurde bei den Explosionen schwer beschädigt"),
 		noNumber("de", "gegen 11.30 Uhr"),
