@@ -71,6 +71,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		i++
 	}
 	ms = g.dropWeak(toks, rs, ms, lang)
+	ms = g.dropInsideTranscriptions(rs, ms)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
 	for _, m := range ms {

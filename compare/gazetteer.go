@@ -67,6 +67,8 @@ type gazetteer struct {
 	// heads and headPats are the named places built on a place name (heads.tsv).
 	heads    []headRule
 	headPats map[string][]headPattern
+	// hanSound is the Latin sound of the characters Chinese transcribes names with.
+	hanSound map[rune]string
 }
 
 var (
@@ -108,7 +110,9 @@ type morphology struct {
 	capsNouns   map[string]bool
 	acronymStop map[string]bool
 	placePrep   map[string]map[string]bool
-	rawRoles    [][3]string // lang, type, word: folded once the stem suffixes are known
+	// hanOrgSuffixes end a company's name after a transcribed name (博斯卡利斯公司).
+	hanOrgSuffixes []string
+	rawRoles       [][3]string // lang, type, word: folded once the stem suffixes are known
 
 	// Arabic names after titles: nouns after a title that name an institution, not a
 	// person; first words of compound given names; speech verbs.
@@ -389,6 +393,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.namePrefixes = addKeys(m.namePrefixes, vals)
 		case "speech-verb":
 			m.speechVerbs = addKeys(m.speechVerbs, vals)
+		case "han-org-suffix":
+			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
 		case "place-prep":
 			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		default:
@@ -527,6 +533,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	}
 	g.addRegionBases()
 	if err := g.loadHeads(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadHanSounds(fsys); err != nil {
 		return nil, err
 	}
 	for _, a := range g.actors {

@@ -193,6 +193,14 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 	if lang == "ar" || lang == "" {
 		out = append(out, g.titledArabicNames(toks, rs, used)...)
 	}
+	if lang == "zh" || lang == "" {
+		for _, o := range out {
+			for x := o.i; x < o.j; x++ {
+				used[x] = true
+			}
+		}
+		out = append(out, g.hanNames(toks, rs, used)...)
+	}
 	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
 	fam := map[string]match{}
 	for _, o := range ms {
