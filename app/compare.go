@@ -151,6 +151,11 @@ func (cv *CompareView) ShowArticles(ids []string) {
 // StoryIDs returns the story id of each StorySelect option, in the same order.
 func (cv *CompareView) StoryIDs() []string { return append([]string(nil), cv.storyIDs...) }
 
+// StoryArticles returns the ids of a story's articles in the order its columns show them.
+func (cv *CompareView) StoryArticles(story string) []string {
+	return storyIDsOf(cv.u.m.storyArticles(story))
+}
+
 // Story returns the story shown ("" for a hand-picked set of several stories).
 func (cv *CompareView) Story() string { return cv.story }
 
@@ -178,8 +183,8 @@ func (cv *CompareView) show(arts []store.Article) {
 	}
 	cv.focus = nil
 	cv.Unlink.Disable()
-	cv.annotationsChanged()
-	cv.Panel.setStory(cv.story, cv.articles)
+	cv.Panel.setStory(cv.story, cv.articles) // the list is drawn once, with its verdict marks
+	cv.loadAllHighlights()
 }
 
 func (cv *CompareView) newColumn(a store.Article) *Column {
@@ -285,8 +290,8 @@ func (cv *CompareView) modelChanged() {
 	cv.Info.SetText(infoHint)
 	cv.focus = nil
 	cv.Unlink.Disable()
-	cv.annotationsChanged()
 	cv.Panel.setStory(cv.story, cv.articles)
+	cv.loadAllHighlights()
 }
 
 func storyIDsOf(arts []store.Article) []string {
@@ -319,24 +324,32 @@ func sameSet(shown, want []string, limit int) bool {
 
 // annotationsChanged redraws highlights (the analyst's) in every column and the verdict marks.
 func (cv *CompareView) annotationsChanged() {
-	for _, c := range cv.Columns {
-		cv.loadHighlights(c)
-	}
+	cv.loadAllHighlights()
 	cv.Panel.refreshVerdicts()
 }
 
-// loadHighlights shows a column's highlights, coloured by their first tag.
-func (cv *CompareView) loadHighlights(c *Column) {
-	db := cv.u.db
-	hs, err := db.Highlights(c.Article.ID)
+// loadAllHighlights shows every column's highlights, the tag colours read once.
+func (cv *CompareView) loadAllHighlights() {
+	tags, err := cv.u.db.Tags()
 	if err != nil {
 		cv.u.showError(err)
 		return
 	}
-	tags, _ := db.Tags()
-	colors := map[string]string{}
+	colors := make(map[string]string, len(tags))
 	for _, t := range tags {
 		colors[t.Name] = t.Color
+	}
+	for _, c := range cv.Columns {
+		cv.loadHighlights(c, colors)
+	}
+}
+
+// loadHighlights shows a column's highlights, coloured by their first tag.
+func (cv *CompareView) loadHighlights(c *Column, colors map[string]string) {
+	hs, err := cv.u.db.Highlights(c.Article.ID)
+	if err != nil {
+		cv.u.showError(err)
+		return
 	}
 	out := make([]textview.Highlight, 0, len(hs))
 	for _, h := range hs {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax"
+	"parallax/app/textview"
 	"parallax/store/fetch"
 )
 
@@ -114,7 +115,7 @@ func parseURLList(text string) (urls []string, bad []string) {
 // ImportURLDialog asks for web addresses, one a line (prefilled from the clipboard when it
 // holds some), and fetches them.
 func (u *UI) ImportURLDialog() {
-	entry := widget.NewMultiLineEntry()
+	entry := textview.NewMultiLineEntry()
 	entry.SetPlaceHolder("https://…\nhttps://…\n(one address a line: the versions of a story, from any outlets)")
 	entry.SetMinRowsVisible(8)
 	if c := u.app.Clipboard(); c != nil {
@@ -158,7 +159,7 @@ func (u *UI) pasteOnWindow() {
 
 // FeedDialog asks for an RSS or Atom feed's address, then shows its items to choose from.
 func (u *UI) FeedDialog() {
-	entry := widget.NewEntry()
+	entry := textview.NewEntry()
 	entry.SetPlaceHolder("https://outlet.example/rss.xml")
 	form := dialog.NewForm("Add news feed", "Show items", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Feed address", entry),

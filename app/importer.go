@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app/textview"
 	"parallax/store/fetch"
 	"parallax/store/ingest"
 	"parallax/store/interchange"
@@ -241,9 +242,9 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // PasteDialog lets the analyst paste an article's text (from a browser, an e-mail…).
 func (u *UI) PasteDialog() {
-	name := widget.NewEntry()
+	name := textview.NewEntry()
 	name.SetPlaceHolder("Where it is from (URL or name), optional")
-	text := widget.NewMultiLineEntry()
+	text := textview.NewMultiLineEntry()
 	text.SetPlaceHolder("Paste the article here. A first line of YAML front matter (---) is read too.")
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(14)

@@ -134,7 +134,7 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 	if sameLangUnits(a, f, b, g) == 1 {
 		score += 0.2
 	}
-	if sameClaim {
+	if sameClaim && !contextualConcept(claimConcept(f)) {
 		score += 0.2
 		if conceptCount(a, f.Concept) == 1 && conceptCount(b, g.Concept) == 1 {
 			score += 2 * claimUniqueWeight
@@ -476,7 +476,8 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 // A date said twice is often two events of one day (the attack and the death), so only
 // numbers count.
 func telling(f Fact) bool {
-	return f.Kind == KindNumber && claimConcept(f) != ""
+	c := claimConcept(f)
+	return f.Kind == KindNumber && c != "" && !contextualConcept(c)
 }
 
 // matchMember finds the fact nodes an analyst's member names: by fact ID, else by overlap.

@@ -49,6 +49,10 @@ func (sc *dnScan) smallerPart(e int, total, last float64) (float64, int, bool) {
 	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
 		return 0, 0, false
 	}
+	// "5 ملايين و586 ألف": the conjunction is a clitic glued to the digits.
+	if sc.isWord(e) && sc.cliticsOnly(e) && sc.isNum(e+1) && sc.glued(e+1) {
+		e++
+	}
 	var v float64
 	var k int
 	switch {

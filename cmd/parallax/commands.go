@@ -71,6 +71,28 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		defer os.RemoveAll(tmp)
 	}
+	if *asJSON {
+		// The document is streamed as the analysis goes, in bounded memory: the articles
+		// are read from the workspace (or the throwaway one) a story at a time.
+		err := cancellable(ctx, func() error {
+			if db != nil {
+				if err := analysis.WriteWorkspaceJSON(db, stdout, analysis.Options{}); err != nil {
+					return fmt.Errorf("analyse workspace %s: %w", quoteName(*dbPath), err)
+				}
+				return nil
+			}
+			d := docs
+			docs = nil // DocumentsJSON drops them once imported
+			if err := analysis.DocumentsJSON(tmp, d, stdout, analysis.Options{}); err != nil {
+				return fmt.Errorf("analyse: %w", err)
+			}
+			return nil
+		})
+		if err == nil && db != nil {
+			err = skippedRecords(db, "analysed")
+		}
+		return err
+	}
 	err := cancellable(ctx, func() error {
 		var err error
 		if db != nil {
@@ -85,11 +107,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		err = analysis.WriteJSON(stdout, rep)
-	} else {
-		err = analysis.WriteText(stdout, rep)
-	}
+	err = analysis.WriteText(stdout, rep)
 	if err == nil && db != nil {
 		err = skippedRecords(db, "analysed")
 	}
