@@ -44,8 +44,14 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 		if !strings.ContainsRune(nameDots, rs[p]) || g.hanSound[rs[p-1]] == "" {
 			continue
 		}
+		if tokAt == nil {
+			tokAt = hanTokens(toks)
+		}
 		s := p - 1
 		for s > 0 && p-s < 5 && g.hanSound[rs[s-1]] != "" {
+			if k, ok := tokAt[s-1]; !ok || used[k] {
+				break // a known name before it (瑞典, 俄罗斯) ends the run
+			}
 			s--
 		}
 		e, last := p, p
@@ -61,9 +67,6 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 		}
 		if e-last-1 < 2 && e-s < 4 {
 			continue // 乔·拜 is no name
-		}
-		if tokAt == nil {
-			tokAt = hanTokens(toks)
 		}
 		i, ok1 := tokAt[s]
 		j, ok2 := tokAt[e-1]
