@@ -65,8 +65,9 @@ type gazetteer struct {
 	// vowel (liby, europ), for telling demonyms (Libyan, European) from unknown names.
 	placeStems map[string]bool
 	// heads and headPats are the named places built on a place name (heads.tsv).
-	heads    []headRule
-	headPats map[string][]headPattern
+	heads        []headRule
+	headPats     map[string][]headPattern
+	headSuffixes map[string][]headSuffix
 	// hanSound is the Latin sound of the characters Chinese transcribes names with.
 	hanSound map[rune]string
 }
