@@ -71,6 +71,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		i++
 	}
 	ms = g.dropWeak(toks, rs, ms, lang)
+	ms = g.dropInsideTranscriptions(rs, ms)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
 	for _, m := range ms {
@@ -101,6 +102,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	ms = append(ms, unknown...)
 	ms = sortByStart(ms)
 	ms = g.applyHeads(toks, rs, ms, lang)
+	ms = g.compoundHeads(toks, rs, ms, lang)
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Names built on a place name (heads.tsv): "canal de Suez", "قناة السويس", "苏伊士运河" are the
@@ -24,11 +26,19 @@ type headRule struct {
 	typ     string
 }
 
+// headSuffix is a head a language writes as the end of one compound word with the place
+// (Suezkanal).
+type headSuffix struct {
+	rule   int
+	suffix string // exact key
+}
+
 func (p headPattern) size() int { return len(p.before) + len(p.after) }
 
 // loadHeads reads heads.tsv into g.heads and g.headPats (per language, longest first).
 func (g *gazetteer) loadHeads(fsys fs.FS) error {
 	g.headPats = map[string][]headPattern{}
+	g.headSuffixes = map[string][]headSuffix{}
 	err := readTSV(fsys, "heads.tsv", func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want English pattern, type, lang:patterns")
@@ -59,6 +69,11 @@ func (g *gazetteer) loadHeads(fsys fs.FS) error {
 				before, after, ok := strings.Cut(p, "{}")
 				if !ok || strings.Contains(after, "{}") {
 					return fmt.Errorf("pattern %q needs exactly one {}", p)
+				}
+				if r, _ := utf8.DecodeRuneInString(after); before == "" && unicode.IsLetter(r) && runeScript(r) == scLatin {
+					// A compound word (Suezkanal): the head is the end of the name's word.
+					g.headSuffixes[lang] = append(g.headSuffixes[lang], headSuffix{rule: len(g.heads) - 1, suffix: tokenKey(after)})
+					continue
 				}
 				hp := headPattern{rule: len(g.heads) - 1, before: g.headWords(before), after: g.headWords(after)}
 				hp.glued = before != "" && !strings.HasSuffix(before, " ") && !strings.HasSuffix(before, "'") ||
@@ -219,4 +234,53 @@ func (g *gazetteer) headMatch(toks []token, m match, i, j int, rule headRule) ma
 	nm.label = strings.Replace(rule.english[0], "{}", base, 1)
 	nm.id = "local:" + FoldForSearch(nm.label)
 	return nm
+}
+
+// compoundHeads finds the compound words of a known place and a head (Suezkanal) among the
+// tokens no match holds. ms is in text order; the result is too.
+func (g *gazetteer) compoundHeads(toks []token, rs []rune, ms []match, lang string) []match {
+	sufs := g.headSuffixes[lang]
+	if lang == "" {
+		sufs = nil
+		for _, l := range []string{"en", "fr", "es", "de", "ru", "ar", "vi", "zh"} {
+			sufs = append(sufs, g.headSuffixes[l]...)
+		}
+	}
+	if len(sufs) == 0 {
+		return ms
+	}
+	var add []match
+	k := 0
+	for i, t := range toks {
+		for k < len(ms) && ms[k].j <= i {
+			k++
+		}
+		if k < len(ms) && ms[k].i <= i || t.sc != scLatin || !t.capFirst {
+			continue
+		}
+		for _, hs := range sufs {
+			base, ok := strings.CutSuffix(t.key, hs.suffix)
+			if !ok || utf8.RuneCountInString(base) < 3 {
+				continue
+			}
+			a := int32(-1)
+			for _, c := range g.names[foldLatin(base)] {
+				if c.nTok == 1 && !c.adj && !c.product && g.actors[c.actor].typ == ActorPlace && c.allows(lang) {
+					a = c.actor
+					break
+				}
+			}
+			if a < 0 {
+				continue
+			}
+			m := match{i: i, j: i + 1, start: t.start, end: t.end, actor: a, id: g.actors[a].id, label: g.actors[a].label,
+				typ: ActorPlace, conf: confFolded}
+			add = append(add, g.headMatch(toks, m, i, i+1, g.heads[hs.rule]))
+			break
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	return sortByStart(append(ms, add...))
 }

@@ -29,10 +29,17 @@ func storyNameKey(s string) string {
 // letters single and the letters that transliterations of Arabic spell in several ways made
 // one (q/k/c, g/j, v/f, p/b, d/t): أسامة ربيع and Osama Rabie share "smrb", طارق الخراز and Tarek
 // al-Kharraz "trklkrz".
-func consonantKey(s string) string {
+func consonantKey(s string) string { return consonantKeyR(s, false) }
+
+// consonantKeyR is consonantKey with r spelt l when rl is set: Chinese transcribes r with l
+// (拉比耶, Rabie).
+func consonantKeyR(s string, rl bool) string {
 	var b strings.Builder
 	var last rune
 	for _, r := range soundFold(FoldForSearch(s)) {
+		if rl && r == 'r' {
+			r = 'l'
+		}
 		switch r {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'h', '\'', ' ', '-':
 			continue
@@ -66,9 +73,10 @@ func soundFold(s string) string { return soundDigraphs.Replace(s) }
 func linkStoryNames(st *story) {
 
 	type ref struct{ a, f int }
+	g := loadGazetteer()
 	var refs []ref
-	var keys, cons []string
-	var latin, known []bool
+	var keys, cons, consL []string
+	var latin, known, han []bool
 	for ai, a := range st.arts {
 		for fi, f := range a.facts {
 			if f.Kind != KindActor {
@@ -84,9 +92,15 @@ func linkStoryNames(st *story) {
 				surface = f.Label
 			}
 			refs = append(refs, ref{ai, fi})
+			h := hasHan(surface)
+			latin = append(latin, isLatinName(surface))
+			han = append(han, h)
+			if h {
+				surface = g.hanSoundOf(surface)
+			}
 			keys = append(keys, storyNameKey(surface))
 			cons = append(cons, consonantKey(surface))
-			latin = append(latin, isLatinName(surface))
+			consL = append(consL, consonantKeyR(surface, true))
 			known = append(known, !isLocal)
 		}
 	}
@@ -118,6 +132,9 @@ func linkStoryNames(st *story) {
 			}
 			if !same && utf8.RuneCountInString(cons[i]) >= 4 && cons[i] == cons[j] {
 				same = true // an unvowelled script against a Latin spelling
+			}
+			if !same && (han[i] || han[j]) && utf8.RuneCountInString(consL[i]) >= 4 && consL[i] == consL[j] {
+				same = true // a Chinese transcription against another spelling
 			}
 			if same {
 				parent[find(j)] = find(i)

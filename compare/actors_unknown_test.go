@@ -86,6 +86,22 @@ var unknownCases = []struct {
 	{"a region's bare name is the region when no city has it", "en",
 		"He flew on to Hatay.",
 		[]unknownWant{{"Hatay", "Hatay Province", "Hatay Province", ActorPlace}}},
+	// han-sounds.tsv: transcribed names in Chinese, where no capitals mark names.
+	{"zh dotted transcribed name and its family name alone", "zh",
+		"运河管理局局长乌萨马·拉比耶表示，拉比耶说工作仍在继续。",
+		[]unknownWant{{"乌萨马·拉比耶", "local:乌萨马 拉比耶", "乌萨马·拉比耶", ActorPerson}, {"拉比耶", "local:乌萨马 拉比耶", "乌萨马·拉比耶", ActorPerson}}},
+	{"zh company: transcription before a company word", "zh",
+		"参与救援的斯密特公司介绍了情况。",
+		[]unknownWant{{"斯密特公司", "local:斯密特", "斯密特", ActorOrg}}},
+	{"de compound of place and head word", "de",
+		"Der Verkehr durch den Suezkanal ruht.",
+		[]unknownWant{{"Suezkanal", "local:suez canal", "Suez Canal", ActorPlace}}},
+	{"ru sentence-initial participle before a name", "ru",
+		"Полиция сообщила об этом. Подозреваемый Тэцуя Ямагами задержан.",
+		[]unknownWant{{"Тэцуя Ямагами", "local:tecuya yamagami", "Tecuya Yamagami", ActorPerson}}},
+	{"ru sentence-initial given name stays", "ru",
+		"Об этом сообщили утром. Георгий Чантурия ответил.",
+		[]unknownWant{{"Георгий Чантурия", "local:georgiy chanturiya", "Georgiy Chanturiya", ActorPerson}}},
 	{"a port city is the city", "vi",
 		"Nước lũ tràn vào thành phố cảng Derna.",
 		[]unknownWant{{"Derna", "local:derna", "Derna", ActorPlace}}},
@@ -183,6 +199,38 @@ func TestLinkStoryNamesSounds(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%s: label %q, want %q (the English version's spelling); ru facts %+v", c.ruName, got, c.want, st.arts[1].facts)
+		}
+	}
+}
+
+// TestLinkStoryNamesHan: a Chinese transcription links to the Latin spelling of another
+// version through the sounds of its characters (r written l).
+func TestLinkStoryNamesHan(t *testing.T) {
+	en := Document{ID: "en", Lang: "en", Text: "Canal authority chairman Osama Rabie said work went on."}
+	zh := Document{ID: "zh", Lang: "zh", Text: "运河管理局局长乌萨马·拉比耶表示，拉比耶说工作仍在继续。"}
+	st := &story{arts: []*article{newArticle(en, extractActors(en, Options{})), newArticle(zh, extractActors(zh, Options{}))}}
+	linkStoryNames(st)
+	n := 0
+	for _, f := range st.arts[1].facts {
+		if f.Type == ActorPerson {
+			n++
+			if f.Label != "Osama Rabie" {
+				t.Errorf("%q: label %q, want Osama Rabie (the English spelling)", f.Text, f.Label)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("want the full name and the family name as persons, got %+v", st.arts[1].facts)
+	}
+}
+
+// TestHanShortFormInsideTranscription: 埃尔 stands for Erdoğan only where the transcription
+// stops after it.
+func TestHanShortFormInsideTranscription(t *testing.T) {
+	text := "土耳其总统埃尔多安视察灾区。埃尔多安说，埃尔比斯坦受灾严重。"
+	for _, f := range extractActors(Document{Lang: "zh", Text: text}, Options{}) {
+		if f.Value == "Recep Tayyip Erdoğan" && f.Text == "埃尔" {
+			t.Errorf("埃尔 inside 埃尔比斯坦 taken for Erdoğan")
 		}
 	}
 }

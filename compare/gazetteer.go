@@ -65,8 +65,11 @@ type gazetteer struct {
 	// vowel (liby, europ), for telling demonyms (Libyan, European) from unknown names.
 	placeStems map[string]bool
 	// heads and headPats are the named places built on a place name (heads.tsv).
-	heads    []headRule
-	headPats map[string][]headPattern
+	heads        []headRule
+	headPats     map[string][]headPattern
+	headSuffixes map[string][]headSuffix
+	// hanSound is the Latin sound of the characters Chinese transcribes names with.
+	hanSound map[rune]string
 }
 
 var (
@@ -108,7 +111,11 @@ type morphology struct {
 	capsNouns   map[string]bool
 	acronymStop map[string]bool
 	placePrep   map[string]map[string]bool
-	rawRoles    [][3]string // lang, type, word: folded once the stem suffixes are known
+	// hanOrgSuffixes end a company's name after a transcribed name (博斯卡利斯公司).
+	hanOrgSuffixes []string
+	// adjEndings end adjectives and participles, per language.
+	adjEndings map[string][]string
+	rawRoles   [][3]string // lang, type, word: folded once the stem suffixes are known
 
 	// Arabic names after titles: nouns after a title that name an institution, not a
 	// person; first words of compound given names; speech verbs.
@@ -317,7 +324,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{},
 		roles: map[string]map[string]string{}, roleSuffix: map[string][]roleSuffix{}, connectors: map[string]map[string]bool{},
 		capsNouns: map[string]bool{}, acronymStop: map[string]bool{}, placePrep: map[string]map[string]bool{},
-		titleBlockers: map[string]bool{}, namePrefixes: map[string]bool{}, speechVerbs: map[string]bool{}}
+		titleBlockers: map[string]bool{}, namePrefixes: map[string]bool{}, speechVerbs: map[string]bool{},
+		adjEndings: map[string][]string{}}
 	g.morph = m
 	err := readTSV(fsys, "morph.tsv", func(f []string) error {
 		if len(f) < 3 {
@@ -389,6 +397,10 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.namePrefixes = addKeys(m.namePrefixes, vals)
 		case "speech-verb":
 			m.speechVerbs = addKeys(m.speechVerbs, vals)
+		case "adj-ending":
+			m.adjEndings[f[1]] = append(m.adjEndings[f[1]], vals...)
+		case "han-org-suffix":
+			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
 		case "place-prep":
 			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		default:
@@ -527,6 +539,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	}
 	g.addRegionBases()
 	if err := g.loadHeads(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadHanSounds(fsys); err != nil {
 		return nil, err
 	}
 	for _, a := range g.actors {
