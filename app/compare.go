@@ -39,7 +39,7 @@ type CompareView struct {
 	u *UI
 
 	// StorySelect picks the story to compare.
-	StorySelect *widget.Select
+	StorySelect *StoryPicker
 	Columns     []*Column
 	// ShowFacts switches the fact underlines of every column.
 	ShowFacts *widget.Check
@@ -65,7 +65,7 @@ func newCompareView(u *UI) *CompareView {
 	cv := &CompareView{u: u}
 	// The select picks a story by its option's index, so its id; ShowStory sets the select
 	// without calling back here (selectQuietly): the widget never calls back into itself.
-	cv.StorySelect = widget.NewSelect(nil, func(string) {
+	cv.StorySelect = newStoryPicker(func(string) {
 		i := cv.StorySelect.SelectedIndex()
 		if i < 0 || i >= len(cv.storyIDs) {
 			return
