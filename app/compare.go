@@ -264,7 +264,7 @@ func (cv *CompareView) modelChanged() {
 		opts = append(opts, m.storyLabel(id))
 		ids = append(ids, id)
 	}
-	cv.StorySelect.Options = opts
+	cv.StorySelect.SetOptions(opts)
 	cv.storyIDs = ids
 	if cv.story != "" {
 		if _, ok := m.stories[cv.story]; !ok {

@@ -379,6 +379,12 @@ func TestCompare_StoryPickerManyStories(t *testing.T) {
 	if !u.Compare.StorySelect.Opened() || u.Compare.StorySelect.Shown() != len(ids) {
 		t.Fatalf("picker opened %v with %d stories listed, want all %d", u.Compare.StorySelect.Opened(), u.Compare.StorySelect.Shown(), len(ids))
 	}
+	// Esc in the filter box closes the list (the real window showed it left open).
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.Compare.StorySelect.Opened() {
+		t.Fatal("Esc left the story list open")
+	}
+	test.Tap(u.Compare.StorySelect)
 	// A numbered label ("… (7)") names one story: the filter finds it and a click opens it.
 	want := -1
 	for i, o := range u.Compare.StorySelect.Options {

@@ -22,7 +22,7 @@ type StoryPicker struct {
 	widget.Select
 
 	popUp  *widget.PopUp
-	filter *textview.Entry
+	filter *pickerFilter
 	list   *widget.List
 	shown  []int // option indices the list shows (those matching the filter)
 }
@@ -58,7 +58,8 @@ func (p *StoryPicker) Open() {
 		return
 	}
 	if p.popUp == nil {
-		p.filter = textview.NewEntry()
+		p.filter = &pickerFilter{onEsc: p.Close}
+		p.filter.ExtendBaseWidget(p.filter)
 		p.filter.SetPlaceHolder("Filter stories: date, language, words of the title")
 		p.filter.OnChanged = func(string) { p.applyFilter() }
 		p.filter.OnSubmitted = func(string) {
@@ -88,17 +89,41 @@ func (p *StoryPicker) Open() {
 	p.filter.SetText("")
 	p.applyFilter()
 	rowH := p.list.MinSize().Height // one row's height: the list's minimum
-	size := fyne.NewSize(p.Size().Width, p.filter.MinSize().Height+float32(pickerRows)*rowH)
-	if limit := c.Size().Height * 0.8; size.Height > limit {
-		size.Height = limit
-	}
+	// As wide as the picker, and wide enough to read a label (the library's filter is narrow);
+	// inside the window.
+	size := fyne.NewSize(max(p.Size().Width, min(640, c.Size().Width)), p.filter.MinSize().Height+float32(pickerRows)*rowH)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p).AddXY(0, p.Size().Height)
+	size.Height = min(size.Height, c.Size().Height-pos.Y)
+	pos.X = max(0, min(pos.X, c.Size().Width-size.Width))
 	p.popUp.Resize(size)
 	p.popUp.ShowAtPosition(pos)
 	if i := p.SelectedIndex(); i >= 0 {
 		p.list.ScrollTo(i)
 	}
 	c.Focus(p.filter)
+}
+
+// SetOptions replaces the stories listed (after an analysis), also in the open list.
+func (p *StoryPicker) SetOptions(opts []string) {
+	p.Options = opts
+	if p.Opened() {
+		p.applyFilter()
+	}
+}
+
+// pickerFilter is the picker's filter box: Esc closes the list (the box has the focus).
+type pickerFilter struct {
+	textview.Entry
+	onEsc func()
+}
+
+// TypedKey implements fyne.Focusable.
+func (f *pickerFilter) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyEscape {
+		f.onEsc()
+		return
+	}
+	f.Entry.TypedKey(e)
 }
 
 // Opened reports whether the list is showing.
@@ -108,6 +133,9 @@ func (p *StoryPicker) Opened() bool { return p.popUp != nil && p.popUp.Visible()
 func (p *StoryPicker) Close() {
 	if p.popUp != nil {
 		p.popUp.Hide()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
+			c.Focus(p) // back to the picker, as after a pick
+		}
 	}
 }
 
