@@ -30,9 +30,11 @@ const (
 
 // claimConceptWeight is what a shared specific concept adds to a pair's score, and
 // claimUniqueWeight what each side adds when it is its article's only figure of that concept.
+// claimAgreeWeight is what agreeing values add on top of claimConceptWeight.
 const (
 	claimConceptWeight = 0.3
 	claimUniqueWeight  = 0.1
+	claimAgreeWeight   = 0.1
 )
 
 // claimConcept returns the concept a number states a claim about, or "" when its concept is
@@ -42,16 +44,36 @@ func claimConcept(f Fact) string {
 		return ""
 	}
 	switch f.Concept {
-	case "", "people", "count", "victims", "duration", "rank", "rescuers", "floors":
-		// Durations ("three years ago", "for two days") and ranks are background far more
-		// often than claims that versions state differently; rescuers are counted by team,
-		// by country and in all, so two counts are rarely one claim.
+	case "", "people", "count", "victims", "rank", "rescuers", "floors":
+		// Ranks are background far more often than claims that versions state differently;
+		// rescuers are counted by team, by country and in all, so two counts are rarely one
+		// claim. Durations are claims only with context (contextualConcept).
 		return ""
 	}
 	if _, ok := numValue(f); !ok {
 		return ""
 	}
 	return f.Concept
+}
+
+// contextualConcept reports whether figures of a concept state one claim only when their
+// sentences say so: "three years ago" and "for two days" are background far more often than
+// claims, but "a three-month state of emergency" and "for six months", said of the same
+// announcement, are one claim that the versions state differently.
+func contextualConcept(c string) bool { return loadConcepts().contextual[c] }
+
+// unitBound reports whether two figures of a concept are compared only in one unit: measures,
+// and the concepts the number grammar's unit codes name (durations in days, months, years).
+func unitBound(c string) bool {
+	if measureConcept(c) {
+		return true
+	}
+	for _, uc := range loadConcepts().byUnit {
+		if uc == c {
+			return true
+		}
+	}
+	return false
 }
 
 // sameUnitCode reports whether two numbers carry the same unit (the number grammar writes
@@ -160,7 +182,7 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	if x <= 0 || y <= 0 || ratio > claimMaxRatio {
 		return 0, false
 	}
-	if measureConcept(claimConcept(f)) && !sameUnitCode(f.Unit, g.Unit) {
+	if unitBound(claimConcept(f)) && !sameUnitCode(f.Unit, g.Unit) {
 		// Units are not converted here (30 km and 19 miles), and a measure with no unit may
 		// be in another one (a width in metres against a length in miles). Counts carry the
 		// counted noun as their unit ("people", "Tote"), which says nothing here.
@@ -169,6 +191,11 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	if placesDiffer(a, i, b, j) {
 		return 0, false // deaths in Syria, deaths in Turkey, deaths in both
 	}
+	if statesValue(a, g) || statesValue(b, f) {
+		// One version gives both values (the main shock 7.8 and the second 7.5; a ship
+		// 400 m long and a span of 59 m): each value pairs with its equal, not the other.
+		return 0, false
+	}
 	if personalConcept(claimConcept(f)) {
 		// An age is a person's: two ages of two named people are two claims.
 		if pa, pb := sentenceActors(a, i, ActorPerson), sentenceActors(b, j, ActorPerson); len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb) {
@@ -176,6 +203,9 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 		}
 	}
 	ctx := s.contextScore(a, i, b, j)
+	if contextualConcept(claimConcept(f)) && ctx < claimFarMinContext {
+		return 0, false // two durations with little in common are background, not one claim
+	}
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
 	score := claimConceptWeight + ctx + pos
 	// The only figure of its kind in its article (the toll) needs no more context.
@@ -290,6 +320,29 @@ type valueCluster struct {
 }
 
 func claimConflict(st *story, ns []node) (Discrepancy, bool) {
+	// Values are clustered greedily, so the order is fixed by what the facts say (plain
+	// values first, as they make sharper cluster heads than "at least 12 million"; then
+	// value, qualifier, language, place in the text), never by how articles are named.
+	ns = slices.Clone(ns)
+	sort.SliceStable(ns, func(x, y int) bool {
+		ax, ay := st.arts[ns[x].art], st.arts[ns[y].art]
+		fx, fy := ax.facts[ns[x].fact], ay.facts[ns[y].fact]
+		vx, _ := numValue(fx)
+		vy, _ := numValue(fy)
+		switch {
+		case (fx.Qualifier == "") != (fy.Qualifier == ""):
+			return fx.Qualifier == ""
+		case vx != vy:
+			return vx < vy
+		case fx.Qualifier != fy.Qualifier:
+			return fx.Qualifier < fy.Qualifier
+		case ax.doc.Lang != ay.doc.Lang:
+			return ax.doc.Lang < ay.doc.Lang
+		case ax.doc.Title != ay.doc.Title:
+			return ax.doc.Title < ay.doc.Title
+		}
+		return fx.Start < fy.Start
+	})
 	var clusters []*valueCluster
 	arts := map[int]bool{}
 	for _, n := range ns {
@@ -319,13 +372,32 @@ func claimConflict(st *story, ns []node) (Discrepancy, bool) {
 		}
 		return m
 	}
+	// Two versions disagree only when neither states the other's value: an article that
+	// gives both (two tremors of 2.1 and 2.3, a ship 400 m long and 59 m wide read as two
+	// lengths) speaks of two referents, and its counterpart names one of them.
+	// A figure that does not run up (a magnitude, a length) given with both values by some
+	// version is two referents in the story (two tremors), not one claim in dispute.
+	bothStated := func(x, y *valueCluster) bool {
+		if loadConcepts().cumulative[claimConcept(x.rep)] {
+			return false // a toll given twice is an update told in one article
+		}
+		for _, a := range st.arts {
+			if statesValue(a, x.rep) && statesValue(a, y.rep) {
+				return true
+			}
+		}
+		return false
+	}
 	crossArticle := false
 	for x := range clusters {
 		for y := x + 1; y < len(clusters); y++ {
+			if bothStated(clusters[x], clusters[y]) {
+				continue
+			}
 			ax, ay := clusterArts(clusters[x]), clusterArts(clusters[y])
 			for a := range ax {
 				for b := range ay {
-					if a != b {
+					if a != b && !statesValue(st.arts[a], clusters[y].rep) && !statesValue(st.arts[b], clusters[x].rep) {
 						crossArticle = true
 					}
 				}
@@ -341,7 +413,7 @@ func claimConflict(st *story, ns []node) (Discrepancy, bool) {
 		return vx < vy
 	})
 	concept := claimConcept(clusters[0].rep)
-	if measureConcept(concept) {
+	if unitBound(concept) {
 		// Measures disagree only in one unit (units are not converted across versions).
 		for _, n := range ns {
 			if !sameUnitCode(st.arts[n.art].facts[n.fact].Unit, clusters[0].rep.Unit) {
@@ -372,6 +444,67 @@ func claimConflict(st *story, ns []node) (Discrepancy, bool) {
 	summary := fmt.Sprintf("%s: %s — %s", conceptTitle(concept), strings.Join(parts, "; "), why)
 	return Discrepancy{ID: discrepancyID(DiscNumber, ms), Story: st.id, Kind: DiscNumber, Severity: severity,
 		Summary: summary, Members: ms, Relation: relation, Claim: concept}, true
+}
+
+// statesValue reports whether an article gives a figure of f's claim concept with f's value
+// (the same number, or it rounded: 33.3 and 33, 5,310,000 and 5.3 million). Qualifiers do
+// not widen it: "at least 12 million" does not state 14 million. An index of the article's
+// values and their roundings keeps it a few map lookups, however long the article.
+func statesValue(a *article, f Fact) bool {
+	x, ok := numValue(f)
+	if !ok {
+		return false
+	}
+	if a.stated == nil {
+		a.stated = map[string]*statedValues{}
+		for _, g := range a.facts {
+			c := claimConcept(g)
+			y, ok := numValue(g)
+			if g.Kind != KindNumber || c == "" || !ok {
+				continue
+			}
+			sv := a.stated[c]
+			if sv == nil {
+				sv = &statedValues{exact: map[float64]bool{}, rounded: map[float64]bool{}}
+				a.stated[c] = sv
+			}
+			sv.exact[y] = true
+			for _, r := range roundings(y) {
+				sv.rounded[r] = true
+			}
+		}
+	}
+	sv := a.stated[claimConcept(f)]
+	if sv == nil {
+		return false
+	}
+	if sv.exact[x] || sv.rounded[x] {
+		return true // the same value, or a figure of the article rounds to it
+	}
+	for _, r := range roundings(x) {
+		if sv.exact[r] {
+			return true // x rounds to a figure of the article
+		}
+	}
+	return false
+}
+
+// statedValues indexes the values an article gives for one concept: as written, and every
+// rounding of them.
+type statedValues struct{ exact, rounded map[float64]bool }
+
+// roundings lists a number rounded to each count of significant digits it has, fewest
+// first: 7,840 → 8,000, 7,800, 7,840.
+func roundings(x float64) []float64 {
+	var out []float64
+	for k := 1; k < 15; k++ {
+		r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', k, 64), 64)
+		if err != nil || r == x {
+			break
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // claimRelation says why the values of one claim differ. A running figure (a toll) that

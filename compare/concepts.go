@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode"
 
 	"parallax/assets"
 )
@@ -31,6 +32,12 @@ const (
 
 // conceptMaxDistance is how many words may separate a number from its cue.
 const conceptMaxDistance = 7
+
+// countedNounBefore is how far before a number a counted noun ("leaks", "плотины") may
+// stand and still name it: none, as the noun follows its number in every core language
+// ("в стране семидневный траур" counts no countries, "в районе утечек два подводных
+// взрыва" no leaks).
+const countedNounBefore = 0
 
 // conceptClausePenalty is what one clause mark between a cue and a number adds to their
 // distance in words.
@@ -59,6 +66,14 @@ type conceptLexicon struct {
 	family map[string]string
 	// cumulative holds the concepts whose figure runs up as news comes in (tolls).
 	cumulative map[string]bool
+	// contextual holds the concepts whose figures state a claim only when their sentences
+	// share context (durations).
+	contextual map[string]bool
+	// counted holds the concepts of things counted by a noun after the number.
+	counted map[string]bool
+	// byUnit maps a unit code of the number grammar to the concept a number in that unit
+	// takes when no cue names one ("трехмесячный": month → duration).
+	byUnit map[string]string
 	// first holds, per language, the fold keys forms start with: most tokens start none,
 	// and findCues skips them without building a key.
 	first map[string]map[string]bool
@@ -84,7 +99,7 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, first: map[string]map[string]bool{}}
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -103,6 +118,24 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		if cols[0] == "cumulative" {
 			for _, c := range strings.Fields(cols[2]) {
 				lx.cumulative[c] = true
+			}
+			continue
+		}
+		if cols[0] == "contextual" {
+			for _, c := range strings.Fields(cols[2]) {
+				lx.contextual[c] = true
+			}
+			continue
+		}
+		if cols[0] == "counted" {
+			for _, c := range strings.Fields(cols[2]) {
+				lx.counted[c] = true
+			}
+			continue
+		}
+		if cols[0] == "unitcode" {
+			for _, u := range strings.Fields(cols[2]) {
+				lx.byUnit[u] = cols[1]
 			}
 			continue
 		}
@@ -225,6 +258,12 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 
 // assignConcepts sets Concept on the number facts of a text from the cues around them.
 func assignConcepts(text, lang string, facts []Fact) {
+	assignConceptsTokens(text, lang, facts, nil, nil)
+}
+
+// assignConceptsTokens is assignConcepts for a caller that already holds the text's runes and
+// actor tokens (ExtractFacts tokenizes once for actors and concepts); nil rs means compute.
+func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token) {
 	lx := loadConcepts()
 	if lx.forms[lang] == nil {
 		return
@@ -238,8 +277,10 @@ func assignConcepts(text, lang string, facts []Fact) {
 	if len(nums) == 0 {
 		return
 	}
-	rs := []rune(text)
-	toks := tokenizeRunes(text, rs, loadGazetteer().morph)
+	if rs == nil {
+		rs = []rune(text)
+		toks = tokenizeRunes(text, rs, loadGazetteer().morph)
+	}
 	cues := lx.findCues(toks, lang)
 	sents := splitSentences(rs, lang)
 	sentOf := func(r int) int {
@@ -286,8 +327,9 @@ func assignConcepts(text, lang string, facts []Fact) {
 	// Each cue goes to the nearest number of its sentence; a cue after a number is a little
 	// nearer than one before it ("5 000 morts et 20 000 blessés", "killed 35 and injured 236").
 	type assigned struct {
-		cue  conceptCue
-		dist float64
+		cue    conceptCue
+		dist   float64
+		before bool // the cue stands before the number
 	}
 	byNum := make([][]assigned, len(nums))
 	for _, c := range cues {
@@ -318,12 +360,15 @@ func assignConcepts(text, lang string, facts []Fact) {
 				if gapTo > gapFrom {
 					d += conceptClausePenalty * float64(clauses[gapTo]-clauses[gapFrom])
 				}
+				if c.tj <= p.ti && lx.counted[c.concept] && d > countedNounBefore {
+					continue // a counted noun names the number after it, not one further on
+				}
 				if d < bestD {
 					best, bestD = n, d
 				}
 			}
 			if best >= 0 && bestD <= conceptMaxDistance {
-				byNum[best] = append(byNum[best], assigned{c, bestD})
+				byNum[best] = append(byNum[best], assigned{c, bestD, c.tj <= pos[best].ti})
 			}
 		}
 	}
@@ -346,6 +391,12 @@ func assignConcepts(text, lang string, facts []Fact) {
 		if isCurrencyCode(f.Unit) {
 			unit = &conceptEntry{concept: "money", unit: true}
 		}
+		// The unit the grammar read in the number's own words says what it measures: a time
+		// unit inside an adjective ("трехмесячный", "siebentägige", "3个月") a duration, unless
+		// a cue of its family is near ("41-летний": an age); "400-metre" a length.
+		if c := lx.byUnit[f.Unit]; c != "" {
+			unit = &conceptEntry{concept: c, unit: true}
+		}
 		if unit == nil && f.Unit == "%" {
 			if e, ok := symbols["sym:%"]; ok {
 				unit = &e
@@ -354,7 +405,9 @@ func assignConcepts(text, lang string, facts []Fact) {
 		var pick *assigned
 		for i := range byNum[n] {
 			a := &byNum[n][i]
-			if a.cue.unit && a.dist <= 1 && unit == nil {
+			// A unit word follows its number ("30 km", "20 долларов"); one before it is
+			// another word that folds to the same letters ("huy động 13": not đồng).
+			if a.cue.unit && a.dist <= 1 && !a.before && unit == nil {
 				e := a.cue.conceptEntry
 				unit = &e
 				continue
@@ -375,6 +428,45 @@ func assignConcepts(text, lang string, facts []Fact) {
 			}
 		case pick != nil:
 			f.Concept = pick.cue.concept
+		}
+	}
+	shareCoordinatedConcepts(rs, facts, nums)
+}
+
+// coordMaxLetters bounds the word between two coordinated numbers: "and", "bis", "и",
+// "و", "đến", "和" — a short linking word, never a noun of its own.
+const coordMaxLetters = 3
+
+// shareCoordinatedConcepts gives a number with no concept the concept of a number it is
+// coordinated with ("magnitude 2.1 and 2.3", "14 bis 15 Millionen Dollar", "12 و14 مليون
+// دولار", "18,000-20,000 dead"): the cue names the pair, though it stands nearer one. A
+// measure takes the unit too, so that both are compared in it.
+func shareCoordinatedConcepts(rs []rune, facts []Fact, nums []int) {
+	for k := 0; k+1 < len(nums); k++ {
+		f, g := &facts[nums[k]], &facts[nums[k+1]]
+		if (f.Concept == "") == (g.Concept == "") || g.Start < f.End || g.Start > len(rs) {
+			continue
+		}
+		letters, ok := 0, true
+		for _, r := range rs[f.End:g.Start] {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+			case unicode.IsSpace(r) || r == '-' || r == '–' || r == '/':
+			default:
+				ok = false
+			}
+		}
+		if !ok || letters > coordMaxLetters {
+			continue
+		}
+		from, to := f, g
+		if f.Concept == "" {
+			from, to = g, f
+		}
+		to.Concept = from.Concept
+		if measureConcept(from.Concept) {
+			to.Unit = from.Unit
 		}
 	}
 }

@@ -32,6 +32,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	out = append(out, dateClaimConflicts(st)...)
 	out = append(out, roleActorDiscrepancies(st, al)...)
 	out = append(out, affiliationDiscrepancies(st)...)
+	out = append(out, attributionDiscrepancies(st)...)
 	out = append(out, spellingDiscrepancies(st)...)
 	out = append(out, omissions(st, al)...)
 	for _, a := range st.arts {

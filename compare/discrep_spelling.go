@@ -343,7 +343,7 @@ func variantSpelling(st *story) []Discrepancy {
 				if scriptOfWord(u) != scriptOfWord(v) {
 					continue
 				}
-				if _, ok := nearMiss(u, v); !ok {
+				if _, ok := nearMiss(u, v); !ok || cyrillicVariant(u, v) {
 					continue
 				}
 				// Differences confined to the last two letters may be inflection.
