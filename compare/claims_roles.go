@@ -100,6 +100,9 @@ func attributions(a *article) []attribution {
 		}
 		ti := tokAt(f.Start)
 		tj := tokAt(f.End - 1)
+		if f.End <= f.Start || tj >= len(toks) || ti > tj {
+			continue // a span with no word (a hand-made fact on digits or signs)
+		}
 		bySent[a.factSent[i]] = append(bySent[a.factSent[i]], holderCand{i, ti, tj + 1})
 		if s := sentOf(f.End - 1); s != a.factSent[i] {
 			// A name cut by a sentence break ("U.S. State Department") holds in both.

@@ -281,3 +281,17 @@ func TestAttributionStory(t *testing.T) {
 		t.Errorf("flag %s %q: want a major flag naming the FBI and the reward", d.Severity, d.Summary)
 	}
 }
+
+// TestAttributionsOddFacts feeds spans no extractor makes (hand-made facts on signs, at the
+// end of the text, empty): attributions must not fail on them.
+func TestAttributionsOddFacts(t *testing.T) {
+	text := "The ship is owned by 42, said Ana Reis at 17:03 —"
+	cases := [][2]int{{21, 23}, {len([]rune(text)) - 1, len([]rune(text))}, {5, 5}, {0, 3}}
+	for _, c := range cases {
+		d := Document{ID: "x", Lang: "en", Text: text}
+		fs := []Fact{{ID: "f", Kind: KindActor, Start: c[0], End: c[1], Value: "local:x", Type: ActorOrg,
+			Text: string([]rune(text)[c[0]:c[1]])}}
+		a := newArticle(d, fs)
+		_ = attributions(a) // must not panic
+	}
+}
