@@ -196,3 +196,45 @@ func TestClaimGroupsStayWithinRatio(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueQuantitiesJoinTheirClaim: "thousands missing" aligns with "10,100 missing" (the
+// words allow it) but never raises a number flag of its own, and not with a figure its
+// words rule out.
+func TestVagueQuantitiesJoinTheirClaim(t *testing.T) {
+	docs := []claimDoc{
+		{"fr", "fr", "2023-09-13T08:00:00Z", "À Derna, des milliers de personnes sont portées disparues après les inondations, selon le Croissant-Rouge.\n"},
+		{"en", "en", "2023-09-13T09:00:00Z", "In Derna, 10,100 people are missing after the floods, the Red Crescent said.\n"},
+		{"es", "es", "2023-09-13T10:00:00Z", "En Derna hay 40 desaparecidos tras las inundaciones, según la Media Luna Roja.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, d := range numberFlags(res) {
+		for _, m := range d.Members {
+			if m.Article == "fr" {
+				t.Errorf("a vague quantity is a member of a number flag: %s", d.Summary)
+			}
+		}
+	}
+	text := map[string]string{}
+	for id, fs := range res.Facts {
+		for _, f := range fs {
+			text[id+"/"+f.ID] = f.Text
+		}
+	}
+	joined := false
+	for _, al := range res.Alignments {
+		var ts []string
+		for _, m := range al.Members {
+			ts = append(ts, text[m.Article+"/"+m.Fact])
+		}
+		s := strings.Join(ts, " | ")
+		if strings.Contains(s, "des milliers") && strings.Contains(s, "10,100") {
+			joined = true
+		}
+		if strings.Contains(s, "des milliers") && strings.Contains(s, "40") {
+			t.Errorf("thousands aligned with 40: %s", s)
+		}
+	}
+	if !joined {
+		t.Error("\"des milliers\" and 10,100 missing are not aligned")
+	}
+}
