@@ -238,3 +238,19 @@ func TestVagueQuantitiesJoinTheirClaim(t *testing.T) {
 		t.Error("\"des milliers\" and 10,100 missing are not aligned")
 	}
 }
+
+// TestNoOmissionOfBackgroundFigures: a duration most versions give (seven days of
+// mourning) and one leaves out is not an omission an analyst wants flagged.
+func TestNoOmissionOfBackgroundFigures(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan declared seven days of national mourning in Turkey on Monday. At least 3,000 people were killed.\n"},
+		{"fr", "fr", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan a décrété lundi sept jours de deuil national en Turquie. Au moins 3 000 personnes ont été tuées.\n"},
+		{"es", "es", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan decretó el lunes siete días de luto nacional en Turquía. Al menos 3.000 personas murieron.\n"},
+		{"de", "de", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan äußerte sich am Montag in der Türkei. Mindestens 3000 Menschen wurden getötet.\n"},
+	}
+	for _, d := range analyzeClaimDocs(docs).Discrepancies {
+		if d.Kind == DiscOmission {
+			t.Errorf("omission flag on a background figure: %s", d.Summary)
+		}
+	}
+}
