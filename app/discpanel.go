@@ -44,7 +44,7 @@ type DiscPanel struct {
 	Diff    *widget.RichText
 	Quotes  *widget.Label
 	Verdict *widget.RadioGroup
-	Note    *widget.Entry
+	Note    *textview.Entry
 	// SaveNote stores the note with the current verdict.
 	SaveNote *widget.Button
 	// Spelling discrepancies: teach that the forms name one actor, or two.
@@ -92,7 +92,7 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 		p.u.SetVerdict(p.selected.ID, verdictOfChoice[choice], strings.TrimSpace(p.Note.Text))
 	})
 	p.Verdict.Horizontal = true
-	p.Note = widget.NewMultiLineEntry()
+	p.Note = textview.NewMultiLineEntry()
 	p.Note.SetPlaceHolder("Note on this flag (saved with the verdict)")
 	p.Note.SetMinRowsVisible(2)
 	p.Note.Wrapping = fyne.TextWrapWord
@@ -211,6 +211,8 @@ func kindTitle(kind string) string {
 		return "Left out"
 	case compare.DiscGarbled:
 		return "Damaged text"
+	case compare.DiscEdit:
+		return "Edited after publication"
 	}
 	return kind
 }

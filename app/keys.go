@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"parallax/app/textview"
 )
 
 // Keys that open a menu of the menu bar: F10 the first, Alt and the menu's first letter
@@ -128,7 +130,10 @@ func (u *UI) VerdictKey(verdict string) {
 
 // undoTarget is a focused text entry, whose own undo Ctrl+Z means while it has the focus.
 func (u *UI) undoTarget() fyne.Shortcutable {
-	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
+	switch e := u.win.Canvas().Focused().(type) {
+	case *textview.Entry:
+		return e
+	case *widget.Entry:
 		return e
 	}
 	return nil

@@ -43,9 +43,9 @@ type Library struct {
 
 	Table *libTable
 	// Search filters by any text of the articles, across scripts and spellings.
-	Search      *widget.Entry
+	Search      *textview.Entry
 	LangFilter  *widget.Select
-	StoryFilter *widget.Select
+	StoryFilter *StoryPicker
 	// Count says how many articles are shown of how many.
 	Count *widget.Label
 	// Hint is the first-run card telling what to try.
@@ -67,12 +67,12 @@ type Library struct {
 
 func newLibrary(u *UI) *Library {
 	l := &Library{u: u, picked: map[string]bool{}, sortCol: colPublished, sortAsc: true, selRow: -1}
-	l.Search = widget.NewEntry()
+	l.Search = textview.NewEntry()
 	l.Search.SetPlaceHolder("Search all articles — any script or spelling (Zhao Lijian finds Чжао Лицзянь)")
 	l.Search.OnChanged = func(string) { l.refresh() }
 	l.LangFilter = widget.NewSelect(nil, func(string) { l.refresh() })
 	l.LangFilter.PlaceHolder = "All languages"
-	l.StoryFilter = widget.NewSelect(nil, func(string) { l.refresh() })
+	l.StoryFilter = newStoryPicker(func(string) { l.refresh() })
 	l.StoryFilter.PlaceHolder = "All stories"
 	l.Count = widget.NewLabel("")
 
@@ -398,7 +398,12 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		// Cut here, in logical order: Fyne cuts the visual end, the start of an Arabic title.
 		text = ellipsis(a.Title, 56)
 	case colSource:
-		if text = a.Source; a.SameTextNote() != "" {
+		text = a.Source
+		if a.URL != "" && strings.TrimSpace(a.Outlet) != "" {
+			// A page from the web: the outlet names it; the address is in the reader.
+			text = a.Outlet
+		}
+		if a.SameTextNote() != "" {
 			text += " (" + a.SameTextNote() + ")"
 		}
 	case colPublished:
@@ -476,7 +481,7 @@ func (l *Library) updateFilterOptions() {
 	for _, id := range m.storyIDs() {
 		stories = append(stories, m.storyLabel(id))
 	}
-	l.StoryFilter.Options = stories
+	l.StoryFilter.SetOptions(stories)
 }
 
 // storyFilterID maps the story filter's label back to a story id ("" for all).

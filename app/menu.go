@@ -19,6 +19,7 @@ import (
 
 	"parallax"
 	"parallax/app/article"
+	"parallax/app/textview"
 	"parallax/store"
 	"parallax/store/analysis"
 	"parallax/store/interchange"
@@ -418,7 +419,7 @@ func (u *UI) newReader() *article.View {
 
 // PreferencesDialog edits the analyst's name and the theme.
 func (u *UI) PreferencesDialog() {
-	name := widget.NewEntry()
+	name := textview.NewEntry()
 	name.SetText(u.analyst())
 	name.SetPlaceHolder("Written on your highlights, verdicts and aliases")
 	themes := widget.NewRadioGroup([]string{"system", "light", "dark"}, nil)

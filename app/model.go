@@ -243,7 +243,7 @@ func severityRank(s string) int {
 // kindRank orders discrepancy kinds by how much they change what a reader believes.
 var kindRank = map[string]int{
 	compare.DiscEvent: 0, compare.DiscDate: 1, compare.DiscNumber: 2, compare.DiscActor: 3,
-	compare.DiscSpelling: 4, compare.DiscOmission: 5, compare.DiscGarbled: 6,
+	compare.DiscSpelling: 4, compare.DiscOmission: 5, compare.DiscGarbled: 6, compare.DiscEdit: 7,
 }
 
 // sortDiscrepancies groups by kind and severity (the panel's grouping), stable within a group.

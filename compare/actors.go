@@ -41,9 +41,15 @@ type match struct {
 // written (a misspelt name keeps its spelling so alignment can flag it).
 func extractActors(doc Document, opts Options) []Fact {
 	g := loadGazetteer()
-	lang := primaryLang(doc.Lang)
 	rs := []rune(doc.Text)
-	toks := tokenizeRunes(doc.Text, rs, g.morph)
+	return extractActorsTokens(doc, opts, rs, tokenizeRunes(doc.Text, rs, g.morph))
+}
+
+// extractActorsTokens is extractActors over the text's runes and tokens (tokenizeRunes with the
+// gazetteer's morphology), which it does not modify.
+func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []Fact {
+	g := loadGazetteer()
+	lang := primaryLang(doc.Lang)
 	if len(toks) == 0 {
 		return nil
 	}
@@ -65,6 +71,7 @@ func extractActors(doc Document, opts Options) []Fact {
 		i++
 	}
 	ms = g.dropWeak(toks, rs, ms, lang)
+	ms = g.dropInsideTranscriptions(rs, ms)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
 	for _, m := range ms {
@@ -94,6 +101,8 @@ func extractActors(doc Document, opts Options) []Fact {
 	}
 	ms = append(ms, unknown...)
 	ms = sortByStart(ms)
+	ms = g.applyHeads(toks, rs, ms, lang)
+	ms = g.compoundHeads(toks, rs, ms, lang)
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {

@@ -15,7 +15,7 @@ import (
 // final vowels dropped, which is where case endings and vowel spellings differ most
 // (Дерны/Derna, Борнхольма/Bornholm).
 func storyNameKey(s string) string {
-	words := strings.Fields(FoldForSearch(s))
+	words := strings.Fields(soundFold(FoldForSearch(s)))
 	for i, w := range words {
 		t := strings.TrimRight(w, "aeiouy")
 		if utf8.RuneCountInString(t) >= 3 {
@@ -29,10 +29,17 @@ func storyNameKey(s string) string {
 // letters single and the letters that transliterations of Arabic spell in several ways made
 // one (q/k/c, g/j, v/f, p/b, d/t): أسامة ربيع and Osama Rabie share "smrb", طارق الخراز and Tarek
 // al-Kharraz "trklkrz".
-func consonantKey(s string) string {
+func consonantKey(s string) string { return consonantKeyR(s, false) }
+
+// consonantKeyR is consonantKey with r spelt l when rl is set: Chinese transcribes r with l
+// (拉比耶, Rabie).
+func consonantKeyR(s string, rl bool) string {
 	var b strings.Builder
 	var last rune
-	for _, r := range FoldForSearch(s) {
+	for _, r := range soundFold(FoldForSearch(s)) {
+		if rl && r == 'r' {
+			r = 'l'
+		}
 		switch r {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', 'h', '\'', ' ', '-':
 			continue
@@ -56,12 +63,20 @@ func consonantKey(s string) string {
 	return b.String()
 }
 
+// soundDigraphs are the letter pairs romanisations spell one sound with, made one letter:
+// Russian х is "kh" where the English press writes h for an Arabic name (Фархан Хак, Farhan
+// Haq), ц is "c" where it writes "ts" (Тэцуя, Tetsuya).
+var soundDigraphs = strings.NewReplacer("kh", "h", "ts", "c", "tz", "c", "dh", "d", "th", "t", "gh", "g", "ph", "f")
+
+func soundFold(s string) string { return soundDigraphs.Replace(s) }
+
 func linkStoryNames(st *story) {
 
 	type ref struct{ a, f int }
+	g := loadGazetteer()
 	var refs []ref
-	var keys, cons []string
-	var latin, known []bool
+	var keys, cons, consL []string
+	var latin, known, han []bool
 	for ai, a := range st.arts {
 		for fi, f := range a.facts {
 			if f.Kind != KindActor {
@@ -77,9 +92,15 @@ func linkStoryNames(st *story) {
 				surface = f.Label
 			}
 			refs = append(refs, ref{ai, fi})
+			h := hasHan(surface)
+			latin = append(latin, isLatinName(surface))
+			han = append(han, h)
+			if h {
+				surface = g.hanSoundOf(surface)
+			}
 			keys = append(keys, storyNameKey(surface))
 			cons = append(cons, consonantKey(surface))
-			latin = append(latin, isLatinName(surface))
+			consL = append(consL, consonantKeyR(surface, true))
 			known = append(known, !isLocal)
 		}
 	}
@@ -112,6 +133,9 @@ func linkStoryNames(st *story) {
 			if !same && utf8.RuneCountInString(cons[i]) >= 4 && cons[i] == cons[j] {
 				same = true // an unvowelled script against a Latin spelling
 			}
+			if !same && (han[i] || han[j]) && utf8.RuneCountInString(consL[i]) >= 4 && consL[i] == consL[j] {
+				same = true // a Chinese transcription against another spelling
+			}
 			if same {
 				parent[find(j)] = find(i)
 			}
@@ -142,10 +166,15 @@ func linkStoryNames(st *story) {
 			continue
 		}
 		if rep < 0 {
+			// An English version's spelling counts most: the value is the English press's.
 			count := map[string]int{}
 			for _, i := range g {
 				if latin[i] {
-					count[st.arts[refs[i].a].facts[refs[i].f].Label]++
+					w := 1
+					if primaryLang(st.arts[refs[i].a].doc.Lang) == "en" {
+						w = 100
+					}
+					count[st.arts[refs[i].a].facts[refs[i].f].Label] += w
 				}
 			}
 			best := -1

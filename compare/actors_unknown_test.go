@@ -12,7 +12,7 @@ var unknownCases = []struct {
 }{
 	{"de role words cut and type the name", "de",
 		"Innenminister Süleyman Soylu besuchte die Provinz Hatay.",
-		[]unknownWant{{"Süleyman Soylu", "local:suleyman soylu", "Süleyman Soylu", ActorPerson}, {"Hatay", "local:hatay", "Hatay", ActorPlace}}},
+		[]unknownWant{{"Süleyman Soylu", "local:suleyman soylu", "Süleyman Soylu", ActorPerson}, {"Provinz Hatay", "Hatay Province", "Hatay Province", ActorPlace}}},
 	{"de compound role and hyphened company", "de",
 		"Der Boskalis-Chef Peter Berdowski sprach mit der Bergungsfirma Smit Salvage.",
 		[]unknownWant{{"Boskalis", "local:boskalis", "Boskalis", ActorOrg}, {"Peter Berdowski", "local:peter berdowski", "Peter Berdowski", ActorPerson}, {"Smit Salvage", "local:smit salvage", "Smit Salvage", ActorOrg}}},
@@ -70,6 +70,41 @@ var unknownCases = []struct {
 	{"zh continent", "zh",
 		"欧洲能源价格上涨。",
 		[]unknownWant{{"欧洲", "Europe", "Europe", ActorPlace}}},
+	// heads.tsv: a head word beside a place makes the named place or body, in every script.
+	{"es head word before the place", "es",
+		"Los buques esperan a la entrada del canal de Suez.",
+		[]unknownWant{{"canal de Suez", "local:suez canal", "Suez Canal", ActorPlace}}},
+	{"ar head word with a proclitic", "ar",
+		"وكانت السفينة متجهة إلى ميناء روتردام ثم عادت لقناة السويس.",
+		[]unknownWant{{"ميناء روتردام", "local:port of rotterdam", "Port of Rotterdam", ActorPlace}, {"لقناة السويس", "local:suez canal", "Suez Canal", ActorPlace}}},
+	{"zh glued head words, longest first", "zh",
+		"苏伊士运河管理局表示，苏伊士运河已恢复通航。",
+		[]unknownWant{{"苏伊士运河管理局", "local:suez canal authority", "Suez Canal Authority", ActorOrg}, {"苏伊士运河", "local:suez canal", "Suez Canal", ActorPlace}}},
+	{"a word for province picks the region the gazetteer knows", "ru",
+		"Больше всего пострадала провинция Алеппо.",
+		[]unknownWant{{"провинция Алеппо", "Aleppo Governorate", "Aleppo Governorate", ActorPlace}}},
+	{"a region's bare name is the region when no city has it", "en",
+		"He flew on to Hatay.",
+		[]unknownWant{{"Hatay", "Hatay Province", "Hatay Province", ActorPlace}}},
+	// han-sounds.tsv: transcribed names in Chinese, where no capitals mark names.
+	{"zh dotted transcribed name and its family name alone", "zh",
+		"运河管理局局长乌萨马·拉比耶表示，拉比耶说工作仍在继续。",
+		[]unknownWant{{"乌萨马·拉比耶", "local:乌萨马 拉比耶", "乌萨马·拉比耶", ActorPerson}, {"拉比耶", "local:乌萨马 拉比耶", "乌萨马·拉比耶", ActorPerson}}},
+	{"zh company: transcription before a company word", "zh",
+		"参与救援的斯密特公司介绍了情况。",
+		[]unknownWant{{"斯密特公司", "local:斯密特", "斯密特", ActorOrg}}},
+	{"de compound of place and head word", "de",
+		"Der Verkehr durch den Suezkanal ruht.",
+		[]unknownWant{{"Suezkanal", "local:suez canal", "Suez Canal", ActorPlace}}},
+	{"ru sentence-initial participle before a name", "ru",
+		"Полиция сообщила об этом. Подозреваемый Тэцуя Ямагами задержан.",
+		[]unknownWant{{"Тэцуя Ямагами", "local:tecuya yamagami", "Tecuya Yamagami", ActorPerson}}},
+	{"ru sentence-initial given name stays", "ru",
+		"Об этом сообщили утром. Георгий Чантурия ответил.",
+		[]unknownWant{{"Георгий Чантурия", "local:georgiy chanturiya", "Georgiy Chanturiya", ActorPerson}}},
+	{"a port city is the city", "vi",
+		"Nước lũ tràn vào thành phố cảng Derna.",
+		[]unknownWant{{"Derna", "local:derna", "Derna", ActorPlace}}},
 }
 
 func TestExtractActorsUnknownNames(t *testing.T) {
@@ -136,4 +171,66 @@ func FuzzExtractActorsUnknown(f *testing.F) {
 		got := extractActors(Document{Lang: lang, Text: text}, Options{})
 		checkActorSpans(t, text, got)
 	})
+}
+
+// TestLinkStoryNamesSounds: romanisations that spell one sound with two letters (х → kh for
+// an English h, ц → c for ts) still link a Cyrillic name to the English version's spelling,
+// which wins over other Latin spellings.
+func TestLinkStoryNamesSounds(t *testing.T) {
+	cases := []struct{ en, es, ru, ruName, want string }{
+		{"UN spokesman Farhan Haq said aid was on its way.", "El portavoz Farhan Jak habló.", "Официальный представитель ООН Фархан Хак заявил об этом.", "Фархан Хак", "Farhan Haq"},
+		{"The suspect, Tetsuya Yamagami, was arrested.", "", "По данным полиции, стрелял Тэцуя Ямагами.", "Тэцуя Ямагами", "Tetsuya Yamagami"},
+	}
+	for _, c := range cases {
+		docs := []Document{{ID: "en", Lang: "en", Text: c.en}, {ID: "ru", Lang: "ru", Text: c.ru}}
+		if c.es != "" {
+			docs = append(docs, Document{ID: "es", Lang: "es", Text: c.es})
+		}
+		st := &story{}
+		for _, d := range docs {
+			st.arts = append(st.arts, newArticle(d, extractActors(d, Options{})))
+		}
+		linkStoryNames(st)
+		got := ""
+		for _, f := range st.arts[1].facts {
+			if f.Text == c.ruName {
+				got = f.Label
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: label %q, want %q (the English version's spelling); ru facts %+v", c.ruName, got, c.want, st.arts[1].facts)
+		}
+	}
+}
+
+// TestLinkStoryNamesHan: a Chinese transcription links to the Latin spelling of another
+// version through the sounds of its characters (r written l).
+func TestLinkStoryNamesHan(t *testing.T) {
+	en := Document{ID: "en", Lang: "en", Text: "Canal authority chairman Osama Rabie said work went on."}
+	zh := Document{ID: "zh", Lang: "zh", Text: "运河管理局局长乌萨马·拉比耶表示，拉比耶说工作仍在继续。"}
+	st := &story{arts: []*article{newArticle(en, extractActors(en, Options{})), newArticle(zh, extractActors(zh, Options{}))}}
+	linkStoryNames(st)
+	n := 0
+	for _, f := range st.arts[1].facts {
+		if f.Type == ActorPerson {
+			n++
+			if f.Label != "Osama Rabie" {
+				t.Errorf("%q: label %q, want Osama Rabie (the English spelling)", f.Text, f.Label)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("want the full name and the family name as persons, got %+v", st.arts[1].facts)
+	}
+}
+
+// TestHanShortFormInsideTranscription: 埃尔 stands for Erdoğan only where the transcription
+// stops after it.
+func TestHanShortFormInsideTranscription(t *testing.T) {
+	text := "土耳其总统埃尔多安视察灾区。埃尔多安说，埃尔比斯坦受灾严重。"
+	for _, f := range extractActors(Document{Lang: "zh", Text: text}, Options{}) {
+		if f.Value == "Recep Tayyip Erdoğan" && f.Text == "埃尔" {
+			t.Errorf("埃尔 inside 埃尔比斯坦 taken for Erdoğan")
+		}
+	}
 }

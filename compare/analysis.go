@@ -10,6 +10,9 @@ const (
 	DiscEvent    = "event"
 	DiscGarbled  = "garbled"
 	DiscInternal = "internal"
+	// DiscEdit: an article was edited after publication (two revisions of it differ); see
+	// EditDiscrepancy.
+	DiscEdit = "edit"
 )
 
 // Relations: why the values of one claim differ between versions.
@@ -72,4 +75,8 @@ type Discrepancy struct {
 	Relation string `json:"relation,omitempty"`
 	// Claim names what the differing facts state ("deaths", "magnitude").
 	Claim string `json:"claim,omitempty"`
+	// Edits and Revisions are set for an edit discrepancy: the changes from the earlier
+	// revision to the later one, and when each was read (the evidence).
+	Edits     []Edit          `json:"edits,omitempty"`
+	Revisions []RevisionStamp `json:"revisions,omitempty"`
 }

@@ -131,34 +131,10 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 				continue
 			}
 		}
-		before := make([][]Fact, len(st.arts))
-		for i, a := range st.arts {
-			a.load()
-			before[i] = a.facts
-			a.facts = slices.Clone(a.facts) // the caller's facts are not changed
-		}
-		// Year-less dates first (they give relative ones a dated counterpart), then
-		// publication dates, then the year-less dates of articles still undated.
-		resolveYearsFromStory(st)
-		inferPublished(st, extract, opts.Options, res.Published)
-		resolveYearsFromStory(st)
-		linkStoryNames(st)
-		st.prepareContext()
-		als, al := alignStory(st, opts)
-		ds := storyDiscrepancies(st, al)
+		before, als, ds := analyzeStory(st, extract, opts, res.Published)
 		res.Alignments = append(res.Alignments, als...)
 		res.Discrepancies = append(res.Discrepancies, ds...)
 		res.Stories = append(res.Stories, Story{ID: st.id, Articles: st.articleIDs()})
-		for i, a := range st.arts {
-			a.kindsOfEvent() // while the text is at hand
-			a.unload()
-			if reflect.DeepEqual(before[i], a.facts) {
-				a.facts = before[i]
-				before[i] = nil // unchanged
-			} else {
-				before[i] = a.facts
-			}
-		}
 		if keyer != nil {
 			opts.Cache.PutStory(key, storyResult(st, before, als, ds, res.Published))
 		}
@@ -173,6 +149,45 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 	sortResult(&res)
 	return res
 }
+
+// analyzeStory analyses one story whose articles are loaded (text and facts): story-level
+// date resolution, alignment and discrepancies. It returns, per article, its facts after
+// resolution when they changed (nil when not), and the story's alignments and discrepancies;
+// inferred publication dates go to published. The articles are unloaded on return, and the
+// facts they were given are not modified.
+func analyzeStory(st *story, extract func(Document, Options) []Fact, opts AnalyzeOptions,
+	published map[string]PublishedInference) (changed [][]Fact, als []Alignment, ds []Discrepancy) {
+	before := make([][]Fact, len(st.arts))
+	for i, a := range st.arts {
+		a.load()
+		before[i] = a.facts
+		a.facts = slices.Clone(a.facts) // the caller's facts are not changed
+	}
+	// Year-less dates first (they give relative ones a dated counterpart), then
+	// publication dates, then the year-less dates of articles still undated.
+	resolveYearsFromStory(st)
+	inferPublished(st, extract, opts.Options, published)
+	resolveYearsFromStory(st)
+	linkStoryNames(st)
+	st.prepareContext()
+	als, al := alignStory(st, opts)
+	ds = storyDiscrepancies(st, al)
+	for i, a := range st.arts {
+		a.kindsOfEvent() // while the text is at hand
+		a.unload()
+		if reflect.DeepEqual(before[i], a.facts) {
+			a.facts = before[i]
+			before[i] = nil // unchanged
+		} else {
+			before[i] = a.facts
+		}
+	}
+	return before, als, ds
+}
+
+// SortResult puts a Result in the order Analyze returns it (for a caller that assembles one
+// from AnalyzeStream's output).
+func SortResult(res *Result) { sortResult(res) }
 
 // sortResult puts the output in a stable order: stories by ID; alignments and discrepancies
 // by story, then by their first member.

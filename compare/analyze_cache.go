@@ -23,7 +23,7 @@ import (
 // recomputed on every run (they are cheap: one pass over the stories' features).
 
 // storyCacheFormat changes when StoryResult or the key's recipe changes.
-const storyCacheFormat = "story-cache-1"
+const storyCacheFormat = "story-cache-2"
 
 // StoryResult is what the analysis of one story found, as a StoryCache keeps it.
 type StoryResult struct {
@@ -38,6 +38,10 @@ type StoryResult struct {
 	// EventTypes holds the kinds of event (assets/lang/events.tsv) each of the story's
 	// articles reports, which the event flags between stories compare.
 	EventTypes map[string][]string `json:"event_types,omitempty"`
+	// Places holds, per article, the keys of the countries and places its facts name after
+	// resolution (the event flag between stories compares them), so a cached story's facts
+	// need not be read back for it.
+	Places map[string][]string `json:"places,omitempty"`
 }
 
 // StoryCache keeps StoryResults between runs, by key. Analyze calls it from one goroutine.
@@ -95,6 +99,9 @@ func (k *storyKeyer) key(st *story) string {
 	for _, a := range st.arts { // in ID order (clusterStories sorts them)
 		d := a.doc
 		rev, ok := k.rev[d.ID]
+		if !ok && a.textSum != "" {
+			rev, ok = a.textSum, true // AnalyzeStream hashed the text when it read it
+		}
 		if !ok {
 			sum := sha256.Sum256([]byte(d.Text))
 			rev = "text:" + hex.EncodeToString(sum[:])
@@ -179,6 +186,12 @@ func storyResult(st *story, changed [][]Fact, als []Alignment, ds []Discrepancy,
 		}
 		sort.Strings(types)
 		r.EventTypes[a.doc.ID] = types
+		if places := a.placeKeys(); len(places) > 0 {
+			if r.Places == nil {
+				r.Places = map[string][]string{}
+			}
+			r.Places[a.doc.ID] = places
+		}
 	}
 	return r
 }
@@ -202,6 +215,11 @@ func applyStoryResult(st *story, r StoryResult, res *Result) bool {
 		}
 	}
 	for id := range r.EventTypes {
+		if in[id] == nil {
+			return false
+		}
+	}
+	for id := range r.Places {
 		if in[id] == nil {
 			return false
 		}

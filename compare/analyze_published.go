@@ -18,7 +18,7 @@ import (
 // this way are re-extracted with P, and every fact whose value changed is marked
 // ResolvedFrom "story".
 
-// inferMaxTries bounds the relative dates tried per article (two extractions each).
+// inferMaxTries bounds the relative dates tried per article (at most two extractions each, one per trial publication day).
 const inferMaxTries = 4
 
 func inferPublished(st *story, extract func(Document, Options) []Fact, opts Options, out map[string]PublishedInference) {
@@ -39,6 +39,20 @@ func inferPublished(st *story, extract func(Document, Options) []Fact, opts Opti
 			facts    []Fact
 		}
 		votes := map[int]*vote{}
+		// One extraction per trial publication day: the tries of one article mostly aim at
+		// the same day (the story's event day), and the confirming extraction at P is the
+		// trial one when the expression means "today".
+		trials := map[int][]Fact{}
+		extractAt := func(day int) []Fact {
+			fs, ok := trials[day]
+			if !ok {
+				probe := a.doc
+				probe.Published = dayISO(day)
+				fs = extract(probe, opts)
+				trials[day] = fs
+			}
+			return fs
+		}
 		tries := 0
 		for i, f := range a.facts {
 			if f.Kind != KindDate || !f.Unresolved {
@@ -54,9 +68,7 @@ func inferPublished(st *story, extract func(Document, Options) []Fact, opts Opti
 			tries++
 			b := st.arts[bi]
 			target, _, _, _ := parseDateRange(dateValue(b.facts[bj]))
-			probe := a.doc
-			probe.Published = dayISO(target)
-			got, ok := resolvedAt(extract(probe, opts), f)
+			got, ok := resolvedAt(extractAt(target), f)
 			if !ok {
 				continue
 			}
@@ -68,8 +80,7 @@ func inferPublished(st *story, extract func(Document, Options) []Fact, opts Opti
 				v.n++
 				continue
 			}
-			probe.Published = dayISO(pub)
-			fs := extract(probe, opts)
+			fs := extractAt(pub)
 			if got, ok := resolvedAt(fs, f); !ok || got != target {
 				continue
 			}

@@ -42,9 +42,66 @@ type article struct {
 	// concept: built on first use, so per-fact questions do not rescan the article.
 	bySent   [][]int
 	conceptN map[string]int
+
+	// What AnalyzeStream keeps of an article between its passes, its facts and text being
+	// loaded only while its story is analysed: its clustering features and day of the year
+	// (computed when it was read), a hash of its text when the caller gives no revision, and
+	// the countries and places it names after story resolution (the event flag compares
+	// them). places is computed from the facts when placesSet is false.
+	pre       *clusterPre
+	textSum   string
+	places    []string
+	placesSet bool
+
 	// stated holds, per claim concept, every value the article gives for it and every
 	// rounding of those values (statesValue), built on first use.
 	stated map[string]*statedValues
+}
+
+// clusterPre is an article's clustering input computed ahead of clustering.
+type clusterPre struct {
+	feats storyFeatures
+	doy   yearDays
+}
+
+// features returns the article's clustering features.
+func (a *article) features() storyFeatures {
+	if a.pre != nil {
+		return a.pre.feats
+	}
+	return featuresOf(a)
+}
+
+// dayOfYear returns the article's day of the year for the clustering veto.
+func (a *article) dayOfYear() yearDays {
+	if a.pre != nil {
+		return a.pre.doy
+	}
+	return dayOfYearOf(a)
+}
+
+// placeKeys returns the keys of the countries and places the article names (its facts, or
+// what was kept of them).
+func (a *article) placeKeys() []string {
+	if !a.placesSet {
+		a.places, a.placesSet = placeKeysOf(a.facts), true
+	}
+	return a.places
+}
+
+func placeKeysOf(facts []Fact) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range facts {
+		if f.Kind != KindActor || (f.Type != "country" && f.Type != "place") {
+			continue
+		}
+		if k := factKey(f); !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // sentenceFacts returns the indices of the facts of sentence si.

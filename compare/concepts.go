@@ -258,6 +258,12 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 
 // assignConcepts sets Concept on the number facts of a text from the cues around them.
 func assignConcepts(text, lang string, facts []Fact) {
+	assignConceptsTokens(text, lang, facts, nil, nil)
+}
+
+// assignConceptsTokens is assignConcepts for a caller that already holds the text's runes and
+// actor tokens (ExtractFacts tokenizes once for actors and concepts); nil rs means compute.
+func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token) {
 	lx := loadConcepts()
 	if lx.forms[lang] == nil {
 		return
@@ -271,8 +277,10 @@ func assignConcepts(text, lang string, facts []Fact) {
 	if len(nums) == 0 {
 		return
 	}
-	rs := []rune(text)
-	toks := tokenizeRunes(text, rs, loadGazetteer().morph)
+	if rs == nil {
+		rs = []rune(text)
+		toks = tokenizeRunes(text, rs, loadGazetteer().morph)
+	}
 	cues := lx.findCues(toks, lang)
 	sents := splitSentences(rs, lang)
 	sentOf := func(r int) int {

@@ -234,7 +234,8 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 	for _, m := range sc.at(i) {
 		if m.it.kind == itDayPart && m.end < len(sc.toks) && !sc.toks[m.end].newline {
 			// "مساء الأحد", "ظهر اليوم", "dimanche soir" written the other way round.
-			if d, good := sc.parseSimple(m.end, false); good && d.dayLike() {
+			// outer: "утром в субботу", "Morning on Saturday" keep the span prefix between.
+			if d, good := sc.parseSimple(m.end, true); good && d.dayLike() {
 				d.s = i
 				if d.part == "" {
 					d.part = m.it.s
@@ -273,6 +274,9 @@ func (sc *dnScan) parseAbs(i int) (dateSpec, bool) {
 		}
 		if sc.isPunct(j, ",") || sc.isPunct(j, "،") {
 			j++
+			if ce, _, okC := sc.find(j, itConnector); okC {
+				j = ce // "Samstag, den 24. Juni", "Mittwoch, dem 24. März"
+			}
 		}
 		if d, good := sc.parseAbsCore(j); good && d.d != 0 {
 			d.s = i
@@ -733,7 +737,9 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 		return dateSpec{}, false
 	}
 	if s < i || sc.endsBefore(i, itYearCue) || sc.endsBefore(i, itIntervalOpen) {
-		return absDate(s, e, v, 0, 0), v >= 1500
+		// Before 1500 ("en 1163", "in 1345") only when no counted noun follows.
+		early := v >= 1000 && (e >= len(sc.toks) || sc.toks[e].newline || !sc.isWord(e) || sc.has(e, itFunction))
+		return absDate(s, e, v, 0, 0), v >= 1500 || early
 	}
 	// After "to", "إلى", "до" alone (no "from" before), a year only in the span of news
 	// years: "ارتفع عدد القتلى إلى ١٥٤١" is a count.
@@ -748,11 +754,26 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 		if sc.has(e, itScale) || sc.has(e, itPercent) || sc.has(e, itUnit) || sc.has(e, itClassifier) {
 			return dateSpec{}, false
 		}
-		if sc.isWord(e) && !sc.has(e, itFunction) && !sc.has(e, itMonth) {
+		if sc.isWord(e) && !sc.has(e, itFunction) && !sc.has(e, itMonth) && !sc.verbAfterYear(e) {
 			return dateSpec{}, false
 		}
 	}
 	return absDate(s, e, v, 0, 0), true
+}
+
+// verbAfterYear reports whether the lower-case word at e, after a bare year, is no adjective
+// of a counted noun in a language that capitalises nouns: "1999 waren bei …", "2018
+// eröffnet." read as years, "2000 neue Wohnungen" stays a count.
+func (sc *dnScan) verbAfterYear(e int) bool {
+	if !sc.lx.capNouns || !sc.lowerNounAt(e) {
+		return false
+	}
+	n := e + 1
+	if n >= len(sc.toks) || sc.toks[n].newline {
+		return true
+	}
+	t := sc.toks[n]
+	return !(t.kind == dtWord && t.upper)
 }
 
 // parseRel parses relative expressions at token i.
@@ -798,9 +819,10 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			if m.it.flag&flagAbbr != 0 {
 				continue
 			}
-			// "Sunday Times", "Monday Night Football": a capitalised word right after a weekday
-			// makes it part of a name.
-			if e := m.end; e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
+			// "Sunday Times", "Monday Night Football": a capitalised word right after a
+			// capitalised weekday makes it part of a name; a weekday written in lower case
+			// ("в понедельник Путин", "el lunes Macron") stays a date.
+			if e := m.end; sc.toks[m.end-1].upper && e < len(sc.toks) && sc.isWord(e) && sc.toks[e].upper && !sc.toks[e].newline && !sc.has(e, itMonth) && !sc.has(e, itRelDay) {
 				continue
 			}
 			try(dateSpec{s: i, e: m.end, kind: dkWeekday, wd: m.it.val, part: m.it.s}, true)
@@ -897,6 +919,10 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	}
 	if sign == 0 {
 		return dateSpec{}, false
+	}
+	// "بعد أربع سنوات من ضم القرم": four years after another event, not after publication.
+	if j < len(sc.toks) && !sc.toks[j].newline && sc.has(j, itEventLink) {
+		eventDir = true
 	}
 	if sign < 0 {
 		dur = dur.neg()

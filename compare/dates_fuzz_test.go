@@ -145,6 +145,9 @@ func fuzzExtract(f *testing.F, run func(Document, Options) []Fact) {
 	for _, c := range partialDateCases {
 		f.Add(c.lang, c.text)
 	}
+	for _, c := range noDateCases {
+		f.Add(c.lang, c.text)
+	}
 	f.Fuzz(func(t *testing.T, lang, text string) {
 		doc := Document{Lang: lang, Text: text, Published: "2021-07-20"}
 		checkSpans(t, text, run(doc, Options{}))

@@ -77,6 +77,9 @@ const (
 	itDecadeSuffix                      // "s", "-х": "1970s", "1970-х" name a decade
 	itDecadeWord                        // val: first year ("años setenta" 1970, "السبعينيات" 1970)
 	itSeason                            // val: first month; val2: last month; f: year offset ("今冬")
+	itTimePrefix                        // "a las", "um", "à": hours and minutes after it are a time ("a las 18.50")
+	itEventLink                         // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
+	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
 )
 
 const (
@@ -126,6 +129,9 @@ type dnLexicon struct {
 	freeOrder bool
 	// glueIndex maps the first two bytes of a number word to the words, for glued-text recovery.
 	glueIndex map[string][]string
+	// futureSuffixes are word endings of the future tense ("votarán", "será"): such a verb
+	// near a lone weekday puts it ahead of the publication date, as a future cue does.
+	futureSuffixes []string
 	// frames counts interval frames ("de … à") so merged lexicons keep them apart.
 	frames int
 }
@@ -168,6 +174,9 @@ type langFile struct {
 	FunctionWords  []string                 `json:"function_words"`
 	Percent        []string                 `json:"percent"`
 	TimeMarkers    []string                 `json:"time_markers"`
+	TimePrefixes   []string                 `json:"time_prefixes"`
+	EventLinks     []string                 `json:"event_links"`
+	QualNumbers    map[string]float64       `json:"qualified_numbers"`
 	Classifiers    []string                 `json:"classifiers"`
 	OrdinalPrefix  []string                 `json:"ordinal_prefixes"`
 	OrdinalSuffix  []string                 `json:"ordinal_suffixes"`
@@ -201,6 +210,7 @@ type langFile struct {
 	DayParts       map[string]string        `json:"day_parts"`
 	WeekdayParts   map[string]string        `json:"weekday_part_suffixes"`
 	FutureCues     []string                 `json:"future_cues"`
+	FutureSuffixes []string                 `json:"future_suffixes"`
 	NightOf        []string                 `json:"night_of"`
 	NightTo        []string                 `json:"night_to"`
 	NightLinks     []string                 `json:"night_links"`
@@ -461,6 +471,11 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.FunctionWords, itFunction)
 	addAll(f.Percent, itPercent)
 	addAll(f.TimeMarkers, itTimeMarker)
+	addAll(f.TimePrefixes, itTimePrefix)
+	addAll(f.EventLinks, itEventLink)
+	for s, v := range f.QualNumbers {
+		lx.add(s, dnItem{kind: itQualNumber, f: v})
+	}
 	addAll(f.Classifiers, itClassifier)
 	addAll(f.OrdinalPrefix, itOrdinalPrefix)
 	addAll(f.Articles, itArticle)
@@ -572,6 +587,9 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	lx.capNouns = lx.capNouns || (f.CapNouns && !merged)
 	lx.freeOrder = lx.freeOrder || (f.FreeOrder && !merged)
 	lx.clitics = append(lx.clitics, f.Clitics...)
+	if !merged {
+		lx.futureSuffixes = append(lx.futureSuffixes, f.FutureSuffixes...)
+	}
 	lx.bareMonths = lx.bareMonths || (f.BareMonths && !merged)
 	lx.needClassifier = lx.needClassifier || (f.RequireClass && !merged)
 	if f.UnitMaxWords > lx.unitMaxWords && !merged {

@@ -1,5 +1,7 @@
 package compare
 
+import "strings"
+
 // Partial and compound date expressions: a day of the month alone (8日, 29号), parts of the
 // day kept in the span (29日晚, dimanche soir, مساء الأحد, Montagabend), decades (1970s, années
 // 1970, 1970-х), nights across two days (la nuit de dimanche à lundi, в ночь с 10 на 11
@@ -42,6 +44,12 @@ func (sc *dnScan) decade(i int) (dateSpec, bool) {
 		return dateSpec{}, false
 	}
 	v, nd := sc.numVal(j)
+	if nd == 2 && v%10 == 0 && v >= 20 {
+		// "los años 90", "les années 80", "90-е", "90er", "90s": the century is the last one.
+		if _, _, suffixed := sc.find(j+1, itDecadeSuffix); prefixed || suffixed && sc.glued(j+1) {
+			v, nd = v+1900, 4
+		}
+	}
 	if nd != 4 || v%10 != 0 || v < 1000 || v > 2990 {
 		return dateSpec{}, false
 	}
@@ -103,8 +111,36 @@ func (sc *dnScan) futureContext(s, e int) bool {
 				return true
 			}
 		}
+		if sc.futureVerb(k) {
+			return true
+		}
 		if t.newline {
 			break
+		}
+	}
+	// "El lunes será día no laborable", "в понедельник Путин проведёт": the verb right
+	// after, or after the name of its subject.
+	for k, n := e, 0; k < len(sc.toks) && n < 2 && !sc.toks[k].newline && sc.isWord(k); k, n = k+1, n+1 {
+		if sc.futureVerb(k) || sc.has(k, itFutureCue) {
+			return true
+		}
+		if !sc.toks[k].upper {
+			break
+		}
+	}
+	return false
+}
+
+// futureVerb reports whether word token k ends in a future-tense ending of the language
+// ("votarán", "será"), with at least two letters before it.
+func (sc *dnScan) futureVerb(k int) bool {
+	if len(sc.lx.futureSuffixes) == 0 || !sc.isWord(k) {
+		return false
+	}
+	key := sc.toks[k].key
+	for _, suf := range sc.lx.futureSuffixes {
+		if len(key) > len(suf)+1 && strings.HasSuffix(key, suf) {
+			return true
 		}
 	}
 	return false

@@ -53,6 +53,36 @@ var partialDateCases = []struct {
 	{"ru", "До выборов, назначенных на воскресенье, оставалось", "2023-09-13", "воскресенье", "2023-09-17"},
 	{"ru", "этой зимой цены вырастут", "2022-09-29", "этой зимой", "2022-12/2023-02"},
 	{"ru", "в 2002–2005 годах он работал", "2023-09-13", "в 2002–2005 годах", "2002/2005"},
+	// Russian: "минувший" is "прошлый"; weekdays in the genitive (с пятницы, вечера субботы);
+	// a part of the day before "в субботу"; a day with its case ending ("10-го").
+	{"ru", "В минувшую пятницу власти объявили эвакуацию", "2023-09-13", "В минувшую пятницу", "2023-09-08"},
+	{"ru", "Утром в субботу вода отступила", "2023-09-13", "Утром в субботу", "2023-09-09"},
+	{"ru", "К вечеру субботы вода отступила", "2023-09-13", "субботы", "2023-09-09"},
+	{"ru", "В ночь с пятницы на субботу прорвало дамбу", "2023-09-13", "В ночь с пятницы на субботу", "2023-09-08/2023-09-09"},
+	{"ru", "В воскресенье, 10-го сентября, прорвало дамбу", "2023-09-13", "воскресенье, 10-го сентября", "2023-09-10"},
+	{"ru", "В 90-е годы страна пережила кризисы", "2023-09-13", "В 90-е годы", "1990/1999"},
+	{"ru", "24 июн 2023, 10:15", "2023-09-13", "24 июн 2023", "2023-06-24"},
+	// A weekday in lower case before a name is no name ("Sunday Times" is); a future verb
+	// after the subject puts it ahead.
+	{"ru", "В понедельник Путин провёл заседание", "2023-09-13", "В понедельник", "2023-09-11"},
+	{"ru", "В понедельник Путин проведёт заседание", "2023-09-13", "В понедельник", "2023-09-18"},
+	{"ru", "Заседание Совбеза состоится в понедельник", "2023-09-13", "в понедельник", "2023-09-18"},
+	{"es", "el lunes Macron visitó la catedral", "2023-09-13", "lunes", "2023-09-11"},
+	// German: "Sonntag, den 10. September" is one date; "zwischen dem … und"; a bare year
+	// before a verb.
+	{"de", "Am Sonntag, den 10. September, brachen die Dämme", "2023-09-13", "Sonntag, den 10. September", "2023-09-10"},
+	{"de", "Zwischen dem 4. und 7. September regnete es", "2023-09-13", "Zwischen dem 4. und 7. September", "2023-09-04/2023-09-07"},
+	{"de", "1999 waren bei einem Beben viele Menschen gestorben", "2023-09-13", "1999", "1999"},
+	{"de", "2014 hatte Russland die Halbinsel annektiert", "2023-09-13", "2014", "2014"},
+	{"de", "In den 90er Jahren erlebte das Land Krisen", "2023-09-13", "90er Jahren", "1990/1999"},
+	// Spanish: decades in two digits or words; a weekday before or after a verb in the future
+	// lies ahead; a medieval year after "en".
+	{"es", "presas construidas en los años 70", "2023-09-13", "los años 70", "1970/1979"},
+	{"es", "a mediados de los noventa se reformó", "2023-09-13", "de los noventa", "1990/1999"},
+	{"es", "Los ciudadanos votarán el sábado", "2023-09-13", "sábado", "2023-09-16"},
+	{"es", "El lunes será día de luto nacional", "2023-09-13", "lunes", "2023-09-18"},
+	{"es", "El lunes fue día de luto nacional", "2023-09-13", "lunes", "2023-09-11"},
+	{"es", "Las obras comenzaron en 1163, bajo Luis VII", "2023-09-13", "1163", "1163"},
 	// Arabic: a night across two weekdays; a part of the day before today.
 	{"ar", "انهار السدان ليل الأحد إلى الاثنين", "2023-09-13", "ليل الأحد إلى الاثنين", "2023-09-10/2023-09-11"},
 	{"ar", "وقع الزلزال الثاني ظهر اليوم", "2023-09-13", "ظهر اليوم", "2023-09-13"},
@@ -146,6 +176,27 @@ func TestPartOfDay(t *testing.T) {
 					t.Errorf("%s %q: part of day %q, want %q", c.lang, f.Text, f.PartOfDay, c.want)
 				}
 				break
+			}
+		}
+	}
+}
+
+// noDateCases hold durations, counts and times that are no date: each text must yield no
+// date fact (published 2023-09-13). They also seed FuzzExtractDates.
+var noDateCases = []struct{ lang, text string }{
+	{"ru", "Пожар продолжался около 15 часов, прежде чем его потушили."},
+	{"es", "La catedral será reconstruida en cinco años, dijo el presidente."},
+	{"es", "Se detectaron daños en 1200 viviendas del barrio."},
+	{"de", "2000 neue Wohnungen wurden im Süden gebaut."},
+	{"de", "Die Polizei nahm 17 fest, darunter zwei Frauen."},
+	{"ar", "وافتتح بوتين الجسر بعد أربع سنوات من ضم شبه الجزيرة."},
+}
+
+func TestNoDateCases(t *testing.T) {
+	for _, c := range noDateCases {
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}, Options{}) {
+			if f.Kind == KindDate {
+				t.Errorf("%s %q: unexpected date %q = %v; the text holds no date (see noDateCases)", c.lang, c.text, f.Text, f.Value)
 			}
 		}
 	}

@@ -32,6 +32,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	out = append(out, dateClaimConflicts(st)...)
 	out = append(out, roleActorDiscrepancies(st, al)...)
 	out = append(out, affiliationDiscrepancies(st)...)
+	out = append(out, attributionDiscrepancies(st)...)
 	out = append(out, spellingDiscrepancies(st)...)
 	out = append(out, omissions(st, al)...)
 	for _, a := range st.arts {
@@ -115,6 +116,9 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 					}
 					if sameLangUnits(a, f, b, g) == -1 {
 						continue
+					}
+					if f.Kind == KindDate && !st.sameDatedClaim(a, i, b, j) {
+						continue // two statements of one speaker on two days are no contradiction
 					}
 					ctx := st.contextScore(a, i, b, j)
 					if ctx < conflictMinContext || len(st.sharedContext(a, i, b, j)) < conflictMinShared {

@@ -20,7 +20,7 @@ type Options struct {
 
 // ExtractorVersion identifies the fact extractors' behaviour; stored fact caches keyed by an
 // older version are recomputed. Bump it whenever extraction output can change.
-const ExtractorVersion = "7"
+const ExtractorVersion = "9"
 
 // DefaultHorizon is the horizon used when Options.Horizon is empty: the end of the year this
 // extractor version was built in. It only bounds the weekday rule for undated articles.
@@ -34,10 +34,13 @@ func ExtractFacts(doc Document, opts Options) []Fact {
 	facts := make([]Fact, 0, len(dates)+len(nums)+16)
 	facts = append(facts, dates...)
 	facts = append(facts, nums...)
-	actors := extractActors(doc, opts)
+	// Actors and number concepts read the same tokens: the text is tokenized once.
+	rs := []rune(doc.Text)
+	toks := tokenizeRunes(doc.Text, rs, loadGazetteer().morph)
+	actors := extractActorsTokens(doc, opts, rs, toks)
 	facts = dropNamedNumbers(facts, actors, doc.Text)
 	facts = append(facts, actors...)
-	assignConcepts(doc.Text, doc.Lang, facts)
+	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks)
 	kindRank := map[FactKind]int{KindDate: 0, KindNumber: 1, KindActor: 2}
 	sort.SliceStable(facts, func(i, j int) bool {
 		a, b := facts[i], facts[j]

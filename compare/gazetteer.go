@@ -64,6 +64,12 @@ type gazetteer struct {
 	// placeStems holds the fold keys of one-word country and place names, without a final
 	// vowel (liby, europ), for telling demonyms (Libyan, European) from unknown names.
 	placeStems map[string]bool
+	// heads and headPats are the named places built on a place name (heads.tsv).
+	heads        []headRule
+	headPats     map[string][]headPattern
+	headSuffixes map[string][]headSuffix
+	// hanSound is the Latin sound of the characters Chinese transcribes names with.
+	hanSound map[rune]string
 }
 
 var (
@@ -105,7 +111,11 @@ type morphology struct {
 	capsNouns   map[string]bool
 	acronymStop map[string]bool
 	placePrep   map[string]map[string]bool
-	rawRoles    [][3]string // lang, type, word: folded once the stem suffixes are known
+	// hanOrgSuffixes end a company's name after a transcribed name (博斯卡利斯公司).
+	hanOrgSuffixes []string
+	// adjEndings end adjectives and participles, per language.
+	adjEndings map[string][]string
+	rawRoles   [][3]string // lang, type, word: folded once the stem suffixes are known
 
 	// Arabic names after titles: nouns after a title that name an institution, not a
 	// person; first words of compound given names; speech verbs.
@@ -314,7 +324,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	m := &morphology{glue: map[string][]string{}, nameSuffixes: map[string][]string{}, stop: map[string]map[string]bool{}, titles: map[string]bool{}, orgCues: map[string]bool{},
 		roles: map[string]map[string]string{}, roleSuffix: map[string][]roleSuffix{}, connectors: map[string]map[string]bool{},
 		capsNouns: map[string]bool{}, acronymStop: map[string]bool{}, placePrep: map[string]map[string]bool{},
-		titleBlockers: map[string]bool{}, namePrefixes: map[string]bool{}, speechVerbs: map[string]bool{}}
+		titleBlockers: map[string]bool{}, namePrefixes: map[string]bool{}, speechVerbs: map[string]bool{},
+		adjEndings: map[string][]string{}}
 	g.morph = m
 	err := readTSV(fsys, "morph.tsv", func(f []string) error {
 		if len(f) < 3 {
@@ -386,6 +397,10 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.namePrefixes = addKeys(m.namePrefixes, vals)
 		case "speech-verb":
 			m.speechVerbs = addKeys(m.speechVerbs, vals)
+		case "adj-ending":
+			m.adjEndings[f[1]] = append(m.adjEndings[f[1]], vals...)
+		case "han-org-suffix":
+			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
 		case "place-prep":
 			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		default:
@@ -520,6 +535,13 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadPlaces(fsys); err != nil {
+		return nil, err
+	}
+	g.addRegionBases()
+	if err := g.loadHeads(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadHanSounds(fsys); err != nil {
 		return nil, err
 	}
 	for _, a := range g.actors {
@@ -766,7 +788,17 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 			if !ok {
 				return fmt.Errorf("field %q is not lang:names", field)
 			}
-			for _, n := range strings.Split(names, "|") {
+			ns := strings.Split(names, "|")
+			if lang == "ar" && g.morph.article != "" {
+				// GeoNames writes many Arabic names without the article the press puts on
+				// them (سويس for السويس): both forms are names.
+				for _, n := range ns {
+					if !strings.HasPrefix(n, g.morph.article) && !strings.Contains(n, " ") {
+						ns = append(ns, g.morph.article+n)
+					}
+				}
+			}
+			for _, n := range ns {
 				toks := tokenize(n, g.morph)
 				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
 					continue
@@ -795,4 +827,38 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 		}
 		return nil
 	})
+}
+
+// regionSuffixes end the English titles of first-level regions (Hatay Province, Idlib
+// Governorate).
+var regionSuffixes = []string{" Province", " Governorate", " Prefecture", " Oblast"}
+
+// addRegionBases gives a region whose English title is "X Province" the English name X when
+// no other place is called X: the press writes "flying on to Hatay" for the province, while
+// "Aleppo" stays the city (the region is "Aleppo Governorate", or Aleppo after a word for
+// province: see heads.tsv).
+func (g *gazetteer) addRegionBases() {
+	for a := range g.actors {
+		info := g.actors[a]
+		if info.typ != ActorPlace {
+			continue
+		}
+		for _, suf := range regionSuffixes {
+			base, ok := strings.CutSuffix(info.id, suf)
+			if !ok || base == "" {
+				continue
+			}
+			keys := g.headWords(base)
+			taken := false
+			for _, c := range g.names[strings.Join(keys, " ")] {
+				if c.allows("en") {
+					taken = true
+					break
+				}
+			}
+			if !taken {
+				g.addName(int32(a), base, []string{"en"}, candidate{weak: true})
+			}
+		}
+	}
 }

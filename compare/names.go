@@ -138,7 +138,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		j := g.runEnd(toks, rs, used, i, lang)
 		// Drop a sentence-initial common word.
 		s := i
-		if toks[s].sentStart && lower[toks[s].key] {
+		if toks[s].sentStart && (lower[toks[s].key] || s+1 < j && m.adjectival(lang, toks[s].key)) {
 			s++
 		}
 		// "Residents of Vlochos", "Thousands of Syrians": a sentence's first word joined
@@ -192,6 +192,14 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 	out = definedAcronyms(toks, rs, ms, out)
 	if lang == "ar" || lang == "" {
 		out = append(out, g.titledArabicNames(toks, rs, used)...)
+	}
+	if lang == "zh" || lang == "" {
+		for _, o := range out {
+			for x := o.i; x < o.j; x++ {
+				used[x] = true
+			}
+		}
+		out = append(out, g.hanNames(toks, rs, used)...)
 	}
 	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
 	fam := map[string]match{}
@@ -608,4 +616,32 @@ func brandLike(ts []token) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// cyrillicVariant reports whether two Cyrillic spellings of a name differ only in letters
+// Russian writes either way in foreign names (Тэцуя/Тецуя, Алёна/Алена): a convention, not
+// a slip.
+func cyrillicVariant(a, b string) bool {
+	f := func(r rune) rune {
+		switch r {
+		case 'э', 'ё':
+			return 'е'
+		case 'Э', 'Ё':
+			return 'Е'
+		}
+		return r
+	}
+	return a != b && strings.Map(f, a) == strings.Map(f, b)
+}
+
+// adjectival reports whether a word ends like an adjective or participle of the language
+// (morph.tsv adj-ending): at the start of a sentence such a word before a name is a common
+// word (Подозреваемый Тэцуя Ямагами, Позднее Морское управление), not a given name.
+func (m *morphology) adjectival(lang, key string) bool {
+	for _, e := range m.adjEndings[lang] {
+		if strings.HasSuffix(key, e) && utf8.RuneCountInString(key)-utf8.RuneCountInString(e) >= 3 {
+			return true
+		}
+	}
+	return false
 }

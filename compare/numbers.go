@@ -121,7 +121,21 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if e, it, ok := sc.find(j, itUnitCode); ok && it.flag&flagPrefix != 0 && e < len(sc.toks) && sc.isNum(e) && !sc.toks[e].newline {
 			pre, preStart, j = it.s, sc.toks[j].start, e
 		}
-		ns, next, ok := sc.numberAt(j, q != "" || pre != "", &vocab)
+		var ns numSpec
+		var next int
+		var ok bool
+		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) {
+			// "более тысячи", "около тысячи": after a qualifier the form is one thousand,
+			// not thousands.
+			ns, next, ok = numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: it.f}, e, true
+			ns.unit, _ = sc.unitAfter(e)
+		} else if e, _, found := sc.find(j, itApprox); found && e > j+1 {
+			// "два десятка" (20) before "два" (2).
+			ns, next, ok = sc.wordQuantityAt(j)
+		}
+		if !ok {
+			ns, next, ok = sc.numberAt(j, q != "" || pre != "", &vocab)
+		}
 		if !ok {
 			ns, next, ok = sc.wordQuantityAt(j)
 		}
@@ -353,9 +367,17 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 		e < len(sc.toks) && !sc.toks[e].newline && sc.toks[e].kind == dtPunct && sc.toks[e].key != "."
 	if j > 0 && !lowerHead && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
 		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
-		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) {
+		// "51 из 113", "51 of 113", "51 de los 113": a share of a total counts.
+		share := sc.has(e, itFunction) && (sc.isNum(e+1) || sc.has(e+1, itFunction) && sc.isNum(e+2))
+		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) && !share {
 			return false
 		}
+	}
+	// An ordinal written with a dot where nouns are capitalised: "im 19. Jahrhundert", "der
+	// 2. Weltkrieg" (a sentence ending in a number goes on with an article or a pronoun).
+	if sc.lx.capNouns && sc.isPunct(e, ".") && sc.glued(e) && e+1 < len(sc.toks) && !sc.toks[e+1].newline &&
+		sc.isWord(e+1) && sc.toks[e+1].upper && !sc.has(e+1, itFunction) && !sc.has(e+1, itMonth) {
+		return false
 	}
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	if sc.lineWords(j) <= 3 {
@@ -548,12 +570,23 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if ok && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[j].key) == 2 && sc.toks[j].key[0] == '0' && len(sc.toks[groups[1]].key) == 2 {
 		return 0, e, false, false
 	}
+	// Hours and minutes after a time word: "a las 18.50", "um 6.07", "à 18:50".
+	if ok && v < 25 && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[groups[1]].key) == 2 &&
+		sc.toks[groups[1]].key < "60" && sc.endsBefore(j, itTimePrefix) {
+		return 0, e, false, false
+	}
 	// A time of day: "17.03 Uhr", "11 h", "9 pm", "17时". A marker that is also a unit of
 	// duration ("heures", "часов", "giờ") makes a time only after hours and minutes.
 	if ok && v <= 24 && e < len(sc.toks) && !sc.toks[e].newline && sc.has(e, itTimeMarker) {
 		hm := len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[groups[1]].key) == 2
 		short := sc.toks[e].end-sc.toks[e].start == 1 && !sc.toks[e].ideo
-		if hm || short || !sc.has(e, itUnit) {
+		// A marker longer than the unit it starts with: "10 часов утра" is a time, "10
+		// часов" a duration.
+		me, _, _ := sc.find(e, itTimeMarker)
+		ue, _, isUnit := sc.find(e, itUnit)
+		// After a time word the hours alone are a time: "в 10 часов", "à 18 heures" ("las 24
+		// horas" is round the clock).
+		if hm || short || !isUnit || me > ue || v < 24 && sc.endsBefore(j, itTimePrefix) {
 			return 0, e + 1, false, false
 		}
 	}

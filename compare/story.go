@@ -35,6 +35,11 @@ const (
 	eventWindowDays = 14
 	// candidateMaxDF bounds the posting lists that propose candidate pairs.
 	candidateMaxDF = 64
+	// idfMinArticles: rarity is counted as if the workspace held at least this many
+	// articles, the others sharing nothing. In a workspace of a few articles of one event
+	// (five versions fetched into an empty workspace) every feature is in every article, so
+	// a true IDF weighs them all near zero and splits the versions into stories of one.
+	idfMinArticles = 20
 )
 
 // story is one cluster of articles with the per-story context the alignment needs.
@@ -162,9 +167,34 @@ type workspace struct {
 	arts  []*article
 	feats []storyFeatures
 	idf   map[string]float64
-	total []float64 // Σ weight per article
+	total []float64  // Σ weight per article
+	keys  [][]string // each article's feature keys, sorted
 	// storyOf maps an article index to its story index.
 	storyOf []int
+	// load, set by AnalyzeStream, gives articles whose facts were dropped their current
+	// facts and text back for a while (see withFacts); err keeps its first failure.
+	load func(arts []*article) (unload func(), err error)
+	err  error
+}
+
+// withFacts runs fn with the facts and text of arts at hand: they always are for Analyze;
+// AnalyzeStream loads them for the call. When loading fails, fn does not run and the
+// error is kept in w.err.
+func (w *workspace) withFacts(arts []*article, fn func()) {
+	if w.load == nil {
+		fn()
+		return
+	}
+	if w.err != nil {
+		return
+	}
+	unload, err := w.load(arts)
+	if err != nil {
+		w.err = err
+		return
+	}
+	defer unload()
+	fn()
 }
 
 func (w *workspace) weight(i int, k string) float64 {
@@ -178,19 +208,26 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		total: make([]float64, n), storyOf: make([]int, n)}
 	df := map[string]int{}
 	for i, a := range arts {
-		w.feats[i] = featuresOf(a)
+		w.feats[i] = a.features()
 		for k := range w.feats[i].prior {
 			df[k]++
 		}
 	}
 	for k, c := range df {
-		w.idf[k] = math.Log((float64(n) + 1) / float64(c))
+		w.idf[k] = math.Log((float64(max(n, idfMinArticles)) + 1) / float64(c))
 	}
 	// An article's weight counts only what it could share: a feature no other article has
 	// says nothing about which article it goes with, and would make long articles with many
 	// singular details look unlike everything.
+	// Sums run over each article's keys in sorted order: a float sum in map order differs in
+	// its last bits from run to run, and a pair at the threshold would link in one run and
+	// not the next.
+	w.keys = make([][]string, n)
 	for i := range arts {
-		for k := range w.feats[i].prior {
+		w.keys[i] = sortedKeys(w.feats[i].prior)
+	}
+	for i := range arts {
+		for _, k := range w.keys[i] {
 			if df[k] >= 2 && (!strings.HasPrefix(k, "md:") || w.feats[i].partial[k]) {
 				w.total[i] += w.weight(i, k)
 			}
@@ -211,7 +248,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 	doy := make([]yearDays, n)
 	for i, a := range arts {
 		lo[i], hi[i] = a.eventLo, a.eventHi
-		doy[i] = dayOfYearOf(a)
+		doy[i] = a.dayOfYear()
 	}
 	for _, e := range edges {
 		ra, rb := uf.find(e.a), uf.find(e.b)
@@ -400,9 +437,15 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 			}
 		}
 	}
-	minShared := linkMinWeight * math.Log((float64(len(w.arts))+1)/2)
+	minShared := linkMinWeight * math.Log((float64(max(len(w.arts), idfMinArticles))+1)/2)
 	shared := map[uint64]float64{}
-	for k, list := range post {
+	postKeys := make([]string, 0, len(post))
+	for k := range post {
+		postKeys = append(postKeys, k)
+	}
+	sort.Strings(postKeys)
+	for _, k := range postKeys {
+		list := post[k]
 		for x := 0; x < len(list); x++ {
 			for y := x + 1; y < len(list); y++ {
 				i, j := list[x], list[y]
@@ -421,7 +464,7 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 		if len(w.feats[a].prior) > len(w.feats[b].prior) {
 			a, b = b, a
 		}
-		for k := range w.feats[a].prior {
+		for _, k := range w.keys[a] {
 			if df[k] > candidateMaxDF && w.feats[a].counts(k, w.feats[b]) {
 				if _, ok := w.feats[b].prior[k]; ok {
 					s += math.Min(w.weight(a, k), w.weight(b, k))
@@ -446,6 +489,15 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 		return edges[x].b < edges[y].b
 	})
 	return edges
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 type unionFind struct{ parent, rank []int }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -70,7 +71,12 @@ func eventDiscrepancies(stories []*story, w *workspace) []Discrepancy {
 		if best < 0 {
 			continue
 		}
-		if d, ok := eventDiscrepancy(w, idx, ai, stories[best], count[best]); ok {
+		var d Discrepancy
+		var ok bool
+		w.withFacts(append([]*article{st.arts[0]}, stories[best].arts...), func() {
+			d, ok = eventDiscrepancy(w, idx, ai, stories[best], count[best])
+		})
+		if ok {
 			out = append(out, d)
 		}
 	}
@@ -95,11 +101,7 @@ func sameKindStory(stories []*story, si int, w *workspace, idx map[*article]int,
 		shared := 0
 		seen := map[string]bool{}
 		for _, o := range t.arts {
-			for _, f := range o.facts {
-				if f.Kind != KindActor || (f.Type != "country" && f.Type != "place") {
-					continue
-				}
-				k := factKey(f)
+			for _, k := range o.placeKeys() {
 				if _, ok := mine[k]; ok && !seen[k] {
 					seen[k] = true
 					shared++
@@ -205,7 +207,12 @@ func multiEventDiscrepancies(stories []*story, w *workspace, idx map[*article]in
 	var out []Discrepancy
 	for _, s := range smaller {
 		t := best[s].to
-		if d, ok := storyEventDiscrepancy(w, idx, stories[s], count[s], stories[t], count[t]); ok {
+		var d Discrepancy
+		var ok bool
+		w.withFacts(append(slices.Clone(stories[s].arts), stories[t].arts...), func() {
+			d, ok = storyEventDiscrepancy(w, idx, stories[s], count[s], stories[t], count[t])
+		})
+		if ok {
 			out = append(out, d)
 		}
 	}

@@ -61,7 +61,7 @@ func crashBatch(r *rand.Rand, round, batch int) (docs []ingest.Document, marker 
 }
 
 // childImport imports batch after batch into the workspace until it is killed, printing
-// "ok <marker>" after each committed transaction.
+// "open" once the workspace is open and "ok <marker>" after each committed transaction.
 func childImport(path, seed string) int {
 	round, _ := strconv.Atoi(seed)
 	db, err := Open(path, Options{Timeout: 5 * time.Second})
@@ -69,6 +69,7 @@ func childImport(path, seed string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	fmt.Println("open")
 	r := rand.New(rand.NewPCG(uint64(round), 7))
 	for batch := 0; ; batch++ {
 		docs, marker := crashBatch(r, round, batch)
@@ -106,6 +107,10 @@ func TestCrash_SIGKILLDuringImport(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		// The reader passes on progress as it comes so that the kill can be timed by what
+		// the child has done, not by the clock alone: on a loaded machine (CI, parallel
+		// packages) a fixed delay may always land before the first commit.
+		progress := make(chan string, 1024)
 		lines := make(chan []string)
 		go func() {
 			var got []string
@@ -113,15 +118,46 @@ func TestCrash_SIGKILLDuringImport(t *testing.T) {
 			for sc.Scan() {
 				if m, ok := strings.CutPrefix(sc.Text(), "ok "); ok {
 					got = append(got, m)
+					progress <- "ok"
+				} else if sc.Text() == "open" {
+					progress <- "open"
 				}
 			}
+			close(progress)
 			lines <- got
 		}()
-		// Kill anywhere from before Open finishes to well into the import loop.
-		time.Sleep(time.Duration(rng.IntN(350)) * time.Millisecond)
+		// A quarter of the rounds kill while Open may still be running, a quarter once the
+		// workspace is open (during the first batch), half after a commit, well into the loop.
+		waitFor := func(what string) {
+			deadline := time.After(30 * time.Second)
+			for {
+				select {
+				case p, ok := <-progress:
+					if !ok || p == what {
+						return
+					}
+				case <-deadline:
+					return
+				}
+			}
+		}
+		switch mode := rng.IntN(4); {
+		case mode == 0:
+			time.Sleep(time.Duration(rng.IntN(100)) * time.Millisecond)
+		case mode == 1:
+			waitFor("open")
+			time.Sleep(time.Duration(rng.IntN(50)) * time.Millisecond)
+		default:
+			waitFor("ok")
+			time.Sleep(time.Duration(rng.IntN(250)) * time.Millisecond)
+		}
 		if err := cmd.Process.Kill(); err != nil { // SIGKILL on Unix
 			t.Fatal(err)
 		}
+		go func() {
+			for range progress { // drain so the reader never blocks
+			}
+		}()
 		got := <-lines
 		if err := cmd.Wait(); err == nil {
 			t.Fatalf("round %d: child exited by itself; it should import until killed", round)

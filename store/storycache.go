@@ -79,3 +79,56 @@ func (db *DB) StoryCacheKeys() ([]string, error) {
 	})
 	return keys, err
 }
+
+// AddStoryCache stores story analyses without pruning: a long analysis writes its results
+// in batches as it goes (memory stays bounded) and prunes once at the end.
+func (db *DB) AddStoryCache(add map[string]compare.StoryResult) error {
+	if len(add) == 0 {
+		return nil
+	}
+	return db.update("cache story analyses", func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketStoryCache)
+		if err != nil {
+			return err
+		}
+		for k, r := range add {
+			if err := putJSON(b, []byte(k), r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// PruneStoryCache drops every cached story analysis whose key keep does not hold.
+func (db *DB) PruneStoryCache(keep map[string]bool) error {
+	return db.PutStoryCache(nil, keep)
+}
+
+// CachedFactsMany is CachedFacts for many article revisions in one read transaction; an
+// entry is nil (and ok[i] false) where none is cached.
+func (db *DB) CachedFactsMany(ids []string, revisions []int, extractorVersion string) (facts [][]compare.Fact, ok []bool, err error) {
+	facts, ok = make([][]compare.Fact, len(ids)), make([]bool, len(ids))
+	err = db.view("read cached facts", func(tx *bolt.Tx) error {
+		fb, err := mustBucket(tx, bucketFacts)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			ab := fb.Bucket([]byte(id))
+			if ab == nil {
+				continue
+			}
+			v := ab.Get(factKey(revisions[i], extractorVersion))
+			if v == nil {
+				continue
+			}
+			if err := decode(v, &facts[i]); err != nil {
+				return fmt.Errorf("cached facts of article %q revision %d: %w", id, revisions[i], err)
+			}
+			ok[i] = true
+		}
+		return nil
+	})
+	return facts, ok, err
+}

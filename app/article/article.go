@@ -72,21 +72,21 @@ type View struct {
 	foundAt int
 
 	text      *textview.TextView
-	title     *widget.Entry
+	title     *textview.Entry
 	source    *fyne.Container
-	lang      *widget.Entry
-	published *widget.Entry
+	lang      *textview.Entry
+	published *textview.Entry
 	metaInfo  *widget.Label
 	tagBar    *fyne.Container
 	facts     *widget.Check
 	undoBtn   *widget.Button
 	redoBtn   *widget.Button
-	find      *widget.Entry
+	find      *textview.Entry
 	findInfo  *widget.Label
 	hlPanel   *fyne.Container
 	hlQuote   *widget.Label
 	hlTags    *widget.CheckGroup
-	hlNote    *widget.Entry
+	hlNote    *textview.Entry
 	root      fyne.CanvasObject
 }
 
@@ -111,13 +111,13 @@ func (v *View) Highlights() []store.Highlight { return slices.Clone(v.hls) }
 func (v *View) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(v.root) }
 
 func (v *View) build() {
-	v.title = widget.NewEntry()
+	v.title = textview.NewEntry()
 	v.title.SetPlaceHolder("Title")
 	v.title.OnSubmitted = func(s string) { v.saveMeta(&s, nil, nil) }
-	v.lang = widget.NewEntry()
+	v.lang = textview.NewEntry()
 	v.lang.SetPlaceHolder("lang")
 	v.lang.OnSubmitted = func(s string) { v.saveMeta(nil, &s, nil) }
-	v.published = widget.NewEntry()
+	v.published = textview.NewEntry()
 	v.published.SetPlaceHolder("YYYY-MM-DD")
 	v.published.Validator = validDate
 	v.published.OnSubmitted = func(s string) {
@@ -137,7 +137,7 @@ func (v *View) build() {
 	v.redoBtn = widget.NewButtonWithIcon("", theme.ContentRedoIcon(), func() { v.Redo() })
 	editTags := widget.NewButtonWithIcon("Tags…", theme.SettingsIcon(), func() { v.EditTags() })
 
-	v.find = widget.NewEntry()
+	v.find = textview.NewEntry()
 	v.find.SetPlaceHolder("Find in article")
 	v.find.OnChanged = func(s string) { v.Find(s) }
 	v.find.OnSubmitted = func(string) { v.FindNext() }
@@ -147,7 +147,7 @@ func (v *View) build() {
 	v.hlQuote.Truncation = fyne.TextTruncateEllipsis
 	v.hlTags = widget.NewCheckGroup(nil, nil)
 	v.hlTags.Horizontal = true
-	v.hlNote = widget.NewEntry()
+	v.hlNote = textview.NewEntry()
 	v.hlNote.SetPlaceHolder("Note — Enter saves")
 	v.hlNote.OnSubmitted = func(s string) { v.SetNote(v.selHL, s) }
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { v.DeleteHighlight(v.selHL) })
@@ -698,10 +698,10 @@ func (v *View) EditTags() {
 		return
 	}
 	rows := container.NewVBox()
-	type row struct{ name, col, key *widget.Entry }
+	type row struct{ name, col, key *textview.Entry }
 	var all []*row
 	addRow := func(t store.Tag) {
-		r := &row{widget.NewEntry(), widget.NewEntry(), widget.NewEntry()}
+		r := &row{textview.NewEntry(), textview.NewEntry(), textview.NewEntry()}
 		r.name.SetText(t.Name)
 		r.col.SetText(t.Color)
 		r.key.SetText(t.Key)

@@ -76,3 +76,20 @@ func BenchmarkSelectAndDraw(b *testing.B) {
 		w.Canvas().Capture()
 	}
 }
+
+// BenchmarkLayoutArticle shapes and wraps one sample article as it is (the Arabic one, about 2,000 code
+// points): what opening a story costs per column. Fonts are set up once per process, not per
+// article.
+func BenchmarkLayoutArticle(b *testing.B) {
+	data, err := os.ReadFile("../../seeds/000_aee102b197d6c641.txt")
+	if err != nil {
+		b.Skipf("sample article: %v", err)
+	}
+	text := string(data)
+	fs := defaultFontSet()
+	b.ResetTimer()
+	for b.Loop() {
+		l := newLayout(text, fs, 14, 6)
+		l.wrap(300)
+	}
+}

@@ -102,7 +102,8 @@ func newLayout(text string, fs *fontSet, size, spacing float32) *layout {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sh := &shaper{}
+			sh := getShaper()
+			defer putShaper(sh)
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(l.paras) {
@@ -114,6 +115,41 @@ func newLayout(text string, fs *fontSet, size, spacing float32) *layout {
 	}
 	wg.Wait()
 	return l
+}
+
+// shapers keeps shapers between layouts: a shaper's HarfBuzz fonts (lookup tables built per
+// font, the dearest part of shaping a short text) and its face copies then serve every later
+// text, where a shaper made per layout built them again for every article opened.
+// A sync.Pool would drop them at every garbage collection.
+var shapers struct {
+	sync.Mutex
+	free []*shaper
+}
+
+func getShaper() *shaper {
+	shapers.Lock()
+	defer shapers.Unlock()
+	if n := len(shapers.free); n > 0 {
+		sh := shapers.free[n-1]
+		shapers.free = shapers.free[:n-1]
+		return sh
+	}
+	sh := &shaper{}
+	// HarfBuzz fonts are cached per shaper, but the cache holds none unless sized: without this
+	// every item (a word in Arabic, where neutrals are items of their own) built its font's
+	// lookup tables again, a third of the time of opening an article.
+	sh.hb.SetFontCacheSize(8)
+	return sh
+}
+
+// putShaper keeps a shaper for the next layout; as many are kept as layouts ever ran at once
+// (one per CPU per layout), a few in practice.
+func putShaper(sh *shaper) {
+	shapers.Lock()
+	defer shapers.Unlock()
+	if len(shapers.free) < 4*runtime.GOMAXPROCS(0) {
+		shapers.free = append(shapers.free, sh)
+	}
 }
 
 type shaper struct {

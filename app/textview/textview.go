@@ -751,23 +751,7 @@ func (r *renderer) build() {
 	// Text: one canvas.Text per piece, baseline-aligned across faces.
 	fg := th.Color(theme.ColorNameForeground, v)
 	for li := first; li <= last && li < len(l.lines); li++ {
-		ln := &l.lines[li]
-		base := ln.top + ln.ascent
-		for _, pc := range ln.pieces {
-			if !pc.draw {
-				continue
-			}
-			f := l.fs.get(pc.face)
-			rs := l.runes[pc.start:pc.end]
-			if pc.level%2 == 1 {
-				rs = mirrored(rs)
-			}
-			txt := canvas.NewText(string(rs), fg)
-			txt.TextSize = l.size
-			txt.FontSource = f.res
-			h := (f.ascent + f.descent + f.gap) * l.size
-			add(txt, pc.x, base-f.ascent*l.size, pc.width, h)
-		}
+		r.objects = appendLineTexts(r.objects, l, &l.lines[li], fg, pad, pad)
 	}
 	// Fact underlines, stacked when facts overlap.
 	if tv.factsVisible {

@@ -45,11 +45,21 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var rep analysis.Report
 	var db *store.DB
 	if *dbPath != "" {
-		// Read-only unless there is something to import: analysing a workspace on a read-only
-		// disk, or one another window has open read-only, must work.
+		// Analysing a workspace on a read-only disk, or one another window has open, must
+		// work: without anything to import it falls back to read-only.
 		var err error
-		if db, err = openExisting(*dbPath, len(docs) == 0); err != nil {
-			return err
+		if len(docs) == 0 {
+			// Writable when it can be, so the facts and stories analysed now are cached for
+			// the next run; read-only (nothing cached) when the file or its folder is, or
+			// another window holds it.
+			if fi, serr := os.Stat(*dbPath); serr == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+				db, _ = store.Open(*dbPath, store.Options{Timeout: 300 * time.Millisecond})
+			}
+		}
+		if db == nil {
+			if db, err = openExisting(*dbPath, len(docs) == 0); err != nil {
+				return err
+			}
 		}
 		defer closeStore(ctx, db)
 		if len(docs) > 0 {
@@ -71,6 +81,28 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		defer os.RemoveAll(tmp)
 	}
+	if *asJSON {
+		// The document is streamed as the analysis goes, in bounded memory: the articles
+		// are read from the workspace (or the throwaway one) a story at a time.
+		err := cancellable(ctx, func() error {
+			if db != nil {
+				if err := analysis.WriteWorkspaceJSON(db, stdout, analysis.Options{}); err != nil {
+					return fmt.Errorf("analyse workspace %s: %w", quoteName(*dbPath), err)
+				}
+				return nil
+			}
+			d := docs
+			docs = nil // DocumentsJSON drops them once imported
+			if err := analysis.DocumentsJSON(tmp, d, stdout, analysis.Options{}); err != nil {
+				return fmt.Errorf("analyse: %w", err)
+			}
+			return nil
+		})
+		if err == nil && db != nil {
+			err = skippedRecords(db, "analysed")
+		}
+		return err
+	}
 	err := cancellable(ctx, func() error {
 		var err error
 		if db != nil {
@@ -85,11 +117,7 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		err = analysis.WriteJSON(stdout, rep)
-	} else {
-		err = analysis.WriteText(stdout, rep)
-	}
+	err = analysis.WriteText(stdout, rep)
 	if err == nil && db != nil {
 		err = skippedRecords(db, "analysed")
 	}

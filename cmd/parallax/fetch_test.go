@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -176,5 +177,149 @@ func TestFetch_Interrupted(t *testing.T) {
 	}
 	if r := runCLI(t, "export", "--db", db); r.code != 0 || strings.Contains(r.stdout, srv.URL) {
 		t.Errorf("the page fetched before the interrupt was stored: %d %s", r.code, r.stderr)
+	}
+}
+
+// pageServer serves fixture pages of store/fetch/testdata/pages (UTF-8) by path; the page
+// behind a path can be swapped while the test runs.
+type pageServer struct {
+	*httptest.Server
+	mu    sync.Mutex
+	pages map[string]string
+}
+
+func newPageServer(t *testing.T, pages map[string]string) *pageServer {
+	t.Helper()
+	fetchHostInterval = -1
+	t.Cleanup(func() { fetchHostInterval = 0 })
+	s := &pageServer{pages: pages}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		file, ok := s.pages[r.URL.Path]
+		s.mu.Unlock()
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		data, err := os.ReadFile(filepath.Join("../../store/fetch/testdata/pages", file))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(data)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *pageServer) serve(path, file string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pages[path] = file
+}
+
+// Five short versions of one event in five languages and scripts, fetched into an empty
+// workspace, are one story: each states the same few facts (the day, the country, the
+// city, 14 hospitals, 2,300 operations), which in a workspace of five are in every article.
+func TestFetch_FiveLanguagesEmptyWorkspaceOneStory(t *testing.T) {
+	langs := []string{"en", "fr", "es", "ru", "zh"}
+	pages := map[string]string{}
+	for _, l := range langs {
+		pages["/"+l] = "cyber-" + l + ".html"
+	}
+	srv := newPageServer(t, pages)
+	db := filepath.Join(t.TempDir(), "w.parallax")
+	args := []string{"fetch", "--db", db}
+	for _, l := range langs {
+		args = append(args, srv.URL+"/"+l)
+	}
+	if r := runCLI(t, args...); r.code != 0 || !strings.Contains(r.stdout, "5 added") {
+		t.Fatalf("fetch: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := runCLI(t, "analyze", "--json", "--db", db)
+	if r.code != 0 {
+		t.Fatalf("analyze: %d %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Articles []struct {
+			Title, Lang, Outlet string
+			Published           *string
+		}
+		Stories []struct{ Articles []string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range rep.Articles {
+		if a.Title == "" || a.Outlet == "" || a.Published == nil || *a.Published != "2025-03-04" {
+			t.Errorf("article %+v lacks a title, outlet or date", a)
+		}
+	}
+	if len(rep.Stories) != 1 || len(rep.Stories[0].Articles) != 5 {
+		t.Errorf("stories = %+v, want the five versions in one", rep.Stories)
+	}
+}
+
+// The same URL fetched again after the outlet edited the article is a new revision, and
+// the analysis flags the edit — the toll, the name, the paragraph that went — with both
+// revisions' times, in analyze --json and in every export.
+func TestFetch_RefetchShowsEdit(t *testing.T) {
+	srv := newPageServer(t, map[string]string{"/ferry": "edit-v1.html"})
+	db := filepath.Join(t.TempDir(), "w.parallax")
+	if r := runCLI(t, "fetch", "--db", db, srv.URL+"/ferry"); r.code != 0 || !strings.Contains(r.stdout, "1 added") {
+		t.Fatalf("fetch: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	srv.serve("/ferry", "edit-v2.html")
+	r := runCLI(t, "fetch", "--db", db, srv.URL+"/ferry")
+	if r.code != 0 || !strings.Contains(r.stdout, "0 added, 1 revised, 0 unchanged") {
+		t.Fatalf("re-fetch: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, "analyze", "--json", "--db", db)
+	if r.code != 0 {
+		t.Fatalf("analyze: %d %s", r.code, r.stderr)
+	}
+	var rep struct {
+		Discrepancies []struct {
+			Kind, Summary string
+			Edits         []struct{ Kind, Change, Old, New string }
+			Revisions     []struct {
+				Revision          int
+				Fetched, Modified string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range rep.Discrepancies {
+		if d.Kind != "edit" {
+			continue
+		}
+		found = true
+		var got []string
+		for _, e := range d.Edits {
+			got = append(got, e.Kind+" "+e.Change+" "+e.Old+"→"+e.New)
+		}
+		all := strings.Join(got, "\n")
+		for _, want := range []string{"number changed 12→35", "Peter Kalua→James Kadadzera", "paragraph removed Witnesses said"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("edits lack %q:\n%s", want, all)
+			}
+		}
+		if len(d.Revisions) != 2 || d.Revisions[0].Modified != "2025-05-12T08:00:00Z" || d.Revisions[1].Modified != "2025-05-12T16:25:00Z" ||
+			d.Revisions[0].Fetched == "" || d.Revisions[1].Fetched == "" {
+			t.Errorf("revisions = %+v", d.Revisions)
+		}
+	}
+	if !found {
+		t.Fatalf("no edit discrepancy in %s", r.stdout)
+	}
+	for _, format := range []string{"parallax", "md", "html"} {
+		r := runCLI(t, "export", "--db", db, "--format", format)
+		if r.code != 0 || !strings.Contains(r.stdout, "was edited: number “12” → “35”") {
+			t.Errorf("export --format %s: %d %s\n%.2000s", format, r.code, r.stderr, r.stdout)
+		}
 	}
 }

@@ -68,15 +68,31 @@ func Workspace(db *store.DB, opts Options) (Report, error) {
 			return Report{}, err
 		}
 	}
-	if len(fresh) > 0 && len(opts.Aliases) == 0 && !db.ReadOnly() && !opts.throwaway {
+	// Articles edited since they were first stored: the previous revision against this one.
+	current := make(map[string][]compare.Fact, len(inputs))
+	for _, in := range inputs {
+		if in.Article.Revision > 1 {
+			current[in.Article.ID] = in.Facts
+			if f, ok := fresh[in.Article.ID]; ok {
+				current[in.Article.ID] = f
+			}
+		}
+	}
+	edits, freshPrev, err := editDiscrepancies(db, arts, current, rep, compare.Options{Aliases: opts.Aliases})
+	if err != nil {
+		return Report{}, err
+	}
+	rep.Discrepancies = append(rep.Discrepancies, edits...)
+	if (len(fresh) > 0 || len(freshPrev) > 0) && len(opts.Aliases) == 0 && !db.ReadOnly() && !opts.throwaway {
 		byID := make(map[string]store.Article, len(arts))
 		for _, a := range arts {
 			byID[a.ID] = a
 		}
-		batch := make([]store.FactSet, 0, len(fresh))
+		batch := make([]store.FactSet, 0, len(fresh)+len(freshPrev))
 		for id, f := range fresh {
 			batch = append(batch, store.FactSet{Article: id, Revision: byID[id].Revision, Facts: f})
 		}
+		batch = append(batch, freshPrev...)
 		if err := db.PutFactSets(batch, compare.ExtractorVersion); err != nil {
 			return Report{}, err
 		}

@@ -1,0 +1,286 @@
+package compare
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names built on a place name (heads.tsv): "canal de Suez", "قناة السويس", "苏伊士运河" are the
+// Suez Canal, not Suez; "la province de Hatay" is Hatay Province. The head words and the place
+// become one mention whose value is the English title the row composes from the place's
+// English label, so every version of the story gives the same value whatever its script.
+
+// headPattern is one way a language writes a head beside a place name.
+type headPattern struct {
+	rule          int
+	before, after []string // fold keys of the words before and after the name
+	glued         bool     // no space between head and name (Chinese)
+}
+
+type headRule struct {
+	english []string // title patterns, {} for the place's label; the first known one wins
+	typ     string
+}
+
+// headSuffix is a head a language writes as the end of one compound word with the place
+// (Suezkanal).
+type headSuffix struct {
+	rule   int
+	suffix string // exact key
+}
+
+func (p headPattern) size() int { return len(p.before) + len(p.after) }
+
+// loadHeads reads heads.tsv into g.heads and g.headPats (per language, longest first).
+func (g *gazetteer) loadHeads(fsys fs.FS) error {
+	g.headPats = map[string][]headPattern{}
+	g.headSuffixes = map[string][]headSuffix{}
+	err := readTSV(fsys, "heads.tsv", func(f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want English pattern, type, lang:patterns")
+		}
+		rule := headRule{english: strings.Split(f[0], "|"), typ: f[1]}
+		if f[0] == "!" {
+			rule.english = nil // a phrase that blocks the rows below
+		}
+		for _, e := range rule.english {
+			if strings.Count(e, "{}") != 1 {
+				return fmt.Errorf("English pattern %q needs exactly one {}", e)
+			}
+		}
+		switch rule.typ {
+		case ActorPlace, ActorOrg, ActorGroup:
+		default:
+			if rule.english != nil {
+				return fmt.Errorf("type %q is not place, org or group", rule.typ)
+			}
+		}
+		g.heads = append(g.heads, rule)
+		for _, field := range f[2:] {
+			lang, pats, ok := strings.Cut(field, ":")
+			if !ok {
+				return fmt.Errorf("field %q is not lang:patterns", field)
+			}
+			for _, p := range strings.Split(pats, "|") {
+				before, after, ok := strings.Cut(p, "{}")
+				if !ok || strings.Contains(after, "{}") {
+					return fmt.Errorf("pattern %q needs exactly one {}", p)
+				}
+				if r, _ := utf8.DecodeRuneInString(after); before == "" && unicode.IsLetter(r) && runeScript(r) == scLatin {
+					// A compound word (Suezkanal): the head is the end of the name's word.
+					g.headSuffixes[lang] = append(g.headSuffixes[lang], headSuffix{rule: len(g.heads) - 1, suffix: tokenKey(after)})
+					continue
+				}
+				hp := headPattern{rule: len(g.heads) - 1, before: g.headWords(before), after: g.headWords(after)}
+				hp.glued = before != "" && !strings.HasSuffix(before, " ") && !strings.HasSuffix(before, "'") ||
+					after != "" && !strings.HasPrefix(after, " ") && !strings.HasPrefix(after, "-")
+				if hp.size() == 0 {
+					return fmt.Errorf("pattern %q has no head word", p)
+				}
+				g.headPats[lang] = append(g.headPats[lang], hp)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for l := range g.headPats {
+		slices.SortStableFunc(g.headPats[l], func(a, b headPattern) int { return b.size() - a.size() })
+	}
+	return nil
+}
+
+func (g *gazetteer) headWords(s string) []string {
+	var out []string
+	for _, t := range tokenize(s, g.morph) {
+		out = append(out, t.fold)
+	}
+	return out
+}
+
+// headGap reports whether the text between two tokens of a head phrase is what the pattern
+// allows: nothing for a glued head, else one space, hyphen or apostrophe (d'Alep).
+func headGap(rs []rune, a, b int, glued bool) bool {
+	if glued {
+		return a == b
+	}
+	return b-a == 1 && strings.ContainsRune(" -\u00a0'’", rs[a])
+}
+
+// headWord reports whether token t is the head word w; the first word of an Arabic phrase may
+// carry proclitics (لقناة، وميناء).
+func (g *gazetteer) headWord(t token, w string, first bool) bool {
+	if t.fold == w || t.key == w {
+		return true
+	}
+	if first && t.sc == scArabic {
+		for _, c := range g.morph.clitics {
+			if strings.HasPrefix(t.key, c) && t.key[len(c):] == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headAt tries pattern p around the place match m; it returns the token range of the phrase.
+func (g *gazetteer) headAt(toks []token, rs []rune, m match, p headPattern) (int, int, bool) {
+	i, j := m.i-len(p.before), m.j+len(p.after)
+	if i < 0 || j > len(toks) {
+		return 0, 0, false
+	}
+	for k := i; k < j; k++ {
+		if k >= m.i && k < m.j {
+			continue
+		}
+		w := ""
+		if k < m.i {
+			w = p.before[k-i]
+		} else {
+			w = p.after[k-m.j]
+		}
+		if !g.headWord(toks[k], w, k == i) {
+			return 0, 0, false
+		}
+		// the gap on the phrase side of this word
+		if k < m.i && !headGap(rs, toks[k].end, toks[k+1].start, p.glued) {
+			return 0, 0, false
+		}
+		if k >= m.j && !headGap(rs, toks[k-1].end, toks[k].start, p.glued) {
+			return 0, 0, false
+		}
+	}
+	return i, j, true
+}
+
+// applyHeads widens place matches written with a head word (heads.tsv) into the named place or
+// body, dropping the matches the wider phrase covers. ms is in text order.
+func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string) []match {
+	if len(g.heads) == 0 {
+		return ms
+	}
+	var pats []headPattern
+	if lang == "" {
+		for _, l := range []string{"en", "fr", "es", "de", "ru", "ar", "vi", "zh"} {
+			pats = append(pats, g.headPats[l]...)
+		}
+	} else {
+		pats = g.headPats[lang]
+		if lang != "en" {
+			pats = append(pats[:len(pats):len(pats)], g.headPats["en"]...)
+		}
+	}
+	if len(pats) == 0 {
+		return ms
+	}
+	out := make([]match, 0, len(ms))
+	next := 0 // first token not yet covered by a widened phrase
+	for _, m := range ms {
+		if m.i < next {
+			continue
+		}
+		if m.adj || m.product || !(m.typ == ActorPlace || m.actor < 0 && m.typ != ActorPerson) {
+			out = append(out, m)
+			continue
+		}
+		best, bi, bj := -1, 0, 0
+		for k, p := range pats {
+			if best >= 0 && p.size() < pats[best].size() {
+				break
+			}
+			if i, j, ok := g.headAt(toks, rs, m, p); ok && (best < 0 || j-i > bj-bi) {
+				best, bi, bj = k, i, j
+			}
+		}
+		if best < 0 || g.heads[pats[best].rule].english == nil {
+			out = append(out, m)
+			continue
+		}
+		for len(out) > 0 && out[len(out)-1].j > bi {
+			out = out[:len(out)-1] // a head word that another match had taken
+		}
+		out = append(out, g.headMatch(toks, m, bi, bj, g.heads[pats[best].rule]))
+		next = bj
+	}
+	return out
+}
+
+// headMatch is the phrase [i, j) around place m as the actor rule composes.
+func (g *gazetteer) headMatch(toks []token, m match, i, j int, rule headRule) match {
+	base := m.label
+	if m.actor >= 0 {
+		base = g.actors[m.actor].label
+	}
+	nm := match{i: i, j: j, start: toks[i].start, end: toks[j-1].end, actor: -1, conf: m.conf, typ: rule.typ}
+	for _, e := range rule.english {
+		// The place is already the named one (province du Hatay: Hatay is Hatay Province).
+		if pre, suf, _ := strings.Cut(e, "{}"); len(base) > len(pre)+len(suf) && strings.HasPrefix(base, pre) && strings.HasSuffix(base, suf) {
+			nm.actor, nm.id, nm.label, nm.typ = m.actor, m.id, m.label, m.typ
+			return nm
+		}
+	}
+	for _, e := range rule.english {
+		if a, ok := g.byID[strings.Replace(e, "{}", base, 1)]; ok {
+			info := g.actors[a]
+			nm.actor, nm.id, nm.label, nm.typ = a, info.id, info.label, info.typ
+			return nm
+		}
+	}
+	nm.label = strings.Replace(rule.english[0], "{}", base, 1)
+	nm.id = "local:" + FoldForSearch(nm.label)
+	return nm
+}
+
+// compoundHeads finds the compound words of a known place and a head (Suezkanal) among the
+// tokens no match holds. ms is in text order; the result is too.
+func (g *gazetteer) compoundHeads(toks []token, rs []rune, ms []match, lang string) []match {
+	sufs := g.headSuffixes[lang]
+	if lang == "" {
+		sufs = nil
+		for _, l := range []string{"en", "fr", "es", "de", "ru", "ar", "vi", "zh"} {
+			sufs = append(sufs, g.headSuffixes[l]...)
+		}
+	}
+	if len(sufs) == 0 {
+		return ms
+	}
+	var add []match
+	k := 0
+	for i, t := range toks {
+		for k < len(ms) && ms[k].j <= i {
+			k++
+		}
+		if k < len(ms) && ms[k].i <= i || t.sc != scLatin || !t.capFirst {
+			continue
+		}
+		for _, hs := range sufs {
+			base, ok := strings.CutSuffix(t.key, hs.suffix)
+			if !ok || utf8.RuneCountInString(base) < 3 {
+				continue
+			}
+			a := int32(-1)
+			for _, c := range g.names[foldLatin(base)] {
+				if c.nTok == 1 && !c.adj && !c.product && g.actors[c.actor].typ == ActorPlace && c.allows(lang) {
+					a = c.actor
+					break
+				}
+			}
+			if a < 0 {
+				continue
+			}
+			m := match{i: i, j: i + 1, start: t.start, end: t.end, actor: a, id: g.actors[a].id, label: g.actors[a].label,
+				typ: ActorPlace, conf: confFolded}
+			add = append(add, g.headMatch(toks, m, i, i+1, g.heads[hs.rule]))
+			break
+		}
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	return sortByStart(append(ms, add...))
+}

@@ -1,0 +1,654 @@
+package compare
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"parallax/assets"
+)
+
+// Attribution claims: who said, did or holds what. One version credits the time of death to
+// the prime minister, the others to the hospital; one names another company as the ship's
+// owner. An attribution is a cue (a speech verb or quote attribution, a role noun: see
+// assets/lang/attributions.tsv) and its holder, the nearest person or organisation of its
+// sentence. Attributions are aligned across versions by what is attributed — the role itself,
+// or a statement's anchor: a time of day both give, or what it says ("deliberate", "the worst
+// since") with a date both give — never by the cue alone. A flag needs the holders to be two
+// different actors beyond doubt (see distinctHolders), and more than one version against
+// one, or a version that names the other holder apart from the claim.
+
+// attributionMaxDistance is how many words may separate a cue from its holder; a clause mark
+// between them counts as conceptClausePenalty words.
+const attributionMaxDistance = 12
+
+// agentMaxGap is how many words may stand between a role cue and the agent word after it
+// ("reward of up to $10 million offered by"), and between the agent word and its holder.
+const agentMaxGap = 10
+
+// attribution is one credited statement or role in an article.
+type attribution struct {
+	key    string // what is attributed: "role:owner", "t:17:03", "about:deliberate|d:2022-09-27"
+	holder int    // fact index of the holder
+	// anchor is the rune span that ties the claim across versions (the time, the date, the
+	// role word), and what it is in a summary.
+	anchorStart, anchorEnd int
+	anchorLabel            string
+}
+
+var (
+	attrOnce sync.Once
+	attrLex  *conceptLexicon
+	attrErr  error
+)
+
+func loadAttributions() *conceptLexicon {
+	attrOnce.Do(func() { attrLex, attrErr = compileConcepts(assets.Lang, "lang/attributions.tsv") })
+	if attrErr != nil {
+		panic("compare: embedded attributions table is broken: " + attrErr.Error())
+	}
+	return attrLex
+}
+
+// attrClass splits a class of attributions.tsv into its kind ("say", "role", "about",
+// "title"), its name and whether the holder is looked for before the cue only.
+func attrClass(c string) (kind, name string, before bool) {
+	kind, name, _ = strings.Cut(c, ":")
+	name, dir, _ := strings.Cut(name, "/")
+	return kind, name, dir == "before"
+}
+
+// isHolderType reports whether an actor can hold a statement or a role: a person, an
+// organisation or an armed group (a country or a place speaks through someone named).
+func isHolderType(t string) bool {
+	return t == ActorPerson || t == ActorOrg || t == ActorGroup
+}
+
+// attributions lists an article's attribution claims. The article must be loaded.
+func attributions(a *article) []attribution {
+	lx := loadAttributions()
+	lang := a.doc.Lang
+	if lx.forms[lang] == nil {
+		return nil
+	}
+	toks := a.tokens()
+	cues := lx.findCues(toks, lang)
+	if len(cues) == 0 {
+		return nil
+	}
+	sentOf := func(r int) int {
+		return sort.Search(len(a.sentStart), func(i int) bool { return a.sentStart[i] > r }) - 1
+	}
+	// tokAt maps a rune offset to the first token that ends after it.
+	tokAt := func(r int) int { return sort.Search(len(toks), func(i int) bool { return toks[i].end > r }) }
+	clauses := make([]int32, len(a.runes)+1)
+	for r, c := range a.runes {
+		clauses[r+1] = clauses[r]
+		if isClauseMark(c) {
+			clauses[r+1]++
+		}
+	}
+	type holderCand struct{ fact, ti, tj int }
+	bySent := map[int][]holderCand{}
+	for i, f := range a.facts {
+		if f.Kind != KindActor || !isHolderType(f.Type) || actorID(f) == "" {
+			continue
+		}
+		ti := tokAt(f.Start)
+		tj := tokAt(f.End - 1)
+		bySent[a.factSent[i]] = append(bySent[a.factSent[i]], holderCand{i, ti, tj + 1})
+		if s := sentOf(f.End - 1); s != a.factSent[i] {
+			// A name cut by a sentence break ("U.S. State Department") holds in both.
+			bySent[s] = append(bySent[s], holderCand{i, ti, tj + 1})
+		}
+	}
+	// holderOf returns the nearest holder of a cue in its sentence, -1 when none is near.
+	holderOf := func(c conceptCue, sent int, before bool) int {
+		best, bestD := -1, attributionMaxDistance+1
+		for _, h := range bySent[sent] {
+			var d, from, to int
+			switch {
+			case h.tj <= c.ti:
+				d = c.ti - h.tj
+				from, to = toks[h.tj-1].end, toks[c.ti].start
+			case h.ti >= c.tj && !before:
+				d = h.ti - c.tj
+				from, to = toks[c.tj-1].end, toks[h.ti].start
+			default:
+				continue
+			}
+			if to > from {
+				d += conceptClausePenalty * int(clauses[to]-clauses[from])
+			}
+			if d < bestD || d == bestD && h.ti > c.ti {
+				best, bestD = h.fact, d
+			}
+		}
+		return best
+	}
+	var agents []conceptCue
+	for _, c := range cues {
+		if c.concept == "agent:by" {
+			agents = append(agents, c)
+		}
+	}
+	// agentAfter returns the holder right after the first agent word that follows a cue
+	// closely in its sentence, -1 when there is none.
+	agentAfter := func(c conceptCue, sent int) int {
+		for _, g := range agents {
+			if g.ti < c.tj || g.ti-c.tj > agentMaxGap || sentOf(toks[g.ti].start) != sent {
+				continue
+			}
+			for _, h := range bySent[sent] {
+				if h.ti >= g.tj && h.ti-g.tj <= agentMaxGap {
+					return h.fact
+				}
+			}
+			return -1
+		}
+		return -1
+	}
+	type sentInfo struct {
+		holders []int // of speech verbs
+		sources []int // of quote attributions ("according to")
+		abouts  []conceptCue
+		// pronoun: a subject pronoun before a speech cue with no holder near it ("He
+		// also called it…", "他…并称").
+		pronoun, saidBare bool
+	}
+	sents := map[int]*sentInfo{}
+	var out []attribution
+	for _, c := range cues {
+		kind, name, before := attrClass(c.concept)
+		sent := sentOf(toks[c.ti].start)
+		si := sents[sent]
+		if si == nil {
+			si = &sentInfo{}
+			sents[sent] = si
+		}
+		switch kind {
+		case "say":
+			if h := holderOf(c, sent, before); h >= 0 {
+				si.holders = append(si.holders, h)
+			} else if si.pronoun {
+				si.saidBare = true
+			}
+		case "source":
+			if h := holderOf(c, sent, before); h >= 0 {
+				si.sources = append(si.sources, h)
+			}
+		case "pronoun":
+			si.pronoun = true
+		case "about":
+			si.abouts = append(si.abouts, c)
+		case "role":
+			h := -1
+			if before {
+				// "a reward offered by the State Department": an agent word after the cue
+				// names the holder, whatever stands before.
+				h = agentAfter(c, sent)
+			}
+			if h < 0 {
+				h = holderOf(c, sent, before)
+			}
+			if h >= 0 {
+				start, end := toks[c.ti].start, toks[c.tj-1].end
+				out = append(out, attribution{key: "role:" + name, holder: h,
+					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name})
+			}
+		}
+	}
+	// Statements: the sentence's speaker, when it has one only, holds each anchor of it.
+	keys := make([]int, 0, len(sents))
+	for s := range sents {
+		keys = append(keys, s)
+	}
+	sort.Ints(keys)
+	for _, s := range keys {
+		si := sents[s]
+		if len(si.holders) == 0 && si.saidBare {
+			// The pronoun stands for the one person the sentence before names.
+			if p, ok := soleActor(a, a.sentenceFacts(s-1), ActorPerson); ok && s > 0 {
+				si.holders = append(si.holders, p)
+			}
+		}
+		all := append(append([]int{}, si.holders...), si.sources...)
+		if len(all) == 0 {
+			continue
+		}
+		h := all[0]
+		one := true
+		for _, g := range all[1:] {
+			if actorID(a.facts[g]) != actorID(a.facts[h]) {
+				one = false
+			}
+		}
+		if !one {
+			continue // two speakers in one sentence: whose words the anchor is, is unclear
+		}
+		lo := a.sentStart[s]
+		hi := a.nRunes
+		if s+1 < len(a.sentStart) {
+			hi = a.sentStart[s+1]
+		}
+		for _, t := range clockTimes(a.runes[lo:hi], lang) {
+			if len(si.holders) == 0 {
+				break // a source gives the time of an event; two sources may give one time
+			}
+			out = append(out, attribution{key: "t:" + t.value, holder: h,
+				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value})
+		}
+		for _, c := range si.abouts {
+			_, name, _ := attrClass(c.concept)
+			for _, fi := range a.sentenceFacts(s) {
+				f := a.facts[fi]
+				if f.Kind != KindDate || f.Unresolved || dateValue(f) == "" {
+					continue
+				}
+				out = append(out, attribution{key: "about:" + name + "|d:" + dateValue(f), holder: h,
+					anchorStart: f.Start, anchorEnd: f.End,
+					anchorLabel: fmt.Sprintf("%s, %s", aboutLabels[name], humanDate(dateValue(f)))})
+			}
+		}
+	}
+	return out
+}
+
+// aboutLabels names what a statement says, for summaries.
+var aboutLabels = map[string]string{
+	"deliberate": "deliberate act or accident",
+	"record":     "the worst since",
+	"terror":     "a terrorist act",
+	"treason":    "treason, a stab in the back",
+	"rebuild":    "rebuilding",
+}
+
+// attributionDiscrepancies flags the same statement or role credited to different actors.
+func attributionDiscrepancies(st *story) []Discrepancy {
+	byKey := map[string][]attrCredit{}
+	var keys []string
+	for ai, a := range st.arts {
+		holders := map[string]map[string]bool{}
+		var mine []attribution
+		for _, at := range attributions(a) {
+			if holders[at.key] == nil {
+				holders[at.key] = map[string]bool{}
+			}
+			holders[at.key][actorID(a.facts[at.holder])] = true
+			mine = append(mine, at)
+		}
+		done := map[string]bool{}
+		for _, at := range mine {
+			if len(holders[at.key]) != 1 || done[at.key] {
+				continue // a version that credits it to two actors says nothing clear
+			}
+			done[at.key] = true
+			if _, ok := byKey[at.key]; !ok {
+				keys = append(keys, at.key)
+			}
+			byKey[at.key] = append(byKey[at.key], attrCredit{ai, at})
+		}
+	}
+	sort.Strings(keys)
+	var out []Discrepancy
+	seen := map[string]bool{}
+	for _, k := range keys {
+		list := byKey[k]
+		groups := map[string][]attrCredit{}
+		var ids []string
+		for _, c := range list {
+			id := actorID(st.arts[c.art].facts[c.holder])
+			if _, ok := groups[id]; !ok {
+				ids = append(ids, id)
+			}
+			groups[id] = append(groups[id], c)
+		}
+		if len(ids) < 2 {
+			continue
+		}
+		sort.SliceStable(ids, func(x, y int) bool { return len(groups[ids[x]]) > len(groups[ids[y]]) })
+		major := groups[ids[0]]
+		if len(ids) > 1 && len(groups[ids[1]]) == len(major) && len(major) > 1 {
+			continue // two camps of equal weight: no version stands out
+		}
+		for _, id := range ids[1:] {
+			minor := groups[id]
+			p, q := minor[0], major[0]
+			a, b := st.arts[p.art], st.arts[q.art]
+			x, y := a.facts[p.holder], b.facts[q.holder]
+			if !distinctHolders(a, p.holder, b, q.holder) ||
+				!strings.HasPrefix(k, "role:") && (namedInClaim(st, minor, y) || namedInClaim(st, major, x)) {
+				continue
+			}
+			// One version against one needs a version that names the other actor apart
+			// from this claim: it tells the two apart itself.
+			if len(major) < 2 && !names(a, actorID(y)) && !names(b, actorID(x)) {
+				continue
+			}
+			// A role may have several right holders (a registered owner and the one behind
+			// it): the others must know the minority's holder and give the role to another.
+			if strings.HasPrefix(k, "role:") && !namedBy(st, major, actorID(x)) {
+				continue
+			}
+			var ms []Member
+			for _, c := range append(append([]attrCredit{}, minor...), major...) {
+				art := st.arts[c.art]
+				ms = append(ms, memberOf(art, c.holder))
+				ms = append(ms, Member{Article: art.doc.ID, Start: c.anchorStart, End: c.anchorEnd,
+					Text: art.text(c.anchorStart, c.anchorEnd)})
+			}
+			did := discrepancyID(DiscActor, ms)
+			if seen[did] {
+				continue
+			}
+			seen[did] = true
+			sev := SeverityMinor
+			what := "Another actor is credited with the same statement (" + p.anchorLabel + ")"
+			if strings.HasPrefix(k, "role:") {
+				sev = SeverityMajor
+				what = "Another actor holds the same role (" + p.anchorLabel + ")"
+			}
+			summary := fmt.Sprintf("%s: %s in %s; %s in %s", what, factLabel(x), creditNames(st, minor),
+				factLabel(y), creditNames(st, major))
+			out = append(out, Discrepancy{ID: did, Story: st.id, Kind: DiscActor, Severity: sev,
+				Summary: summary, Members: ms})
+		}
+	}
+	return out
+}
+
+// attrCredit is an attribution of one article of a story.
+type attrCredit struct {
+	art int
+	attribution
+}
+
+func creditNames(st *story, cs []attrCredit) string {
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = st.arts[c.art].doc.displayName()
+	}
+	return strings.Join(names, ", ")
+}
+
+// distinctHolders reports whether two holders are two actors beyond doubt: not one name in
+// two scripts or two lengths, not a minister and an organisation he speaks for.
+func distinctHolders(a *article, i int, b *article, j int) bool {
+	f, g := a.facts[i], b.facts[j]
+	idf, idg := actorID(f), actorID(g)
+	if idf == idg {
+		return false
+	}
+	if f.Type != g.Type && (f.Type == ActorOrg || g.Type == ActorOrg) {
+		// A person and an organisation: a minister, a spokesman, a director speaks for one.
+		if f.Type != ActorOrg && hasMemberTitle(a, i) || g.Type != ActorOrg && hasMemberTitle(b, j) {
+			return false
+		}
+	}
+	nf, ng := holderName(f), holderName(g)
+	for _, x := range strings.Fields(nf) {
+		for _, y := range strings.Fields(ng) {
+			// Two-letter words ("of", "de", "al") are links, not names.
+			if x == y && len([]rune(x)) > 2 {
+				return false // a shared word: one name in part ("Evergreen", "Evergreen Marine")
+			}
+		}
+	}
+	// A name the gazetteer does not know is compared by its transliteration (its local id):
+	// close consonants may be one name spelt in two scripts.
+	localF, localG := strings.HasPrefix(idf, "local:"), strings.HasPrefix(idg, "local:")
+	if localF || localG {
+		if similarSkeleton(nf, ng) {
+			return false
+		}
+		if localF && localG && textScript(f.Text) != textScript(g.Text) {
+			// Two unknown names in two scripts: nothing says they are not one actor.
+			return names(a, idg) || names(b, idf)
+		}
+	}
+	return true
+}
+
+// holderName is an actor's name for comparison: its English label or transliterated id,
+// lower case, accents removed.
+func holderName(f Fact) string {
+	n := strings.TrimPrefix(actorID(f), "local:")
+	if f.Label != "" && !strings.HasPrefix(actorID(f), "local:") {
+		n = f.Label
+	}
+	return foldAccents(n)
+}
+
+// similarSkeleton reports whether two names share most of their consonants in order.
+func similarSkeleton(x, y string) bool {
+	sx, sy := consonants(x), consonants(y)
+	if len(sx) == 0 || len(sy) == 0 {
+		return false
+	}
+	d := levenshtein(sx, sy)
+	return float64(d) <= 0.4*float64(max(len(sx), len(sy)))
+}
+
+func consonants(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		if unicode.IsLetter(r) && !strings.ContainsRune("aeiouy", r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// textScript names the script of the first letter of s.
+func textScript(s string) string {
+	for _, r := range s {
+		if sc := scriptOf(r); sc != "" {
+			return sc
+		}
+	}
+	return ""
+}
+
+// memberTitleWords is how many words before a person's name may hold the title that makes
+// the person speak for an organisation.
+const memberTitleWords = 4
+
+// hasMemberTitle reports whether a person mention is introduced with a title that makes the
+// person speak for an organisation (minister, spokesman, director, vice-president).
+func hasMemberTitle(a *article, i int) bool {
+	f := a.facts[i]
+	toks := a.tokens()
+	k := sort.Search(len(toks), func(t int) bool { return toks[t].end > f.Start })
+	lo := max(0, k-memberTitleWords)
+	sentLo := a.sentStart[a.factSent[i]]
+	for lo < k && toks[lo].start < sentLo {
+		lo++
+	}
+	for _, c := range loadAttributions().findCues(toks[lo:k], a.doc.Lang) {
+		if c.concept == "title:member" {
+			return true
+		}
+	}
+	return false
+}
+
+// clockTime is a time of day found in a text: "HH:MM" and its rune span.
+type clockTime struct {
+	value      string
+	start, end int
+}
+
+type clockTable struct {
+	sep, dotword, pm, pmbefore map[string][]string // lang ("*" for all) → forms
+}
+
+var (
+	clockOnce sync.Once
+	clocks    *clockTable
+	clockErr  error
+)
+
+func loadClock() *clockTable {
+	clockOnce.Do(func() { clocks, clockErr = compileClock(assets.Lang, "lang/clock.tsv") })
+	if clockErr != nil {
+		panic("compare: embedded clock table is broken: " + clockErr.Error())
+	}
+	return clocks
+}
+
+func compileClock(fsys fs.FS, path string) (*clockTable, error) {
+	f, err := fsys.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ct := &clockTable{sep: map[string][]string{}, dotword: map[string][]string{}, pm: map[string][]string{}, pmbefore: map[string][]string{}}
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) != 3 {
+			return nil, fmt.Errorf("%s:%d: want 3 tab-separated columns (lang, kind, forms), got %d", path, line, len(cols))
+		}
+		var m map[string][]string
+		switch cols[1] {
+		case "sep":
+			m = ct.sep
+		case "dotword":
+			m = ct.dotword
+		case "pm":
+			m = ct.pm
+		case "pmbefore":
+			m = ct.pmbefore
+		default:
+			return nil, fmt.Errorf("%s:%d: unknown kind %q (want sep, dotword, pm or pmbefore)", path, line, cols[1])
+		}
+		// Forms keep their spaces: " h " is not "h".
+		m[cols[0]] = append(m[cols[0]], strings.Split(cols[2], "|")...)
+	}
+	return ct, sc.Err()
+}
+
+func (ct *clockTable) forms(m map[string][]string, lang string) []string {
+	return append(append([]string{}, m["*"]...), m[lang]...)
+}
+
+// hasPrefixAt reports whether rs holds form at i.
+func hasPrefixAt(rs []rune, i int, form string) (int, bool) {
+	n := 0
+	for _, r := range form {
+		if i+n >= len(rs) || unicode.ToLower(rs[i+n]) != unicode.ToLower(r) {
+			return 0, false
+		}
+		n++
+	}
+	return n, n > 0
+}
+
+// clockTimes finds the times of day in a sentence: "17:03", "17 h 03", "5:03 p.m.",
+// "17.03 Uhr", "17时03分".
+func clockTimes(rs []rune, lang string) []clockTime {
+	ct := loadClock()
+	seps := ct.forms(ct.sep, lang)
+	dotwords := ct.forms(ct.dotword, lang)
+	pms := ct.forms(ct.pm, lang)
+	pmbefore := ct.forms(ct.pmbefore, lang)
+	isDigit := func(i int) bool { return i >= 0 && i < len(rs) && rs[i] >= '0' && rs[i] <= '9' }
+	var out []clockTime
+	for i := 0; i < len(rs); i++ {
+		if !isDigit(i) || isDigit(i-1) || i > 0 && (rs[i-1] == '.' || rs[i-1] == ',' || rs[i-1] == ':' || unicode.IsLetter(rs[i-1]) && !unicode.Is(unicode.Han, rs[i-1])) {
+			continue
+		}
+		h := 0
+		j := i
+		for j < len(rs) && isDigit(j) && j-i < 3 {
+			h = h*10 + int(rs[j]-'0')
+			j++
+		}
+		if j-i > 2 || h > 23 {
+			continue
+		}
+		sepLen, dot := 0, false
+		for _, s := range seps {
+			if n, ok := hasPrefixAt(rs, j, s); ok && n > sepLen {
+				sepLen = n
+			}
+		}
+		if sepLen == 0 && j < len(rs) && rs[j] == '.' {
+			sepLen, dot = 1, true
+		}
+		if sepLen == 0 || !isDigit(j+sepLen) || !isDigit(j+sepLen+1) || isDigit(j+sepLen+2) {
+			continue
+		}
+		mm := int(rs[j+sepLen]-'0')*10 + int(rs[j+sepLen+1]-'0')
+		end := j + sepLen + 2
+		if mm > 59 || end < len(rs) && (rs[end] == ':' || rs[end] == '.') && isDigit(end+1) {
+			continue
+		}
+		pm := false
+		for _, w := range pms {
+			if _, ok := hasPrefixAt(rs, end, w); ok {
+				pm = true
+			}
+		}
+		if dot {
+			ok := false
+			for _, w := range dotwords {
+				if n, hit := hasPrefixAt(rs, end, w); hit && (end+n >= len(rs) || !unicode.IsLetter(rs[end+n])) {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		for _, w := range pmbefore {
+			n := len([]rune(w))
+			for k := max(0, i-n-2); k+n <= i; k++ {
+				if _, ok := hasPrefixAt(rs, k, w); ok {
+					pm = true
+				}
+			}
+		}
+		if pm && h < 12 {
+			h += 12
+		}
+		out = append(out, clockTime{value: fmt.Sprintf("%02d:%02d", h, mm), start: i, end: end})
+		i = end
+	}
+	return out
+}
+
+// namedInClaim reports whether an actor is named in the sentence of any of the credits: the
+// sentence that names both actors may well credit the other one, whatever the nearest is.
+func namedInClaim(st *story, cs []attrCredit, actor Fact) bool {
+	id := actorID(actor)
+	for _, c := range cs {
+		a := st.arts[c.art]
+		for _, fi := range a.sentenceFacts(a.factSent[c.holder]) {
+			if f := a.facts[fi]; f.Kind == KindActor && actorID(f) == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedBy reports whether any of the credits' articles names the actor.
+func namedBy(st *story, cs []attrCredit, id string) bool {
+	for _, c := range cs {
+		if names(st.arts[c.art], id) {
+			return true
+		}
+	}
+	return false
+}
