@@ -501,7 +501,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 // numbers count.
 func telling(f Fact) bool {
 	c := claimConcept(f)
-	return f.Kind == KindNumber && c != "" && !contextualConcept(c)
+	return f.Kind == KindNumber && c != "" && !f.Vague && !contextualConcept(c)
 }
 
 // matchMember finds the fact nodes an analyst's member names: by fact ID, else by overlap.

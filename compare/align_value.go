@@ -33,6 +33,9 @@ func dateRange(f Fact) valueRange {
 	return valueRange{float64(lo), float64(hi), ok}
 }
 
+// vagueSpan bounds what a vague quantity of magnitude M allows: M up to M·vagueSpan.
+const vagueSpan = 100
+
 // atLeastSpan bounds what "at least x" / "more than x" allows: up to x·atLeastSpan.
 const atLeastSpan = 1.5
 
@@ -41,6 +44,11 @@ const atLeastSpan = 1.5
 func numberRange(f Fact) valueRange {
 	x, ok := numValue(f)
 	if !ok {
+		if f.Vague && f.Magnitude > 0 {
+			// "Thousands" allows 1,000 up to the next-but-one order ("des milliers de
+			// disparus" for 10,100 missing); "dozens", 10 to 999.
+			return valueRange{f.Magnitude, f.Magnitude*vagueSpan - 1, true}
+		}
 		return valueRange{}
 	}
 	switch f.Qualifier {
@@ -115,6 +123,22 @@ func compareValues(f, g Fact) compat {
 	case KindNumber:
 		x, ok1 := numValue(f)
 		y, ok2 := numValue(g)
+		if f.Vague && f.Magnitude > 0 || g.Vague && g.Magnitude > 0 {
+			// A vague quantity agrees with the figures its words allow ("thousands" and
+			// 10,100), and with a vague quantity of its magnitude.
+			if !ok1 && !ok2 && f.Vague && g.Vague {
+				if f.Magnitude == g.Magnitude {
+					return compatible
+				}
+				return incompatible
+			}
+			if (ok1 || ok2) && !numberRange(f).intersect(numberRange(g)).empty() {
+				return compatible
+			}
+			if ok1 || ok2 {
+				return incompatible
+			}
+		}
 		if !ok1 || !ok2 {
 			return unknownCompat
 		}

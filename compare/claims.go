@@ -40,7 +40,7 @@ const (
 // claimConcept returns the concept a number states a claim about, or "" when its concept is
 // unknown or too generic ("people", "count") to say that two numbers are the same claim.
 func claimConcept(f Fact) string {
-	if f.Kind != KindNumber || f.Vague || f.Ordinal {
+	if f.Kind != KindNumber || f.Ordinal || f.Vague && f.Magnitude <= 0 {
 		return ""
 	}
 	switch f.Concept {
@@ -50,7 +50,7 @@ func claimConcept(f Fact) string {
 		// claim. Durations are claims only with context (contextualConcept).
 		return ""
 	}
-	if _, ok := numValue(f); !ok {
+	if _, ok := numValue(f); !ok && !f.Vague {
 		return ""
 	}
 	return f.Concept
@@ -264,8 +264,8 @@ func claimConflicts(st *story, al *storyAlign) []Discrepancy {
 	var roots []int
 	for i, n := range al.nodes {
 		f := st.arts[n.art].facts[n.fact]
-		if claimConcept(f) == "" {
-			continue
+		if claimConcept(f) == "" || f.Vague {
+			continue // a vague quantity ("thousands") aligns with its claim but is not a value to dispute
 		}
 		r := al.uf.find(i)
 		if al.manual[r] {

@@ -196,3 +196,61 @@ func TestClaimGroupsStayWithinRatio(t *testing.T) {
 		}
 	}
 }
+
+// TestVagueQuantitiesJoinTheirClaim: "thousands missing" aligns with "10,100 missing" (the
+// words allow it) but never raises a number flag of its own, and not with a figure its
+// words rule out.
+func TestVagueQuantitiesJoinTheirClaim(t *testing.T) {
+	docs := []claimDoc{
+		{"fr", "fr", "2023-09-13T08:00:00Z", "À Derna, des milliers de personnes sont portées disparues après les inondations, selon le Croissant-Rouge.\n"},
+		{"en", "en", "2023-09-13T09:00:00Z", "In Derna, 10,100 people are missing after the floods, the Red Crescent said.\n"},
+		{"es", "es", "2023-09-13T10:00:00Z", "En Derna hay 40 desaparecidos tras las inundaciones, según la Media Luna Roja.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, d := range numberFlags(res) {
+		for _, m := range d.Members {
+			if m.Article == "fr" {
+				t.Errorf("a vague quantity is a member of a number flag: %s", d.Summary)
+			}
+		}
+	}
+	text := map[string]string{}
+	for id, fs := range res.Facts {
+		for _, f := range fs {
+			text[id+"/"+f.ID] = f.Text
+		}
+	}
+	joined := false
+	for _, al := range res.Alignments {
+		var ts []string
+		for _, m := range al.Members {
+			ts = append(ts, text[m.Article+"/"+m.Fact])
+		}
+		s := strings.Join(ts, " | ")
+		if strings.Contains(s, "des milliers") && strings.Contains(s, "10,100") {
+			joined = true
+		}
+		if strings.Contains(s, "des milliers") && strings.Contains(s, "40") {
+			t.Errorf("thousands aligned with 40: %s", s)
+		}
+	}
+	if !joined {
+		t.Error("\"des milliers\" and 10,100 missing are not aligned")
+	}
+}
+
+// TestNoOmissionOfBackgroundFigures: a duration most versions give (seven days of
+// mourning) and one leaves out is not an omission an analyst wants flagged.
+func TestNoOmissionOfBackgroundFigures(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan declared seven days of national mourning in Turkey on Monday. At least 3,000 people were killed.\n"},
+		{"fr", "fr", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan a décrété lundi sept jours de deuil national en Turquie. Au moins 3 000 personnes ont été tuées.\n"},
+		{"es", "es", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan decretó el lunes siete días de luto nacional en Turquía. Al menos 3.000 personas murieron.\n"},
+		{"de", "de", "2023-02-07T10:00:00Z", "Recep Tayyip Erdoğan äußerte sich am Montag in der Türkei. Mindestens 3000 Menschen wurden getötet.\n"},
+	}
+	for _, d := range analyzeClaimDocs(docs).Discrepancies {
+		if d.Kind == DiscOmission {
+			t.Errorf("omission flag on a background figure: %s", d.Summary)
+		}
+	}
+}

@@ -244,8 +244,8 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 		// ways (a missed Arabic name, an unresolved "that day") for their absence to be
 		// evidence, and a flag must be something the analyst wants to see.
 		concept := al.concept[r]
-		if concept == "" || al.split[r] {
-			continue
+		if concept == "" || al.split[r] || contextualConcept(concept) {
+			continue // a duration or a count of countries left out is background, not an omission
 		}
 		has := map[int]int{}
 		for _, nd := range nds {

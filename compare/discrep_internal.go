@@ -161,7 +161,7 @@ func headlineDiscrepancies(storyID string, a *article) []Discrepancy {
 	var out []Discrepancy
 	for hi, h := range a.facts {
 		concept := claimConcept(h)
-		if h.Start < start || h.Start >= end || concept == "" || contextualConcept(concept) {
+		if h.Start < start || h.Start >= end || concept == "" || h.Vague || contextualConcept(concept) {
 			continue
 		}
 		var body []int
