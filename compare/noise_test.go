@@ -65,7 +65,8 @@ func TestSpellingConventionsAndSlips(t *testing.T) {
 		{"Kerch", "Kertch"}, {"Khusnullin", "Chusnullin"}, {"Khusnullin", "Jusnulin"}, {"Assad", "Asad"},
 		{"Hassan", "Hasan"}, {"Mansour", "Mansur"}, {"Haftar", "Hafter"}, {"Khalifa", "Jalifa"},
 		{"Mohammed", "Muhammad"}, {"Valery", "Waleri"}, {"Volodymyr", "Wolodymyr"}, {"Alexander", "Alexandr"},
-		{"Alexander", "Alexandre"},
+		{"Alexander", "Alexandre"}, {"Surovikin", "Sourovikine"}, {"Luhansk", "Lugansk"}, {"Kharkiv", "Charkiw"},
+		{"Donetsk", "Donezk"}, {"Bakhmut", "Bajmut"},
 	}
 	for _, c := range conventions {
 		if !conventionalVariant(foldAccents(c[0]), foldAccents(c[1])) {
