@@ -49,7 +49,7 @@ func (g *gazetteer) loadHeads(fsys fs.FS) error {
 		}
 		for _, e := range rule.english {
 			if strings.Count(e, "{}") != 1 {
-				return fmt.Errorf("English pattern %q needs exactly one {}", e)
+				return fmt.Errorf("the English pattern %q needs exactly one {}", e)
 			}
 		}
 		switch rule.typ {
