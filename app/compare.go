@@ -28,8 +28,8 @@ const minColumnWidth = 250
 // Column is one version in the compare view.
 type Column struct {
 	Article store.Article
-	Header  *widget.Label // language and date
-	Title   *widget.Label // headline, one line
+	Header  *widget.Label      // language and date
+	Title   *textview.FitLabel // headline, one line, cut to the column's width in logical order
 	View    *textview.TextView
 	facts   []compare.Fact
 }
@@ -39,7 +39,7 @@ type CompareView struct {
 	u *UI
 
 	// StorySelect picks the story to compare.
-	StorySelect *widget.Select
+	StorySelect *StoryPicker
 	Columns     []*Column
 	// ShowFacts switches the fact underlines of every column.
 	ShowFacts *widget.Check
@@ -65,7 +65,7 @@ func newCompareView(u *UI) *CompareView {
 	cv := &CompareView{u: u}
 	// The select picks a story by its option's index, so its id; ShowStory sets the select
 	// without calling back here (selectQuietly): the widget never calls back into itself.
-	cv.StorySelect = widget.NewSelect(nil, func(string) {
+	cv.StorySelect = newStoryPicker(func(string) {
 		i := cv.StorySelect.SelectedIndex()
 		if i < 0 || i >= len(cv.storyIDs) {
 			return
@@ -192,11 +192,8 @@ func (cv *CompareView) newColumn(a store.Article) *Column {
 	c.Header = widget.NewLabel("")
 	c.Header.TextStyle.Bold = true
 	c.Header.Truncation = fyne.TextTruncateEllipsis
-	c.Title = widget.NewLabel("")
+	c.Title = textview.NewFitLabel("")
 	c.Title.TextStyle.Bold = true
-	// One line, cut in logical order before it is put in visual order: a wrapped or truncated
-	// right-to-left title would lose its start.
-	c.Title.Truncation = fyne.TextTruncateEllipsis
 	c.View.SetText(a.Text)
 	c.View.SetFactsVisible(cv.ShowFacts.Checked)
 	cv.setColumnData(c)
@@ -217,12 +214,7 @@ func (cv *CompareView) setColumnData(c *Column) {
 		date += " (inferred)"
 	}
 	c.Header.SetText(fmt.Sprintf("%s · %s · %s", a.Lang, languageName(a.Lang), date))
-	c.Title.SetText(textview.Visual(ellipsis(a.Title, 34)))
-	if textview.IsRTL(a.Title) {
-		c.Title.Alignment = fyne.TextAlignTrailing
-	} else {
-		c.Title.Alignment = fyne.TextAlignLeading
-	}
+	c.Title.SetFull(a.Title) // cut to the column's width in logical order, then visual
 	c.facts = m.facts[a.ID]
 	fs := make([]textview.Fact, 0, len(c.facts))
 	for _, f := range c.facts {
@@ -264,7 +256,7 @@ func (cv *CompareView) modelChanged() {
 		opts = append(opts, m.storyLabel(id))
 		ids = append(ids, id)
 	}
-	cv.StorySelect.Options = opts
+	cv.StorySelect.SetOptions(opts)
 	cv.storyIDs = ids
 	if cv.story != "" {
 		if _, ok := m.stories[cv.story]; !ok {

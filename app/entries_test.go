@@ -82,3 +82,31 @@ func TestEntries_RightToLeftInVisualOrder(t *testing.T) {
 		t.Errorf("flag note shows %q, want the visual order %q", got, want)
 	}
 }
+
+// The real window at 1280×800 showed Arabic column headlines cut at their start: the title was
+// put in visual order and Fyne's truncation then cut the visual string's right end, which is
+// where a right-to-left text begins. The headline keeps its first word at every column width.
+func TestCompare_RightToLeftTitleKeepsItsStart(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	ar := articleBySource(t, db, "000_")
+	storyOf(t, u, ar.ID)
+	first := strings.Fields(ar.Title)[0]
+	for _, width := range []float32{1400, 1280, 1024} {
+		w.Resize(fyne.NewSize(width, 760))
+		for _, c := range u.Compare.Columns {
+			if c.Article.ID != ar.ID {
+				continue
+			}
+			var shown strings.Builder
+			for _, o := range test.LaidOutObjects(c.Title) {
+				if tx, ok := o.(*canvas.Text); ok && tx.Visible() {
+					shown.WriteString(tx.Text)
+				}
+			}
+			if !strings.Contains(shown.String(), first) {
+				t.Errorf("at %.0f px the Arabic headline shows %q: its first word %q is cut off", width, shown.String(), first)
+			}
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"parallax"
 	"parallax/app/textview"
+	"parallax/store"
 	"parallax/store/fetch"
 )
 
@@ -38,65 +39,23 @@ func (u *UI) ImportURLs(urls []string) {
 	if len(urls) == 0 {
 		return
 	}
-	db := u.db
-	ctx, cancel := context.WithCancel(context.Background())
-	u.showProgress("Fetching", cancel)
 	f := u.fetcher()
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		defer cancel()
+	job := importJob{progress: "Fetching", done: "Fetched", cancelled: "Fetching cancelled; nothing was stored",
+		nothing: "Nothing fetched", failed: "%d address(es) could not be fetched"}
+	u.runImport(job, func(ctx context.Context, db *store.DB) importOutcome {
 		docs, errs := f.Pages(ctx, urls, func(done, total int, _ string) {
 			fyne.Do(func() { u.setProgress("Fetching pages", done, total) })
 		})
-		cancelled := ctx.Err() != nil
-		summary := ""
-		if !cancelled && len(docs) > 0 {
-			fyne.Do(func() { u.Status.SetText(fmt.Sprintf("Storing %d articles…", len(docs))) })
-			res, err := db.ImportDocuments(docs, time.Now())
-			if err != nil {
-				errs = append(errs, err)
-				docs = nil
-			} else {
-				summary = fmt.Sprintf("%d added, %d revised, %d already there", res.Added, res.Revised, res.Unchanged)
-			}
+		if ctx.Err() != nil || len(docs) == 0 {
+			return importOutcome{errs: errs}
 		}
-		fyne.DoAndWait(func() {
-			u.hideProgress()
-			if db != u.db {
-				return
-			}
-			switch {
-			case cancelled:
-				u.Status.SetText("Fetching cancelled; nothing was stored")
-			case summary != "":
-				u.notice = "Fetched: " + summary
-				u.Status.SetText(u.notice)
-			default:
-				u.Status.SetText("Nothing fetched")
-			}
-			if len(errs) > 0 && !cancelled {
-				u.showFetchErrors(errs)
-			}
-			if !cancelled && len(docs) > 0 {
-				u.reload()
-			}
-		})
-	}()
-}
-
-// showFetchErrors lists the URLs that could not be fetched, one line each, saying why.
-func (u *UI) showFetchErrors(errs []error) {
-	lines := make([]string, 0, len(errs))
-	for _, e := range errs {
-		lines = append(lines, "• "+e.Error())
-	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(fmt.Sprintf("%d address(es) could not be fetched", len(errs)), "OK",
-		container.NewVScroll(text), u.win)
-	d.Resize(fyne.NewSize(680, 360))
-	d.Show()
+		fyne.Do(func() { u.Status.SetText(fmt.Sprintf("Storing %d articles…", len(docs))) })
+		res, err := db.ImportDocuments(docs, time.Now())
+		if err != nil {
+			return importOutcome{errs: append(errs, err)}
+		}
+		return importOutcome{summary: storedSummary(res), errs: errs, stored: true}
+	})
 }
 
 // parseURLList reads addresses one a line (or separated by spaces) as NormalizeURL accepts

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app/textview"
+	"parallax/store"
 	"parallax/store/fetch"
 	"parallax/store/ingest"
 	"parallax/store/interchange"
@@ -67,6 +68,79 @@ func expandPaths(paths []string) ([]string, []error) {
 	return files, errs
 }
 
+// importJob is what a background import (files, web pages) says to the analyst, in its
+// own words: the progress bar's title, the status line's prefix for what was stored, the
+// line for a cancelled job and for one that stored nothing, and the title of the error list
+// ("%d file(s) could not be imported").
+type importJob struct {
+	progress, done, cancelled, nothing, failed string
+}
+
+// importOutcome is what an import's work reports: a summary of what it stored ("" when
+// nothing), the errors to list, and whether the workspace changed.
+type importOutcome struct {
+	summary string
+	errs    []error
+	stored  bool
+}
+
+// runImport runs work in the background with a progress bar and Cancel, then, on the UI
+// goroutine: the status line says what was stored, or that the job was cancelled and
+// nothing stored; the errors are listed (not after a Cancel: nothing was stored anyway);
+// and the workspace is read again when it changed. work gets the workspace open when the
+// job started; its result is dropped if another workspace has been opened since.
+func (u *UI) runImport(job importJob, work func(ctx context.Context, db *store.DB) importOutcome) {
+	db := u.db
+	ctx, cancel := context.WithCancel(context.Background())
+	u.showProgress(job.progress, cancel)
+	u.jobs.Add(1)
+	go func() {
+		defer u.jobs.Done()
+		defer cancel()
+		out := work(ctx, db)
+		cancelled := ctx.Err() != nil
+		fyne.DoAndWait(func() {
+			u.hideProgress()
+			if db != u.db {
+				return
+			}
+			switch {
+			case cancelled:
+				u.Status.SetText(job.cancelled)
+			case out.summary != "":
+				u.notice = job.done + ": " + out.summary
+				u.Status.SetText(u.notice)
+			default:
+				u.Status.SetText(job.nothing)
+			}
+			if len(out.errs) > 0 && !cancelled {
+				u.showErrorList(fmt.Sprintf(job.failed, len(out.errs)), out.errs)
+			}
+			if !cancelled && out.stored {
+				u.reload()
+			}
+		})
+	}()
+}
+
+// storedSummary says what an import stored: "2 added, 1 revised, 0 already there".
+func storedSummary(res store.ImportResult) string {
+	return fmt.Sprintf("%d added, %d revised, %d already there", res.Added, res.Revised, res.Unchanged)
+}
+
+// showErrorList lists what could not be imported or fetched, one line each, saying why.
+func (u *UI) showErrorList(title string, errs []error) {
+	lines := make([]string, 0, len(errs))
+	for _, e := range errs {
+		lines = append(lines, "• "+e.Error())
+	}
+	text := widget.NewLabel(strings.Join(lines, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "OK", container.NewVScroll(text), u.win)
+	d.Resize(fyne.NewSize(680, 360))
+	u.showDialog(d)
+}
+
 // ImportPaths imports files and folders in the background: a progress bar with Cancel, every
 // file's error listed at the end, everything readable imported. Parallax sets (.json) are
 // merged with their highlights, verdicts and aliases.
@@ -74,13 +148,9 @@ func (u *UI) ImportPaths(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	db := u.db
-	ctx, cancel := context.WithCancel(context.Background())
-	u.showProgress("Importing", cancel)
-	u.jobs.Add(1)
-	go func() {
-		defer u.jobs.Done()
-		defer cancel()
+	job := importJob{progress: "Importing", done: "Imported", cancelled: "Import cancelled; nothing was imported",
+		nothing: "Nothing imported", failed: "%d file(s) could not be imported"}
+	u.runImport(job, func(ctx context.Context, db *store.DB) importOutcome {
 		files, errs := expandPaths(paths)
 		var docs []ingest.Document
 		var sets []*interchange.Set
@@ -110,64 +180,30 @@ func (u *UI) ImportPaths(paths []string) {
 				errs = append(errs, e)
 			}
 		}
-		cancelled := ctx.Err() != nil
-		summary := ""
-		if !cancelled {
-			fyne.Do(func() { u.Status.SetText(fmt.Sprintf("Storing %d articles…", len(docs))) })
-			if len(docs) > 0 {
-				res, err := db.ImportDocuments(docs, time.Now())
-				if err != nil {
-					errs = append(errs, err)
-				} else {
-					summary = fmt.Sprintf("%d added, %d revised, %d already there", res.Added, res.Revised, res.Unchanged)
-				}
-			}
-			for i, set := range sets {
-				rep, err := interchange.Import(db, set, "")
-				if err != nil {
-					errs = append(errs, fmt.Errorf("%s: %w", setNames[i], err))
-					continue
-				}
-				summary += fmt.Sprintf("; set %s: %d articles added, %d highlights, %d verdicts",
-					filepath.Base(setNames[i]), rep.Articles.Added, rep.Highlights.Added, rep.Verdicts.Added)
+		if ctx.Err() != nil {
+			return importOutcome{}
+		}
+		var summary []string
+		fyne.Do(func() { u.Status.SetText(fmt.Sprintf("Storing %d articles…", len(docs))) })
+		if len(docs) > 0 {
+			res, err := db.ImportDocuments(docs, time.Now())
+			if err != nil {
+				errs = append(errs, err)
+			} else {
+				summary = append(summary, storedSummary(res))
 			}
 		}
-		fyne.DoAndWait(func() {
-			u.hideProgress()
-			if db != u.db {
-				return
+		for i, set := range sets {
+			rep, err := interchange.Import(db, set, "")
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", setNames[i], err))
+				continue
 			}
-			switch {
-			case cancelled:
-				u.Status.SetText("Import cancelled; nothing was imported")
-			case summary != "":
-				u.notice = "Imported: " + strings.TrimPrefix(summary, "; ")
-				u.Status.SetText(u.notice)
-			default:
-				u.Status.SetText("Nothing imported")
-			}
-			if len(errs) > 0 {
-				u.showImportErrors(errs)
-			}
-			if !cancelled && (len(docs) > 0 || len(sets) > 0) {
-				u.reload()
-			}
-		})
-	}()
-}
-
-// showImportErrors lists what could not be imported, one line per file.
-func (u *UI) showImportErrors(errs []error) {
-	lines := make([]string, 0, len(errs))
-	for _, e := range errs {
-		lines = append(lines, "• "+e.Error())
-	}
-	text := widget.NewLabel(strings.Join(lines, "\n"))
-	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(fmt.Sprintf("%d file(s) could not be imported", len(errs)), "OK",
-		container.NewVScroll(text), u.win)
-	d.Resize(fyne.NewSize(640, 360))
-	u.showDialog(d)
+			summary = append(summary, fmt.Sprintf("set %s: %d articles added, %d highlights, %d verdicts",
+				filepath.Base(setNames[i]), rep.Articles.Added, rep.Highlights.Added, rep.Verdicts.Added))
+		}
+		return importOutcome{summary: strings.Join(summary, "; "), errs: errs, stored: len(docs) > 0 || len(sets) > 0}
+	})
 }
 
 // reload re-reads the workspace after an import and analyses again.
@@ -296,7 +332,7 @@ func (u *UI) ImportText(source, text string) {
 			if db != u.db {
 				return
 			}
-			u.notice = fmt.Sprintf("Pasted article: %d added, %d revised, %d already there", res.Added, res.Revised, res.Unchanged)
+			u.notice = "Pasted article: " + storedSummary(res)
 			u.Status.SetText(u.notice)
 			u.reload()
 		})

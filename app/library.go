@@ -45,7 +45,7 @@ type Library struct {
 	// Search filters by any text of the articles, across scripts and spellings.
 	Search      *textview.Entry
 	LangFilter  *widget.Select
-	StoryFilter *widget.Select
+	StoryFilter *StoryPicker
 	// Count says how many articles are shown of how many.
 	Count *widget.Label
 	// Hint is the first-run card telling what to try.
@@ -72,7 +72,7 @@ func newLibrary(u *UI) *Library {
 	l.Search.OnChanged = func(string) { l.refresh() }
 	l.LangFilter = widget.NewSelect(nil, func(string) { l.refresh() })
 	l.LangFilter.PlaceHolder = "All languages"
-	l.StoryFilter = widget.NewSelect(nil, func(string) { l.refresh() })
+	l.StoryFilter = newStoryPicker(func(string) { l.refresh() })
 	l.StoryFilter.PlaceHolder = "All stories"
 	l.Count = widget.NewLabel("")
 
@@ -481,7 +481,7 @@ func (l *Library) updateFilterOptions() {
 	for _, id := range m.storyIDs() {
 		stories = append(stories, m.storyLabel(id))
 	}
-	l.StoryFilter.Options = stories
+	l.StoryFilter.SetOptions(stories)
 }
 
 // storyFilterID maps the story filter's label back to a story id ("" for all).

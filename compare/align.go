@@ -135,7 +135,9 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		score += 0.2
 	}
 	if sameClaim && !contextualConcept(claimConcept(f)) {
-		score += 0.2
+		// Agreeing figures of one claim outrank disagreeing ones with the same context
+		// (claimPairScore), so 7.8 pairs with 7.8 before 7.5.
+		score += claimConceptWeight + claimAgreeWeight
 		if conceptCount(a, f.Concept) == 1 && conceptCount(b, g.Concept) == 1 {
 			score += 2 * claimUniqueWeight
 		}
@@ -175,6 +177,8 @@ type storyAlign struct {
 	concept []string
 	members map[int][]int
 	split   []bool // per root: holds disagreeing values of one claim
+	// span is, per root, the least and greatest positive number of the group.
+	span [][2]float64
 }
 
 func (al *storyAlign) canUnion(x, y int) bool {
@@ -188,6 +192,11 @@ func (al *storyAlign) canUnion(x, y int) bool {
 	}
 	if (al.split[rx] || al.split[ry]) && (cx == "" || cx != cy) {
 		return false // a group of disagreeing values takes only facts of its claim
+	}
+	if (al.split[rx] || al.split[ry] || al.rng[rx].intersect(al.rng[ry]).empty()) && !al.spanFits(rx, ry) {
+		// One claim's values stay within claimMaxRatio of each other: chaining pairs that
+		// each fit must not join a toll of 15 in Greece to one of 11,300 in Libya.
+		return false
 	}
 	if al.rng[rx].intersect(al.rng[ry]).empty() {
 		// Disagreeing values join only as one claim, and only from different articles —
@@ -225,6 +234,7 @@ func (al *storyAlign) union(x, y int) {
 		al.split[r] = true
 	}
 	al.split[r] = al.split[r] || al.split[rx] || al.split[ry]
+	al.span[r] = [2]float64{math.Min(al.span[rx][0], al.span[ry][0]), math.Max(al.span[rx][1], al.span[ry][1])}
 	al.manual[r] = al.manual[rx] || al.manual[ry]
 	o := rx
 	if r == rx {
@@ -237,6 +247,14 @@ func (al *storyAlign) union(x, y int) {
 	delete(al.members, o)
 	al.extra[r] = append(al.extra[r], al.extra[o]...)
 	delete(al.extra, o)
+}
+
+// spanFits reports whether the numbers of two groups, taken together, stay within
+// claimMaxRatio of each other (span holds each root's least and greatest value).
+func (al *storyAlign) spanFits(rx, ry int) bool {
+	x, y := al.span[rx], al.span[ry]
+	lo, hi := math.Min(x[0], y[0]), math.Max(x[1], y[1])
+	return math.IsInf(lo, 1) || hi <= lo*claimMaxRatio
 }
 
 // valuesFitPerArticle reports whether no article would hold two disagreeing values in the
@@ -280,11 +298,16 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	al.manual = make([]bool, len(al.nodes))
 	al.concept = make([]string, len(al.nodes))
 	al.split = make([]bool, len(al.nodes))
+	al.span = make([][2]float64, len(al.nodes))
 	al.members = make(map[int][]int, len(al.nodes))
 	for i, n := range al.nodes {
 		f := st.arts[n.art].facts[n.fact]
 		al.rng[i] = factRange(f)
 		al.concept[i] = claimConcept(f)
+		al.span[i] = [2]float64{math.Inf(1), math.Inf(-1)}
+		if v, ok := numValue(f); ok && f.Kind == KindNumber && v > 0 {
+			al.span[i] = [2]float64{v, v}
+		}
 		al.members[i] = []int{i}
 	}
 	artIdx := map[string]int{}
@@ -332,6 +355,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				if rf != rn {
 					r := al.uf.union(rf, rn)
 					al.rng[r] = valueRange{} // the analyst overrides value checks
+					al.span[r] = [2]float64{math.Min(al.span[rf][0], al.span[rn][0]), math.Max(al.span[rf][1], al.span[rn][1])}
 					al.manual[r] = true
 					o := rf
 					if r == rf {

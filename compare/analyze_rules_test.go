@@ -326,16 +326,17 @@ func TestAlignmentByContext(t *testing.T) {
 	}
 }
 
-// A date and a number differ in the same claim (same rare actors around them): flagged,
+// A date and a number differ in the same claim (same rare actors around them, and the date
+// next to the same event word, "attack"/"Angriff"): flagged,
 // major, with both spans; qualifier-compatible numbers and the capital standing for the
 // country are not flagged.
 func TestConflicts(t *testing.T) {
 	var w azWS
-	w.add(t, "c-en", "en", "2021-07-20", "On 19 July Microsoft said Hafnium breached 30,000 organisations. Washington blamed the MSS; more than 10,000 servers were hit.",
+	w.add(t, "c-en", "en", "2021-07-20", "In the attack of 19 July, Microsoft said, Hafnium breached 30,000 organisations. Washington blamed the MSS; more than 10,000 servers were hit.",
 		azDate("19 July", "2021-07-19"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup),
 		azNum("30,000", 30000).counted("organisations"), azAct("Washington", "Washington, D.C.", ActorPlace), azAct("MSS", "MSS", ActorOrg),
 		azNum("more than 10,000", 10000).qual(QualifierMoreThan).counted("servers"))
-	w.add(t, "c-de", "de", "2021-07-20", "Am 12. Juli erklärte Microsoft, Hafnium habe 20.000 Organisationen gehackt. Die USA beschuldigten das MSS; 14.000 Server waren betroffen.",
+	w.add(t, "c-de", "de", "2021-07-20", "Beim Angriff vom 12. Juli habe Hafnium 20.000 Organisationen gehackt, erklärte Microsoft. Die USA beschuldigten das MSS; 14.000 Server waren betroffen.",
 		azDate("12. Juli", "2021-07-12"), azAct("Microsoft", "Microsoft", ActorOrg), azAct("Hafnium", "Hafnium", ActorGroup),
 		azNum("20.000", 20000).counted("organisations"), azAct("USA", "United States", ActorCountry), azAct("MSS", "MSS", ActorOrg),
 		azNum("14.000", 14000).counted("servers"))
@@ -373,10 +374,10 @@ func TestSpellingRules(t *testing.T) {
 	for _, d := range sp {
 		got = append(got, d.Members[0].Text+" "+d.Diff)
 	}
-	// Anthony is a misspelling; Sergey is a transliteration variant one edit away from the
-	// canonical Sergei — also flagged, as the analyst would want to check it; Blinkens
-	// (German genitive), Lawrow (German form, too far), Лавровым (inflection) are not.
-	want := []string{"Anthony Blinken A[nt→nth]ony Blinken", "Sergey Lavrov Serge[i→y] Lavrov"}
+	// Anthony is a misspelling (Antony is written so in the German version); Sergey is a
+	// transliteration convention (Sergei, Sergej, Sergueï), Blinkens a German genitive,
+	// Lawrow the German form, Лавровым an inflection: none of them is flagged.
+	want := []string{"Anthony Blinken A[nt→nth]ony Blinken"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("spelling flags %q, want %q", got, want)
 	}

@@ -52,6 +52,10 @@ type article struct {
 	textSum   string
 	places    []string
 	placesSet bool
+
+	// stated holds, per claim concept, every value the article gives for it and every
+	// rounding of those values (statesValue), built on first use.
+	stated map[string]*statedValues
 }
 
 // clusterPre is an article's clustering input computed ahead of clustering.

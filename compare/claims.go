@@ -30,9 +30,11 @@ const (
 
 // claimConceptWeight is what a shared specific concept adds to a pair's score, and
 // claimUniqueWeight what each side adds when it is its article's only figure of that concept.
+// claimAgreeWeight is what agreeing values add on top of claimConceptWeight.
 const (
 	claimConceptWeight = 0.3
 	claimUniqueWeight  = 0.1
+	claimAgreeWeight   = 0.1
 )
 
 // claimConcept returns the concept a number states a claim about, or "" when its concept is
@@ -188,6 +190,11 @@ func (s *story) claimPairScore(a *article, i int, b *article, j int) (float64, b
 	}
 	if placesDiffer(a, i, b, j) {
 		return 0, false // deaths in Syria, deaths in Turkey, deaths in both
+	}
+	if statesValue(a, g) || statesValue(b, f) {
+		// One version gives both values (the main shock 7.8 and the second 7.5; a ship
+		// 400 m long and a span of 59 m): each value pairs with its equal, not the other.
+		return 0, false
 	}
 	if personalConcept(claimConcept(f)) {
 		// An age is a person's: two ages of two named people are two claims.
@@ -441,22 +448,63 @@ func claimConflict(st *story, ns []node) (Discrepancy, bool) {
 
 // statesValue reports whether an article gives a figure of f's claim concept with f's value
 // (the same number, or it rounded: 33.3 and 33, 5,310,000 and 5.3 million). Qualifiers do
-// not widen it: "at least 12 million" does not state 14 million.
+// not widen it: "at least 12 million" does not state 14 million. An index of the article's
+// values and their roundings keeps it a few map lookups, however long the article.
 func statesValue(a *article, f Fact) bool {
-	c := claimConcept(f)
 	x, ok := numValue(f)
 	if !ok {
 		return false
 	}
-	for _, g := range a.facts {
-		if g.Kind != KindNumber || claimConcept(g) != c {
-			continue
+	if a.stated == nil {
+		a.stated = map[string]*statedValues{}
+		for _, g := range a.facts {
+			c := claimConcept(g)
+			y, ok := numValue(g)
+			if g.Kind != KindNumber || c == "" || !ok {
+				continue
+			}
+			sv := a.stated[c]
+			if sv == nil {
+				sv = &statedValues{exact: map[float64]bool{}, rounded: map[float64]bool{}}
+				a.stated[c] = sv
+			}
+			sv.exact[y] = true
+			for _, r := range roundings(y) {
+				sv.rounded[r] = true
+			}
 		}
-		if y, ok := numValue(g); ok && (x == y || roundsTo(x, y) || roundsTo(y, x)) {
-			return true
+	}
+	sv := a.stated[claimConcept(f)]
+	if sv == nil {
+		return false
+	}
+	if sv.exact[x] || sv.rounded[x] {
+		return true // the same value, or a figure of the article rounds to it
+	}
+	for _, r := range roundings(x) {
+		if sv.exact[r] {
+			return true // x rounds to a figure of the article
 		}
 	}
 	return false
+}
+
+// statedValues indexes the values an article gives for one concept: as written, and every
+// rounding of them.
+type statedValues struct{ exact, rounded map[float64]bool }
+
+// roundings lists a number rounded to each count of significant digits it has, fewest
+// first: 7,840 → 8,000, 7,800, 7,840.
+func roundings(x float64) []float64 {
+	var out []float64
+	for k := 1; k < 15; k++ {
+		r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', k, 64), 64)
+		if err != nil || r == x {
+			break
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // claimRelation says why the values of one claim differ. A running figure (a toll) that

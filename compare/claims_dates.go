@@ -11,7 +11,9 @@ import (
 // happened. When most versions put it on one day and one version on another day close by,
 // the odd one out is a date an analyst wants to check. Each article must give one day for
 // the event (an article that dates the quake and its aftershock on two days says nothing
-// about which is "the" day), and the majority day must have two articles behind it.
+// about which is "the" day), and the majority day must have two articles behind it. A night
+// across two days ("the night of 10-11 September") is such a day: another night is another
+// date, a day inside it is the same.
 
 // dateClaimMaxDays is the widest gap between two days taken for one event dated
 // differently; further apart they are more likely two events (a quake and a later one).
@@ -21,9 +23,40 @@ const dateClaimMaxDays = 3
 // their distance, in runes.
 const dateCueClausePenalty = 40
 
+// datedEvent is one date stated with an event word: a day, or a night across two days
+// (lo < hi: "the night of 10-11 September", "в ночь с 10 на 11").
 type datedEvent struct {
 	art, fact int
-	day       int
+	lo, hi    int
+}
+
+// dayKey is a dated event's day or night.
+type dayKey struct{ lo, hi int }
+
+// compatible reports whether two days or nights can be the same: equal, or a day inside a
+// night. Two different nights are two different dates even when they share a day (10-11
+// and 11-12 September).
+func (k dayKey) compatible(o dayKey) bool {
+	switch {
+	case k == o:
+		return true
+	case k.lo == k.hi && o.lo != o.hi:
+		return o.lo <= k.lo && k.lo <= o.hi
+	case k.lo != k.hi && o.lo == o.hi:
+		return k.lo <= o.lo && o.lo <= k.hi
+	}
+	return false
+}
+
+func (k dayKey) String() string {
+	if k.lo == k.hi {
+		return humanDay(k.lo)
+	}
+	lo, hi := dayISO(k.lo), dayISO(k.hi)
+	if lo[:7] == hi[:7] { // "the night of 10 to 11 September 2023"
+		return "the night of " + strings.TrimLeft(lo[8:], "0") + " to " + humanDay(k.hi)
+	}
+	return "the night of " + humanDay(k.lo) + " to " + humanDay(k.hi)
 }
 
 func dateClaimConflicts(st *story) []Discrepancy {
@@ -43,22 +76,29 @@ func dateClaimConflicts(st *story) []Discrepancy {
 				continue
 			}
 			lo, hi, prec, ok := parseDateRange(dateValue(f))
-			if !ok || prec != PrecisionDay || lo != hi {
+			if !ok || prec != PrecisionDay || hi-lo > 1 {
 				continue
 			}
 			if typ := nearestEventCue(a, fi, toks, cues); typ != "" {
-				mine[typ] = append(mine[typ], datedEvent{ai, fi, lo})
+				mine[typ] = append(mine[typ], datedEvent{ai, fi, lo, hi})
 			}
 		}
 		for typ, evs := range mine {
-			one := true
+			// One day for the event in this article (a day inside the night it names is the
+			// same), given as its night when it names one.
+			one, key := true, evs[0].key()
 			for _, e := range evs[1:] {
-				if e.day != evs[0].day {
+				if !e.key().compatible(key) {
 					one = false
+				} else if e.hi > e.lo {
+					key = e.key()
 				}
 			}
 			if one {
-				byType[typ] = append(byType[typ], evs...)
+				for _, e := range evs {
+					e.lo, e.hi = key.lo, key.hi
+					byType[typ] = append(byType[typ], e)
+				}
 			}
 		}
 	}
@@ -70,33 +110,45 @@ func dateClaimConflicts(st *story) []Discrepancy {
 	var out []Discrepancy
 	for _, typ := range types {
 		evs := byType[typ]
-		arts := map[int]map[int]bool{} // day → articles
+		arts := map[dayKey]map[int]bool{} // day or night → articles
 		for _, e := range evs {
-			if arts[e.day] == nil {
-				arts[e.day] = map[int]bool{}
+			if arts[e.key()] == nil {
+				arts[e.key()] = map[int]bool{}
 			}
-			arts[e.day][e.art] = true
+			arts[e.key()][e.art] = true
 		}
 		if len(arts) < 2 {
 			continue
 		}
-		major, majorN := 0, 0
-		for d, as := range arts {
-			if len(as) > majorN || len(as) == majorN && d < major {
-				major, majorN = d, len(as)
+		keys := make([]dayKey, 0, len(arts))
+		for k := range arts {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			if keys[i].lo != keys[j].lo {
+				return keys[i].lo < keys[j].lo
+			}
+			return keys[i].hi < keys[j].hi
+		})
+		var major dayKey
+		majorN := 0
+		for _, k := range keys {
+			if len(arts[k]) > majorN {
+				major, majorN = k, len(arts[k])
 			}
 		}
 		if majorN < 2 {
 			continue
 		}
-		for d, as := range arts {
-			if d == major || len(as) >= majorN || abs(d-major) > dateClaimMaxDays {
+		for _, d := range keys {
+			as := arts[d]
+			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > dateClaimMaxDays {
 				continue
 			}
 			var ms []Member
 			var odd, agree []string
 			for _, e := range evs {
-				if e.day == d || e.day == major {
+				if e.key() == d || e.key() == major {
 					ms = append(ms, memberOf(st.arts[e.art], e.fact))
 				}
 			}
@@ -109,13 +161,42 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			sort.Strings(odd)
 			sort.Strings(agree)
 			sortMembers(ms)
-			summary := fmt.Sprintf("The %s is dated %s in %s but %s in %s", typ, humanDay(d),
-				strings.Join(odd, ", "), humanDay(major), strings.Join(agree, ", "))
+			summary := fmt.Sprintf("The %s is dated %s in %s but %s in %s", typ, d,
+				strings.Join(odd, ", "), major, strings.Join(agree, ", "))
 			out = append(out, Discrepancy{ID: discrepancyID(DiscDate, ms), Story: st.id, Kind: DiscDate,
 				Severity: SeverityMajor, Summary: summary, Members: ms, Relation: RelationContradiction, Claim: typ + "_date"})
 		}
 	}
 	return out
+}
+
+// sameDatedClaim reports whether date facts i of a and j of b date the same thing, so that
+// two different days are a contradiction: the word for what happened (events.tsv) nearest
+// each date in its sentence is of one type, or the two sentences share a figure (a number, a
+// unit, another date) besides their actors. A shared speaker, organisation or place is not
+// enough: Peskov said one thing on Tuesday and another on Wednesday, and two versions that
+// each report one of them do not contradict each other.
+func (st *story) sameDatedClaim(a *article, i int, b *article, j int) bool {
+	if sameDatedEvent(a, i, b, j) {
+		return true
+	}
+	for _, k := range st.sharedContext(a, i, b, j) {
+		if !strings.HasPrefix(k, "a:") {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDatedEvent reports whether date facts i of a and j of b date the same kind of event:
+// the word for what happened nearest each date in its sentence is of one type.
+func sameDatedEvent(a *article, i int, b *article, j int) bool {
+	lx := loadEventTypes()
+	if lx.forms[a.doc.Lang] == nil || lx.forms[b.doc.Lang] == nil {
+		return false
+	}
+	ta := nearestEventCue(a, i, a.tokens(), a.eventCues())
+	return ta != "" && ta == nearestEventCue(b, j, b.tokens(), b.eventCues())
 }
 
 // nearestEventCue returns the event type of the cue nearest to date fact fi in its
@@ -159,6 +240,8 @@ func nearestEventCue(a *article, fi int, toks []token, cues []conceptCue) string
 	}
 	return best
 }
+
+func (e datedEvent) key() dayKey { return dayKey{e.lo, e.hi} }
 
 // humanDay renders a day number (days since 1970-01-01) as "6 February 2023".
 func humanDay(d int) string {

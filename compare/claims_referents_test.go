@@ -94,3 +94,105 @@ func TestClaimFlagsIgnoreArticleNames(t *testing.T) {
 		t.Errorf("renaming the articles changed the number flags: %q, was %q", got, want)
 	}
 }
+
+// TestLikeValuesPairFirst: when two versions both give two values of one concept (the main
+// shock and the second), each value aligns with its equal, never across.
+func TestLikeValuesPairFirst(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2023-02-06T10:00:00Z", "A magnitude 7.8 earthquake struck southern Turkey on Monday, and a second quake of magnitude 7.5 followed hours later near Elbistan.\n"},
+		{"fr", "fr", "2023-02-06T12:00:00Z", "Une seconde secousse de magnitude 7,5 a frappé Elbistan lundi, après le séisme de magnitude 7,8 qui a dévasté le sud de la Turquie.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	value := map[string]float64{}
+	for id, fs := range res.Facts {
+		for _, f := range fs {
+			if x, ok := numValue(f); ok && f.Kind == KindNumber {
+				value[id+"/"+f.ID] = x
+			}
+		}
+	}
+	pairs := 0
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		var vs []float64
+		for _, m := range al.Members {
+			vs = append(vs, value[m.Article+"/"+m.Fact])
+		}
+		for _, v := range vs[1:] {
+			if v != vs[0] {
+				t.Errorf("alignment mixes values %v: each magnitude should pair with its equal", vs)
+			}
+		}
+		pairs++
+	}
+	if pairs != 2 {
+		t.Errorf("%d number alignments, want 2 (7.8 with 7.8, 7.5 with 7.5)", pairs)
+	}
+}
+
+// TestFoldedCueWords: words that fold to a cue's letters do not take its concept ("zwei
+// starke Explosionen" is not a magnitude, though "Stärke" folds to "starke"), and a unit the
+// grammar reads glued to the number names its measure ("a 400-metre ship").
+func TestFoldedCueWords(t *testing.T) {
+	cases := []struct{ lang, text, num, want string }{
+		{"de", "Seismologen haben zwei starke Explosionen registriert.", "zwei", "explosions"},
+		{"de", "Afad gab die Stärke mit 7,7 an.", "7,7", "magnitude"},
+		{"de", "Ein Beben der Stärke 7,8 erschütterte die Region.", "7,8", "magnitude"},
+		{"en", "The Ever Given, a 400-metre container ship, ran aground.", "400-metre", "length"},
+		{"ru", "Береговая охрана зарегистрировала в районе утечек два подводных взрыва.", "два", "explosions"},
+	}
+	for _, c := range cases {
+		facts := ExtractFacts(Document{ID: "x", Lang: c.lang, Text: c.text}, Options{})
+		found := false
+		for _, f := range facts {
+			if f.Kind == KindNumber && f.Text == c.num {
+				found = true
+				if f.Concept != c.want {
+					t.Errorf("%s %q in %q: concept %q, want %q", c.lang, f.Text, c.text, f.Concept, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q not extracted from %q", c.lang, c.num, c.text)
+		}
+	}
+}
+
+// TestClaimGroupsStayWithinRatio: pairs of tolls that each fit cannot chain a toll of 15
+// into one claim with a toll fifty times larger.
+func TestClaimGroupsStayWithinRatio(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2023-09-10T08:00:00Z", "Floods hit the coast on Sunday. The death toll rose to 15, the civil defence said.\n"},
+		{"fr", "fr", "2023-09-11T08:00:00Z", "Les inondations ont frappé la côte dimanche. Le bilan s'élève à 100 morts, selon la protection civile.\n"},
+		{"es", "es", "2023-09-12T08:00:00Z", "Las inundaciones golpearon la costa el domingo. El balance asciende a 700 muertos, según protección civil.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	value := map[string]float64{}
+	for id, fs := range res.Facts {
+		for _, f := range fs {
+			if x, ok := numValue(f); ok && f.Kind == KindNumber {
+				value[id+"/"+f.ID] = x
+			}
+		}
+	}
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		lo, hi := 0.0, 0.0
+		for _, m := range al.Members {
+			v := value[m.Article+"/"+m.Fact]
+			if lo == 0 || v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+		if lo > 0 && hi > lo*claimMaxRatio {
+			t.Errorf("one claim holds %v and %v, more than %d× apart", lo, hi, claimMaxRatio)
+		}
+	}
+}

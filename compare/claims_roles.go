@@ -26,6 +26,10 @@ import (
 // between them counts as conceptClausePenalty words.
 const attributionMaxDistance = 12
 
+// agentMaxGap is how many words may stand between a role cue and the agent word after it
+// ("reward of up to $10 million offered by"), and between the agent word and its holder.
+const agentMaxGap = 10
+
 // attribution is one credited statement or role in an article.
 type attribution struct {
 	key    string // what is attributed: "role:owner", "t:17:03", "about:deliberate|d:2022-09-27"
@@ -126,9 +130,35 @@ func attributions(a *article) []attribution {
 		}
 		return best
 	}
+	var agents []conceptCue
+	for _, c := range cues {
+		if c.concept == "agent:by" {
+			agents = append(agents, c)
+		}
+	}
+	// agentAfter returns the holder right after the first agent word that follows a cue
+	// closely in its sentence, -1 when there is none.
+	agentAfter := func(c conceptCue, sent int) int {
+		for _, g := range agents {
+			if g.ti < c.tj || g.ti-c.tj > agentMaxGap || sentOf(toks[g.ti].start) != sent {
+				continue
+			}
+			for _, h := range bySent[sent] {
+				if h.ti >= g.tj && h.ti-g.tj <= agentMaxGap {
+					return h.fact
+				}
+			}
+			return -1
+		}
+		return -1
+	}
 	type sentInfo struct {
-		holders []int
+		holders []int // of speech verbs
+		sources []int // of quote attributions ("according to")
 		abouts  []conceptCue
+		// pronoun: a subject pronoun before a speech cue with no holder near it ("He
+		// also called it…", "他…并称").
+		pronoun, saidBare bool
 	}
 	sents := map[int]*sentInfo{}
 	var out []attribution
@@ -144,11 +174,28 @@ func attributions(a *article) []attribution {
 		case "say":
 			if h := holderOf(c, sent, before); h >= 0 {
 				si.holders = append(si.holders, h)
+			} else if si.pronoun {
+				si.saidBare = true
 			}
+		case "source":
+			if h := holderOf(c, sent, before); h >= 0 {
+				si.sources = append(si.sources, h)
+			}
+		case "pronoun":
+			si.pronoun = true
 		case "about":
 			si.abouts = append(si.abouts, c)
 		case "role":
-			if h := holderOf(c, sent, before); h >= 0 {
+			h := -1
+			if before {
+				// "a reward offered by the State Department": an agent word after the cue
+				// names the holder, whatever stands before.
+				h = agentAfter(c, sent)
+			}
+			if h < 0 {
+				h = holderOf(c, sent, before)
+			}
+			if h >= 0 {
 				start, end := toks[c.ti].start, toks[c.tj-1].end
 				out = append(out, attribution{key: "role:" + name, holder: h,
 					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name})
@@ -163,12 +210,19 @@ func attributions(a *article) []attribution {
 	sort.Ints(keys)
 	for _, s := range keys {
 		si := sents[s]
-		if len(si.holders) == 0 {
+		if len(si.holders) == 0 && si.saidBare {
+			// The pronoun stands for the one person the sentence before names.
+			if p, ok := soleActor(a, a.sentenceFacts(s-1), ActorPerson); ok && s > 0 {
+				si.holders = append(si.holders, p)
+			}
+		}
+		all := append(append([]int{}, si.holders...), si.sources...)
+		if len(all) == 0 {
 			continue
 		}
-		h := si.holders[0]
+		h := all[0]
 		one := true
-		for _, g := range si.holders[1:] {
+		for _, g := range all[1:] {
 			if actorID(a.facts[g]) != actorID(a.facts[h]) {
 				one = false
 			}
@@ -182,8 +236,11 @@ func attributions(a *article) []attribution {
 			hi = a.sentStart[s+1]
 		}
 		for _, t := range clockTimes(a.runes[lo:hi], lang) {
+			if len(si.holders) == 0 {
+				break // a source gives the time of an event; two sources may give one time
+			}
 			out = append(out, attribution{key: "t:" + t.value, holder: h,
-				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: t.value})
+				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value})
 		}
 		for _, c := range si.abouts {
 			_, name, _ := attrClass(c.concept)
@@ -205,6 +262,9 @@ func attributions(a *article) []attribution {
 var aboutLabels = map[string]string{
 	"deliberate": "deliberate act or accident",
 	"record":     "the worst since",
+	"terror":     "a terrorist act",
+	"treason":    "treason, a stab in the back",
+	"rebuild":    "rebuilding",
 }
 
 // attributionDiscrepancies flags the same statement or role credited to different actors.

@@ -34,10 +34,10 @@ const (
 const conceptMaxDistance = 7
 
 // countedNounBefore is how far before a number a counted noun ("leaks", "плотины") may
-// stand and still name it: the noun follows its number in every core language, so only
-// a noun right before it counts ("в стране семидневный траур" is not a count of
-// countries).
-const countedNounBefore = 0.5
+// stand and still name it: none, as the noun follows its number in every core language
+// ("в стране семидневный траур" counts no countries, "в районе утечек два подводных
+// взрыва" no leaks).
+const countedNounBefore = 0
 
 // conceptClausePenalty is what one clause mark between a cue and a number adds to their
 // distance in words.
@@ -387,9 +387,9 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 		if isCurrencyCode(f.Unit) {
 			unit = &conceptEntry{concept: "money", unit: true}
 		}
-		// A time unit the grammar read in the number's own words ("трехмесячный",
-		// "siebentägige", "3个月") says it is a duration, unless a cue of its family is near
-		// ("41-летний": an age).
+		// The unit the grammar read in the number's own words says what it measures: a time
+		// unit inside an adjective ("трехмесячный", "siebentägige", "3个月") a duration, unless
+		// a cue of its family is near ("41-летний": an age); "400-metre" a length.
 		if c := lx.byUnit[f.Unit]; c != "" {
 			unit = &conceptEntry{concept: c, unit: true}
 		}

@@ -44,9 +44,11 @@ func (sc *dnScan) decade(i int) (dateSpec, bool) {
 		return dateSpec{}, false
 	}
 	v, nd := sc.numVal(j)
-	if prefixed && nd == 2 && v%10 == 0 && v >= 20 {
-		v += 1900 // "los años 90", "les années 80": the century is the last one
-		nd = 4
+	if nd == 2 && v%10 == 0 && v >= 20 {
+		// "los años 90", "les années 80", "90-е", "90er", "90s": the century is the last one.
+		if _, _, suffixed := sc.find(j+1, itDecadeSuffix); prefixed || suffixed && sc.glued(j+1) {
+			v, nd = v+1900, 4
+		}
 	}
 	if nd != 4 || v%10 != 0 || v < 1000 || v > 2990 {
 		return dateSpec{}, false

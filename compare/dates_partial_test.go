@@ -60,6 +60,8 @@ var partialDateCases = []struct {
 	{"ru", "К вечеру субботы вода отступила", "2023-09-13", "субботы", "2023-09-09"},
 	{"ru", "В ночь с пятницы на субботу прорвало дамбу", "2023-09-13", "В ночь с пятницы на субботу", "2023-09-08/2023-09-09"},
 	{"ru", "В воскресенье, 10-го сентября, прорвало дамбу", "2023-09-13", "воскресенье, 10-го сентября", "2023-09-10"},
+	{"ru", "В 90-е годы страна пережила кризисы", "2023-09-13", "В 90-е годы", "1990/1999"},
+	{"ru", "24 июн 2023, 10:15", "2023-09-13", "24 июн 2023", "2023-06-24"},
 	// A weekday in lower case before a name is no name ("Sunday Times" is); a future verb
 	// after the subject puts it ahead.
 	{"ru", "В понедельник Путин провёл заседание", "2023-09-13", "В понедельник", "2023-09-11"},
@@ -71,6 +73,8 @@ var partialDateCases = []struct {
 	{"de", "Am Sonntag, den 10. September, brachen die Dämme", "2023-09-13", "Sonntag, den 10. September", "2023-09-10"},
 	{"de", "Zwischen dem 4. und 7. September regnete es", "2023-09-13", "Zwischen dem 4. und 7. September", "2023-09-04/2023-09-07"},
 	{"de", "1999 waren bei einem Beben viele Menschen gestorben", "2023-09-13", "1999", "1999"},
+	{"de", "2014 hatte Russland die Halbinsel annektiert", "2023-09-13", "2014", "2014"},
+	{"de", "In den 90er Jahren erlebte das Land Krisen", "2023-09-13", "90er Jahren", "1990/1999"},
 	// Spanish: decades in two digits or words; a weekday before or after a verb in the future
 	// lies ahead; a medieval year after "en".
 	{"es", "presas construidas en los años 70", "2023-09-13", "los años 70", "1970/1979"},
@@ -184,6 +188,7 @@ var noDateCases = []struct{ lang, text string }{
 	{"es", "La catedral será reconstruida en cinco años, dijo el presidente."},
 	{"es", "Se detectaron daños en 1200 viviendas del barrio."},
 	{"de", "2000 neue Wohnungen wurden im Süden gebaut."},
+	{"de", "Die Polizei nahm 17 fest, darunter zwei Frauen."},
 	{"ar", "وافتتح بوتين الجسر بعد أربع سنوات من ضم شبه الجزيرة."},
 }
 

@@ -117,6 +117,9 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 					if sameLangUnits(a, f, b, g) == -1 {
 						continue
 					}
+					if f.Kind == KindDate && !st.sameDatedClaim(a, i, b, j) {
+						continue // two statements of one speaker on two days are no contradiction
+					}
 					ctx := st.contextScore(a, i, b, j)
 					if ctx < conflictMinContext || len(st.sharedContext(a, i, b, j)) < conflictMinShared {
 						continue

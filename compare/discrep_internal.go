@@ -116,40 +116,68 @@ func roundForSummary(x float64) string {
 	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
 }
 
-// headlineEnd returns where an article's headline ends when its text opens with one (a first
-// line with no sentence end, as scraped pages repeat the title), or 0.
-func headlineEnd(a *article) int {
+// headlineSpan returns where an article's headline lies in its text: the line among the
+// first few that is the document's title (scraped pages open with a breadcrumb or a menu
+// line before it), or else a first line with no sentence end, as scraped pages repeat the
+// title. end is 0 when there is none.
+func headlineSpan(a *article) (start, end int) {
 	rs := a.runes
-	for i, r := range rs {
-		if r == '\n' {
-			line := strings.TrimSpace(string(rs[:i]))
-			if line == "" || len([]rune(line)) > 200 || strings.ContainsAny(line[len(line)-1:], ".!?。！？") {
-				return 0
-			}
-			return i
+	title := strings.TrimSpace(a.doc.Title)
+	lineStart, first := 0, true
+	for n, i := 0, 0; i <= len(rs) && n < headlineMaxLines; i++ {
+		if i < len(rs) && rs[i] != '\n' {
+			continue
 		}
+		line := strings.TrimSpace(string(rs[lineStart:i]))
+		if first && line != "" {
+			first = false
+			if len([]rune(line)) <= 200 && !strings.ContainsAny(line[len(line)-1:], ".!?。！？") {
+				start, end = lineStart, i // the first line, unless the title is further down
+			}
+		}
+		if title != "" && line != "" && (line == title || len([]rune(line)) >= 12 && len([]rune(title)) >= 12 &&
+			(strings.Contains(title, line) || strings.Contains(line, title))) {
+			return lineStart, i
+		}
+		if line != "" {
+			n++
+		}
+		lineStart = i + 1
 	}
-	return 0
+	return start, end
 }
+
+// headlineMaxLines is how many non-empty lines from the top are searched for the title.
+const headlineMaxLines = 5
 
 // headlineDiscrepancies flags a figure in the headline that the body contradicts: the body
 // gives one figure for the same claim, and it is not the headline's (a stale headline left
 // after the body was updated).
 func headlineDiscrepancies(storyID string, a *article) []Discrepancy {
-	end := headlineEnd(a)
+	start, end := headlineSpan(a)
 	if end == 0 {
 		return nil
 	}
 	var out []Discrepancy
 	for hi, h := range a.facts {
 		concept := claimConcept(h)
-		if h.Start >= end || concept == "" || contextualConcept(concept) {
+		if h.Start < start || h.Start >= end || concept == "" || contextualConcept(concept) {
 			continue
 		}
 		var body []int
 		agree := false
+		hv, _ := numValue(h)
 		for bi, b := range a.facts {
-			if b.Start < end || claimConcept(b) != concept {
+			if b.Start < end || b.Kind != KindNumber {
+				continue
+			}
+			if bv, ok := numValue(b); ok && bv == hv && b.Unit == h.Unit {
+				// The body states the headline's figure, whatever the extractor took it to
+				// count ("rose to 15 after four more bodies were found"): not stale.
+				agree = true
+				break
+			}
+			if claimConcept(b) != concept {
 				continue
 			}
 			if compareValues(h, b) != incompatible {

@@ -132,8 +132,8 @@ func canonicalSpelling(st *story) []Discrepancy {
 			if !allLatin(surface) || !allLatin(f.Label) {
 				continue
 			}
-			corrected, ok := correctAgainst(surface, f.Label, a.doc.Lang)
-			if !ok {
+			corrected, fixes, ok := correctAgainst(surface, f.Label, a.doc.Lang)
+			if id := actorID(f); !ok || strings.HasPrefix(id, "local:") && !witnessed(st, ai, id, fixes) {
 				continue
 			}
 			k := key{ai, actorID(f), surface}
@@ -175,15 +175,51 @@ func canonicalSpelling(st *story) []Discrepancy {
 	return out
 }
 
+// witnessed reports whether every corrected word is written that way in another article of
+// the story, in a mention of the same actor. A name the gazetteer does not know has only the
+// story's own usage to stand against: its label is one of the story's spellings, not a
+// reference.
+func witnessed(st *story, art int, id string, words []string) bool {
+	for _, w := range words {
+		fw := foldAccents(w)
+		found := false
+		for bi, b := range st.arts {
+			if bi == art || found {
+				continue
+			}
+			for _, g := range b.facts {
+				if g.Kind != KindActor || actorID(g) != id {
+					continue
+				}
+				for _, x := range wordsIn(b, g.Start, g.End) {
+					if foldAccents(x.text) == fw {
+						found = true
+						break
+					}
+				}
+				if found {
+					break
+				}
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // correctAgainst compares a Latin surface with the canonical label word by word and
-// returns the surface with its misspelt words replaced by the label's, if any word is a near
-// miss and every other word matches the label exactly.
-func correctAgainst(surface, label, lang string) (string, bool) {
+// returns the surface with its misspelt words replaced by the label's (and those label
+// words), if any word is a near miss — shaped like a slip, not like a press's convention —
+// and every other word matches the label exactly.
+func correctAgainst(surface, label, lang string) (string, []string, bool) {
 	lw := strings.FieldsFunc(label, func(r rune) bool { return !isLetterish(r) })
 	sw := strings.FieldsFunc(surface, func(r rune) bool { return !isLetterish(r) })
 	if len(sw) == 0 || len(sw) > len(lw) {
-		return "", false
+		return "", nil, false
 	}
+	var fixes []string
 	replaced := surface
 	miss := false
 	for _, w := range sw {
@@ -195,7 +231,7 @@ func correctAgainst(surface, label, lang string) (string, bool) {
 				best, bestD = l, 0
 				break
 			}
-			if d, ok := nearMiss(fl, fw); ok && d < bestD && !inflected(fl, fw, lang) {
+			if d, ok := nearMiss(fl, fw); ok && d < bestD && !inflected(fl, fw, lang) && slipShaped(fl, fw, true) && !conventionalVariant(fl, fw) {
 				best, bestD = l, d
 			}
 		}
@@ -204,11 +240,12 @@ func correctAgainst(surface, label, lang string) (string, bool) {
 		case best != "":
 			miss = true
 			replaced = strings.Replace(replaced, w, best, 1)
+			fixes = append(fixes, best)
 		default:
-			return "", false // another form of the name (a title, a nickname): not ours to judge
+			return "", nil, false // another form of the name (a title, a nickname): not ours to judge
 		}
 	}
-	return replaced, miss
+	return replaced, fixes, miss
 }
 
 // inflected reports whether variant is word with an ending the language adds to names (the
@@ -318,19 +355,23 @@ func variantSpelling(st *story) []Discrepancy {
 					continue
 				}
 				// Both must name the same actor, or one actor inside the other.
-				related := false
-			outer:
+				related, sameID := false, false
 				for _, p := range words[u] {
 					for _, q := range words[v] {
-						if p.id == q.id || strings.Contains(p.label, q.label) || strings.Contains(q.label, p.label) {
+						if p.id == q.id {
+							related, sameID = true, true
+						} else if strings.Contains(p.label, q.label) || strings.Contains(q.label, p.label) {
 							related = true
-							break outer
 						}
 					}
 				}
 				// Known forms are not exempt here: two spellings of one name within one
 				// language are an inconsistency even when both are in use somewhere.
 				if !related {
+					continue
+				}
+				// Shaped like a slip, not like two names or a convention (as in rule 3).
+				if !slipShaped(u, v, sameID) || scriptOfWord(u) == "Latin" && conventionalVariant(u, v) {
 					continue
 				}
 				common, rare := u, v

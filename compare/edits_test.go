@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -135,5 +136,19 @@ func TestEditDiscrepancy_MembersOfRemovals(t *testing.T) {
 		if m.Start == m.End {
 			t.Errorf("empty member %+v beside an addition", m)
 		}
+	}
+}
+
+// A wholly rewritten long article costs a bounded number of character diffs per paragraph.
+func BenchmarkEditDiscrepancy_Rewritten(b *testing.B) {
+	var v1, v2 strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&v1, "Paragraph %d of the first version says the ferry carried %d passengers.\n\n", i, 80+i)
+		fmt.Fprintf(&v2, "In the rewrite, section %d reports %d people rescued after the storm.\n\n", i, 40+i)
+	}
+	before, after := revisionOf(1, "en", v1.String()), revisionOf(2, "en", v2.String())
+	b.ResetTimer()
+	for range b.N {
+		EditDiscrepancy("s", before, after)
 	}
 }

@@ -13,7 +13,8 @@ import (
 // leaves behind. Detected generically from Unicode scripts and letter case, never from a
 // list of known damaged words:
 //
-//   - stray letters: a word mixing two scripts (ΜPékin, τdes), or a lone letter of a script
+//   - stray letters: a word mixing two look-alike alphabets (ΜPékin, τdes, explosiоnes; Latin
+//     run into Chinese or Arabic is normal writing), or a lone letter of a script
 //     the article otherwise never uses (the Greek article Η before Chine);
 //   - glued words: a lowercase run of three letters or more followed by a capitalised word
 //     inside one token (intentionnéPékin) — brand names (PowerPoint) start with a capital,
@@ -147,7 +148,7 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 		scripts := wordScriptsInto(rs, buf[:0])
 		ws := wordSpan{w[0], w[1], ""}
 		switch {
-		case len(scripts) > 1:
+		case len(scripts) > 1 && lookalikeMix(scripts):
 			ws.text = string(rs)
 			stray.spans = append(stray.spans, ws)
 			continue
@@ -237,6 +238,20 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 			Severity: SeverityMinor, Summary: summary, Members: ms})
 	}
 	return out
+}
+
+// lookalikeMix reports whether a word's scripts include two alphabets whose letters look
+// alike (Latin, Cyrillic, Greek: "explosiоnes" with a Cyrillic о, "ΜPékin"): the sign of
+// a bad copy or conversion. Chinese, Japanese and Arabic text runs Latin names into its words
+// without a space ("用iPhone拍摄", "بـTelegram"): normal mixed-script writing, not damage.
+func lookalikeMix(scripts []string) bool {
+	n := 0
+	for _, s := range scripts {
+		if s == "Latin" || s == "Cyrillic" || s == "Greek" {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // wordBounds returns the [start, end) rune bounds of the words (letters and marks) of rs.

@@ -580,7 +580,13 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if ok && v <= 24 && e < len(sc.toks) && !sc.toks[e].newline && sc.has(e, itTimeMarker) {
 		hm := len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[groups[1]].key) == 2
 		short := sc.toks[e].end-sc.toks[e].start == 1 && !sc.toks[e].ideo
-		if hm || short || !sc.has(e, itUnit) {
+		// A marker longer than the unit it starts with: "10 часов утра" is a time, "10
+		// часов" a duration.
+		me, _, _ := sc.find(e, itTimeMarker)
+		ue, _, isUnit := sc.find(e, itUnit)
+		// After a time word the hours alone are a time: "в 10 часов", "à 18 heures" ("las 24
+		// horas" is round the clock).
+		if hm || short || !isUnit || me > ue || v < 24 && sc.endsBefore(j, itTimePrefix) {
 			return 0, e + 1, false, false
 		}
 	}

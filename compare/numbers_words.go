@@ -49,9 +49,12 @@ func (sc *dnScan) smallerPart(e int, total, last float64) (float64, int, bool) {
 	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
 		return 0, 0, false
 	}
-	// "5 ملايين و586 ألف": the conjunction is a clitic glued to the digits.
+	// "5 ملايين و586 ألف": the conjunction is a clitic glued to the digits (or to the
+	// number word, "ستة آلاف وخمسمئة").
+	linked := sc.cliticLink(e)
 	if sc.isWord(e) && sc.cliticsOnly(e) && sc.isNum(e+1) && sc.glued(e+1) {
 		e++
+		linked = true
 	}
 	var v float64
 	var k int
@@ -74,10 +77,13 @@ func (sc *dnScan) smallerPart(e int, total, last float64) (float64, int, bool) {
 	default:
 		return 0, 0, false
 	}
+	se, it, ok := sc.find(k, itScale)
+	if (!ok || k >= len(sc.toks) || sc.toks[k].newline) && linked && v >= 10 && v < last {
+		return v, k, true // "ستة آلاف وخمسمئة": a last part with no scale of its own
+	}
 	if k >= len(sc.toks) || sc.toks[k].newline {
 		return 0, 0, false
 	}
-	se, it, ok := sc.find(k, itScale)
 	if !ok || it.f >= last || v*it.f >= last {
 		return 0, 0, false
 	}

@@ -2,6 +2,7 @@ package textview
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -182,4 +183,83 @@ func appendLineTexts(objs []fyne.CanvasObject, l *layout, ln *line, fg color.Col
 		objs = append(objs, txt)
 	}
 	return objs
+}
+
+// FitLabel is a one-line label for text of any direction that must fit its width: it cuts the
+// text in logical order (keeping its start, with "…") and then puts it in visual order. Fyne's
+// own truncation cuts the visual string at its right end, which for a right-to-left text is its
+// start: an Arabic headline lost its first words and kept its last.
+type FitLabel struct {
+	widget.Label
+	full string
+}
+
+// NewFitLabel returns a label showing s (plain text, logical order).
+func NewFitLabel(s string) *FitLabel {
+	l := &FitLabel{full: s}
+	l.Truncation = fyne.TextTruncateClip
+	l.ExtendBaseWidget(l)
+	l.fit()
+	return l
+}
+
+// SetFull sets the text (logical order).
+func (l *FitLabel) SetFull(s string) {
+	l.full = s
+	l.fit()
+}
+
+// Full returns the text set, in logical order and uncut.
+func (l *FitLabel) Full() string { return l.full }
+
+// Resize implements fyne.Widget: the cut follows the width.
+func (l *FitLabel) Resize(s fyne.Size) {
+	l.Label.Resize(s)
+	l.fit()
+}
+
+// MinSize implements fyne.Widget: as narrow as a few characters, so the label never widens
+// what holds it.
+func (l *FitLabel) MinSize() fyne.Size {
+	m := l.Label.MinSize()
+	th := l.Theme()
+	m.Width = min(m.Width, 2*th.Size(theme.SizeNameInnerPadding)+fyne.MeasureText("MMMM…", th.Size(theme.SizeNameText), l.TextStyle).Width)
+	return m
+}
+
+func (l *FitLabel) fit() {
+	if IsRTL(l.full) {
+		l.Alignment = fyne.TextAlignTrailing
+	} else {
+		l.Alignment = fyne.TextAlignLeading
+	}
+	w := l.Size().Width
+	th := l.Theme()
+	avail := w - 2*th.Size(theme.SizeNameInnerPadding)
+	size := th.Size(theme.SizeNameText)
+	runes := []rune(strings.Join(strings.Fields(l.full), " "))
+	fits := func(n int) string {
+		s := string(runes[:n])
+		if n < len(runes) {
+			s += "…"
+		}
+		return Visual(s)
+	}
+	text := fits(len(runes))
+	if w > 0 && fyne.MeasureText(text, size, l.TextStyle).Width > avail {
+		lo, hi := 0, len(runes) // the longest prefix that fits is in [lo, hi)
+		for lo+1 < hi {
+			mid := (lo + hi) / 2
+			if fyne.MeasureText(fits(mid), size, l.TextStyle).Width <= avail {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		text = fits(lo)
+	}
+	if text != l.Text {
+		l.Text = text
+		l.Refresh()
+	}
 }

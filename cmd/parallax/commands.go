@@ -45,11 +45,21 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var rep analysis.Report
 	var db *store.DB
 	if *dbPath != "" {
-		// Read-only unless there is something to import: analysing a workspace on a read-only
-		// disk, or one another window has open read-only, must work.
+		// Analysing a workspace on a read-only disk, or one another window has open, must
+		// work: without anything to import it falls back to read-only.
 		var err error
-		if db, err = openExisting(*dbPath, len(docs) == 0); err != nil {
-			return err
+		if len(docs) == 0 {
+			// Writable when it can be, so the facts and stories analysed now are cached for
+			// the next run; read-only (nothing cached) when the file or its folder is, or
+			// another window holds it.
+			if fi, serr := os.Stat(*dbPath); serr == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+				db, _ = store.Open(*dbPath, store.Options{Timeout: 300 * time.Millisecond})
+			}
+		}
+		if db == nil {
+			if db, err = openExisting(*dbPath, len(docs) == 0); err != nil {
+				return err
+			}
 		}
 		defer closeStore(ctx, db)
 		if len(docs) > 0 {

@@ -320,6 +320,40 @@ func (s *streamer) current(arts []store.Article) ([][]compare.Fact, error) {
 	return out, nil
 }
 
+// edits is editDiscrepancies for the edited articles of one story. The current revisions'
+// facts are the extracted ones (cached, else extracted now), not those the story resolved.
+func (s *streamer) edits(st compare.Story) ([]compare.Discrepancy, error) {
+	var ids []string
+	var revs []int
+	for _, id := range st.Articles {
+		if i, ok := s.byID[id]; ok && s.metas[i].Revision > 1 {
+			ids, revs = append(ids, id), append(revs, s.metas[i].Revision)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	arts, err := s.db.ArticlesByID(ids)
+	if err != nil {
+		return nil, err
+	}
+	copts := compare.Options{Aliases: s.opts.Aliases}
+	fs, ok, err := s.db.CachedFactsMany(ids, revs, compare.ExtractorVersion)
+	if err != nil {
+		return nil, err
+	}
+	current := make(map[string][]compare.Fact, len(arts))
+	for i, a := range arts {
+		if ok[i] && len(s.opts.Aliases) == 0 {
+			current[a.ID] = fs[i]
+		} else {
+			current[a.ID] = compare.ExtractFacts(compareDoc(a), copts)
+		}
+	}
+	ds, _, err := editDiscrepancies(s.db, arts, current, Report{Stories: []compare.Story{st}}, copts)
+	return ds, err
+}
+
 func (s *streamer) load(ids []string) ([]compare.Document, [][]compare.Fact, error) {
 	arts, err := s.db.ArticlesByID(ids)
 	if err != nil {
@@ -336,9 +370,15 @@ func (s *streamer) load(ids []string) ([]compare.Document, [][]compare.Fact, err
 	return docs, facts, nil
 }
 
-// story spools one story's results.
+// story spools one story's results, with the edit flags of its articles that were changed
+// since they were first stored (as Workspace adds them).
 func (s *streamer) story(o compare.StoryOutput) error {
 	s.stories = append(s.stories, o.Story)
+	edits, err := s.edits(o.Story)
+	if err != nil {
+		return err
+	}
+	o.Discrepancies = append(o.Discrepancies, edits...)
 	for id, fs := range o.Facts {
 		if err := s.facts.put(id, fs); err != nil {
 			return err

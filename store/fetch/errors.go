@@ -2,7 +2,8 @@ package fetch
 
 import (
 	"errors"
-	"fmt"
+
+	"parallax/internal/problem"
 )
 
 // Sentinel causes. Every error this package returns for a URL is an *Error whose chain holds
@@ -37,30 +38,16 @@ type Error struct {
 	Err error  // a user-facing explanation wrapping one of the sentinels above
 }
 
-func (e *Error) Error() string { return e.URL + ": " + e.Err.Error() }
+func (e *Error) Error() string { return problem.Printable(e.URL) + ": " + e.Err.Error() }
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// problem is an Error's Err: what happened and what to do, unwrapping to its sentinel cause
-// and, when there is one, to the underlying error.
-type problem struct {
-	cause, under error
-	msg          string
-}
-
-func (p *problem) Error() string { return p.msg }
-
-func (p *problem) Unwrap() []error {
-	if p.under != nil {
-		return []error{p.cause, p.under}
-	}
-	return []error{p.cause}
-}
-
+// urlErr is an Error whose Err says what happened and what to do and unwraps to cause.
 func urlErr(url string, cause error, format string, args ...any) *Error {
-	return &Error{URL: url, Err: &problem{cause: cause, msg: fmt.Sprintf(format, args...)}}
+	return &Error{URL: url, Err: problem.New(cause, format, args...)}
 }
 
+// urlErrWrap is urlErr that also unwraps to the underlying error.
 func urlErrWrap(url string, cause, under error, format string, args ...any) *Error {
-	return &Error{URL: url, Err: &problem{cause: cause, under: under, msg: fmt.Sprintf(format, args...)}}
+	return &Error{URL: url, Err: problem.Wrap(cause, under, format, args...)}
 }

@@ -2,10 +2,8 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
-	"unicode"
-	"unicode/utf8"
+
+	"parallax/internal/problem"
 )
 
 // Sentinel causes. Every error returned by this package is a *FileError whose chain holds
@@ -39,46 +37,16 @@ type FileError struct {
 	Err  error  // wraps one of the sentinel causes above
 }
 
-func (e *FileError) Error() string { return printable(e.Path) + ": " + e.Err.Error() }
-
-// printable returns a path fit to print on a terminal: as it is when plain, Go-quoted when it
-// holds control or bidirectional-override characters or invalid UTF-8 (a newline in a file
-// name must not be able to fake a line of output).
-func printable(s string) string {
-	if !utf8.ValidString(s) {
-		return strconv.Quote(s)
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
-			return strconv.Quote(s)
-		}
-	}
-	return s
-}
+func (e *FileError) Error() string { return problem.Printable(e.Path) + ": " + e.Err.Error() }
 
 func (e *FileError) Unwrap() error { return e.Err }
 
-// problem is a FileError's Err: a user-facing explanation (what is wrong and what to do)
-// that unwraps to its sentinel cause and, when there is one, to the underlying error.
-type problem struct {
-	cause error
-	under error
-	msg   string
-}
-
-func (p *problem) Error() string { return p.msg }
-
-func (p *problem) Unwrap() []error {
-	if p.under != nil {
-		return []error{p.cause, p.under}
-	}
-	return []error{p.cause}
-}
-
+// fileErr is a FileError whose Err says what is wrong and what to do and unwraps to cause.
 func fileErr(path string, cause error, format string, args ...any) *FileError {
-	return &FileError{Path: path, Err: &problem{cause: cause, msg: fmt.Sprintf(format, args...)}}
+	return &FileError{Path: path, Err: problem.New(cause, format, args...)}
 }
 
+// fileErrWrap is fileErr that also unwraps to the underlying error.
 func fileErrWrap(path string, cause, under error, format string, args ...any) *FileError {
-	return &FileError{Path: path, Err: &problem{cause: cause, under: under, msg: fmt.Sprintf(format, args...)}}
+	return &FileError{Path: path, Err: problem.Wrap(cause, under, format, args...)}
 }
