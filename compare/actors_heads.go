@@ -49,7 +49,7 @@ func (g *gazetteer) loadHeads(fsys fs.FS) error {
 		}
 		for _, e := range rule.english {
 			if strings.Count(e, "{}") != 1 {
-				return fmt.Errorf("English pattern %q needs exactly one {}", e)
+				return fmt.Errorf("the English pattern %q needs exactly one {}", e)
 			}
 		}
 		switch rule.typ {
@@ -179,7 +179,8 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 		return ms
 	}
 	out := make([]match, 0, len(ms))
-	next := 0 // first token not yet covered by a widened phrase
+	next := 0                     // first token not yet covered by a widened phrase
+	var redef map[string][2]match // acronym key → the place it was given, the phrase
 	for _, m := range ms {
 		if m.i < next {
 			continue
@@ -204,8 +205,24 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 		for len(out) > 0 && out[len(out)-1].j > bi {
 			out = out[:len(out)-1] // a head word that another match had taken
 		}
-		out = append(out, g.headMatch(toks, m, bi, bj, g.heads[pats[best].rule]))
+		w := g.headMatch(toks, m, bi, bj, g.heads[pats[best].rule])
+		out = append(out, w)
 		next = bj
+		// "Autoridad del Canal de Suez (ACS)": the acronym the text defines after the
+		// phrase had been given the place's actor (definedAcronyms); it is the phrase's.
+		if bj < len(toks) && toks[bj].allCaps && toks[bj].end < len(rs) && rs[toks[bj].end] == ')' {
+			if gap := string(rs[w.end:toks[bj].start]); gap == " (" || gap == "(" {
+				if redef == nil {
+					redef = map[string][2]match{}
+				}
+				redef[toks[bj].key] = [2]match{m, w}
+			}
+		}
+	}
+	for k, o := range out {
+		if d, ok := redef[toks[o.i].key]; ok && o.j-o.i == 1 && o.id == d[0].id {
+			out[k].actor, out[k].id, out[k].label, out[k].typ = d[1].actor, d[1].id, d[1].label, d[1].typ
+		}
 	}
 	return out
 }

@@ -256,13 +256,9 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	return out
 }
 
-// assignConcepts sets Concept on the number facts of a text from the cues around them.
-func assignConcepts(text, lang string, facts []Fact) {
-	assignConceptsTokens(text, lang, facts, nil, nil)
-}
-
-// assignConceptsTokens is assignConcepts for a caller that already holds the text's runes and
-// actor tokens (ExtractFacts tokenizes once for actors and concepts); nil rs means compute.
+// assignConceptsTokens sets Concept on the number facts of a text from the cues around them.
+// The caller passes the text's runes and actor tokens (ExtractFacts tokenizes once for actors
+// and concepts); nil rs means compute them here.
 func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token) {
 	lx := loadConcepts()
 	if lx.forms[lang] == nil {
