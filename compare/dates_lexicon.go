@@ -116,6 +116,9 @@ type dnLexicon struct {
 	clitics        []string
 	blockBefore    map[string]map[string]bool
 	ordinalSuffix  map[string]bool
+	// numberPrefix holds words glued before digits that leave them a number: the Arabic
+	// article of "الـ2750 طنا".
+	numberPrefix map[string]bool
 	// numberWords lists single-token number words, longest first, for glued-text recovery.
 	numberWords []string
 	// compoundOnly holds number words that never start a number ("không" is also "not").
@@ -180,6 +183,7 @@ type langFile struct {
 	Classifiers    []string                 `json:"classifiers"`
 	OrdinalPrefix  []string                 `json:"ordinal_prefixes"`
 	OrdinalSuffix  []string                 `json:"ordinal_suffixes"`
+	NumberPrefix   []string                 `json:"number_prefixes"`
 	Articles       []string                 `json:"articles"`
 	BlockBefore    map[string][]string      `json:"block_before"`
 	Clitics        []string                 `json:"clitics"`
@@ -580,6 +584,12 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	}
 	for _, s := range f.OrdinalSuffix {
 		lx.ordinalSuffix[strings.Join(phraseKeys(s), "")] = true
+	}
+	for _, s := range f.NumberPrefix {
+		if lx.numberPrefix == nil {
+			lx.numberPrefix = map[string]bool{}
+		}
+		lx.numberPrefix[strings.Join(phraseKeys(s), "")] = true
 	}
 	for _, s := range f.CompoundOnly {
 		lx.compoundOnly[strings.Join(phraseKeys(s), " ")] = true

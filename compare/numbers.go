@@ -498,7 +498,7 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if sc.glued(j) {
 		p := sc.toks[j-1]
 		switch {
-		case p.kind == dtWord && !p.ideo && !sc.cliticsOnly(j-1):
+		case p.kind == dtWord && !p.ideo && !sc.cliticsOnly(j-1) && !sc.lx.numberPrefix[p.key]:
 			return 0, j + 1, false, false
 		case p.kind == dtPunct && (p.key == "-" || p.key == "/" || p.key == "+" || p.key == "#" || p.key == "№" || p.key == ":" || p.key == "." || p.key == ","):
 			if p.key != "-" || j < 2 || sc.glued(j-1) && sc.toks[j-2].kind != dtPunct {

@@ -259,6 +259,7 @@ var numberCases = map[string][]numberCase{
 		{"ar", "وانهار قسمان من الطريق البري للجسر", num(2)},
 		{"ar", "وحصل لاي على 5 ملايين و586 ألف صوت في الانتخابات", num(5586000)},
 		{"ar", "وأصيب ستة آلاف وخمسمئة شخص في الانفجار", num(6500)},
+		{"ar", "وكانت الـ2750 طنا من نترات الأمونيوم مخزنة في العنبر", num(2750).u("t")},
 		{"ar", "وقتل ما يقرب من 200 شخص في الانفجار الضخم", num(200).q(QualifierAbout)},
 		{"ar", "وأصيب ما يفوق 6 آلاف شخص في الانفجار", num(6000).q(QualifierMoreThan)},
 		{"ar", "وافتتح بوتين الجسر بعد أربع سنوات من ضم القرم", num(4)},
@@ -346,6 +347,8 @@ func FuzzNumbers(f *testing.F) {
 	f.Add("zh", "数")
 	f.Add("ru", "47-")
 	f.Add("ar", "بـ")
+	f.Add("ar", "الـ")
+	f.Add("ar", "والـ٣")
 	f.Add("en", "$")
 	f.Add("fr", "des dizaines de\xff")
 	f.Fuzz(func(t *testing.T, lang, text string) {
