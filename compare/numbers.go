@@ -380,7 +380,9 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 		return false
 	}
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
-	if sc.lineWords(j) <= 3 {
+	// A short line that ends a sentence is a sentence: Russian and Arabic say "Паводок
+	// разрушил 7 мостов." and "دمر الفيضان 7 جسور." in three words.
+	if n := sc.lineWords(j); n <= 3 && (n < 2 || !sc.lineEndsSentence(j)) {
 		return false
 	}
 	// The end of a quoted name: «Северный поток — 2», "Apollo 11".
@@ -424,6 +426,19 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 
 // lineWords counts the word tokens on token j's line (up to 4). It looks outwards from j and
 // stops at the fourth word, so a text without line breaks costs no more than one with them.
+// lineEndsSentence tells whether the line of token j ends with a full stop, a question or
+// an exclamation mark in any script.
+func (sc *dnScan) lineEndsSentence(j int) bool {
+	last := -1
+	for k := j + 1; k < len(sc.toks) && !sc.toks[k].newline; k++ {
+		last = k
+	}
+	if last < 0 || sc.toks[last].kind != dtPunct {
+		return false
+	}
+	return strings.ContainsAny(sc.toks[last].key, ".!?。！？؟…")
+}
+
 func (sc *dnScan) lineWords(j int) int {
 	n := 0
 	for k := j; k >= 0; k-- {

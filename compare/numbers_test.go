@@ -284,6 +284,16 @@ var numberCases = map[string][]numberCase{
 		noNumber("vi", "vào thứ hai tuần trước"),
 		noNumber("vi", "lúc 14 giờ 30"),
 	},
+	// A sentence of three words is a sentence, not page furniture ("12 Shares").
+	"short": {
+		{"ru", "Паводок разрушил 7 мостов.", num(7)},
+		{"ar", "دمر الفيضان 7 جسور.", num(7)},
+		{"zh", "洪水冲毁7座桥。", num(7)},
+		{"en", "Seven bridges collapsed!", num(7)},
+		noNumber("en", "12 Shares"),
+		noNumber("en", "Photos 12"),
+		noNumber("ru", "Комментарии 14"),
+	},
 }
 
 func TestNumberCases(t *testing.T) {
