@@ -234,6 +234,13 @@ func (u *UI) load(db *store.DB) {
 			}
 			u.setModel(m)
 			u.Status.SetText(fmt.Sprintf("%d articles · analysing…", len(m.articles)))
+			// The hint's first line says what is loaded: the five samples only when they are
+			// what the workspace holds (a 3,000-article workspace was greeted with "Five sample
+			// articles are loaded").
+			u.Library.Hint.SetSubTitle(hintSamples)
+			if !firstRun && len(m.articles) != sampleCount {
+				u.Library.Hint.SetSubTitle(fmt.Sprintf("This workspace holds %d articles.", len(m.articles)))
+			}
 			if firstRun || (len(m.articles) > 0 && !u.prefs.Bool(prefHintDismissed)) {
 				u.Library.ShowHint(true)
 			}

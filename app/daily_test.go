@@ -408,3 +408,28 @@ func TestCompare_StoryPickerManyStories(t *testing.T) {
 		t.Errorf("after the pick the picker is open %v and shows option %d, want closed on %d", u.Compare.StorySelect.Opened(), u.Compare.StorySelect.SelectedIndex(), want)
 	}
 }
+
+// The real window greeted a 3,000-article workspace with "Five sample articles are loaded":
+// the hint says the samples only when they are what the workspace holds.
+func TestLibrary_HintSaysWhatIsLoaded(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	if err := wsgen.Fill(db, 12); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	u := app.Create(a, w, db, app.Options{NoAnalysis: true})
+	u.WaitIdle()
+	if !u.Library.Hint.Visible() {
+		t.Fatal("the hint is not shown on a workspace opened for the first time")
+	}
+	if got := u.Library.Hint.Subtitle; strings.Contains(got, "sample") || !strings.Contains(got, "12 articles") {
+		t.Errorf("the hint on a 12-article workspace says %q", got)
+	}
+
+	db2 := openDB(t, t.TempDir())
+	u2, _ := newUI(t, db2) // first run: the five samples
+	if got := u2.Library.Hint.Subtitle; !strings.Contains(got, "Five sample articles") {
+		t.Errorf("the hint on the samples says %q", got)
+	}
+}

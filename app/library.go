@@ -147,8 +147,7 @@ func newLibrary(u *UI) *Library {
 	importBtn := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), l.u.ImportFilesDialog)
 	pasteBtn := widget.NewButtonWithIcon("Paste text…", theme.ContentPasteIcon(), l.u.PasteDialog)
 
-	l.Hint = widget.NewCard("Welcome to Parallax",
-		"Five sample articles are loaded: one 2021 story in Arabic, French, Vietnamese and Russian, and a French article about another event.",
+	l.Hint = widget.NewCard("Welcome to Parallax", hintSamples,
 		container.NewVBox(
 			widget.NewLabel("• Pick a row and press Compare story to read the versions side by side; click a flag on the right to see where they disagree."),
 			widget.NewLabel("• Confirm or reject each flag; teach a spelling (Zhao Lijiang is Zhao Lijian) with Same actor."),
@@ -171,6 +170,12 @@ func newLibrary(u *UI) *Library {
 	l.updateButtons()
 	return l
 }
+
+// hintSamples is the hint's first line when the workspace holds the samples.
+const hintSamples = "Five sample articles are loaded: one 2021 story in Arabic, French, Vietnamese and Russian, and a French article about another event."
+
+// sampleCount is how many sample articles a first run loads.
+const sampleCount = 5
 
 // ShowHint shows or hides the first-run hint.
 func (l *Library) ShowHint(on bool) {
