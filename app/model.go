@@ -240,17 +240,30 @@ func severityRank(s string) int {
 	return 1
 }
 
-// kindRank orders discrepancy kinds by how much they change what a reader believes.
+// kindRank orders discrepancy kinds by how much they change what a reader believes: whether
+// the event is the same, then the facts (dates, numbers, who), a contradiction inside one
+// article, names spelt differently, what one version leaves out, damaged text, and last a
+// later edit of one article. Every kind in compare.DiscKinds has a place
+// (TestKindRankCoversEveryKind); a kind unknown to this table sorts after all of them.
 var kindRank = map[string]int{
 	compare.DiscEvent: 0, compare.DiscDate: 1, compare.DiscNumber: 2, compare.DiscActor: 3,
-	compare.DiscSpelling: 4, compare.DiscOmission: 5, compare.DiscGarbled: 6, compare.DiscEdit: 7,
+	compare.DiscInternal: 4, compare.DiscSpelling: 5, compare.DiscOmission: 6,
+	compare.DiscGarbled: 7, compare.DiscEdit: 8,
+}
+
+// rankOfKind is kindRank[kind], or a rank after every known kind.
+func rankOfKind(kind string) int {
+	if r, ok := kindRank[kind]; ok {
+		return r
+	}
+	return len(kindRank)
 }
 
 // sortDiscrepancies groups by kind and severity (the panel's grouping), stable within a group.
 func sortDiscrepancies(ds []compare.Discrepancy) {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]
-		if ka, kb := kindRank[a.Kind], kindRank[b.Kind]; ka != kb {
+		if ka, kb := rankOfKind(a.Kind), rankOfKind(b.Kind); ka != kb {
 			return ka < kb
 		}
 		return severityRank(a.Severity) < severityRank(b.Severity)

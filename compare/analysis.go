@@ -15,6 +15,11 @@ const (
 	DiscEdit = "edit"
 )
 
+// DiscKinds lists every discrepancy kind above, for code that must give each one a place (the
+// app's flag order, exporters). TestDiscKindsListsEveryConstant keeps it complete.
+var DiscKinds = []string{DiscDate, DiscNumber, DiscActor, DiscSpelling, DiscOmission, DiscEvent,
+	DiscGarbled, DiscInternal, DiscEdit}
+
 // Relations: why the values of one claim differ between versions.
 const (
 	// RelationUpdate: a running figure (a toll) grew from an earlier version to a later one.
