@@ -442,6 +442,7 @@ func (c *content) MouseUp(*desktop.MouseEvent) {}
 func (c *content) Dragged(e *fyne.DragEvent) {
 	if !c.dragging {
 		c.dragging = true
+		c.hoverText = "" // the tooltip describes where the drag began; the selection hides it
 		start := e.Position.Subtract(e.Dragged)
 		if !c.shift {
 			o := c.offsetAt(start)
@@ -468,7 +469,15 @@ func (c *content) autoScroll(p fyne.Position) {
 	c.Refresh()
 }
 
-func (c *content) DragEnd() { c.dragging = false }
+// DragEnd also drops the tooltip: Fyne sends no mouse moves during a drag, so the one shown
+// before it would otherwise stay up, at the drag's start, until the pointer moves again.
+func (c *content) DragEnd() {
+	c.dragging = false
+	if c.hoverText != "" {
+		c.hoverText = ""
+		c.Refresh()
+	}
+}
 
 func (c *content) Tapped(e *fyne.PointEvent) {
 	c.requestFocus()
@@ -625,7 +634,7 @@ func (c *content) MouseIn(e *desktop.MouseEvent) { c.MouseMoved(e) }
 func (c *content) MouseMoved(e *desktop.MouseEvent) {
 	c.hover = e.Position
 	txt := ""
-	if o := c.graphemeOffset(e.Position); o >= 0 {
+	if o := c.graphemeOffset(e.Position); o >= 0 && !c.dragging {
 		txt = c.tv.tooltipAt(o)
 	}
 	if txt != c.hoverText {
