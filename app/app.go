@@ -94,6 +94,10 @@ type UI struct {
 	undo         undoStack
 	dialogs      []dialog.Dialog // open, the last on top: Esc closes it
 	web          *fetch.Fetcher  // made on first use; one per window, so its pause per site spans fetches
+
+	// tabStatus is a status line that speaks about the Compare tab ("Flag 2 of 17"), and
+	// statusBefore what the line said before it; leaving Compare puts statusBefore back.
+	tabStatus, statusBefore string
 }
 
 // Create builds the main window's content for the workspace db and starts loading it.
@@ -134,6 +138,9 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	u.Tabs.OnSelected = func(t *container.TabItem) {
 		// The focus stays in the tab left (a text view), which would take the window's keys.
 		u.win.Canvas().Unfocus()
+		if t != u.CompareTab {
+			u.clearTabStatus()
+		}
 		if t == u.TimelineTab {
 			u.Timeline.refresh()
 		}

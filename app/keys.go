@@ -92,7 +92,7 @@ func (u *UI) StepFlag(dir int) {
 	}
 	rows := p.Rows()
 	if len(rows) == 0 {
-		u.Status.SetText("No flags in the versions shown")
+		u.setTabStatus("No flags in the versions shown")
 		return
 	}
 	at := -1
@@ -111,14 +111,14 @@ func (u *UI) StepFlag(dir int) {
 		next = (at + dir + len(rows)) % len(rows)
 	}
 	p.SelectRow(rows[next].ID)
-	u.Status.SetText(fmt.Sprintf("Flag %d of %d", next+1, len(rows)))
+	u.setTabStatus(fmt.Sprintf("Flag %d of %d", next+1, len(rows)))
 }
 
 // VerdictKey gives the flag shown a verdict (store.VerdictConfirmed, …) as its radio would.
 func (u *UI) VerdictKey(verdict string) {
 	p := u.Compare.Panel
 	if p.Selected() == nil {
-		u.Status.SetText("Pick a flag first (Alt+Down selects the next one)")
+		u.setTabStatus("Pick a flag first (Alt+Down selects the next one)")
 		return
 	}
 	choice := choiceOf(verdict)
@@ -160,4 +160,23 @@ func (u *UI) KeysDialog() {
 		fmt.Fprintf(&b, "%s — %s\n", k[0], k[1])
 	}
 	u.showDialog(dialog.NewInformation("Keyboard", strings.TrimSpace(b.String()), u.win))
+}
+
+// setTabStatus shows a status that is only true in the Compare tab (which flag of how many);
+// leaving the tab takes it away again (clearTabStatus).
+func (u *UI) setTabStatus(s string) {
+	if u.tabStatus == "" || u.Status.Text != u.tabStatus {
+		u.statusBefore = u.Status.Text
+	}
+	u.tabStatus = s
+	u.Status.SetText(s)
+}
+
+// clearTabStatus puts back what the status line said before setTabStatus, unless something
+// else (an import, an export) has written to it since.
+func (u *UI) clearTabStatus() {
+	if u.tabStatus != "" && u.Status.Text == u.tabStatus {
+		u.Status.SetText(u.statusBefore)
+	}
+	u.tabStatus, u.statusBefore = "", ""
 }
