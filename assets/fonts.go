@@ -3,8 +3,8 @@ package assets
 import _ "embed"
 
 // Bundled fonts for scripts Fyne's default Noto Sans lacks. Sizes: DejaVuSans-Arabic.ttf about
-// 55 KB, NotoSansCJKsc-Subset.otf about 4.3 MB (GB2312 + Big5 level-1 Hanzi, kana, CJK
-// punctuation). assets/fonts/subset.sh regenerates both; licences sit beside them.
+// 55 KB, NotoSansCJKsc-Subset.otf about 4.3 MB (GB2312 + Big5 level-1 Hanzi, kana, ASCII,
+// general and CJK punctuation). assets/fonts/subset.sh regenerates both; licences sit beside them.
 var (
 	//go:embed fonts/DejaVuSans-Arabic.ttf
 	FontArabic []byte

@@ -1,12 +1,13 @@
 package fonts
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
-
+	"strings"
 	"testing"
 
-	"bytes"
 	"github.com/go-text/typesetting/font"
 )
 
@@ -56,6 +57,45 @@ func TestBundledFontsCoverTheirScripts(t *testing.T) {
 			if _, ok := face.NominalGlyph(r); !ok {
 				t.Errorf("bundled font lacks %q (U+%04X)", r, r)
 			}
+		}
+	}
+}
+
+// TestBundledFontsCoverPunctuation: the CJK subset once lacked U+0020 and all of ASCII, so a
+// space between Hanzi in a title could come out as a missing-glyph box. Both bundled fonts must
+// cover what their scripts mix in: the CJK font ASCII, Latin-1 signs, general and CJK
+// punctuation; the Arabic font ASCII punctuation and digits (its Latin letters come from the
+// theme font) and Arabic punctuation.
+func TestBundledFontsCoverPunctuation(t *testing.T) {
+	var ascii, asciiPunct []rune
+	for r := rune(0x20); r <= 0x7E; r++ {
+		ascii = append(ascii, r)
+		if !('A' <= r && r <= 'Z' || 'a' <= r && r <= 'z') {
+			asciiPunct = append(asciiPunct, r)
+		}
+	}
+	cjkPunct := "\u3000，。、「」『』《》〈〉【】〔〕！？：；（）·—…‘’“”～％"
+	for _, c := range []struct {
+		name  string
+		res   []byte
+		runes string
+	}{
+		{CJK.Name(), CJK.Content(), string(ascii) + cjkPunct + "\u00A0°×÷–"},
+		{Arabic.Name(), Arabic.Content(), string(asciiPunct) + "\u00A0،؛؟٪٫٬"},
+	} {
+		face, err := font.ParseTTF(bytes.NewReader(c.res))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var missing []string
+		for _, r := range c.runes {
+			if _, ok := face.NominalGlyph(r); !ok {
+				missing = append(missing, fmt.Sprintf("%q U+%04X", r, r))
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("%s lacks %d characters: %s\n(add them to the character list in assets/fonts/subset.sh and run it)",
+				c.name, len(missing), strings.Join(missing, ", "))
 		}
 	}
 }
