@@ -141,6 +141,7 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 		if t != u.CompareTab {
 			u.clearTabStatus()
 		}
+		u.hideTooltips()
 		if t == u.TimelineTab {
 			u.Timeline.refresh()
 		}

@@ -180,3 +180,12 @@ func (u *UI) clearTabStatus() {
 	}
 	u.tabStatus, u.statusBefore = "", ""
 }
+
+// hideTooltips takes down the hover tooltips of the Read and Compare text views when the tab
+// changes; the one left under the pointer would otherwise be up again on coming back.
+func (u *UI) hideTooltips() {
+	u.Reader.TextView().HideTooltip()
+	for _, c := range u.Compare.Columns {
+		c.View.HideTooltip()
+	}
+}

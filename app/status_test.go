@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -29,5 +30,32 @@ func TestWorkbench_FlagStatusLeavesWithCompare(t *testing.T) {
 	}
 	if u.Status.Text != before {
 		t.Errorf("status in Read = %q, want what it said before the flag status, %q", u.Status.Text, before)
+	}
+}
+
+// TestWorkbench_TooltipGoneAfterTabChange: a fact's tooltip in a Compare column stayed up after
+// going to Read and back (Fyne sends no MouseOut to a hidden view).
+func TestWorkbench_TooltipGoneAfterTabChange(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	u.Library.SelectArticle(articleBySource(t, db, "004_").ID)
+	test.Tap(u.Library.CompareStory)
+	if len(u.Compare.Columns) == 0 {
+		t.Fatal("Compare story opened no columns")
+	}
+	v := u.Compare.Columns[0].View
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(v)
+	shown := false
+	for o := 0; o < 400 && !shown; o++ {
+		test.MoveMouse(w.Canvas(), origin.Add(v.PositionOf(o)))
+		shown = v.Tooltip() != ""
+	}
+	if !shown {
+		t.Fatal("no fact tooltip in the first 400 characters of the first column: the test needs one")
+	}
+	u.Tabs.Select(u.ReadTab)
+	u.Tabs.Select(u.CompareTab)
+	if tip := v.Tooltip(); tip != "" {
+		t.Errorf("tooltip %q still up after leaving Compare and coming back", tip)
 	}
 }
