@@ -397,3 +397,46 @@ func TestAnalyzeSyndication(t *testing.T) {
 		t.Errorf("text output does not name both outlets:\n%s", r.stdout)
 	}
 }
+
+// A .json file beside the articles of a directory (a gold or metadata file, a set) does not
+// stop analyze: it is skipped with a note. Named on the command line, it is refused with the
+// way to analyse a set; a directory of nothing but .json files has no articles.
+func TestAnalyze_JSONFilesInDirectories(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("en.txt", "At least 35 people died when a ferry sank on Sunday, police said.\n")
+	write("fr.txt", "Au moins 35 personnes sont mortes dimanche dans le naufrage d'un ferry, selon la police.\n")
+	gold := write("gold.json", `{"event": "ferry", "articles": []}`)
+
+	r := runCLI(t, "analyze", "--json", dir)
+	if r.code != 0 {
+		t.Fatalf("analyze DIR with a .json beside the articles: exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "skipped") || !strings.Contains(r.stderr, "gold.json") {
+		t.Errorf("stderr does not say the .json file was skipped: %q", r.stderr)
+	}
+	var rep struct{ Articles []struct{ Source string } }
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Articles) != 2 {
+		t.Fatalf("want the 2 articles in the report, got %d (%v)", len(rep.Articles), err)
+	}
+
+	if r := runCLI(t, "analyze", "--json", gold); r.code != 1 || !strings.Contains(r.stderr, "parallax import") {
+		t.Errorf("analyze FILE.json: exit %d, stderr %q; want 1 and how to import a set", r.code, r.stderr)
+	}
+	only := filepath.Join(dir, "only")
+	if err := os.Mkdir(only, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(only, "set.json"), []byte(`{"version":1}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, "analyze", "--json", only); r.code != 1 || !strings.Contains(r.stderr, "no articles") {
+		t.Errorf("analyze DIR of .json only: exit %d, stderr %q; want 1 and no articles", r.code, r.stderr)
+	}
+}

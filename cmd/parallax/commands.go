@@ -7,6 +7,7 @@ import (
 	"io"
 	iofs "io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"parallax/seeds"
@@ -37,8 +38,21 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if docs, sets, err = ingestPaths(ctx, fs.Args()); err != nil {
 			return err
 		}
-		if len(sets) > 0 {
-			return badInput("%s is a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", quoteName(sets[0]), quoteName(sets[0]))
+		// A .json file named on the command line is a set the user meant to analyse: say how.
+		// One found while walking a directory (a set, a metadata or gold file beside the
+		// articles) is not an article: it is skipped with a note, as other files are.
+		named := map[string]bool{}
+		for _, a := range fs.Args() {
+			named[filepath.Clean(a)] = true
+		}
+		for _, set := range sets {
+			if named[filepath.Clean(set)] {
+				return badInput("%s is a .json file, read only as a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", quoteName(set), quoteName(set))
+			}
+			fmt.Fprintf(stderr, "parallax: skipped %s: a .json file is not an article (a Parallax set is imported with 'parallax import')\n", quoteName(set))
+		}
+		if len(docs) == 0 && *dbPath == "" {
+			return badInput("no articles found in %s, only .json files (supported: .txt, .md, .html)", quoteList(fs.Args()))
 		}
 	}
 
