@@ -126,6 +126,7 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 		}
 		published := map[string]PublishedInference{}
 		changed, als, ds := analyzeStory(st, extract, opts, published)
+		st.ctxW = nil // only the story's own analysis weighs its context
 		out.Alignments, out.Discrepancies = als, ds
 		for i, a := range st.arts {
 			if changed[i] != nil {
