@@ -120,12 +120,13 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 				continue
 			}
 		}
-		unload, err := loadArticles(src, st.arts)
+		unload, _, err := loadArticles(src, st.arts)
 		if err != nil {
 			return nil, err
 		}
 		published := map[string]PublishedInference{}
 		changed, als, ds := analyzeStory(st, extract, opts, published)
+		st.ctxW = nil // only the story's own analysis weighs its context
 		out.Alignments, out.Discrepancies = als, ds
 		for i, a := range st.arts {
 			if changed[i] != nil {
@@ -149,8 +150,12 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 		}
 	}
 
-	ws.load = func(as []*article) (func(), error) { return loadArticles(src, as) }
+	ws.load = func(as []*article) (func(), int, error) {
+		unload, n, err := loadArticles(src, as)
+		return unload, n, err
+	}
 	events := eventDiscrepancies(stories, ws)
+	ws.unloadAll()
 	if ws.err != nil {
 		return nil, ws.err
 	}
@@ -195,7 +200,7 @@ func liteArticle(d Document, fs []Fact, intern map[string]string) *article {
 
 // loadArticles gives the articles their text and current facts from the source, and returns
 // the function that drops them again (keeping the publication date inferred meanwhile).
-func loadArticles(src StreamSource, arts []*article) (func(), error) {
+func loadArticles(src StreamSource, arts []*article) (unload func(), n int, err error) {
 	var ids []string
 	var todo []*article
 	for _, a := range arts {
@@ -205,19 +210,19 @@ func loadArticles(src StreamSource, arts []*article) (func(), error) {
 		}
 	}
 	if len(ids) == 0 {
-		return func() {}, nil
+		return func() {}, 0, nil
 	}
 	docs, facts, err := src.Load(ids)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if len(docs) != len(ids) || len(facts) != len(ids) {
-		return nil, fmt.Errorf("load %d articles: the source returned %d documents and %d fact sets", len(ids), len(docs), len(facts))
+		return nil, 0, fmt.Errorf("load %d articles: the source returned %d documents and %d fact sets", len(ids), len(docs), len(facts))
 	}
 	saved := make([]Document, len(todo))
 	for i, a := range todo {
 		if docs[i].ID != a.doc.ID {
-			return nil, fmt.Errorf("load article %s: the source returned %s", a.doc.ID, docs[i].ID)
+			return nil, 0, fmt.Errorf("load article %s: the source returned %s", a.doc.ID, docs[i].ID)
 		}
 		saved[i] = a.doc
 		d := docs[i]
@@ -236,7 +241,7 @@ func loadArticles(src StreamSource, arts []*article) (func(), error) {
 			a.facts, a.sentStart, a.factSent, a.sentKeys, a.bySent, a.conceptN = nil, nil, nil, nil, nil, nil
 			a.unload()
 		}
-	}, nil
+	}, len(todo), nil
 }
 
 // fitsStory reports whether a cached result names only the story's articles.

@@ -173,13 +173,17 @@ type workspace struct {
 	storyOf []int
 	// load, set by AnalyzeStream, gives articles whose facts were dropped their current
 	// facts and text back for a while (see withFacts); err keeps its first failure.
-	load func(arts []*article) (unload func(), err error)
-	err  error
+	load    func(arts []*article) (unload func(), n int, err error)
+	err     error
+	loaded  []loadedBatch
+	nLoaded int
 }
 
 // withFacts runs fn with the facts and text of arts at hand: they always are for Analyze;
-// AnalyzeStream loads them for the call. When loading fails, fn does not run and the
-// error is kept in w.err.
+// AnalyzeStream loads them for the call. Loaded articles stay loaded for the calls that
+// follow (one story is often the evidence for several flags) until more than
+// eventLoadBudget are, when the oldest loads are dropped. When loading fails, fn does not
+// run and the error is kept in w.err.
 func (w *workspace) withFacts(arts []*article, fn func()) {
 	if w.load == nil {
 		fn()
@@ -188,13 +192,35 @@ func (w *workspace) withFacts(arts []*article, fn func()) {
 	if w.err != nil {
 		return
 	}
-	unload, err := w.load(arts)
+	for len(w.loaded) > 0 && w.nLoaded+len(arts) > eventLoadBudget {
+		w.loaded[0].unload()
+		w.nLoaded -= w.loaded[0].n
+		w.loaded = w.loaded[1:]
+	}
+	unload, n, err := w.load(arts)
 	if err != nil {
 		w.err = err
 		return
 	}
-	defer unload()
+	w.loaded = append(w.loaded, loadedBatch{unload, n})
+	w.nLoaded += n
 	fn()
+}
+
+// unloadAll drops every article withFacts loaded.
+func (w *workspace) unloadAll() {
+	for _, b := range w.loaded {
+		b.unload()
+	}
+	w.loaded, w.nLoaded = nil, 0
+}
+
+// eventLoadBudget bounds the articles AnalyzeStream keeps loaded for event evidence.
+const eventLoadBudget = 2048
+
+type loadedBatch struct {
+	unload func()
+	n      int
 }
 
 func (w *workspace) weight(i int, k string) float64 {
