@@ -389,6 +389,18 @@ func bidiLevels(runes []rune) bidiInfo {
 	// x/text takes a leading European digit for a strong L ("20 تموز 2021" came out LTR), so
 	// the base direction is found here (P2–P3) and forced with a leading RLM.
 	info.base = firstStrong(runes)
+	if !hasExplicit(runes) {
+		lv := resolveLevels(runes, info.base)
+		for i, l := range lv {
+			if i == 0 || l != lv[i-1] {
+				info.starts = append(info.starts, i)
+				info.levels = append(info.levels, l)
+			}
+		}
+		return info
+	}
+	// Explicit embeddings and isolates (rare in article text) go through x/text, whose
+	// bracket pairing is wrong but whose explicit rules hold.
 	str, shift := string(runes), 0
 	if info.base == 1 {
 		str, shift = "\u200f"+str, 1

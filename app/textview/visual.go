@@ -40,15 +40,6 @@ func Visual(s string) string {
 	for i := range runes {
 		levels[i] = info.at(i)
 	}
-	// Neutrals before the first and after the last strong character take the paragraph's
-	// direction (N1–N2 with sos/eos); x/text gives a closing bracket or quote after Arabic at
-	// the end of a left-to-right label the right-to-left level.
-	for i := len(runes) - 1; i >= 0 && isNeutral(runes[i]); i-- {
-		levels[i] = info.base
-	}
-	for i := 0; i < len(runes) && isNeutral(runes[i]); i++ {
-		levels[i] = info.base
-	}
 	type run struct {
 		s, e  int
 		level uint8
