@@ -376,11 +376,12 @@ func (b bidiInfo) at(r int) uint8 {
 	return b.levels[k]
 }
 
-// bidiLevels runs the Unicode Bidirectional Algorithm (x/text) on one paragraph; the base
-// direction comes from the first strong character (P2–P3). x/text reports runs with a direction
-// but not a level; without explicit embeddings the levels follow from it: in an RTL paragraph
-// RTL runs are 1 and LTR runs 2; in an LTR paragraph RTL runs are 1, and an LTR run of numbers
-// after an RTL run is 2 (W2/I2: "عربي 20 عربي" keeps the Arabic order around the number).
+// bidiLevels resolves the embedding levels of one paragraph (UAX #9); the base direction comes
+// from the first strong character (P2–P3). Without explicit formatting characters — all article
+// text — the levels come from resolveLevels (implicit rules with bracket pairs, N0). With them
+// it falls back on x/text, which reports runs with a direction but not a level: in an RTL
+// paragraph RTL runs are 1 and LTR runs 2; in an LTR paragraph RTL runs are 1, and an LTR run of
+// numbers after an RTL run is 2.
 func bidiLevels(runes []rune) bidiInfo {
 	info := bidiInfo{}
 	if !needsBidi(runes) {
