@@ -40,6 +40,13 @@ func Visual(s string) string {
 	for i := range runes {
 		levels[i] = info.at(i)
 	}
+	return visualLine(runes, levels)
+}
+
+// visualLine puts one line of a paragraph in visual order for Fyne's widgets, as Visual does;
+// levels are the line's resolved levels (those of the whole paragraph, so a wrapped line keeps
+// its paragraph's direction).
+func visualLine(runes []rune, levels []uint8) string {
 	type run struct {
 		s, e  int
 		level uint8
@@ -76,7 +83,7 @@ func Visual(s string) string {
 		}
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 3*len(runs))
+	b.Grow(4*len(runes) + 3*len(runs))
 	for i, r := range runs {
 		if i > 0 {
 			b.WriteRune(lrm)
