@@ -156,6 +156,15 @@ var mirrors = map[rune]rune{
 	'「': '」', '」': '「', '『': '』', '』': '『', '【': '】', '】': '【', '〔': '〕', '〕': '〔',
 }
 
+// Every paired bracket (Bidi_Paired_Bracket, the same pairs as Bidi_Mirroring_Glyph) mirrors.
+func init() {
+	for o, c := range bracketPairs {
+		if _, ok := mirrors[o]; !ok {
+			mirrors[o], mirrors[c] = c, o
+		}
+	}
+}
+
 // Mirror returns the glyph a character shows at a right-to-left level (UBA L4): the other
 // bracket of a pair, or the character itself.
 func Mirror(r rune) rune {
