@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/bidi"
 )
 
 // fribidiCase is one line of testdata/bidi_cases.tsv: mixed Arabic, Latin, digits and brackets
@@ -71,4 +73,49 @@ func TestVisual_FriBidi(t *testing.T) {
 			t.Errorf("Visual(%q) draws\n %q\nwant %q", c.in, got, c.visual)
 		}
 	}
+}
+
+// FuzzResolveLevels checks what holds for any paragraph: one level a rune, within two of the
+// paragraph level, strong right-to-left letters at odd levels and strong left-to-right ones at
+// even levels, and Visual keeping every character (mirrored or not).
+func FuzzResolveLevels(f *testing.F) {
+	for _, s := range []string{"الصين (APT31) 2021", "a (b [c) d] ه", "عربي ⦃abc⦄ ⸨نص⸩ 12", "٢٠ تموز (APT31)\u064b", "x\u200b(ع)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs := []rune(strings.ReplaceAll(s, "\n", " "))
+		if hasExplicit(rs) {
+			return
+		}
+		base := firstStrong(rs)
+		levels := resolveLevels(rs, base)
+		if len(levels) != len(rs) {
+			t.Fatalf("%q: %d levels for %d runes", s, len(levels), len(rs))
+		}
+		for i, r := range rs {
+			lv := levels[i]
+			if lv < base || lv > base+2 {
+				t.Fatalf("%q: level %d at %d outside [%d, %d]", s, lv, i, base, base+2)
+			}
+			if strong, ok := strongOf(r); ok && (lv%2 == 1) != (strong == 1) {
+				t.Fatalf("%q: strong %q at level %d", s, r, lv)
+			}
+		}
+		got := strings.ReplaceAll(Visual(string(rs)), string(lrm), "")
+		if len([]rune(got)) != len(rs)-strings.Count(string(rs), string(lrm)) {
+			t.Fatalf("Visual(%q) = %q: characters lost or added", s, got)
+		}
+	})
+}
+
+// strongOf returns 1 for a strong right-to-left character, 0 for a strong left-to-right one.
+func strongOf(r rune) (uint8, bool) {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL:
+		return 1, true
+	case bidi.L:
+		return 0, true
+	}
+	return 0, false
 }
