@@ -40,7 +40,7 @@ type DiscPanel struct {
 	List *widget.List
 	// Detail of the selected discrepancy.
 	Title   *widget.Label
-	Summary *widget.Label
+	Summary *textview.WrapLabel
 	Diff    *widget.RichText
 	Quotes  *widget.Label
 	Verdict *widget.RadioGroup
@@ -80,8 +80,9 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 	p.Title = widget.NewLabel("")
 	p.Title.TextStyle.Bold = true
 	p.Title.Truncation = fyne.TextTruncateEllipsis // a long line must not widen the window
-	p.Summary = widget.NewLabel("Click a flag to see where the versions disagree.")
-	p.Summary.Wrapping = fyne.TextWrapWord
+	// Wrapped in logical order, each line in visual order: Fyne's own wrapping of a Visual
+	// string put the digits of mixed Arabic/Latin summaries on the wrong line and side.
+	p.Summary = textview.NewWrapLabel("Click a flag to see where the versions disagree.")
 	p.Diff = widget.NewRichText()
 	p.Quotes = widget.NewLabel("")
 	p.Quotes.Wrapping = fyne.TextWrapWord
@@ -302,12 +303,12 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	}
 	if d == nil {
 		p.Title.SetText("")
-		p.Summary.SetText("Click a flag to see where the versions disagree.")
+		p.Summary.SetFull("Click a flag to see where the versions disagree.")
 		return
 	}
 	m := p.u.m
 	p.Title.SetText(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
-	p.Summary.SetText(textview.Visual(m.readable(*d)))
+	p.Summary.SetFull(m.readable(*d))
 	if d.Diff != "" {
 		p.Diff.Segments = diffSegments(d.Diff)
 		p.Diff.Refresh()

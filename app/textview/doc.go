@@ -6,7 +6,8 @@
 // Fyne 2.7 has no bidi support (runs are drawn in logical order), RichText cannot be selected
 // and splitting a word into styled segments breaks Arabic joins. So the view does its own
 // layout: paragraphs split at '\n'; per paragraph the Unicode Bidirectional Algorithm
-// (x/text) gives levels, with the base direction from the first strong character; graphemes,
+// (uba.go: implicit rules with bracket pairs; x/text only for explicit embeddings) gives
+// levels, with the base direction from the first strong character; graphemes,
 // line-break opportunities and word boundaries come from uniseg (UAX #29/#14); graphemes are
 // grouped into items of one level and one face and each item is shaped once with go-text's
 // HarfBuzz the same way Fyne's canvas.Text shapes it, so measurement and drawing agree. Wrapping

@@ -36,3 +36,11 @@ func TestTextView_RenderMirroredBrackets(t *testing.T) {
 	_, w := newView(t, "اتهمت لندن مجموعة (APT31) الصينية [رسميًا] بـ«الهجمات» (2021).", fyne.NewSize(460, 48))
 	test.AssertImageMatches(t, "brackets_rtl.png", w.Canvas().Capture())
 }
+
+// Brackets followed by a number, nested and unbalanced brackets in Arabic paragraphs, in the
+// view: x/text's pairing showed "الصين (APT31) 2021" as ")APT31) 2021 الصين".
+func TestTextView_RenderBracketPairs(t *testing.T) {
+	text := "الصين (APT31) 2021\nالصين (APT31 [Zirconium]) 2021\nالصين (APT31 2021\nThe group (الصين) said 2021"
+	_, w := newView(t, text, fyne.NewSize(420, 120))
+	test.AssertImageMatches(t, "brackets_pairs.png", w.Canvas().Capture())
+}

@@ -376,11 +376,12 @@ func (b bidiInfo) at(r int) uint8 {
 	return b.levels[k]
 }
 
-// bidiLevels runs the Unicode Bidirectional Algorithm (x/text) on one paragraph; the base
-// direction comes from the first strong character (P2–P3). x/text reports runs with a direction
-// but not a level; without explicit embeddings the levels follow from it: in an RTL paragraph
-// RTL runs are 1 and LTR runs 2; in an LTR paragraph RTL runs are 1, and an LTR run of numbers
-// after an RTL run is 2 (W2/I2: "عربي 20 عربي" keeps the Arabic order around the number).
+// bidiLevels resolves the embedding levels of one paragraph (UAX #9); the base direction comes
+// from the first strong character (P2–P3). Without explicit formatting characters — all article
+// text — the levels come from resolveLevels (implicit rules with bracket pairs, N0). With them
+// it falls back on x/text, which reports runs with a direction but not a level: in an RTL
+// paragraph RTL runs are 1 and LTR runs 2; in an LTR paragraph RTL runs are 1, and an LTR run of
+// numbers after an RTL run is 2.
 func bidiLevels(runes []rune) bidiInfo {
 	info := bidiInfo{}
 	if !needsBidi(runes) {
@@ -389,6 +390,18 @@ func bidiLevels(runes []rune) bidiInfo {
 	// x/text takes a leading European digit for a strong L ("20 تموز 2021" came out LTR), so
 	// the base direction is found here (P2–P3) and forced with a leading RLM.
 	info.base = firstStrong(runes)
+	if !hasExplicit(runes) {
+		lv := resolveLevels(runes, info.base)
+		for i, l := range lv {
+			if i == 0 || l != lv[i-1] {
+				info.starts = append(info.starts, i)
+				info.levels = append(info.levels, l)
+			}
+		}
+		return info
+	}
+	// Explicit embeddings and isolates (rare in article text) go through x/text, whose
+	// bracket pairing is wrong but whose explicit rules hold.
 	str, shift := string(runes), 0
 	if info.base == 1 {
 		str, shift = "\u200f"+str, 1

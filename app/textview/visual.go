@@ -40,15 +40,13 @@ func Visual(s string) string {
 	for i := range runes {
 		levels[i] = info.at(i)
 	}
-	// Neutrals before the first and after the last strong character take the paragraph's
-	// direction (N1–N2 with sos/eos); x/text gives a closing bracket or quote after Arabic at
-	// the end of a left-to-right label the right-to-left level.
-	for i := len(runes) - 1; i >= 0 && isNeutral(runes[i]); i-- {
-		levels[i] = info.base
-	}
-	for i := 0; i < len(runes) && isNeutral(runes[i]); i++ {
-		levels[i] = info.base
-	}
+	return visualLine(runes, levels)
+}
+
+// visualLine puts one line of a paragraph in visual order for Fyne's widgets, as Visual does;
+// levels are the line's resolved levels (those of the whole paragraph, so a wrapped line keeps
+// its paragraph's direction).
+func visualLine(runes []rune, levels []uint8) string {
 	type run struct {
 		s, e  int
 		level uint8
@@ -85,7 +83,7 @@ func Visual(s string) string {
 		}
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 3*len(runs))
+	b.Grow(4*len(runes) + 3*len(runs))
 	for i, r := range runs {
 		if i > 0 {
 			b.WriteRune(lrm)
@@ -156,6 +154,15 @@ var mirrors = map[rune]rune{
 	'₍': '₎', '₎': '₍', '≤': '≥', '≥': '≤', '〈': '〉', '〉': '〈', '⟨': '⟩', '⟩': '⟨',
 	'（': '）', '）': '（', '［': '］', '］': '［', '｛': '｝', '｝': '｛', '＜': '＞', '＞': '＜',
 	'「': '」', '」': '「', '『': '』', '』': '『', '【': '】', '】': '【', '〔': '〕', '〕': '〔',
+}
+
+// Every paired bracket (Bidi_Paired_Bracket, the same pairs as Bidi_Mirroring_Glyph) mirrors.
+func init() {
+	for o, c := range bracketPairs {
+		if _, ok := mirrors[o]; !ok {
+			mirrors[o], mirrors[c] = c, o
+		}
+	}
 }
 
 // Mirror returns the glyph a character shows at a right-to-left level (UBA L4): the other

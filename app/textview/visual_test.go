@@ -42,6 +42,8 @@ var visualCases = []struct{ in, want string }{
 	{Visual("20 تموز 2021") + " · ar · " + Visual("الصين تنفي"), "2021 تموز 20 · ar · تنفي الصين"},
 	{"Spelling: «Zhao» vs (تموز)", "Spelling: «Zhao» vs (تموز)"},
 	{"[ar] “الصين تنفي”", "[ar] “تنفي الصين”"},
+	{"الصين (APT31) 2021", "2021 (APT31) الصين"},
+	{"الصين (APT31 [Zirconium]) 2021", "2021 (APT31 [Zirconium]) الصين"},
 }
 
 func TestVisual_Order(t *testing.T) {
@@ -67,6 +69,6 @@ func TestVisual_LabelsGolden(t *testing.T) {
 		box.Add(widget.NewLabel(Visual(c.in)))
 	}
 	w := test.NewTempWindow(t, box)
-	w.Resize(fyne.NewSize(420, 260))
+	w.Resize(fyne.NewSize(420, 330))
 	test.AssertImageMatches(t, "labels_mixed.png", w.Canvas().Capture())
 }
