@@ -27,15 +27,25 @@ func verifyFile(path string, timeout time.Duration) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := make([]byte, info.Size())
-	if _, err := f.ReadAt(data, 0); err != nil {
+	data, release, err := readWhole(f, info.Size())
+	if err != nil {
 		return nil, err
 	}
+	defer release()
 	c, err := checkRaw(data, nil)
 	if err != nil {
 		return nil, err
 	}
 	return c.problems, nil
+}
+
+// readCopy reads the first size bytes of f into memory.
+func readCopy(f *os.File, size int64) ([]byte, func(), error) {
+	data := make([]byte, size)
+	if _, err := f.ReadAt(data, 0); err != nil {
+		return nil, nil, err
+	}
+	return data, func() {}, nil
 }
 
 // fileKind describes what a path that is not a regular file is, for messages; "" for a regular
