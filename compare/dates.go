@@ -34,6 +34,10 @@ type dateSpec struct {
 	future bool
 	// part is the part of the day the text gives ("evening" of "29日晚", "Montagabend").
 	part string
+	// yearOff is the year a month written without one is in, relative to the anchor, when a
+	// relative year goes with it ("в январе прошлого года", "去年1月"): set when hasYearOff.
+	yearOff    int
+	hasYearOff bool
 }
 
 // dnDuration is a signed offset in calendar units.
@@ -85,7 +89,49 @@ func (sc *dnScan) parseDates() []dateSpec {
 		}
 		i++
 	}
-	return out
+	return sc.joinRelativeYears(out)
+}
+
+// joinRelativeYears makes a month written without a year and a relative year beside it one
+// date: "January last year", "в январе прошлого года", "janvier de l'année dernière", "يناير
+// من العام الماضي", "去年1月" are a month of the year before the anchor, not a month of this
+// year and a year. Only a function word may stand between them.
+func (sc *dnScan) joinRelativeYears(out []dateSpec) []dateSpec {
+	isMonth := func(d dateSpec) bool {
+		return d.kind == dkAbs && d.y == 0 && d.m != 0 && d.interval == nil
+	}
+	isYear := func(d dateSpec) bool {
+		return d.kind == dkRelPeriod && d.unit == "year" && d.interval == nil
+	}
+	adjacent := func(a, b dateSpec) bool {
+		if b.s < a.e || b.s-a.e > 1 {
+			return false
+		}
+		for k := a.e; k < b.s; k++ {
+			if sc.toks[k].newline || !sc.has(k, itFunction) {
+				return false
+			}
+		}
+		return b.s >= len(sc.toks) || !sc.toks[b.s].newline
+	}
+	joined := out[:0]
+	for k := 0; k < len(out); k++ {
+		d := out[k]
+		if k+1 < len(out) {
+			next := out[k+1]
+			switch {
+			case isMonth(d) && isYear(next) && adjacent(d, next):
+				d.e, d.yearOff, d.hasYearOff = next.e, next.off, true
+				k++
+			case isYear(d) && isMonth(next) && adjacent(d, next):
+				next.s, next.yearOff, next.hasYearOff = d.s, d.off, true
+				d = next
+				k++
+			}
+		}
+		joined = append(joined, d)
+	}
+	return joined
 }
 
 // parseAt tries every grammar rule at token i and keeps the longest expression.

@@ -28,6 +28,17 @@ var partialDateCases = []struct {
 	{"de", "Er hatte vergangene Woche gewarnt", "2023-09-13", "vergangene Woche", "2023-09-06"},
 	{"de", "Er hat am 12. Juli gewarnt", "2023-09-13", "12. Juli", "2023-07-12"},
 	{"de", "Die Dämme stammen aus den 1970er Jahren", "2023-09-13", "1970er Jahren", "1970/1979"},
+	// A month with a relative year beside it is a month of that year, in every language.
+	{"en", "In January last year the factory closed", "2023-06-15", "January last year", "2022-01"},
+	{"fr", "En janvier de l'année dernière, l'usine a fermé", "2023-06-15", "janvier de l'année dernière", "2022-01"},
+	{"es", "En enero del año pasado la fábrica cerró", "2023-06-15", "enero del año pasado", "2022-01"},
+	{"de", "Im Januar vergangenen Jahres wurde die Fabrik geschlossen", "2023-06-15", "Januar vergangenen Jahres", "2022-01"},
+	{"ru", "В январе прошлого года завод закрыли", "2023-06-15", "В январе прошлого года", "2022-01"},
+	{"ar", "في يناير من العام الماضي أغلق المصنع", "2023-06-15", "يناير من العام الماضي", "2022-01"},
+	{"vi", "Tháng 1 năm ngoái, nhà máy đã đóng cửa", "2023-06-15", "Tháng 1 năm ngoái", "2022-01"},
+	{"zh", "去年1月，该工厂关闭", "2023-06-15", "去年1月", "2022-01"},
+	{"en", "The plant will reopen in March next year", "2023-06-15", "March next year", "2024-03"},
+	{"ru", "Завод закрыли в марте, а в прошлом году он работал", "2023-06-15", "в марте", "2023-03"},
 	// English.
 	{"en", "in the night of September 10-11 the dams burst", "2023-09-13", "the night of September 10-11", "2023-09-10/2023-09-11"},
 	{"en", "Rain fell on September 4-7 across the region", "2023-09-13", "September 4-7", "2023-09-04/2023-09-07"},

@@ -371,6 +371,13 @@ func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 	default:
 		f.Precision = PrecisionYear
 	}
+	if y == 0 && ds.hasYearOff {
+		if b := r.relBase(); b.ok {
+			yy, _, _ := b.d.date()
+			y = yy + ds.yearOff
+			f.ResolvedFrom = b.from
+		}
+	}
 	if y == 0 {
 		f.Inferred = true
 		switch {
