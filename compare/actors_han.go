@@ -74,11 +74,7 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 			continue
 		}
 		j++
-		free := true
-		for k := i; k < j; k++ {
-			free = free && !used[k]
-		}
-		if !free {
+		if !claimTokens(used, i, j) {
 			p = e
 			continue
 		}
@@ -86,9 +82,6 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 		m := match{i: i, j: j, start: s, end: e, actor: -1, id: "local:" + FoldForSearch(surface),
 			label: surface, typ: ActorPerson, conf: confUnknown}
 		out = append(out, m)
-		for k := i; k < j; k++ {
-			used[k] = true
-		}
 		family[string(rs[last+1:e])] = m
 		p = e
 	}
@@ -116,15 +109,8 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 				continue
 			}
 			j++
-			free := true
-			for k := i; k < j; k++ {
-				free = free && !used[k]
-			}
-			if !free {
+			if !claimTokens(used, i, j) {
 				continue
-			}
-			for k := i; k < j; k++ {
-				used[k] = true
 			}
 			surface := string(rs[s:q])
 			out = append(out, match{i: i, j: j, start: s, end: e, actor: -1, id: "local:" + FoldForSearch(surface),
@@ -152,15 +138,8 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 				continue
 			}
 			j++
-			free := true
-			for k := i; k < j; k++ {
-				free = free && !used[k]
-			}
-			if !free {
+			if !claimTokens(used, i, j) {
 				continue
-			}
-			for k := i; k < j; k++ {
-				used[k] = true
 			}
 			out = append(out, match{i: i, j: j, start: s, end: e, actor: -1, id: m.id, label: m.label,
 				typ: ActorPerson, conf: m.conf * 0.9})
@@ -230,4 +209,18 @@ func (g *gazetteer) dropInsideTranscriptions(rs []rune, ms []match) []match {
 		kept = append(kept, m)
 	}
 	return kept
+}
+
+// claimTokens marks tokens [i, j) used and reports true when none of them was; it leaves them
+// alone and reports false when one already belongs to another name.
+func claimTokens(used []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if used[k] {
+			return false
+		}
+	}
+	for k := i; k < j; k++ {
+		used[k] = true
+	}
+	return true
 }
