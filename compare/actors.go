@@ -71,6 +71,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		i++
 	}
 	ms = g.dropWeak(toks, rs, ms, lang)
+	ms = g.dropClocks(toks, rs, ms, lang)
 	ms = g.dropInsideTranscriptions(rs, ms)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
@@ -256,7 +257,9 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 		// Extend only while the words so far begin some name.
 		reach := 1
 		key := append(kbuf[:0], fv.fold...)
-		for reach < maxN && g.prefix[string(key)] && !toks[i+reach].lineStart {
+		// Han characters are a token each: a name's characters touch (人,大 is no 人大).
+		for reach < maxN && g.prefix[string(key)] && !toks[i+reach].lineStart &&
+			(toks[i+reach].sc != scHan || toks[i+reach].start == toks[i+reach-1].end) {
 			key = append(append(key, ' '), toks[i+reach].fold...)
 			reach++
 		}
@@ -433,6 +436,61 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 		kept = append(kept, x)
 	}
 	return kept
+}
+
+// dropClocks removes a place or country named as a time zone (北京时间, Beijing time, بتوقيت
+// مكة, giờ Hà Nội): the text tells the hour there, not about the place. The words come from
+// morph.tsv (zone-after, zone-before).
+func (g *gazetteer) dropClocks(toks []token, rs []rune, ms []match, lang string) []match {
+	after, before := g.morph.zoneAfter[lang], g.morph.zoneBefore[lang]
+	if len(after) == 0 && len(before) == 0 {
+		return ms
+	}
+	kept := ms[:0]
+	for _, m := range ms {
+		if (m.typ == ActorPlace || m.typ == ActorCountry) && (g.clockAfter(toks, m.j, after) || g.clockBefore(toks, rs, m, before)) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
+}
+
+// clockAfter: a zone word starts at token j, right after the name (touching for Han).
+func (g *gazetteer) clockAfter(toks []token, j int, after map[string]bool) bool {
+	if j >= len(toks) || j == 0 || len(after) == 0 {
+		return false
+	}
+	var key string
+	for k := j; k < len(toks) && k-j < 4; k++ {
+		t := toks[k]
+		if t.sc == scHan {
+			if t.start != toks[k-1].end {
+				return false
+			}
+		} else if k > j || t.start-toks[k-1].end != 1 {
+			return false
+		}
+		key += t.key
+		if after[key] {
+			return true
+		}
+	}
+	return false
+}
+
+// clockBefore: the word before the name is a zone word, clitics (بتوقيت) allowed.
+func (g *gazetteer) clockBefore(toks []token, rs []rune, m match, before map[string]bool) bool {
+	if m.i == 0 || len(before) == 0 || m.start-toks[m.i-1].end > 1 {
+		return false
+	}
+	var buf [8]firstVariant
+	for _, v := range g.firstVariants(toks[m.i-1], buf[:0]) {
+		if before[v.exact] {
+			return true
+		}
+	}
+	return false
 }
 
 func nextNonSpace(rs []rune, i int) rune {

@@ -76,7 +76,8 @@ func linkStoryNames(st *story) {
 	g := loadGazetteer()
 	var refs []ref
 	var keys, cons, consL []string
-	var latin, known, han []bool
+	var latin, cyrillic, known, han []bool
+	var scripts []script
 	for ai, a := range st.arts {
 		for fi, f := range a.facts {
 			if f.Kind != KindActor {
@@ -94,6 +95,9 @@ func linkStoryNames(st *story) {
 			refs = append(refs, ref{ai, fi})
 			h := hasHan(surface)
 			latin = append(latin, isLatinName(surface))
+			sc := nameScript(f.Text)
+			scripts = append(scripts, sc)
+			cyrillic = append(cyrillic, sc == scCyrillic)
 			han = append(han, h)
 			if h {
 				surface = g.hanSoundOf(surface)
@@ -121,8 +125,10 @@ func linkStoryNames(st *story) {
 	for i := range refs {
 		for j := i + 1; j < len(refs); j++ {
 			// Names in one script are compared by the spelling check, not merged here: Nord
-			// Stream 1 and Nord Stream 2, Yamagata and Yamagami are different names.
-			if known[i] && known[j] || latin[i] == latin[j] || find(i) == find(j) || keys[i] == "" || keys[j] == "" {
+			// Stream 1 and Nord Stream 2, Yamagata and Yamagami are different names. Two
+			// scripts other than Latin are compared too: a name only the Russian and Arabic
+			// versions write (Фуат Октай, فؤاد أوقطاي) is one name.
+			if known[i] && known[j] || latin[i] == latin[j] && scripts[i] == scripts[j] || find(i) == find(j) || keys[i] == "" || keys[j] == "" {
 				continue
 			}
 			same := false
@@ -184,6 +190,13 @@ func linkStoryNames(st *story) {
 					rep, best = i, count[l]
 				}
 			}
+			// Without a Latin spelling, a Cyrillic one transliterates with its vowels, which
+			// an Arabic or Chinese transcription does not.
+			for _, i := range g {
+				if rep < 0 && cyrillic[i] {
+					rep = i
+				}
+			}
 			if rep < 0 {
 				rep = g[0]
 			}
@@ -211,6 +224,16 @@ func linkStoryNames(st *story) {
 			}
 		}
 	}
+}
+
+// nameScript is the script of the first letter of s that has one (scOther when none does).
+func nameScript(s string) script {
+	for _, r := range s {
+		if sc := runeScript(r); sc != scOther && sc != scDigit {
+			return sc
+		}
+	}
+	return scOther
 }
 
 func isLatinName(s string) bool {

@@ -168,6 +168,7 @@ func analyzeStory(st *story, extract func(Document, Options) []Fact, opts Analyz
 	resolveYearsFromStory(st)
 	inferPublished(st, extract, opts.Options, published)
 	resolveYearsFromStory(st)
+	confirmStoryNames(st)
 	linkStoryNames(st)
 	st.prepareContext()
 	als, al := alignStory(st, opts)

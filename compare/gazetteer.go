@@ -126,6 +126,11 @@ type morphology struct {
 	titleBlockers map[string]bool
 	namePrefixes  map[string]bool
 	speechVerbs   map[string]bool
+
+	// zoneAfter[lang] and zoneBefore[lang] are the words that make a place name beside
+	// them a clock (北京时间, Beijing time, بتوقيت مكة): no actor. A zone-after word is the
+	// tokens' keys run together (时间 is two Han tokens).
+	zoneAfter, zoneBefore map[string]map[string]bool
 }
 
 // shortNameRule: see morphology.shortNames.
@@ -403,6 +408,15 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
 		case "place-prep":
 			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
+		case "zone-after", "zone-before":
+			zones := &m.zoneAfter
+			if f[0] == "zone-before" {
+				zones = &m.zoneBefore
+			}
+			if *zones == nil {
+				*zones = map[string]map[string]bool{}
+			}
+			(*zones)[f[1]] = addKeys((*zones)[f[1]], vals)
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}

@@ -191,7 +191,20 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 	out = append(out, g.datelines(toks, rs, used)...)
 	out = definedAcronyms(toks, rs, ms, out)
 	if lang == "ar" || lang == "" {
-		out = append(out, g.titledArabicNames(toks, rs, used)...)
+		// An adjective of nationality qualifies a title like any article-bearing word
+		// (الرئيس التركي فؤاد أوقطاي): the title's words may pass over it.
+		var qualifier []bool
+		for _, o := range ms {
+			if o.adj {
+				if qualifier == nil {
+					qualifier = make([]bool, len(toks))
+				}
+				for k := o.i; k < o.j && k < len(toks); k++ {
+					qualifier[k] = true
+				}
+			}
+		}
+		out = append(out, g.titledArabicNames(toks, rs, used, qualifier)...)
 	}
 	if lang == "zh" || lang == "" {
 		for _, o := range out {
@@ -389,7 +402,7 @@ func closeEnough(d, n int) bool {
 // الحميد) counting as one, and a family name with the article only where the phrase ends
 // there (عبد الحميد الدبيبة،). A noun after the title that names an institution (رئيس هيئة …)
 // means there is no name.
-func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used []bool) []match {
+func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used, qualifier []bool) []match {
 	var out []match
 	m := g.morph
 	plain := func(k int) bool {
@@ -406,7 +419,8 @@ func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used []bool) []ma
 			continue
 		}
 		k := i + 1
-		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && !used[k] && (strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
+		for k < len(toks) && k-i <= 4 && toks[k].sc == scArabic && (!used[k] || qualifier != nil && qualifier[k]) &&
+			(strings.HasPrefix(toks[k].key, m.article) || m.titles[toks[k].key]) {
 			k++
 		}
 		if k >= len(toks) || !plain(k) || toks[k].gluedNext {

@@ -1,0 +1,382 @@
+package compare
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Arabic and Chinese mark no name with a capital, so a name the gazetteer lacks and no title
+// introduces goes unseen there (درنة, 埃尔比斯坦) while the Latin and Cyrillic versions of the
+// same story find it by its capitals (Derna, Elbistan, Эльбистан). confirmStoryNames reads
+// the Arabic and Chinese versions again with the story's other names in hand: a run of words
+// (Arabic) or of transcription characters (Chinese, han-sounds.tsv) that sounds like an actor
+// another version writes in Latin or Cyrillic letters is that actor, and takes its id, label
+// and type, so the Arabic درنة is the Derna of the English version, not a name of its own.
+
+// confConfirmed is the confidence of a name found through another version's spelling.
+const confConfirmed = 0.65
+
+// storyAnchor is an actor a Latin- or Cyrillic-script version names, as the other versions
+// may transcribe it.
+type storyAnchor struct {
+	id, label, typ string
+}
+
+// anchorKeys indexes the story's anchors by sound: consonants (Arabic writes few vowels) and
+// vowels kept (Chinese transcribes every syllable).
+type anchorKeys struct {
+	cons   map[string]storyAnchor
+	vowels map[string]storyAnchor
+	// vowelStart records, per consonant key, whether the Latin name opens with a vowel: a
+	// three-consonant key is only trusted when the Arabic word opens the same way (Idlib,
+	// إدلب, not طلب).
+	vowelStart map[string]bool
+}
+
+// anchorAmbiguous marks a key two different actors share: it confirms neither.
+var anchorAmbiguous = storyAnchor{id: "\x00ambiguous"}
+
+func (k *anchorKeys) add(m map[string]storyAnchor, key string, a storyAnchor) {
+	if key == "" {
+		return
+	}
+	if old, ok := m[key]; ok && old.id != a.id {
+		m[key] = anchorAmbiguous
+		return
+	}
+	m[key] = a
+}
+
+func (k *anchorKeys) lookup(m map[string]storyAnchor, key string) (storyAnchor, bool) {
+	a, ok := m[key]
+	if !ok || a.id == anchorAmbiguous.id {
+		return storyAnchor{}, false
+	}
+	return a, true
+}
+
+// storyAnchors collects the actors the story's Latin- and Cyrillic-script versions name. A
+// country is left out: the gazetteer knows every country's name in every language, and a
+// short country name (Oman, Iran) would sound like too many words.
+func storyAnchors(st *story) *anchorKeys {
+	k := &anchorKeys{cons: map[string]storyAnchor{}, vowels: map[string]storyAnchor{}, vowelStart: map[string]bool{}}
+	for _, a := range st.arts {
+		if sc := articleScript(a.doc.Text); sc != scLatin && sc != scCyrillic {
+			continue
+		}
+		for _, f := range a.facts {
+			if f.Kind != KindActor || f.Type == ActorCountry {
+				continue
+			}
+			id, _ := f.Value.(string)
+			if id == "" || !isLatinName(f.Label) {
+				continue
+			}
+			an := storyAnchor{id: id, label: f.Label, typ: f.Type}
+			// A known actor by its English name (its other spellings are the gazetteer's,
+			// which found it); a local one also as this version writes it.
+			names := []string{f.Label}
+			if sc := nameScript(f.Text); sc == scLatin && f.Text != f.Label && strings.HasPrefix(id, "local:") {
+				names = append(names, f.Text)
+			}
+			for _, n := range names {
+				c := consonantKey(n)
+				if c == "" {
+					continue
+				}
+				// Words count as the Latin spelling separates them (al-Kharraz is one word,
+				// as الخراز is): a run of Arabic words whose articles add the consonants of
+				// a shorter name (أمضى الأهالي الساعات, Middle East) is no transcription.
+				c += "#" + strconv.Itoa(len(strings.Fields(n)))
+				k.add(k.cons, c, an)
+				k.vowelStart[c] = startsWithVowel(FoldForSearch(n))
+				k.add(k.vowels, vowelKey(n), an)
+			}
+			// Later mentions give a person's family name alone (索伊卢, Soylu). Chinese only:
+			// Arabic consonants of one short word are too often a verb's (يبحثون, Putin).
+			if words := strings.Fields(f.Label); f.Type == ActorPerson && len(words) >= 2 {
+				k.add(k.vowels, vowelKey(words[len(words)-1]), an)
+			}
+		}
+	}
+	if len(k.cons) == 0 {
+		return nil
+	}
+	return k
+}
+
+// vowelKey is a name's sound with its vowels, for transcriptions that write every syllable:
+// digraphs one letter (soundFold), r written l and y written i as Chinese transcribes them,
+// letters doubled in spelling single, spaces and hyphens gone (Soylu, 索伊卢 → "soilu").
+func vowelKey(s string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range soundFold(FoldForSearch(s)) {
+		switch r {
+		case ' ', '-', '\'':
+			continue
+		case 'r':
+			r = 'l'
+		case 'y':
+			r = 'i'
+		case 'w':
+			r = 'u'
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+func startsWithVowel(s string) bool {
+	return s != "" && strings.ContainsRune("aeiouy", rune(s[0]))
+}
+
+// articleScript is the script most of a text's letters are written in.
+func articleScript(text string) script {
+	var n [scDigit + 1]int
+	for _, r := range text {
+		n[runeScript(r)]++
+	}
+	best := scOther
+	for sc := scLatin; sc < scDigit; sc++ {
+		if n[sc] > n[best] || best == scOther && n[sc] > 0 {
+			best = sc
+		}
+	}
+	return best
+}
+
+// confirmStoryNames adds to the story's Arabic- and Chinese-script versions the actors found
+// through another version's spelling (see the top of this file). Facts stay in text order;
+// a new fact takes the next free id.
+func confirmStoryNames(st *story) {
+	keys := storyAnchors(st)
+	if keys == nil {
+		return
+	}
+	g := loadGazetteer()
+	for _, a := range st.arts {
+		sc := articleScript(a.doc.Text)
+		if sc != scArabic && sc != scHan {
+			continue
+		}
+		rs := a.runes
+		if rs == nil {
+			rs = []rune(a.doc.Text)
+		}
+		taken := make([]bool, len(rs)+1)
+		for _, f := range a.facts {
+			for p := max(f.Start, 0); p < f.End && p < len(rs); p++ {
+				taken[p] = true
+			}
+		}
+		var found []Fact
+		if sc == scArabic {
+			found = g.confirmArabic(a.tokens(), rs, taken, keys)
+		} else {
+			found = g.confirmHan(rs, taken, keys)
+		}
+		if len(found) == 0 {
+			continue
+		}
+		next := len(a.facts)
+		for _, f := range a.facts {
+			if n, err := strconv.Atoi(strings.TrimPrefix(f.ID, "f")); err == nil && n > next {
+				next = n
+			}
+		}
+		for i := range found {
+			next++
+			found[i].ID = "f" + strconv.Itoa(next)
+		}
+		a.facts = append(a.facts, found...)
+		sort.SliceStable(a.facts, func(i, j int) bool { return a.facts[i].Start < a.facts[j].Start })
+		a.factSent = make([]int, len(a.facts))
+		for i, f := range a.facts {
+			a.factSent[i] = a.sentenceAt(f.Start)
+		}
+	}
+}
+
+// confirmArabic finds, among Arabic words no fact holds, runs of one to four words whose
+// consonants are those of an anchor. Proclitics (و، ب، ل، وال …) are left out of the span; a
+// word with the article is also tried without it (الخراز for Kharraz).
+func (g *gazetteer) confirmArabic(toks []token, rs []rune, taken []bool, keys *anchorKeys) []Fact {
+	m := g.morph
+	free := func(k int) bool {
+		t := toks[k]
+		if t.sc != scArabic || m.isStop("ar", t.key) || m.titles[t.key] || m.titleBlockers[t.key] {
+			return false
+		}
+		for p := t.start; p < t.end; p++ {
+			if taken[p] {
+				return false
+			}
+		}
+		return true
+	}
+	var out []Fact
+	var fvBuf [8]firstVariant
+	for i := 0; i < len(toks); i++ {
+		if !free(i) {
+			continue
+		}
+		n := 1
+		for n < 4 && i+n < len(toks) && free(i+n) && onlySpaceBetweenTokens(toks[i+n-1], toks[i+n]) && !toks[i+n].lineStart {
+			n++
+		}
+		done := false
+		for ; n >= 1 && !done; n-- {
+			for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+				words := make([]string, n)
+				words[0] = fv.exact
+				for k := 1; k < n; k++ {
+					words[k] = toks[i+k].key
+				}
+				a, ok := keys.arabic(words, m.article)
+				if !ok {
+					continue
+				}
+				start, end := toks[i].start+fv.skip, toks[i+n-1].end
+				out = append(out, Fact{Kind: KindActor, Start: start, End: end, Text: string(rs[start:end]),
+					Value: a.id, Label: a.label, Type: a.typ, Confidence: confConfirmed})
+				i += n - 1
+				done = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// arabic looks up Arabic words (clitics removed) by their consonants, as written and with
+// the article dropped from each word.
+func (k *anchorKeys) arabic(words []string, article string) (storyAnchor, bool) {
+	tries := [2]string{strings.Join(words, " "), ""}
+	if article != "" {
+		bare := make([]string, len(words))
+		changed := false
+		for i, w := range words {
+			bare[i] = w
+			if strings.HasPrefix(w, article) && utf8.RuneCountInString(w)-utf8.RuneCountInString(article) >= 3 {
+				bare[i], changed = w[len(article):], true
+			}
+		}
+		if changed {
+			tries[1] = strings.Join(bare, " ")
+		}
+	}
+	for _, s := range tries {
+		if s == "" {
+			continue
+		}
+		c := consonantKey(Transliterate(s, "ar"))
+		nc := utf8.RuneCountInString(c)
+		if nc < 3 {
+			continue
+		}
+		c += "#" + strconv.Itoa(len(words))
+		if nc == 3 {
+			// Three consonants are a common Arabic word as often as a name (طلب, request, and
+			// Idlib share tlb): only one word that opens as the Latin name does.
+			if strings.Contains(s, " ") || arabicVowelStart(s) != k.vowelStart[c] {
+				continue
+			}
+		}
+		if a, ok := k.lookup(k.cons, c); ok {
+			return a, true
+		}
+	}
+	return storyAnchor{}, false
+}
+
+// arabicVowelStart: the word opens with a letter a Latin spelling writes as a vowel (an alif
+// or ʿayn: إدلب Idlib, عثمان Othman).
+func arabicVowelStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("اأإآع", r)
+}
+
+// confirmHan finds, among Chinese transcription characters no fact holds, a run of two or
+// more whose sound is an anchor's: the whole run, or a part of it at least five sounds long
+// (a run may take in a common character beside the name, such as 向 or 的 when they
+// transcribe too).
+func (g *gazetteer) confirmHan(rs []rune, taken []bool, keys *anchorKeys) []Fact {
+	var out []Fact
+	sound := func(p int) bool {
+		return p >= 0 && p < len(rs) && !taken[p] && (g.hanSound[rs[p]] != "" ||
+			strings.ContainsRune(nameDots, rs[p]) && p > 0 && g.hanSound[rs[p-1]] != "" && p+1 < len(rs) && g.hanSound[rs[p+1]] != "")
+	}
+	for s := 0; s < len(rs); {
+		if !sound(s) {
+			s++
+			continue
+		}
+		e := s
+		for e < len(rs) && sound(e) {
+			e++
+		}
+		// Longest part first, leftmost first.
+		p := s
+		for p < e {
+			matched := false
+			for q := e; q-p >= 2 && !matched; q-- {
+				if strings.ContainsRune(nameDots, rs[p]) || strings.ContainsRune(nameDots, rs[q-1]) {
+					continue
+				}
+				whole := p == s && q == e
+				a, ok := keys.han(g.hanSoundOf(string(rs[p:q])), whole)
+				if !ok {
+					continue
+				}
+				out = append(out, Fact{Kind: KindActor, Start: p, End: q, Text: string(rs[p:q]),
+					Value: a.id, Label: a.label, Type: a.typ, Confidence: confConfirmed})
+				p, matched = q, true
+			}
+			if !matched {
+				p++
+			}
+		}
+		s = e
+	}
+	return out
+}
+
+// han looks up the sound of Chinese transcription characters: by vowels and consonants,
+// exactly for a short name and within an edit for a long one, or by consonants alone (r
+// written l) when there are four or more.
+func (k *anchorKeys) han(sound string, whole bool) (storyAnchor, bool) {
+	v := vowelKey(sound)
+	n := utf8.RuneCountInString(v)
+	if n < 4 || !whole && n < 5 {
+		return storyAnchor{}, false
+	}
+	if a, ok := k.lookup(k.vowels, v); ok {
+		return a, true
+	}
+	if n >= 7 {
+		var best storyAnchor
+		found := false
+		for key, a := range k.vowels {
+			if a.id == anchorAmbiguous.id || abs(utf8.RuneCountInString(key)-n) > 1 {
+				continue
+			}
+			if editDistance(key, v) <= 1 {
+				if found && best.id != a.id {
+					return storyAnchor{}, false
+				}
+				best, found = a, true
+			}
+		}
+		if found {
+			return best, true
+		}
+	}
+	return storyAnchor{}, false
+}

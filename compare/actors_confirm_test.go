@@ -1,0 +1,144 @@
+package compare
+
+import "testing"
+
+// storyOf extracts each document's actors and makes them one story, as Analyze does before
+// the story-level steps.
+func storyOf(docs ...Document) *story {
+	st := &story{}
+	for i, d := range docs {
+		if d.ID == "" {
+			d.ID = d.Lang + string(rune('0'+i))
+		}
+		a := newArticle(d, ExtractFacts(d, Options{}))
+		a.load()
+		st.arts = append(st.arts, a)
+	}
+	return st
+}
+
+func actorAt(a *article, surface string) *Fact {
+	for i := range a.facts {
+		if f := &a.facts[i]; f.Kind == KindActor && f.Text == surface {
+			return f
+		}
+	}
+	return nil
+}
+
+// TestConfirmStoryNames: a name the Arabic or Chinese version writes without any cue is
+// found through the Latin spelling of another version and takes that version's actor.
+func TestConfirmStoryNames(t *testing.T) {
+	en := Document{Lang: "en", Text: "Rescuers arrived in Derna on the second day of the floods.\n" +
+		"The spokesman, Tarek al-Kharraz, said that the old dam in Elbistan had held all night.\n" +
+		"Interior minister Suleyman Soylu flew to Gaziantep."}
+	ar := Document{Lang: "ar", Text: "وصلت فرق الإنقاذ إلى درنة يوم الثلاثاء، وبحسب طارق الخراز فإن السد صمد."}
+	zh := Document{Lang: "zh", Text: "救援人员周二抵达灾区。索伊卢说，埃尔比斯坦的大坝没有垮塌。"}
+	st := storyOf(en, ar, zh)
+	confirmStoryNames(st)
+	linkStoryNames(st)
+	cases := []struct {
+		art           int
+		surface, want string
+	}{
+		{1, "درنة", "Derna"},
+		{1, "طارق الخراز", "Tarek al-Kharraz"},
+		{2, "索伊卢", "Suleyman Soylu"},
+		{2, "埃尔比斯坦", "Elbistan"},
+	}
+	for _, c := range cases {
+		f := actorAt(st.arts[c.art], c.surface)
+		if f == nil {
+			t.Errorf("%s not found; facts %+v", c.surface, st.arts[c.art].facts)
+			continue
+		}
+		if f.Label != c.want {
+			t.Errorf("%s: label %q, want %q", c.surface, f.Label, c.want)
+		}
+	}
+	// Facts stay in text order with distinct ids, and their sentences are known.
+	for _, a := range st.arts {
+		ids := map[string]bool{}
+		for i, f := range a.facts {
+			if ids[f.ID] {
+				t.Errorf("duplicate fact id %s", f.ID)
+			}
+			ids[f.ID] = true
+			if i > 0 && a.facts[i-1].Start > f.Start {
+				t.Errorf("facts out of order at %d", i)
+			}
+		}
+		if len(a.factSent) != len(a.facts) {
+			t.Errorf("factSent has %d entries for %d facts", len(a.factSent), len(a.facts))
+		}
+	}
+}
+
+// TestConfirmStoryNamesNotCommonWords: a common word that shares a name's consonants is no
+// transcription of it: طلب (request) is not Idlib, الكهرباء (electricity) not Al Arabiya,
+// three words whose articles add consonants not Middle East; a Chinese name inside a longer
+// transcription (哈马斯, Hamas) is not the shorter name (Hama).
+func TestConfirmStoryNamesNotCommonWords(t *testing.T) {
+	en := Document{Lang: "en", Text: "Shelling hit Idlib and Hama, Al Arabiya and the Middle Eastern Desk said. " +
+		"Mohammed Stalst spoke."}
+	ar := Document{Lang: "ar", Text: "وطلب السكان المساعدة بعد انقطاع الكهرباء، وأمضى الأهالي الساعات في الشوارع."}
+	zh := Document{Lang: "zh", Text: "哈马斯发表声明。"}
+	hama := func(f Fact) bool { return f.Value != "Hamas" }
+	st := storyOf(en, ar, zh)
+	confirmStoryNames(st)
+	for _, a := range st.arts[1:] {
+		for _, f := range a.facts {
+			if f.Kind == KindActor && hama(f) {
+				t.Errorf("%s: %q taken for %v", a.doc.Lang, f.Text, f.Value)
+			}
+		}
+	}
+}
+
+// TestLinkStoryNamesTwoScripts: a name only a Cyrillic and an Arabic version write is one
+// name, labelled by the Cyrillic transliteration (it has the vowels).
+func TestLinkStoryNamesTwoScripts(t *testing.T) {
+	ru := Document{Lang: "ru", Text: "Вице-президент Турции Фуат Октай прибыл в Газиантеп."}
+	ar := Document{Lang: "ar", Text: "وقال نائب الرئيس التركي فؤاد أوقطاي إن فرق الإنقاذ تعمل."}
+	st := storyOf(ru, ar)
+	linkStoryNames(st)
+	f := actorAt(st.arts[1], "فؤاد أوقطاي")
+	if f == nil || f.Label != "Fuat Oktay" {
+		t.Fatalf("Arabic name not linked to the Russian one: %+v", st.arts[1].facts)
+	}
+}
+
+// TestActorTraps: words that spell a gazetteer name but are none here.
+func TestActorTraps(t *testing.T) {
+	cases := []struct{ lang, text, notText, id string }{
+		// A clock is no place: Beijing time, 北京时间, بتوقيت القاهرة.
+		{"zh", "地震发生在当地时间6日4时17分（北京时间9时17分）。", "北京", "Beijing"},
+		{"en", "The quake struck at 9:17 Beijing time on Monday.", "Beijing", "Beijing"},
+		{"ar", "وقع الزلزال في الساعة التاسعة بتوقيت القاهرة صباح الاثنين.", "القاهرة", "Cairo"},
+		// الخبر is "the news" before it is the Saudi city.
+		{"ar", "ونشرت الوكالة الخبر على موقعها، وأكد الخبر مسؤول في الوزارة.", "الخبر", "Khobar"},
+		// Han characters on either side of a comma are no name (人大).
+		{"zh", "每救出一个人,大家都会鼓掌。", "人,大", "National People's Congress"},
+	}
+	for _, c := range cases {
+		for _, f := range extractActors(Document{Lang: c.lang, Text: c.text}, Options{}) {
+			if f.Value == c.id {
+				t.Errorf("%s %q: %q taken for %s", c.lang, c.text, f.Text, c.id)
+			}
+		}
+	}
+	// The place itself still counts.
+	for _, c := range []struct{ lang, text, id string }{
+		{"zh", "代表团周二抵达北京。", "Beijing"},
+		{"en", "The delegation flew to Beijing on Monday.", "Beijing"},
+		{"ar", "وصل الوفد إلى القاهرة يوم الاثنين.", "Cairo"},
+	} {
+		found := false
+		for _, f := range extractActors(Document{Lang: c.lang, Text: c.text}, Options{}) {
+			found = found || f.Value == c.id
+		}
+		if !found {
+			t.Errorf("%s %q: %s not found", c.lang, c.text, c.id)
+		}
+	}
+}
