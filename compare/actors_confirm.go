@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,10 @@ const confConfirmed = 0.65
 // may transcribe it.
 type storyAnchor struct {
 	id, label, typ string
+	// rank decides between two actors that sound alike: a gazetteer actor over a local
+	// one, then the English version's spelling (Abu Mansour) over another Latin one (Abu
+	// Mansur), which the spelling check compares, then a Latin spelling over a Cyrillic one.
+	rank int
 }
 
 // anchorKeys indexes the story's anchors by sound: consonants (Arabic writes few vowels) and
@@ -42,11 +47,16 @@ func (k *anchorKeys) add(m map[string]storyAnchor, key string, a storyAnchor) {
 	if key == "" {
 		return
 	}
-	if old, ok := m[key]; ok && old.id != a.id {
+	old, ok := m[key]
+	switch {
+	case !ok || old.id == a.id:
+		m[key] = a
+	case old.id == anchorAmbiguous.id:
+	case a.rank > old.rank:
+		m[key] = a
+	case a.rank == old.rank:
 		m[key] = anchorAmbiguous
-		return
 	}
-	m[key] = a
 }
 
 func (k *anchorKeys) lookup(m map[string]storyAnchor, key string) (storyAnchor, bool) {
@@ -63,8 +73,16 @@ func (k *anchorKeys) lookup(m map[string]storyAnchor, key string) (storyAnchor, 
 func storyAnchors(st *story) *anchorKeys {
 	k := &anchorKeys{cons: map[string]storyAnchor{}, vowels: map[string]storyAnchor{}, vowelStart: map[string]bool{}}
 	for _, a := range st.arts {
-		if sc := articleScript(a.doc.Text); sc != scLatin && sc != scCyrillic {
+		sc := articleScript(a.doc.Text)
+		if sc != scLatin && sc != scCyrillic {
 			continue
+		}
+		rank := 0
+		if sc == scLatin {
+			rank = 1
+			if primaryLang(a.doc.Lang) == "en" {
+				rank = 2
+			}
 		}
 		for _, f := range a.facts {
 			if f.Kind != KindActor || f.Type == ActorCountry {
@@ -74,7 +92,10 @@ func storyAnchors(st *story) *anchorKeys {
 			if id == "" || !isLatinName(f.Label) {
 				continue
 			}
-			an := storyAnchor{id: id, label: f.Label, typ: f.Type}
+			an := storyAnchor{id: id, label: f.Label, typ: f.Type, rank: rank}
+			if !strings.HasPrefix(id, "local:") {
+				an.rank = 3
+			}
 			// A known actor by its English name (its other spellings are the gazetteer's,
 			// which found it); a local one also as this version writes it.
 			names := []string{f.Label}
@@ -176,14 +197,24 @@ func confirmStoryNames(st *story) {
 				taken[p] = true
 			}
 		}
-		var found []Fact
+		toks := a.tokens()
 		if sc == scArabic {
-			found = g.confirmArabic(a.tokens(), rs, taken, keys)
-		} else {
-			found = g.confirmHan(rs, taken, keys)
+			g.relabelArabic(a.facts, keys)
 		}
-		if len(found) == 0 {
+		var ms []match
+		if sc == scArabic {
+			ms = g.confirmArabic(toks, rs, taken, keys)
+		} else {
+			ms = g.confirmHan(toks, rs, taken, keys)
+		}
+		if len(ms) == 0 {
 			continue
+		}
+		ms = g.confirmedHeads(toks, rs, taken, ms, primaryLang(a.doc.Lang))
+		found := make([]Fact, len(ms))
+		for i, m := range ms {
+			found[i] = Fact{Kind: KindActor, Start: m.start, End: m.end, Text: string(rs[m.start:m.end]),
+				Value: m.id, Label: m.label, Type: m.typ, Confidence: confConfirmed}
 		}
 		next := len(a.facts)
 		for _, f := range a.facts {
@@ -207,7 +238,7 @@ func confirmStoryNames(st *story) {
 // confirmArabic finds, among Arabic words no fact holds, runs of one to four words whose
 // consonants are those of an anchor. Proclitics (و، ب، ل، وال …) are left out of the span; a
 // word with the article is also tried without it (الخراز for Kharraz).
-func (g *gazetteer) confirmArabic(toks []token, rs []rune, taken []bool, keys *anchorKeys) []Fact {
+func (g *gazetteer) confirmArabic(toks []token, rs []rune, taken []bool, keys *anchorKeys) []match {
 	m := g.morph
 	free := func(k int) bool {
 		t := toks[k]
@@ -221,7 +252,7 @@ func (g *gazetteer) confirmArabic(toks []token, rs []rune, taken []bool, keys *a
 		}
 		return true
 	}
-	var out []Fact
+	var out []match
 	var fvBuf [8]firstVariant
 	for i := 0; i < len(toks); i++ {
 		if !free(i) {
@@ -239,13 +270,12 @@ func (g *gazetteer) confirmArabic(toks []token, rs []rune, taken []bool, keys *a
 				for k := 1; k < n; k++ {
 					words[k] = toks[i+k].key
 				}
-				a, ok := keys.arabic(words, m.article)
+				a, ok := keys.arabic(words, m)
 				if !ok {
 					continue
 				}
-				start, end := toks[i].start+fv.skip, toks[i+n-1].end
-				out = append(out, Fact{Kind: KindActor, Start: start, End: end, Text: string(rs[start:end]),
-					Value: a.id, Label: a.label, Type: a.typ, Confidence: confConfirmed})
+				out = append(out, match{i: i, j: i + n, start: toks[i].start + fv.skip, end: toks[i+n-1].end, actor: -1,
+					id: a.id, label: a.label, typ: a.typ, conf: confConfirmed})
 				i += n - 1
 				done = true
 				break
@@ -255,42 +285,53 @@ func (g *gazetteer) confirmArabic(toks []token, rs []rune, taken []bool, keys *a
 	return out
 }
 
-// arabic looks up Arabic words (clitics removed) by their consonants, as written and with
-// the article dropped from each word.
-func (k *anchorKeys) arabic(words []string, article string) (storyAnchor, bool) {
-	tries := [2]string{strings.Join(words, " "), ""}
-	if article != "" {
-		bare := make([]string, len(words))
-		changed := false
-		for i, w := range words {
-			bare[i] = w
-			if strings.HasPrefix(w, article) && utf8.RuneCountInString(w)-utf8.RuneCountInString(article) >= 3 {
-				bare[i], changed = w[len(article):], true
-			}
-		}
-		if changed {
-			tries[1] = strings.Join(bare, " ")
+// arabic looks up Arabic words (clitics removed) by their consonants: as written, with the
+// article dropped from the last word (عبد الحميد الدبيبة, Abdelhamid Dbeibah), and from every
+// word (الخراز, Kharraz). A compound given name (عبد الحميد) counts as one word or two, as
+// Latin spellings write it (Abdelhamid, Abu Mansour).
+func (k *anchorKeys) arabic(words []string, m *morphology) (storyAnchor, bool) {
+	n := len(words)
+	for _, w := range words[:n-1] {
+		if m.namePrefixes[w] {
+			n--
 		}
 	}
-	for _, s := range tries {
-		if s == "" {
+	bare := func(w string) string {
+		if m.article != "" && strings.HasPrefix(w, m.article) && utf8.RuneCountInString(w)-utf8.RuneCountInString(m.article) >= 3 {
+			return w[len(m.article):]
+		}
+		return w
+	}
+	asWritten := strings.Join(words, " ")
+	last := slices.Clone(words)
+	last[len(last)-1] = bare(last[len(last)-1])
+	all := make([]string, len(words))
+	for i, w := range words {
+		all[i] = bare(w)
+	}
+	tries := []string{asWritten, strings.Join(last, " "), strings.Join(all, " ")}
+	for t, s := range tries {
+		if t > 0 && s == tries[t-1] {
 			continue
 		}
-		c := consonantKey(Transliterate(s, "ar"))
-		nc := utf8.RuneCountInString(c)
+		cons := consonantKey(Transliterate(s, "ar"))
+		nc := utf8.RuneCountInString(cons)
 		if nc < 3 {
 			continue
 		}
-		c += "#" + strconv.Itoa(len(words))
-		if nc == 3 {
-			// Three consonants are a common Arabic word as often as a name (طلب, request, and
-			// Idlib share tlb): only one word that opens as the Latin name does.
-			if strings.Contains(s, " ") || arabicVowelStart(s) != k.vowelStart[c] {
-				continue
+		for _, words := range []int{len(words), n} {
+			c := cons + "#" + strconv.Itoa(words)
+			if nc == 3 {
+				// Three consonants are a common Arabic word as often as a name (طلب,
+				// request, and Idlib share tlb): only one word that opens as the Latin
+				// name does.
+				if words > 1 || arabicVowelStart(s) != k.vowelStart[c] {
+					continue
+				}
 			}
-		}
-		if a, ok := k.lookup(k.cons, c); ok {
-			return a, true
+			if a, ok := k.lookup(k.cons, c); ok {
+				return a, true
+			}
 		}
 	}
 	return storyAnchor{}, false
@@ -307,8 +348,9 @@ func arabicVowelStart(s string) bool {
 // more whose sound is an anchor's: the whole run, or a part of it at least five sounds long
 // (a run may take in a common character beside the name, such as 向 or 的 when they
 // transcribe too).
-func (g *gazetteer) confirmHan(rs []rune, taken []bool, keys *anchorKeys) []Fact {
-	var out []Fact
+func (g *gazetteer) confirmHan(toks []token, rs []rune, taken []bool, keys *anchorKeys) []match {
+	var out []match
+	tokAt := hanTokens(toks)
 	sound := func(p int) bool {
 		return p >= 0 && p < len(rs) && !taken[p] && (g.hanSound[rs[p]] != "" ||
 			strings.ContainsRune(nameDots, rs[p]) && p > 0 && g.hanSound[rs[p-1]] != "" && p+1 < len(rs) && g.hanSound[rs[p+1]] != "")
@@ -335,8 +377,13 @@ func (g *gazetteer) confirmHan(rs []rune, taken []bool, keys *anchorKeys) []Fact
 				if !ok {
 					continue
 				}
-				out = append(out, Fact{Kind: KindActor, Start: p, End: q, Text: string(rs[p:q]),
-					Value: a.id, Label: a.label, Type: a.typ, Confidence: confConfirmed})
+				i, ok1 := tokAt[p]
+				j, ok2 := tokAt[q-1]
+				if !ok1 || !ok2 {
+					continue
+				}
+				out = append(out, match{i: i, j: j + 1, start: p, end: q, actor: -1,
+					id: a.id, label: a.label, typ: a.typ, conf: confConfirmed})
 				p, matched = q, true
 			}
 			if !matched {
@@ -379,4 +426,80 @@ func (k *anchorKeys) han(sound string, whole bool) (storyAnchor, bool) {
 		}
 	}
 	return storyAnchor{}, false
+}
+
+// confirmedHeads widens a confirmed name written with a head word (heads.tsv: سد أبو منصور,
+// وادي درنة, 博恩霍尔姆岛) into the named place, as extraction does for the gazetteer's places:
+// the head says what the name is, even where the version it was found through took it for a
+// person (Abu Mansour). A phrase that would take in another fact's words is left alone.
+func (g *gazetteer) confirmedHeads(toks []token, rs []rune, taken []bool, ms []match, lang string) []match {
+	in := make([]match, len(ms))
+	for k, m := range ms {
+		in[k] = m
+		if m.typ == ActorPerson {
+			in[k].typ = "" // applyHeads widens places and untyped local names only
+		}
+	}
+	wide := g.applyHeads(toks, rs, in, lang)
+	out := make([]match, 0, len(ms))
+	for _, w := range wide {
+		orig, widened := match{}, true
+		for _, m := range ms {
+			if m.i == w.i && m.j == w.j {
+				orig, widened = m, false
+				break
+			}
+		}
+		if !widened {
+			out = append(out, orig)
+			continue
+		}
+		free := true
+		for p := w.start; p < w.end; p++ {
+			free = free && !taken[p]
+		}
+		if !free {
+			// Keep the names the phrase held, as found.
+			for _, m := range ms {
+				if m.i >= w.i && m.j <= w.j {
+					out = append(out, m)
+				}
+			}
+			continue
+		}
+		w.conf = confConfirmed
+		out = append(out, w)
+	}
+	return out
+}
+
+// relabelArabic gives a local Arabic name found by a cue (a title: رئيس الحكومة عبد الحميد
+// الدبيبة) the actor of the story it sounds like, with every mention of it: the consonant
+// comparison here knows the Arabic spellings (compound given names, the article) that
+// linkStoryNames's does not.
+func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
+	for i := range facts {
+		f := facts[i]
+		id, _ := f.Value.(string)
+		if f.Kind != KindActor || !strings.HasPrefix(id, "local:") || nameScript(f.Text) != scArabic {
+			continue
+		}
+		ts := tokenize(f.Text, g.morph)
+		if len(ts) == 0 || len(ts) > 4 {
+			continue
+		}
+		words := make([]string, len(ts))
+		for k, t := range ts {
+			words[k] = t.key
+		}
+		a, ok := keys.arabic(words, g.morph)
+		if !ok || a.id == id {
+			continue
+		}
+		for k := range facts {
+			if facts[k].Kind == KindActor && facts[k].Value == f.Value {
+				facts[k].Value, facts[k].Label = a.id, a.label
+			}
+		}
+	}
 }

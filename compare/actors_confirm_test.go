@@ -31,8 +31,10 @@ func actorAt(a *article, surface string) *Fact {
 func TestConfirmStoryNames(t *testing.T) {
 	en := Document{Lang: "en", Text: "Rescuers arrived in Derna on the second day of the floods.\n" +
 		"The spokesman, Tarek al-Kharraz, said that the old dam in Elbistan had held all night.\n" +
-		"Interior minister Suleyman Soylu flew to Gaziantep."}
-	ar := Document{Lang: "ar", Text: "وصلت فرق الإنقاذ إلى درنة يوم الثلاثاء، وبحسب طارق الخراز فإن السد صمد."}
+		"Interior minister Suleyman Soylu flew to Gaziantep.\n" +
+		"The upper dam, which locals call Abu Mansour, gave way first, said Abdelhamid Dbeibah."}
+	ar := Document{Lang: "ar", Text: "وصلت فرق الإنقاذ إلى درنة يوم الثلاثاء، وبحسب طارق الخراز فإن السد صمد.\n" +
+		"وانهار سد أبو منصور أولاً، بحسب رئيس الحكومة عبد الحميد الدبيبة."}
 	zh := Document{Lang: "zh", Text: "救援人员周二抵达灾区。索伊卢说，埃尔比斯坦的大坝没有垮塌。"}
 	st := storyOf(en, ar, zh)
 	confirmStoryNames(st)
@@ -43,6 +45,10 @@ func TestConfirmStoryNames(t *testing.T) {
 	}{
 		{1, "درنة", "Derna"},
 		{1, "طارق الخراز", "Tarek al-Kharraz"},
+		// A compound given name is one Latin word; the article may fall on the family name.
+		{1, "عبد الحميد الدبيبة", "Abdelhamid Dbeibah"},
+		// The head word makes the name a dam, whatever the other version took it for.
+		{1, "سد أبو منصور", "Abu Mansour Dam"},
 		{2, "索伊卢", "Suleyman Soylu"},
 		{2, "埃尔比斯坦", "Elbistan"},
 	}
