@@ -22,7 +22,7 @@ const (
 	itWeekday                           // val: 0 (Sunday)..6; s: part of the day glued on ("Montagabend")
 	itRelDay                            // val: day offset from the publication date
 	itAnaphor                           // val: day offset from the date just named
-	itRelPeriod                         // s: unit (year, month, week); val: offset
+	itRelPeriod                         // s: unit (year, month, week, weekend); val: offset
 	itRelWeekday                        // val: weekday; val2: -1 last, +1 next
 	itUnit                              // s: dnDuration unit
 	itCountedUnit                       // s: unit; f: count ("يومين" = two days)
@@ -434,7 +434,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		lx.add(s, dnItem{kind: itAnaphor, val: v})
 	}
 	for s, v := range f.RelPeriods {
-		if v.Unit == "year" || v.Unit == "month" || v.Unit == "week" {
+		if v.Unit == "year" || v.Unit == "month" || v.Unit == "week" || v.Unit == "weekend" {
 			lx.add(s, dnItem{kind: itRelPeriod, s: v.Unit, val: v.Offset})
 		}
 	}
