@@ -64,6 +64,12 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				}
 			}
 		}
+		if numEnd == 0 && multEnd == 0 && sc.toks[j].kind == dtWord {
+			// "dreiundzwanzig", "sechstausend": a number written as one word.
+			if v, ok := sc.lx.compoundNumeral(sc.toks[j].key); ok {
+				num, numEnd = v, j+1
+			}
+		}
 		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) {
 			return 0, 0, false
 		}

@@ -160,6 +160,14 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "um 17.03 Uhr Ortszeit"),
 		noNumber("de", "Die Pipeline Nord Stream 2 wurde bei den Explosionen schwer beschädigt"),
 		noNumber("de", "gegen 11.30 Uhr"),
+		// Numbers written as one word: units before tens after "und", hundreds and thousands.
+		{"de", "Mehr als sechstausend Menschen wurden verletzt", num(6000).q(QualifierMoreThan)},
+		{"de", "Dreiundzwanzig Bergleute sind eingeschlossen", num(23)},
+		{"de", "Die Miliz hat rund fünfundzwanzigtausend Kämpfer", num(25000).q(QualifierAbout)},
+		{"de", "Es wurden zweihundertfünfzig Häuser zerstört", num(250)},
+		{"de", "Viertausenddreihundert Helfer sind im Einsatz", num(4300)},
+		noNumber("de", "Achtung, das Dreieck an der Einfahrt ist gesperrt"),
+		noNumber("de", "Die Siebenschläfer des Parks und die Neunkirchener Feuerwehr"),
 	},
 	"es": {
 		{"es", "menos de 50 personas", num(50).q(QualifierLessThan)},
