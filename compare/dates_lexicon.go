@@ -22,7 +22,7 @@ const (
 	itWeekday                           // val: 0 (Sunday)..6; s: part of the day glued on ("Montagabend")
 	itRelDay                            // val: day offset from the publication date
 	itAnaphor                           // val: day offset from the date just named
-	itRelPeriod                         // s: unit (year, month, week); val: offset
+	itRelPeriod                         // s: unit (year, month, week, weekend); val: offset
 	itRelWeekday                        // val: weekday; val2: -1 last, +1 next
 	itUnit                              // s: dnDuration unit
 	itCountedUnit                       // s: unit; f: count ("يومين" = two days)
@@ -137,6 +137,11 @@ type dnLexicon struct {
 	futureSuffixes []string
 	// frames counts interval frames ("de … à") so merged lexicons keep them apart.
 	frames int
+	// numeralJoiners are the words inside a number written as one word ("und" of
+	// "dreiundzwanzig"); a language that has them writes numbers glued, and numeralParts then
+	// holds its number words of one piece (1–19, the tens, 100, 1000) to split such a word.
+	numeralJoiners []string
+	numeralParts   map[string]float64
 }
 
 // langFile is the union of the generated and hand-written table formats.
@@ -222,6 +227,7 @@ type langFile struct {
 	DecadeSuffix   []string                 `json:"decade_suffix"`
 	DecadeWords    map[string]int           `json:"decade_words"`
 	Seasons        map[string][3]int        `json:"seasons"`
+	NumeralJoiners []string                 `json:"numeral_joiners"`
 }
 
 type relPeriodJSON struct {
@@ -337,6 +343,16 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 		}
 		return a < b
 	})
+	if len(lx.numeralJoiners) > 0 {
+		lx.numeralParts = map[string]float64{}
+		for k, n := range lx.root {
+			for _, it := range n.items {
+				if it.kind == itNumber && isNumeralPart(it.f) && !strings.Contains(k, " ") {
+					lx.numeralParts[k] = it.f
+				}
+			}
+		}
+	}
 	for _, w := range lx.numberWords {
 		if !lx.compoundOnly[w] {
 			lx.glueIndex[w[:2]] = append(lx.glueIndex[w[:2]], w)
@@ -434,7 +450,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		lx.add(s, dnItem{kind: itAnaphor, val: v})
 	}
 	for s, v := range f.RelPeriods {
-		if v.Unit == "year" || v.Unit == "month" || v.Unit == "week" {
+		if v.Unit == "year" || v.Unit == "month" || v.Unit == "week" || v.Unit == "weekend" {
 			lx.add(s, dnItem{kind: itRelPeriod, s: v.Unit, val: v.Offset})
 		}
 	}
@@ -599,6 +615,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	lx.clitics = append(lx.clitics, f.Clitics...)
 	if !merged {
 		lx.futureSuffixes = append(lx.futureSuffixes, f.FutureSuffixes...)
+		lx.numeralJoiners = append(lx.numeralJoiners, f.NumeralJoiners...)
 	}
 	lx.bareMonths = lx.bareMonths || (f.BareMonths && !merged)
 	lx.needClassifier = lx.needClassifier || (f.RequireClass && !merged)

@@ -202,14 +202,23 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 		r.setDay(f, d, b.from)
 	case dkRelPeriod:
 		b := r.relBase()
-		if ds.unit == "week" {
-			// "la semaine dernière", "tuần sau": the same weekday a week away.
+		if ds.unit == "week" || ds.unit == "weekend" {
+			// "la semaine dernière", "tuần sau", "this week": the whole week, Monday to Sunday,
+			// that holds the anchor moved by the offset; "last weekend", "в минувшие выходные":
+			// the Saturday and Sunday of that week. A day named in it is no discrepancy, and
+			// "this week" is not the publication day.
 			f.Precision = PrecisionDay
 			if !b.ok {
 				markUnresolved(f, "")
 				return
 			}
-			r.setDay(f, b.d+day(7*ds.off), b.from)
+			monday := b.d - day((b.d.weekday()+6)%7) + day(7*ds.off)
+			first, last := monday, monday+6
+			if ds.unit == "weekend" {
+				first = monday + 5
+			}
+			f.Value = first.iso() + "/" + last.iso()
+			f.ResolvedFrom = b.from
 			return
 		}
 		if ds.unit == "year" {

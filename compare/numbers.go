@@ -64,6 +64,12 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				}
 			}
 		}
+		if numEnd == 0 && multEnd == 0 && sc.toks[j].kind == dtWord {
+			// "dreiundzwanzig", "sechstausend": a number written as one word.
+			if v, ok := sc.lx.compoundNumeral(sc.toks[j].key); ok {
+				num, numEnd = v, j+1
+			}
+		}
 		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) {
 			return 0, 0, false
 		}
@@ -265,6 +271,11 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 	}
 	ns.re = sc.toks[e-1].end
 	if scaled {
+		plain = false
+	}
+	// The second number of "10-15 billion" is the upper bound.
+	if _, ok := sc.dashRangeStart(j); ok && t.kind == dtNum && !hasQual {
+		ns.qualifier = QualifierUpTo
 		plain = false
 	}
 	// Percent: "50%", "50 pour cent".
@@ -509,8 +520,10 @@ func (sc *dnScan) lowerNounAt(k int) bool {
 // (APT31, G7, COVID-19, 5G), a time (14:49, 14h40), a phone number or an ordinal (1er, 21st).
 // plain is true for an integer written without separators.
 func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
+	// The second number of a range written with a dash: "10-15 млрд", "3,000-5,000 people".
+	rangeFrom, rangeEnd := sc.dashRangeStart(j)
 	// Glued to letters or to a dash after letters: part of a name.
-	if sc.glued(j) {
+	if sc.glued(j) && !rangeEnd {
 		p := sc.toks[j-1]
 		switch {
 		case p.kind == dtWord && !p.ideo && !sc.cliticsOnly(j-1) && !sc.lx.numberPrefix[p.key]:
@@ -555,14 +568,16 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	if sc.isPunct(e, ":") && !sc.toks[e].space && sc.isNum(e+1) {
 		return 0, e + 2, false, false
 	}
-	if (sc.isPunct(e, "/") || sc.isPunct(e, "-")) && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
-		// "$10-15 billion", "20-25%": a range whose second number carries the scale; the
-		// first counts (numberAt applies the scale).
-		k := e + 2
-		if !sc.isPunct(e, "-") || k >= len(sc.toks) || !(sc.has(k, itScale) || sc.has(k, itPercent) || sc.has(k, itUnitCode)) || sc.isPunct(k, "-") {
-			// 555-123-4567, 3/4, 20-7: not a count we can normalise.
+	rangeStart := false
+	if (sc.isPunct(e, "/") || sc.isDash(e)) && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
+		// "$10-15 billion", "20-25%", "10-12 people": a range whose second number carries
+		// the scale or the counted noun; the first counts (numberAt applies the scale), the
+		// second is read on its own (dashRangeStart).
+		if !sc.isDash(e) || !sc.dashRangeCounts(e) {
+			// 555-123-4567, 3/4, 20-7, 24-25 June: not a count we can normalise.
 			return 0, e + 2, false, false
 		}
+		rangeStart = true
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
 		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) {
@@ -581,6 +596,9 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		return 0, e + 1, false, false
 	}
 	v, ok := sc.groupValue(groups, seps)
+	if rangeEnd && v <= rangeFrom || rangeStart && !sc.rangeRises(e, v) {
+		return 0, e, false, false // "20-7": a score, not a range
+	}
 	// "08.00", "09:30": hours with a leading zero and minutes are a time wherever they stand.
 	if ok && len(seps) == 1 && (seps[0] == "." || seps[0] == ":") && len(sc.toks[j].key) == 2 && sc.toks[j].key[0] == '0' && len(sc.toks[groups[1]].key) == 2 {
 		return 0, e, false, false
@@ -880,4 +898,81 @@ func (sc *dnScan) cased(k int) bool {
 	t := sc.toks[k]
 	r, _ := utf8.DecodeRuneInString(sc.text[t.bstart:t.bend])
 	return unicode.IsUpper(r) || unicode.IsLower(r) && unicode.ToUpper(r) != r
+}
+
+func (sc *dnScan) isDash(i int) bool { return sc.isPunct(i, "-") || sc.isPunct(i, "–") }
+
+// digitsAt reads the digit groups of a number starting at token k ("5,000", "2.5") and
+// returns its value and the token after it.
+func (sc *dnScan) digitsAt(k int) (float64, int, bool) {
+	if !sc.isNum(k) {
+		return 0, 0, false
+	}
+	groups := []int{k}
+	var seps []string
+	e := k + 1
+	for e+1 < len(sc.toks) && sc.toks[e].kind == dtPunct && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
+		sep := sc.toks[e].key
+		if sep != "," && sep != "." && sep != "٬" && sep != "٫" {
+			break
+		}
+		groups = append(groups, e+1)
+		seps = append(seps, sep)
+		e += 2
+	}
+	v, ok := sc.groupValue(groups, seps)
+	return v, e, ok
+}
+
+// dashRangeStart returns the first number of a range written with a dash when the range's
+// second number starts at token j: "10-15 млрд" and "3,000-5,000" (j at 15 and at 5), "100亿
+// -150亿" (a scale may end the first number). The dash is glued on both sides and nothing but
+// a currency sign is glued before the first number, so a chain of dashed digit groups (a
+// phone number) is no range.
+func (sc *dnScan) dashRangeStart(j int) (float64, bool) {
+	if j < 2 || !sc.isNum(j) || !sc.glued(j) || !sc.isDash(j-1) || !sc.glued(j-1) {
+		return 0, false
+	}
+	k := j - 2
+	if sc.isWord(k) && sc.has(k, itScale) && sc.glued(k) {
+		k--
+	}
+	if !sc.isNum(k) {
+		return 0, false
+	}
+	// Back to the first digit group of the first number.
+	for k >= 2 && sc.glued(k) && sc.glued(k-1) && sc.isNum(k-2) && (sc.isPunct(k-1, ",") || sc.isPunct(k-1, ".") || sc.isPunct(k-1, "٬") || sc.isPunct(k-1, "٫")) {
+		k -= 2
+	}
+	if sc.glued(k) && sc.toks[k-1].kind == dtPunct && !sc.has(k-1, itUnitCode) {
+		return 0, false
+	}
+	if sc.glued(k) && (sc.isNum(k-1) || sc.isWord(k-1) && !sc.toks[k-1].ideo && !sc.has(k-1, itUnitCode) && !sc.cliticsOnly(k-1)) {
+		return 0, false
+	}
+	a, _, ok := sc.digitsAt(k)
+	return a, ok
+}
+
+// dashRangeCounts reports whether the number after the dash at token e ends a range that
+// counts something: a scale, a percent sign, a unit or a counted noun follows it ("10-15
+// billion", "20-25%", "10-12 people"), not a month ("24-25 June") or another dash.
+func (sc *dnScan) dashRangeCounts(e int) bool {
+	_, k, ok := sc.digitsAt(e + 1)
+	if !ok || k >= len(sc.toks) || sc.toks[k].newline || sc.isDash(k) {
+		return false
+	}
+	if sc.has(k, itScale) || sc.has(k, itPercent) || sc.has(k, itUnitCode) || sc.has(k, itClassifier) {
+		return true
+	}
+	t := sc.toks[k]
+	return t.kind == dtWord && t.space && !t.ideo && (!t.upper || sc.lx.capNouns) &&
+		!sc.has(k, itMonth) && !sc.has(k, itFunction) && !sc.has(k, itTimeMarker)
+}
+
+// rangeRises reports whether the number after the dash at token e is larger than a, the
+// number before it: "10-15" is a range, "20-7" a score.
+func (sc *dnScan) rangeRises(e int, a float64) bool {
+	b, _, ok := sc.digitsAt(e + 1)
+	return ok && b > a
 }

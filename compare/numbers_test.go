@@ -160,6 +160,14 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "um 17.03 Uhr Ortszeit"),
 		noNumber("de", "Die Pipeline Nord Stream 2 wurde bei den Explosionen schwer beschädigt"),
 		noNumber("de", "gegen 11.30 Uhr"),
+		// Numbers written as one word: units before tens after "und", hundreds and thousands.
+		{"de", "Mehr als sechstausend Menschen wurden verletzt", num(6000).q(QualifierMoreThan)},
+		{"de", "Dreiundzwanzig Bergleute sind eingeschlossen", num(23)},
+		{"de", "Die Miliz hat rund fünfundzwanzigtausend Kämpfer", num(25000).q(QualifierAbout)},
+		{"de", "Es wurden zweihundertfünfzig Häuser zerstört", num(250)},
+		{"de", "Viertausenddreihundert Helfer sind im Einsatz", num(4300)},
+		noNumber("de", "Achtung, das Dreieck an der Einfahrt ist gesperrt"),
+		noNumber("de", "Die Siebenschläfer des Parks und die Neunkirchener Feuerwehr"),
 	},
 	"es": {
 		{"es", "menos de 50 personas", num(50).q(QualifierLessThan)},
@@ -284,6 +292,18 @@ var numberCases = map[string][]numberCase{
 		noNumber("vi", "vào thứ hai tuần trước"),
 		noNumber("vi", "lúc 14 giờ 30"),
 	},
+	// A range written with a dash: both ends are facts, the second the upper bound with the
+	// scale and the unit; a score, a phone number and a day range are not.
+	"dash ranges": {
+		{"ru", "Потери оцениваются в 3–4 млрд рублей", num(3000000000)},
+		{"ru", "Потери оцениваются в 3–4 млрд рублей, заявил министр", num(3000000000)},
+		{"en", "Between 3,000-5,000 people marched", num(3000)},
+		{"en", "some 40-50 people were hurt", num(40).q(QualifierAbout)},
+		{"de", "Die Reparatur kostet 2-3 Milliarden Euro", num(2000000000)},
+		{"fr", "une hausse de 20-25 % des prix", num(20)},
+		noNumber("en", "The visitors won 21-14 in the final"),
+		noNumber("en", "Call 555-123-4567 for details"),
+	},
 	// A sentence of three words is a sentence, not page furniture ("12 Shares").
 	"short": {
 		{"ru", "Паводок разрушил 7 мостов.", num(7)},
@@ -294,6 +314,43 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "Photos 12"),
 		noNumber("ru", "Комментарии 14"),
 	},
+}
+
+// TestDashRangeEnds: both ends of a range written with a dash are numbers, the second one the
+// upper bound, in every language; a score and a phone number give none.
+func TestDashRangeEnds(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []float64
+	}{
+		{"ru", "Потери оцениваются в 3–4 млрд рублей", []float64{3e9, 4e9}},
+		{"en", "Damage could reach $3-4 billion", []float64{3e9, 4e9}},
+		{"en", "Between 3,000-5,000 people marched", []float64{3000, 5000}},
+		{"de", "Die Reparatur kostet 2-3 Milliarden Euro", []float64{2e9, 3e9}},
+		{"fr", "Les réparations coûteront 2-3 milliards d'euros", []float64{2e9, 3e9}},
+		{"es", "La reparación costará 2-3 millones de euros", []float64{2e6, 3e6}},
+		{"vi", "Chi phí sửa chữa khoảng 2-3 tỷ USD", []float64{2e9, 3e9}},
+		{"zh", "修复费用为20亿-30亿美元", []float64{2e9, 3e9}},
+		{"ar", "تبلغ تكلفة الإصلاح 2-3 مليار دولار", []float64{2e9, 3e9}},
+		{"en", "The visitors won 21-14 in the final", nil},
+		{"en", "Call 555-123-4567 for details", nil},
+	}
+	for _, c := range cases {
+		var got []float64
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2023-02-07"}, Options{}) {
+			if f.Kind != KindNumber {
+				continue
+			}
+			v, _ := f.Value.(float64)
+			got = append(got, v)
+			if len(got) == 2 && f.Qualifier != QualifierUpTo {
+				t.Errorf("%s %q: second end %q qualifier %q, want up_to", c.lang, c.text, f.Text, f.Qualifier)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s %q: numbers %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
 }
 
 func TestNumberCases(t *testing.T) {

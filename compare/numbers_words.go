@@ -1,5 +1,7 @@
 package compare
 
+import "strings"
+
 // Quantities that are not a plain numeral: vague ones ("dozens", "des dizaines de milliers",
 // "数百", "hàng chục nghìn", "عشرات الآلاف"), approximate ones ("une vingtaine"), words that
 // carry a count ("twice", "zweimal", "صاروخين"), ranks that carry a fact ("the second
@@ -304,4 +306,103 @@ func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
 		}
 	}
 	return numSpec{}, 0, false
+}
+
+// isNumeralPart reports whether v is a number word of one piece in a glued numeral: 1–19, a
+// ten, a hundred or a thousand ("zweihundert" is two pieces, "zwei" and "hundert").
+func isNumeralPart(v float64) bool {
+	n := int(v)
+	if float64(n) != v || n < 1 {
+		return false
+	}
+	return n < 20 || n < 100 && n%10 == 0 || n == 100 || n == 1000
+}
+
+// compoundNumeral reads a number written as one word in a language that glues its number
+// words ("dreiundzwanzig" 23, "sechstausend" 6000, "zweihundertfünfzig" 250,
+// "fünfundzwanzigtausend" 25000). The word must split wholly into number words and joiners,
+// in at least two pieces; a word that merely starts with one ("Achtung", "Dreieck") does not.
+func (lx *dnLexicon) compoundNumeral(key string) (float64, bool) {
+	if len(lx.numeralParts) == 0 || len(key) < 6 {
+		return 0, false
+	}
+	var parts []float64 // a joiner is -1
+	var split func(rest string) (float64, bool)
+	split = func(rest string) (float64, bool) {
+		if rest == "" {
+			return numeralValue(parts)
+		}
+		for _, j := range lx.numeralJoiners {
+			if strings.HasPrefix(rest, j) {
+				parts = append(parts, -1)
+				if v, ok := split(rest[len(j):]); ok {
+					return v, true
+				}
+				parts = parts[:len(parts)-1]
+			}
+		}
+		for i := len(rest); i > 0; i-- {
+			if v, ok := lx.numeralParts[rest[:i]]; ok {
+				parts = append(parts, v)
+				if v, ok := split(rest[i:]); ok {
+					return v, true
+				}
+				parts = parts[:len(parts)-1]
+			}
+		}
+		return 0, false
+	}
+	return split(key)
+}
+
+// numeralValue adds up the pieces of a glued numeral, units before tens after a joiner
+// ("drei und zwanzig"), hundreds and a thousand multiplying what comes before them; an order
+// no number has ("zwanzigdrei", "hunderthundert") is no number.
+func numeralValue(parts []float64) (float64, bool) {
+	if len(parts) < 2 {
+		return 0, false
+	}
+	total, hundreds, small := 0.0, 0.0, 0.0
+	joined, thousand := false, false
+	for _, p := range parts {
+		switch {
+		case p < 0:
+			if small == 0 || small >= 10 || joined {
+				return 0, false
+			}
+			joined = true
+			continue
+		case p == 1000:
+			if joined || thousand {
+				return 0, false
+			}
+			n := hundreds + small
+			if n == 0 {
+				n = 1
+			}
+			total, hundreds, small, thousand = n*1000, 0, 0, true
+		case p == 100:
+			if joined || hundreds > 0 || small >= 10 {
+				return 0, false
+			}
+			if small == 0 {
+				small = 1
+			}
+			hundreds, small = small*100, 0
+		case small == 0:
+			if joined {
+				return 0, false
+			}
+			small = p
+		case joined && small < 10 && p >= 20:
+			small += p
+		default:
+			return 0, false
+		}
+		joined = false
+	}
+	if joined {
+		return 0, false
+	}
+	return total + hundreds + small, true
 }
