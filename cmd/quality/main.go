@@ -5,6 +5,7 @@
 //
 //	go run ./cmd/quality                 # score both halves, write docs/quality.md
 //	go run ./cmd/quality -cases dev      # also print the dev half's misses and stray facts
+//	go run ./cmd/quality -align          # list the dev half's missed and spurious claim alignments
 //	go run ./cmd/quality -check          # only check that every gold span sits on its text
 //
 // The test half is read by its figures only; its cases are listed only with -cases test.
@@ -25,6 +26,7 @@ func main() {
 	out := flag.String("o", "docs/quality.md", "write the Markdown report to `FILE` (- for stdout, empty for none)")
 	cases := flag.String("cases", "dev", "comma-separated splits whose cases the report lists; with -facts also prints their fact misses")
 	facts := flag.Bool("facts", false, "print every missed, wrong and spurious fact of the -cases splits to stdout")
+	alignOut := flag.Bool("align", false, "print the missed and spurious claim alignments of the -cases splits to stdout")
 	checkOnly := flag.Bool("check", false, "only check the gold against its texts")
 	jsonOut := flag.Bool("json", false, "print the headline figures as JSON to stdout")
 	flag.Parse()
@@ -66,6 +68,18 @@ func main() {
 	for _, r := range results {
 		if *facts && show[r.Split] {
 			for _, l := range append(append([]string(nil), r.FactMisses...), r.Spurious...) {
+				fmt.Println(l)
+			}
+		}
+		if *alignOut {
+			// The split's tally by kind is an aggregate figure, shown for every split.
+			for _, k := range sortedKeys(r.AlignByKind) {
+				c := r.AlignByKind[k]
+				fmt.Fprintf(os.Stderr, "%s alignment %s: gold %d pred %d covered %d (P %.2f R %.2f F1 %.2f)\n", r.Split, k, c.Gold, c.Pred, c.TP, c.P(), c.R(), c.F1())
+			}
+		}
+		if *alignOut && show[r.Split] {
+			for _, l := range r.AlignCases {
 				fmt.Println(l)
 			}
 		}

@@ -78,6 +78,12 @@ type SplitResult struct {
 	Misses      []Miss
 	FactMisses  []string // one line per missed or wrong gold fact (for -facts)
 	Spurious    []string // one line per found fact matching no gold fact (for -facts)
+	// AlignCases lists, per gold claim, the facts whose pairs were missed and the alignment
+	// each fact landed in, then every found alignment that joins facts of different claims
+	// (for -align).
+	AlignCases []string
+	// AlignByKind splits the Alignment tally by the kind of fact paired (date, number).
+	AlignByKind map[string]*Counts
 }
 
 // DiscrepancyRecall is the share of listed discrepancies some flag matched.
@@ -343,7 +349,9 @@ func (res *SplitResult) scoreAlignments(rep analysis.Report, byID map[string]art
 		return pair{x, y}
 	}
 	claimOf := map[goldFactKey]string{}
+	kindOf := map[goldFactKey]string{}
 	goldPairs := map[pair]bool{}
+	res.AlignByKind = map[string]*Counts{"date": {}, "number": {}}
 	evs := map[string]*Event{}
 	for _, ref := range byID {
 		evs[ref.ev.Name] = ref.ev
@@ -355,6 +363,7 @@ func (res *SplitResult) scoreAlignments(rep analysis.Report, byID map[string]art
 				if f.Claim != "" && f.Kind != "actor" {
 					k := goldFactKey{ev.Name, name, f.Start}
 					claimOf[k] = f.Claim
+					kindOf[k] = f.Kind
 					keyed = append(keyed, k)
 				}
 			}
@@ -393,6 +402,7 @@ func (res *SplitResult) scoreAlignments(rep analysis.Report, byID map[string]art
 				}
 				found[[2]member{mx, my}] = true
 				res.Alignment.Pred++
+				res.AlignByKind[al.Kind].Pred++
 				gx := goldFor(byID, matched, x)
 				gy := goldFor(byID, matched, y)
 				if gx == nil || gy == nil {
@@ -408,11 +418,148 @@ func (res *SplitResult) scoreAlignments(rep analysis.Report, byID map[string]art
 		}
 	}
 	res.Alignment.Gold = len(goldPairs)
+	for p := range goldPairs {
+		if c := res.AlignByKind[kindOf[p.a]]; c != nil {
+			c.Gold++
+			if covered[p] {
+				c.TP++
+			}
+		}
+	}
+	res.AlignCases = alignCases(rep, byID, matched, claimOf)
 	// TP counts found pairs; recall must count gold pairs covered, which can differ when two
 	// found facts map onto one gold fact. Keep recall honest by capping TP at covered pairs.
 	if len(covered) < res.Alignment.TP {
 		res.Alignment.TP = len(covered)
 	}
+}
+
+// alignCases explains the alignment figures case by case: for each gold claim with a missed
+// pair, its facts and the found alignment (A1, A2…, or "-" for none) each one sits in; then
+// each found alignment holding a pair that is no gold pair, with the claim of each member.
+func alignCases(rep analysis.Report, byID map[string]articleRef, matched map[string]map[string]*GoldFact, claimOf map[goldFactKey]string) []string {
+	label := map[goldFactKey][]string{} // gold fact → the alignments it sits in
+	type alMember struct {
+		m compare.Member
+		k *goldFactKey
+	}
+	var als [][]alMember
+	for _, al := range rep.Alignments {
+		if al.Kind != "date" && al.Kind != "number" {
+			continue
+		}
+		name := fmt.Sprintf("A%d", len(als)+1)
+		var ms []alMember
+		for _, m := range al.Members {
+			am := alMember{m: m}
+			if g := goldFor(byID, matched, m); g != nil {
+				k := goldFactKey{byID[m.Article].ev.Name, byID[m.Article].gold.File, g.Start}
+				am.k = &k
+				label[k] = appendUniqueStr(label[k], name)
+			}
+			ms = append(ms, am)
+		}
+		als = append(als, ms)
+	}
+	var out []string
+	// Claims with missed pairs.
+	byClaim := map[string][]goldFactKey{}
+	for k, c := range claimOf {
+		byClaim[k.ev+"|"+c] = append(byClaim[k.ev+"|"+c], k)
+	}
+	for _, ck := range sortedKeys(byClaim) {
+		ks := byClaim[ck]
+		sort.Slice(ks, func(i, j int) bool { return fmt.Sprint(ks[i]) < fmt.Sprint(ks[j]) })
+		missed := 0
+		for i := range ks {
+			for j := i + 1; j < len(ks); j++ {
+				if ks[i].article != ks[j].article && !shareLabel(label[ks[i]], label[ks[j]]) {
+					missed++
+				}
+			}
+		}
+		if missed == 0 {
+			continue
+		}
+		var parts []string
+		for _, k := range ks {
+			g := goldFactAt(byID, k)
+			l := strings.Join(label[k], ",")
+			if l == "" {
+				l = "-"
+			}
+			parts = append(parts, fmt.Sprintf("%s %q=%v →%s", k.article, g.Text, g.Value, l))
+		}
+		out = append(out, fmt.Sprintf("claim %s (%d pairs missed): %s", strings.Replace(ck, "|", " ", 1), missed, strings.Join(parts, " | ")))
+	}
+	// Alignments joining facts of different claims (or facts of no claim).
+	for i, ms := range als {
+		bad := false
+		for x := range ms {
+			for y := x + 1; y < len(ms); y++ {
+				if ms[x].m.Article == ms[y].m.Article {
+					continue
+				}
+				if ms[x].k == nil || ms[y].k == nil || claimOf[*ms[x].k] == "" || claimOf[*ms[x].k] != claimOf[*ms[y].k] {
+					bad = true
+				}
+			}
+		}
+		if !bad {
+			continue
+		}
+		var parts []string
+		ev := ""
+		for _, am := range ms {
+			ref := byID[am.m.Article]
+			ev = ref.ev.Name
+			c := "no-gold"
+			if am.k != nil {
+				c = claimOf[*am.k]
+				if c == "" {
+					c = "no-claim"
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%s %q [%s]", ref.gold.File, am.m.Text, c))
+		}
+		out = append(out, fmt.Sprintf("A%d %s spurious: %s", i+1, ev, strings.Join(parts, " | ")))
+	}
+	return out
+}
+
+func appendUniqueStr(s []string, x string) []string {
+	for _, y := range s {
+		if y == x {
+			return s
+		}
+	}
+	return append(s, x)
+}
+
+func shareLabel(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goldFactAt is the gold fact a key names.
+func goldFactAt(byID map[string]articleRef, k goldFactKey) *GoldFact {
+	for _, ref := range byID {
+		if ref.ev.Name != k.ev || ref.gold.File != k.article {
+			continue
+		}
+		for i := range ref.gold.Facts {
+			if ref.gold.Facts[i].Start == k.start && ref.gold.Facts[i].Kind != "actor" {
+				return &ref.gold.Facts[i]
+			}
+		}
+	}
+	return &GoldFact{}
 }
 
 // goldFor is the gold fact an alignment member stands for: the one its fact was matched to,
