@@ -22,6 +22,10 @@ import (
 // differently; further apart they are more likely two events (a quake and a later one).
 const dateClaimMaxDays = 3
 
+// dateClaimMaxMonthDays is the widest gap when a month is dated ("launched in February",
+// "im April begonnen"): a few months apart is a slip, further apart another campaign.
+const dateClaimMaxMonthDays = 100
+
 // dateCueClausePenalty is what one clause mark between a date and an event word adds to
 // their distance, in runes.
 const dateCueClausePenalty = 40
@@ -36,11 +40,16 @@ type datedEvent struct {
 // dayKey is a dated event's day or night.
 type dayKey struct{ lo, hi int }
 
+// isMonth reports whether the key is a month ("in February"), not a day or a night.
+func (k dayKey) isMonth() bool { return k.hi-k.lo > 1 }
+
 // compatible reports whether two days or nights can be the same: equal, or a day inside a
-// night. Two different nights are two different dates even when they share a day (10-11
-// and 11-12 September).
+// night or a month. Two different nights are two different dates even when they share a day
+// (10-11 and 11-12 September).
 func (k dayKey) compatible(o dayKey) bool {
 	switch {
+	case k.isMonth() || o.isMonth():
+		return k.lo <= o.hi && o.lo <= k.hi
 	case k == o:
 		return true
 	case k.lo == k.hi && o.lo != o.hi:
@@ -54,6 +63,9 @@ func (k dayKey) compatible(o dayKey) bool {
 func (k dayKey) String() string {
 	if k.lo == k.hi {
 		return humanDay(k.lo)
+	}
+	if k.isMonth() {
+		return humanDate(dayISO(k.lo)[:7])
 	}
 	lo, hi := dayISO(k.lo), dayISO(k.hi)
 	if lo[:7] == hi[:7] { // "the night of 10 to 11 September 2023"
@@ -112,8 +124,9 @@ func dateClaimConflicts(st *story) []Discrepancy {
 				continue
 			}
 			lo, hi, prec, ok := parseDateRange(dateValue(f))
-			if !ok || prec != PrecisionDay || hi-lo > 1 {
-				continue
+			if !ok || prec == PrecisionYear || prec == PrecisionDay && hi-lo > 1 ||
+				prec == PrecisionMonth && strings.Contains(dateValue(f), "/") {
+				continue // a year, a week, a span of months
 			}
 			typ, dist := nearestEventCueDist(a, fi, toks, cues)
 			if dateEventTypes()[typ] && dist > dateEventMaxDistance {
@@ -130,9 +143,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			// same), given as its night when it names one.
 			one, key := true, evs[0].key()
 			for _, e := range evs[1:] {
-				if !e.key().compatible(key) {
+				switch {
+				case !e.key().compatible(key):
 					one = false
-				} else if e.hi > e.lo {
+				case key.isMonth() && !e.key().isMonth(), e.hi == e.lo+1 && key.hi == key.lo:
+					// The narrowest: a day within the month, the night a day lies in.
 					key = e.key()
 				}
 			}
@@ -184,7 +199,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 		}
 		for _, d := range keys {
 			as := arts[d]
-			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > dateClaimMaxDays {
+			maxGap := dateClaimMaxDays
+			if d.isMonth() || major.isMonth() {
+				maxGap = dateClaimMaxMonthDays
+			}
+			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
 			var ms []Member

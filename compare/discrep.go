@@ -39,6 +39,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		out = append(out, garbledDiscrepancies(st.id, a)...)
 		out = append(out, conversionDiscrepancies(st.id, a)...)
 		out = append(out, headlineDiscrepancies(st.id, a)...)
+		out = append(out, weekdayDiscrepancies(st.id, a)...)
 	}
 	return out
 }

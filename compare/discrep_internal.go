@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"parallax/assets"
 )
@@ -54,6 +55,81 @@ var loadUnits = sync.OnceValue(func() unitTable {
 	return t
 })
 
+// conversionForm is a unit word of conversion-units.tsv, lower case.
+type conversionForm struct {
+	code string
+	form []rune
+}
+
+// loadConversionUnits reads conversion-units.tsv: language → forms, longest first.
+var loadConversionUnits = sync.OnceValue(func() map[string][]conversionForm {
+	f, err := assets.Lang.Open("lang/conversion-units.tsv")
+	if err != nil {
+		panic("compare: embedded conversion-units.tsv is missing: " + err.Error())
+	}
+	defer f.Close()
+	out := map[string][]conversionForm{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			panic("compare: conversion-units.tsv: want 3 tab-separated columns: " + line)
+		}
+		for _, form := range strings.Split(cols[2], "|") {
+			out[cols[1]] = append(out[cols[1]], conversionForm{cols[0], []rune(strings.ToLower(form))})
+		}
+	}
+	for _, forms := range out {
+		sort.SliceStable(forms, func(i, j int) bool { return len(forms[i].form) > len(forms[j].form) })
+	}
+	return out
+})
+
+// conversionUnit returns the unit a number is written with, for the conversion check, and
+// where the number and its unit end: the longest unit word of conversion-units.tsv that
+// starts inside the number's span or right after it and reaches past its end ("12,355
+// acres", "46 square miles", "180 كيلومترا في الساعة" whose span holds "كيلومترا" only), else
+// the unit code of Fact.Unit when unit-factors.tsv knows it.
+func conversionUnit(t unitTable, a *article, f Fact) (u unitDef, end int, ok bool) {
+	rs := a.runes
+	after := f.End
+	if after < len(rs) && (rs[after] == ' ' || rs[after] == '\u00a0' || rs[after] == '-') {
+		after++
+	}
+	forms := loadConversionUnits()
+	best := -1
+	for p := f.Start + 1; p <= after && p < len(rs); p++ {
+		if p > f.Start+1 && p < after && isWordLetter(rs[p-1]) && !unicode.Is(unicode.Han, rs[p]) {
+			continue // not the start of a word
+		}
+		for _, lang := range []string{a.doc.Lang, "*"} {
+			for _, cf := range forms[lang] {
+				n := len(cf.form)
+				if p+n <= best || p+n < f.End || p+n > len(rs) || !runesEqual(lowerRunes(rs[p:p+n]), cf.form) {
+					continue
+				}
+				if p+n < len(rs) && isWordLetter(rs[p+n]) && !unicode.Is(unicode.Han, rs[p+n-1]) {
+					continue // "ha" of "hab.", "in" of "inch" is matched whole only
+				}
+				if cu, known := t[cf.code]; known {
+					u, best = cu, p+n
+				}
+			}
+		}
+	}
+	if best >= 0 {
+		return u, best, true
+	}
+	if cu, known := t[f.Unit]; known {
+		return cu, f.End, true
+	}
+	return unitDef{}, 0, false
+}
+
 // conversionDiscrepancies flags bracketed conversions that do not hold in one article.
 func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 	t := loadUnits()
@@ -73,20 +149,20 @@ func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 		if f.End > len(rs) || g.Start > len(rs) || g.Start-f.End > 24 {
 			continue
 		}
-		u1, ok := t[f.Unit]
-		if !ok {
+		u1, end1, ok := conversionUnit(t, a, f)
+		if !ok || end1 > g.Start {
 			continue
 		}
 		// Only an opening bracket (and a hedge word or two) between the unit and the
 		// converted figure.
-		gap := strings.TrimSpace(string(rs[f.End:g.Start]))
+		gap := strings.TrimSpace(string(rs[end1:g.Start]))
 		if !strings.HasPrefix(gap, "(") && !strings.HasPrefix(gap, "（") {
 			continue
 		}
 		if strings.ContainsAny(gap[1:], "().;:!?") || len([]rune(gap)) > 12 {
 			continue
 		}
-		u2, ok := t[g.Unit]
+		u2, _, ok := conversionUnit(t, a, g)
 		if !ok || u1.base != u2.base || u1.unit == u2.unit {
 			continue
 		}
