@@ -129,11 +129,23 @@ func canonicalSpelling(st *story) []Discrepancy {
 				continue
 			}
 			surface := a.text(f.Start, f.End)
-			if !allLatin(surface) || !allLatin(f.Label) {
+			if !allLatin(f.Label) {
 				continue
 			}
-			corrected, fixes, ok := correctAgainst(surface, f.Label, a.doc.Lang)
-			if id := actorID(f); !ok || strings.HasPrefix(id, "local:") && !witnessed(st, ai, id, fixes) {
+			var corrected string
+			var fixes []string
+			var ok, needWitness bool
+			switch {
+			case allLatin(surface):
+				corrected, fixes, ok = correctAgainst(surface, f.Label, a.doc.Lang)
+				needWitness = strings.HasPrefix(actorID(f), "local:")
+			case allCyrillic(surface):
+				// Across scripts the label's spelling must also be the story's: another
+				// version writes the corrected word so.
+				corrected, fixes, ok = correctAcrossScripts(surface, f.Label, a.doc.Lang)
+				needWitness = true
+			}
+			if !ok || needWitness && !witnessed(st, ai, actorID(f), fixes) {
 				continue
 			}
 			k := key{ai, actorID(f), surface}
@@ -291,6 +303,22 @@ func normWord(w string) string {
 	return w
 }
 
+// localVariantMinLen is the shortest word in which an unknown name a slip away from a known
+// one is taken for it: short names a letter or two apart are as often two names.
+const localVariantMinLen = 8
+
+func isLocalID(id string) bool { return strings.HasPrefix(id, "local:") }
+
+// allLocalIDs reports whether every id is a local one (a name no table knows).
+func allLocalIDs(ids []string) bool {
+	for _, id := range ids {
+		if !isLocalID(id) {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
 // variantSpelling implements rule 2.
 func variantSpelling(st *story) []Discrepancy {
 	type occ struct {
@@ -299,6 +327,7 @@ func variantSpelling(st *story) []Discrepancy {
 		fact  int
 		id    string
 		label string
+		typ   string
 	}
 	byLang := map[string]map[string][]occ{}
 	for ai, a := range st.arts {
@@ -319,9 +348,16 @@ func variantSpelling(st *story) []Discrepancy {
 				if label == "" {
 					label = actorID(f)
 				}
-				byLang[lang][n] = append(byLang[lang][n], occ{ai, w, i, actorID(f), label})
+				byLang[lang][n] = append(byLang[lang][n], occ{ai, w, i, actorID(f), label, f.Type})
 			}
 		}
+	}
+	allLocal := func(os []occ) bool {
+		ids := make([]string, len(os))
+		for i, o := range os {
+			ids[i] = o.id
+		}
+		return allLocalIDs(ids)
 	}
 	langs := make([]string, 0, len(byLang))
 	for l := range byLang {
@@ -362,6 +398,11 @@ func variantSpelling(st *story) []Discrepancy {
 							related, sameID = true, true
 						} else if strings.Contains(p.label, q.label) || strings.Contains(q.label, p.label) {
 							related = true
+						} else if p.typ == q.typ && isLocalID(p.id) != isLocalID(q.id) && min(len(ru), len(rv)) >= localVariantMinLen {
+							// A name the gazetteer does not know, a slip away from a known
+							// name of the same kind in the same language (Карахманмараш
+							// beside Кахраманмараш): the unknown one is the known one misspelt.
+							related = true
 						}
 					}
 				}
@@ -375,7 +416,12 @@ func variantSpelling(st *story) []Discrepancy {
 					continue
 				}
 				common, rare := u, v
-				if len(words[v]) > len(words[u]) {
+				switch lu, lv := allLocal(words[u]), allLocal(words[v]); {
+				case len(words[v]) > len(words[u]):
+					common, rare = v, u
+				case len(words[v]) == len(words[u]) && lu && !lv:
+					// As often as each other: the name the gazetteer does not know is the
+					// misspelt one.
 					common, rare = v, u
 				}
 				var ms []Member
