@@ -47,7 +47,7 @@ type CompareView struct {
 	// alignment of the fact last clicked.
 	Link, Unlink *widget.Button
 	// Info says what the last click found (counterparts, or none).
-	Info  *widget.Label
+	Info  *textview.FitLabel
 	Panel *DiscPanel
 	Split *container.Split
 
@@ -84,8 +84,7 @@ func newCompareView(u *UI) *CompareView {
 	cv.Link = widget.NewButtonWithIcon("Same claim", theme.ContentAddIcon(), cv.linkSelection)
 	cv.Unlink = widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), cv.unlinkFocus)
 	cv.Unlink.Disable()
-	cv.Info = widget.NewLabel(infoHint)
-	cv.Info.Truncation = fyne.TextTruncateEllipsis
+	cv.Info = textview.NewFitLabel(infoHint) // it quotes article text: cut in logical order
 	cv.Panel = newDiscPanel(u, cv)
 
 	cv.columns = container.New(&columnsLayout{})
@@ -160,9 +159,9 @@ func (cv *CompareView) StoryArticles(story string) []string {
 func (cv *CompareView) Story() string { return cv.story }
 
 func (cv *CompareView) show(arts []store.Article) {
-	cv.Info.SetText(infoHint) // never a line about the story shown before
+	cv.Info.SetFull(infoHint) // never a line about the story shown before
 	if len(arts) > MaxColumns {
-		cv.Info.SetText(fmt.Sprintf("Showing %d of %d versions; tick the ones you want in the Library to choose.", MaxColumns, len(arts)))
+		cv.Info.SetFull(fmt.Sprintf("Showing %d of %d versions; tick the ones you want in the Library to choose.", MaxColumns, len(arts)))
 		arts = arts[:MaxColumns]
 	}
 	cv.articles = cv.articles[:0]
@@ -279,7 +278,7 @@ func (cv *CompareView) modelChanged() {
 		cv.setColumnData(c)
 		c.View.SetLit(nil) // boxes of a flag the new analysis may no longer have
 	}
-	cv.Info.SetText(infoHint)
+	cv.Info.SetFull(infoHint)
 	cv.focus = nil
 	cv.Unlink.Disable()
 	cv.Panel.setStory(cv.story, cv.articles)
@@ -458,9 +457,9 @@ func (cv *CompareView) focusSpan(article, fact string, start, end int, what stri
 	}
 	if aligned == 0 && disagree == 0 {
 		lits[article] = []textview.Lit{{Start: start, End: end, State: textview.LitUnmatched}}
-		cv.Info.SetText(textview.Visual(what + ": no counterpart found in the other versions."))
+		cv.Info.SetFull(what + ": no counterpart found in the other versions.")
 	} else {
-		cv.Info.SetText(textview.Visual(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree)))
+		cv.Info.SetFull(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree))
 	}
 	if cv.focus != nil && len(cv.focus.Members) >= 2 {
 		cv.Unlink.Enable()
@@ -500,7 +499,7 @@ func (cv *CompareView) ShowDiscrepancy(d compare.Discrepancy) {
 		lits[mem.Article] = append(lits[mem.Article], textview.Lit{Start: mem.Start, End: mem.End, State: textview.LitDiscrepant})
 	}
 	cv.light(lits)
-	cv.Info.SetText(textview.Visual(cv.u.m.readable(d)))
+	cv.Info.SetFull(cv.u.m.readable(d))
 }
 
 // linkSelection stores the spans selected in two or more columns as one claim.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"parallax/app/textview"
 
 	"parallax/app"
 	"parallax/compare"
@@ -327,8 +328,8 @@ func TestFlags_NamesAndDistinctRows(t *testing.T) {
 	storyOf(t, u, articleBySource(t, db, "004_").ID)
 	var texts []string
 	for _, o := range test.LaidOutObjects(u.Compare.Panel.List) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
-			texts = append(texts, l.Text)
+		if l, ok := o.(*textview.FitLabel); ok && l.Visible() && l.Full() != "" {
+			texts = append(texts, l.Full())
 		}
 	}
 	_ = w

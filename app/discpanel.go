@@ -39,7 +39,7 @@ type DiscPanel struct {
 
 	List *widget.List
 	// Detail of the selected discrepancy.
-	Title   *widget.Label
+	Title   *textview.FitLabel
 	Summary *textview.WrapLabel
 	Diff    *widget.RichText
 	Quotes  *widget.Label
@@ -64,9 +64,8 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 	p.List = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, l)
+			// Summaries quote article text: cut in logical order, then shown in visual order.
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, textview.NewFitLabel(""))
 		},
 		p.updateRow,
 	)
@@ -77,9 +76,8 @@ func newDiscPanel(u *UI, cv *CompareView) *DiscPanel {
 		}
 		p.Select(p.rows[id].d.ID)
 	}
-	p.Title = widget.NewLabel("")
+	p.Title = textview.NewFitLabel("") // cut to its width: a long line must not widen the window
 	p.Title.TextStyle.Bold = true
-	p.Title.Truncation = fyne.TextTruncateEllipsis // a long line must not widen the window
 	// Wrapped in logical order, each line in visual order: Fyne's own wrapping of a Visual
 	// string put the digits of mixed Arabic/Latin summaries on the wrong line and side.
 	p.Summary = textview.NewWrapLabel("Click a flag to see where the versions disagree.")
@@ -220,14 +218,15 @@ func kindTitle(kind string) string {
 
 func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
-	lbl, icon := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Icon)
+	lbl, icon := c.Objects[0].(*textview.FitLabel), c.Objects[1].(*widget.Icon)
 	if id >= len(p.rows) {
 		return
 	}
 	r := p.rows[id]
 	if r.heading != "" {
 		lbl.TextStyle.Bold = true
-		lbl.SetText(r.heading)
+		lbl.SetFull(r.heading)
+		lbl.Refresh() // the style may change with the same text
 		icon.SetResource(nil)
 		icon.Hide()
 		return
@@ -242,7 +241,8 @@ func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		// Several damaged spots of one article read the same: the words tell them apart.
 		text = "“" + ellipsis(r.d.Members[0].Text, 24) + "” — " + text
 	}
-	lbl.SetText(textview.Visual(text))
+	lbl.SetFull(text)
+	lbl.Refresh() // the style may change with the same text
 	icon.SetResource(verdictIcon(p.u.m.verdicts[r.d.ID].Verdict))
 }
 
@@ -302,12 +302,12 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 		o.Hide()
 	}
 	if d == nil {
-		p.Title.SetText("")
+		p.Title.SetFull("")
 		p.Summary.SetFull("Click a flag to see where the versions disagree.")
 		return
 	}
 	m := p.u.m
-	p.Title.SetText(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
+	p.Title.SetFull(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
 	p.Summary.SetFull(m.readable(*d))
 	if d.Diff != "" {
 		p.Diff.Segments = diffSegments(d.Diff)

@@ -79,9 +79,8 @@ func newLibrary(u *UI) *Library {
 	l.Table = &libTable{onEnter: func() { l.u.OpenReader(l.current) }}
 	l.Table.Length = func() (int, int) { return len(l.rows), numCols }
 	l.Table.CreateCell = func() fyne.CanvasObject {
-		lbl := widget.NewLabel("")
-		lbl.Truncation = fyne.TextTruncateEllipsis
-		return container.NewStack(widget.NewCheck("", nil), lbl)
+		// Cut in logical order: Fyne's own truncation keeps an Arabic title's end.
+		return container.NewStack(widget.NewCheck("", nil), textview.NewFitLabel(""))
 	}
 	l.Table.UpdateCell = l.updateCell
 	l.Table.ShowHeaderRow = true
@@ -376,7 +375,7 @@ func (l *Library) sortRows(ids []string) {
 
 func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
-	check, lbl := c.Objects[0].(*widget.Check), c.Objects[1].(*widget.Label)
+	check, lbl := c.Objects[0].(*widget.Check), c.Objects[1].(*textview.FitLabel)
 	if id.Row >= len(l.rows) {
 		return
 	}
@@ -437,7 +436,7 @@ func (l *Library) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text = strconv.Itoa(m.openDiscrepancies(aid))
 		}
 	}
-	lbl.SetText(textview.Visual(text))
+	lbl.SetFull(text)
 }
 
 func (l *Library) updateButtons() {

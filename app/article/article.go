@@ -84,7 +84,7 @@ type View struct {
 	find      *textview.Entry
 	findInfo  *widget.Label
 	hlPanel   *fyne.Container
-	hlQuote   *widget.Label
+	hlQuote   *textview.FitLabel
 	hlTags    *widget.CheckGroup
 	hlNote    *textview.Entry
 	root      fyne.CanvasObject
@@ -143,8 +143,7 @@ func (v *View) build() {
 	v.find.OnSubmitted = func(string) { v.FindNext() }
 	v.findInfo = widget.NewLabel("")
 
-	v.hlQuote = widget.NewLabel("")
-	v.hlQuote.Truncation = fyne.TextTruncateEllipsis
+	v.hlQuote = textview.NewFitLabel("") // an Arabic quote cut at its end, not its start
 	v.hlTags = widget.NewCheckGroup(nil, nil)
 	v.hlTags.Horizontal = true
 	v.hlNote = textview.NewEntry()
@@ -386,7 +385,7 @@ func (v *View) showHighlightPanel() {
 		}
 		return
 	}
-	v.hlQuote.SetText("“" + textview.Visual(h.Quote) + "”")
+	v.hlQuote.SetFull("“" + h.Quote + "”")
 	v.hlTags.OnChanged = nil
 	v.hlTags.SetSelected(slices.Clone(h.Tags))
 	v.hlTags.OnChanged = func(sel []string) { v.SetTags(v.selHL, sel) }
