@@ -340,10 +340,14 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		nounAfter = true
 	}
 	if fromWords {
-		if ns.value == 1 && !scaled && !measured && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
+		one := ns.value == 1 && !scaled && !measured
+		// "two on Nord Stream 1 and one on Nord Stream 2", "на одной из двух ниток": a one
+		// whose noun was named with the other counts counts too.
+		countedOne := one && !nounAfter && !hasQual && sc.countedOne(j, e)
+		if one && !countedOne && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
 			return numSpec{}, e, false // "un", "ein", "một", "一": an article more often than a count
 		}
-		if !scaled && !nounAfter && !hasQual && !sc.elliptic(j, e, ns.value) {
+		if !scaled && !nounAfter && !hasQual && !countedOne && !sc.elliptic(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
 		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
@@ -975,4 +979,55 @@ func (sc *dnScan) dashRangeCounts(e int) bool {
 func (sc *dnScan) rangeRises(e int, a float64) bool {
 	b, _, ok := sc.digitsAt(e + 1)
 	return ok && b > a
+}
+
+// countedOne reports whether the number word "one" at [j, e), with no noun after it, counts a
+// noun named just before: it stands in a list of elliptic counts of one sentence ("deux sur
+// Nord Stream 1 et une sur Nord Stream 2", "zwei … , eines an …") or picks one of a counted set
+// ("одной из двух ниток", "one of the two pipelines"). A preposition, a dash or a colon
+// must follow it, as after any elliptic count.
+func (sc *dnScan) countedOne(j, e int) bool {
+	// "l'une …, l'autre …" is a pronoun; "one or two weeks" a range.
+	if !sc.elliptic(j, e, 2) || sc.glued(j) || sc.has(e, itRangeLink) && sc.countWordAt(e+1) {
+		return false
+	}
+	// One of a counted set: a function word or two, then a number.
+	for k := e; k < e+3 && k < len(sc.toks) && !sc.toks[k].newline; k++ {
+		if k > e && sc.countWordAt(k) {
+			return true
+		}
+		if !sc.has(k, itFunction) {
+			break
+		}
+	}
+	// A list of counts: another count earlier in the sentence.
+	for k := j - 1; k >= 0 && k >= j-12; k-- {
+		t := sc.toks[k]
+		if t.kind == dtPunct && strings.ContainsAny(t.key, ".!?;。！？؟") || sc.toks[k+1].newline {
+			return false
+		}
+		if sc.taken[k] || t.url {
+			continue
+		}
+		// The other count stands alone too, before the same word ("deux sur … une sur",
+		// "zwei an … eines an", "две — … одна —"), not before its own noun ("two men aged
+		// 58 and 65, …, one of the worst-hit towns").
+		if sc.countWordAt(k) && k+1 < e && sc.toks[k+1].key == sc.toks[e].key && sc.elliptic(k, k+1, 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// countWordAt reports whether token k is digits or a number word of two or more.
+func (sc *dnScan) countWordAt(k int) bool {
+	if sc.isNum(k) {
+		return true
+	}
+	for _, m := range sc.at(k) {
+		if m.it.kind == itNumber && m.it.f >= 2 && m.end == k+1 {
+			return true
+		}
+	}
+	return false
 }

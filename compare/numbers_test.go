@@ -353,6 +353,40 @@ func TestDashRangeEnds(t *testing.T) {
 	}
 }
 
+// TestCountedOne: "one" with no noun after it counts in a list of counts that share their noun
+// and in "one of the two"; as a pronoun or an indefinite it does not.
+func TestCountedOne(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []float64
+	}{
+		{"en", "Four towers fell, three in the north and one in the south.", []float64{4, 3, 1}},
+		{"fr", "Quatre tours sont tombées, trois au nord et une au sud.", []float64{4, 3, 1}},
+		{"es", "Cayeron cuatro torres, tres en el norte y una en el sur.", []float64{4, 3, 1}},
+		{"de", "Vier Türme stürzten ein, drei im Norden, einer im Süden.", []float64{4, 3, 1}},
+		{"de", "Zwei Brücken sind gesperrt, eines der Tore ist zu.", []float64{2}},
+		{"ru", "Рухнули четыре башни: три — на севере, одна — на юге.", []float64{4, 3, 1}},
+		{"ru", "Огонь охватил одну из трёх башен.", []float64{1, 3}},
+		{"en", "Fire engulfed one of the three towers.", []float64{1, 3}},
+		{"en", "He was one of the founders of the party.", nil},
+		{"en", "Two men aged 58 and 65 died in Volos, one of the worst-hit towns.", []float64{2, 58, 65}},
+		{"fr", "Deux détonations ont eu lieu, l'une au nord, l'autre au sud.", []float64{2}},
+		{"fr", "Une à une, les maisons se sont effondrées.", nil},
+		{"en", "The site stays closed for one or two weeks.", []float64{2}},
+	}
+	for _, c := range cases {
+		var got []float64
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2023-02-07"}, Options{}) {
+			if v, ok := f.Value.(float64); ok && f.Kind == KindNumber && v <= 100 {
+				got = append(got, v)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s %q: numbers %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
 func TestNumberCases(t *testing.T) {
 	for lang, cases := range numberCases {
 		for _, c := range cases {
