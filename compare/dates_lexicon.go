@@ -80,6 +80,7 @@ const (
 	itTimePrefix                        // "a las", "um", "à": hours and minutes after it are a time ("a las 18.50")
 	itEventLink                         // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
 	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
+	itPostNumber                        // f: value of a number word that follows its noun ("كيلومتر واحد")
 )
 
 const (
@@ -228,6 +229,7 @@ type langFile struct {
 	DecadeWords    map[string]int           `json:"decade_words"`
 	Seasons        map[string][3]int        `json:"seasons"`
 	NumeralJoiners []string                 `json:"numeral_joiners"`
+	PostNumbers    map[string]float64       `json:"post_numbers"`
 }
 
 type relPeriodJSON struct {
@@ -493,6 +495,10 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.TimeMarkers, itTimeMarker)
 	addAll(f.TimePrefixes, itTimePrefix)
 	addAll(f.EventLinks, itEventLink)
+	for s, v := range f.PostNumbers {
+		lx.add(s, dnItem{kind: itPostNumber, f: v})
+	}
+
 	for s, v := range f.QualNumbers {
 		lx.add(s, dnItem{kind: itQualNumber, f: v})
 	}

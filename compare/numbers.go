@@ -117,6 +117,11 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if sc.taken[i] || sc.toks[i].url {
 			continue
 		}
+		if ns, next, ok := sc.postNumberAt(i); ok {
+			out = append(out, ns)
+			i = next - 1
+			continue
+		}
 		q := ""
 		j := i
 		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
@@ -1030,4 +1035,27 @@ func (sc *dnScan) countWordAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// postNumberAt parses a unit followed by the number word that counts it, where the language
+// puts one and two after the noun as adjectives: "كيلومتر واحد" (1 km), "يوما واحدا" (one
+// day). The span holds both words. Only units: after other nouns the same word is as often
+// "one and the same" or "a single" as a count.
+func (sc *dnScan) postNumberAt(i int) (numSpec, int, bool) {
+	k := i + 1
+	if !sc.isWord(i) || k >= len(sc.toks) || sc.toks[k].newline || !sc.toks[k].space || sc.taken[k] ||
+		sc.has(i, itFunction) || sc.has(i, itNumber) || sc.has(i, itPostNumber) || sc.has(i, itCounted) {
+		return numSpec{}, 0, false
+	}
+	e, it, ok := sc.find(k, itPostNumber)
+	if !ok {
+		return numSpec{}, 0, false
+	}
+	ns := numSpec{rs: sc.toks[i].start, re: sc.toks[e-1].end, value: it.f}
+	code, ue, ok := sc.unitCodeAt(i)
+	if !ok || ue != k {
+		return numSpec{}, 0, false
+	}
+	ns.unit = code
+	return ns, e, true
 }

@@ -272,6 +272,12 @@ var numberCases = map[string][]numberCase{
 		{"ar", "وأصيب ما يفوق 6 آلاف شخص في الانفجار", num(6000).q(QualifierMoreThan)},
 		{"ar", "وافتتح بوتين الجسر بعد أربع سنوات من ضم القرم", num(4)},
 		{"ar", "وجمعت التبرعات نحو مليار يورو خلال يومين فقط", num(1000000000).q(QualifierAbout)},
+		// One after its unit, as Arabic writes it; after other nouns it is "a single", no count.
+		{"ar", "تقع القرية على بعد كيلومتر واحد من الشاطئ", num(1).u("km")},
+		{"ar", "استمر الإضراب يوما واحدا فقط", num(1).u("day")},
+		noNumber("ar", "وصل الوفد في حافلة واحدة إلى العاصمة"),
+		// Duals of units and decades.
+		{"ar", "تراجع الإنتاج منذ نحو عقدين", num(2).q(QualifierAbout)},
 	},
 	"vi": {
 		{"vi", "chưa đến 50 người", num(50).q(QualifierLessThan)},
