@@ -281,7 +281,14 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 		if m.it.kind == itDayPart && m.end < len(sc.toks) && !sc.toks[m.end].newline {
 			// "مساء الأحد", "ظهر اليوم", "dimanche soir" written the other way round.
 			// outer: "утром в субботу", "Morning on Saturday" keep the span prefix between.
-			if d, good := sc.parseSimple(m.end, true); good && d.dayLike() {
+			d, good := sc.parseSimple(m.end, true)
+			if pe, _, isPrefix := sc.find(m.end, itSpanPrefix); isPrefix && sc.has(pe, itWeekday) {
+				// "Вечером в пятницу, 23 июня": the weekday and its date after the prefix.
+				if wd, found := sc.parseAbs(pe); found && (!good || wd.e > d.e) {
+					d, good = wd, true
+				}
+			}
+			if good && d.dayLike() {
 				d.s = i
 				if d.part == "" {
 					d.part = m.it.s
@@ -454,6 +461,13 @@ func (sc *dnScan) numericDate(i int, afterPrefix bool) (dateSpec, bool) {
 		vals[k], nds[k] = sc.numVal(p)
 	}
 	if len(parts) == 2 {
+		// "am 15.4.", "am 15.04.": where the day is written with a dot (German), a day and a
+		// month each closed by one are a date without its year, wherever they stand.
+		dotted := sep == "." && sc.isPunct(e, ".") && sc.glued(e) && sc.has(e, itDaySuffix) &&
+			!sc.toks[parts[1]].space && !(sc.isNum(e+1) && !sc.toks[e+1].space)
+		if dotted && sc.lx.order == "dmy" {
+			return absDate(i, e, 0, vals[1], vals[0]), nds[0] <= 2 && nds[1] <= 2
+		}
 		if !afterPrefix || sep != "/" {
 			return dateSpec{}, false
 		}

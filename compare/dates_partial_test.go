@@ -27,6 +27,15 @@ var partialDateCases = []struct {
 	{"de", "Die Wahl soll am Sonntag stattfinden", "2023-09-13", "Sonntag", "2023-09-17"},
 	{"de", "Er hatte vergangene Woche gewarnt", "2023-09-13", "vergangene Woche", "2023-09-04/2023-09-10"},
 	{"de", "Er hat am 12. Juli gewarnt", "2023-09-13", "12. Juli", "2023-07-12"},
+	// A part of the day before a weekday and its date is one date; German days written
+	// "15.4." and the northern Sonnabend; "Morgen" after "frühen" is the morning, not
+	// tomorrow; "vào 15/4" is a date as "ngày 15/4" is.
+	{"ru", "Вечером в пятницу, 23 июня, колонна вышла из лагеря", "2023-06-24", "Вечером в пятницу, 23 июня", "2023-06-23"},
+	{"de", "Das Feuer brach am 15.4. in der Altstadt aus", "2019-04-16", "15.4", "2019-04-15"},
+	{"de", "Am Sonnabend protestierten Tausende", "2023-09-13", "Sonnabend", "2023-09-09"},
+	{"de", "Am frühen Morgen des 8. Oktober brannte die Brücke", "2022-10-09", "8. Oktober", "2022-10-08"},
+	{"de", "Tags zuvor hatte der Minister gewarnt", "2023-09-13", "Tags zuvor", "2023-09-12"},
+	{"vi", "Vụ cháy xảy ra vào 15/4 tại trung tâm thành phố", "2019-04-16", "vào 15/4", "2019-04-15"},
 	// Weeks are Monday to Sunday, weekends Saturday and Sunday, in every language (published
 	// on Wednesday 13 September 2023: this week is 11–17, the last weekend 9–10).
 	{"de", "Am vergangenen Wochenende protestierten Tausende", "2023-09-13", "Am vergangenen Wochenende", "2023-09-09/2023-09-10"},
