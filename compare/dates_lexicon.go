@@ -81,6 +81,7 @@ const (
 	itEventLink                         // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
 	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
 	itPostNumber                        // f: value of a number word that follows its noun ("كيلومتر واحد")
+	itMeasureAdj                        // "tall", "deep": after "93m" the letter is a unit
 )
 
 const (
@@ -230,6 +231,7 @@ type langFile struct {
 	Seasons        map[string][3]int        `json:"seasons"`
 	NumeralJoiners []string                 `json:"numeral_joiners"`
 	PostNumbers    map[string]float64       `json:"post_numbers"`
+	MeasureAdjs    []string                 `json:"measure_adjectives"`
 }
 
 type relPeriodJSON struct {
@@ -495,6 +497,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.TimeMarkers, itTimeMarker)
 	addAll(f.TimePrefixes, itTimePrefix)
 	addAll(f.EventLinks, itEventLink)
+	addAll(f.MeasureAdjs, itMeasureAdj)
 	for s, v := range f.PostNumbers {
 		lx.add(s, dnItem{kind: itPostNumber, f: v})
 	}

@@ -230,7 +230,7 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		return numSpec{}, 0, false
 	}
 	// "€850m", "$3m": a short scale that only money takes.
-	if t.kind == dtNum && sc.glued(e) && sc.currencyBefore(j) {
+	if t.kind == dtNum && sc.glued(e) && (sc.currencyBefore(j) || sc.countedMillions(j, e)) {
 		if me, it, ok := sc.find(e, itMoneyScale); ok {
 			ns.value *= it.f
 			e = me
@@ -589,7 +589,8 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		rangeStart = true
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
-		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) {
+		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) &&
+			!sc.measuredBy(e) && !sc.countedMillions(j, e) {
 			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
@@ -1058,4 +1059,32 @@ func (sc *dnScan) postNumberAt(i int) (numSpec, int, bool) {
 	}
 	ns.unit = code
 	return ns, e, true
+}
+
+// measuredBy reports whether the one-letter unit glued to a number at token e is a unit
+// because a measuring adjective follows: "93m tall", "43m deep" ("10m" alone may be a name or
+// millions).
+func (sc *dnScan) measuredBy(e int) bool {
+	if e+1 >= len(sc.toks) || sc.toks[e+1].newline || !sc.toks[e+1].space {
+		return false
+	}
+	return sc.has(e, itUnitCode) && sc.has(e+1, itMeasureAdj)
+}
+
+// countedMillions reports whether the short money scale glued to the number that starts at
+// token j and ends at e counts people or votes without a currency: "5.58m votes", "19.5m
+// people". Only after a decimal figure (a whole "10m" is as often ten metres) and before a
+// noun that is no unit and no measuring adjective, and not after an article.
+func (sc *dnScan) countedMillions(j, e int) bool {
+	if !sc.has(e, itMoneyScale) || e-j < 3 || !sc.isPunct(e-2, ".") && !sc.isPunct(e-2, ",") {
+		return false
+	}
+	if j > 0 && sc.has(j-1, itArticle) {
+		return false // "a 2.5m wall": one thing measured, not millions
+	}
+	k := e + 1
+	if k >= len(sc.toks) || sc.toks[k].newline || !sc.toks[k].space || !sc.isWord(k) || sc.toks[k].upper {
+		return false
+	}
+	return !sc.has(k, itFunction) && !sc.has(k, itMeasureAdj) && !sc.has(k, itUnitCode) && !sc.has(k, itUnit)
 }

@@ -105,6 +105,15 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "1. The ministry said the talks would go on in the capital\n2) Officials said"),
 		noNumber("en", "For details call 020 7946 0018 or +44 20 7946 0018 during office hours"),
 		noNumber("en", "The meeting started at 9 am and ended by 11.30 pm local time in the capital"),
+		// A one-letter unit before a measuring adjective; millions written "m" before a counted
+		// noun without a currency; a fraction that is an ordinal before its noun.
+		{"en", "The mast, which was 45m tall, fell onto the roof", num(45).u("m")},
+		{"en", "The incumbent won 3.25m votes in the first round", num(3250000)},
+		{"en", "Some 12.4m people live in the province", num(12400000).q(QualifierAbout)},
+		noNumber("en", "A 2.5m wall collapsed onto the street"),
+		{"en", "the two-week mission ended early", num(2).u("week")},
+		noNumber("en", "The mayor was elected to a third consecutive term"),
+		{"en", "Nearly a third of the voters stayed at home", num(33.3).q(QualifierAbout).u("%")},
 	},
 	"fr": {
 		{"fr", "moins de 50 personnes", num(50).q(QualifierLessThan)},
