@@ -187,6 +187,9 @@ func (sc *dnScan) parseAt(i int) (dateSpec, bool) {
 			}
 		}
 	}
+	if d, okD := sc.dayBeforeDate(i); okD && (!ok || d.e > best.e) {
+		best, ok = d, true
+	}
 	if n, okN := sc.parseNight(i); okN && (!ok || n.e > best.e) {
 		best, ok = n, true
 	}
@@ -1083,4 +1086,30 @@ func (sc *dnScan) wordsBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// dayBeforeDate parses a bare day that the date after it completes: "24–25 июня", "24-25.
+// Juni" (a dash: the interval of both days) and "23. und 24. Juni", "23 и 24 июня", "23 et
+// 24 juin" (another range link: the first day alone, its month and year from the second).
+func (sc *dnScan) dayBeforeDate(i int) (dateSpec, bool) {
+	a, ok := sc.dayOnly(i)
+	if !ok || sc.gluedLetters(i) || a.e >= len(sc.toks) || sc.toks[a.e].newline {
+		return dateSpec{}, false
+	}
+	le, _, isLink := sc.find(a.e, itRangeLink)
+	if !isLink || le >= len(sc.toks) || sc.toks[le].newline {
+		return dateSpec{}, false
+	}
+	b, okB := sc.parseSimple(le, false)
+	if !okB || b.s != le || b.kind != dkAbs || b.d == 0 || b.m == 0 || b.interval != nil || !compatibleInterval(&a, &b) || a.d >= b.d {
+		return dateSpec{}, false
+	}
+	if sc.isDash(a.e) {
+		iv := a
+		iv.e = b.e
+		bb := b
+		iv.interval = &bb
+		return iv, true
+	}
+	return a, true
 }

@@ -36,6 +36,13 @@ var partialDateCases = []struct {
 	{"de", "Am frühen Morgen des 8. Oktober brannte die Brücke", "2022-10-09", "8. Oktober", "2022-10-08"},
 	{"de", "Tags zuvor hatte der Minister gewarnt", "2023-09-13", "Tags zuvor", "2023-09-12"},
 	{"vi", "Vụ cháy xảy ra vào 15/4 tại trung tâm thành phố", "2019-04-16", "vào 15/4", "2019-04-15"},
+	// A bare day before a dash and a date is their interval; before "and" it is a date of
+	// its own in the same month.
+	{"ru", "Учения прошли 14–16 марта на полигоне", "2023-03-20", "14–16 марта", "2023-03-14/2023-03-16"},
+	{"en", "The talks were held on 14-16 March in Geneva", "2023-03-20", "14-16 March", "2023-03-14/2023-03-16"},
+	{"de", "Am 14. und 15. März wurde gestreikt", "2023-03-20", "14.", "2023-03-14"},
+	{"fr", "Les 14 et 15 mars, les syndicats ont manifesté", "2023-03-20", "14", "2023-03-14"},
+	{"es", "Los días 14 y 15 de marzo hubo huelga", "2023-03-20", "14", "2023-03-14"},
 	// Weeks are Monday to Sunday, weekends Saturday and Sunday, in every language (published
 	// on Wednesday 13 September 2023: this week is 11–17, the last weekend 9–10).
 	{"de", "Am vergangenen Wochenende protestierten Tausende", "2023-09-13", "Am vergangenen Wochenende", "2023-09-09/2023-09-10"},
