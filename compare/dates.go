@@ -606,9 +606,13 @@ func (sc *dnScan) yearAfter(j int) (int, int) {
 }
 
 // dayNumber parses a day of month at i with its ordinal or day suffix ("1er", "22nd", "19.",
-// "25日").
+// "25日"), or written as an ordinal word ("тринадцатого").
 func (sc *dnScan) dayNumber(i int) (int, int, bool) {
 	if !sc.isNum(i) {
+		// "тринадцатого января", "premier mai": the day as an ordinal word.
+		if e, it, ok := sc.find(i, itDayWord); ok {
+			return it.val, e, true
+		}
 		return 0, 0, false
 	}
 	v, nd := sc.numVal(i)

@@ -82,6 +82,7 @@ const (
 	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
 	itPostNumber                        // f: value of a number word that follows its noun ("كيلومتر واحد")
 	itMeasureAdj                        // "tall", "deep": after "93m" the letter is a unit
+	itDayWord                           // val: a day of the month written as a word ("тринадцатого", "premier")
 )
 
 const (
@@ -232,6 +233,7 @@ type langFile struct {
 	NumeralJoiners []string                 `json:"numeral_joiners"`
 	PostNumbers    map[string]float64       `json:"post_numbers"`
 	MeasureAdjs    []string                 `json:"measure_adjectives"`
+	DayWords       map[string]int           `json:"day_words"`
 }
 
 type relPeriodJSON struct {
@@ -498,6 +500,9 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.TimePrefixes, itTimePrefix)
 	addAll(f.EventLinks, itEventLink)
 	addAll(f.MeasureAdjs, itMeasureAdj)
+	for s, v := range f.DayWords {
+		lx.add(s, dnItem{kind: itDayWord, val: v})
+	}
 	for s, v := range f.PostNumbers {
 		lx.add(s, dnItem{kind: itPostNumber, f: v})
 	}

@@ -43,6 +43,11 @@ var partialDateCases = []struct {
 	{"de", "Am 14. und 15. März wurde gestreikt", "2023-03-20", "14.", "2023-03-14"},
 	{"fr", "Les 14 et 15 mars, les syndicats ont manifesté", "2023-03-20", "14", "2023-03-14"},
 	{"es", "Los días 14 y 15 de marzo hubo huelga", "2023-03-20", "14", "2023-03-14"},
+	// A day written as an ordinal word.
+	{"ru", "Референдум назначен на двадцать четвёртого марта", "2023-03-01", "двадцать четвёртого марта", "2023-03-24"},
+	{"ru", "Тринадцатого января избиратели пришли на участки", "2024-01-14", "Тринадцатого января", "2024-01-13"},
+	{"fr", "Le premier mai, les syndicats ont défilé", "2023-05-02", "premier mai", "2023-05-01"},
+	{"es", "El primero de mayo hubo marchas en todo el país", "2023-05-02", "primero de mayo", "2023-05-01"},
 	// Weeks are Monday to Sunday, weekends Saturday and Sunday, in every language (published
 	// on Wednesday 13 September 2023: this week is 11–17, the last weekend 9–10).
 	{"de", "Am vergangenen Wochenende protestierten Tausende", "2023-09-13", "Am vergangenen Wochenende", "2023-09-09/2023-09-10"},
