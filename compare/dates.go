@@ -187,6 +187,9 @@ func (sc *dnScan) parseAt(i int) (dateSpec, bool) {
 			}
 		}
 	}
+	if d, okD := sc.dayBeforeDate(i); okD && (!ok || d.e > best.e) {
+		best, ok = d, true
+	}
 	if n, okN := sc.parseNight(i); okN && (!ok || n.e > best.e) {
 		best, ok = n, true
 	}
@@ -281,7 +284,14 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 		if m.it.kind == itDayPart && m.end < len(sc.toks) && !sc.toks[m.end].newline {
 			// "مساء الأحد", "ظهر اليوم", "dimanche soir" written the other way round.
 			// outer: "утром в субботу", "Morning on Saturday" keep the span prefix between.
-			if d, good := sc.parseSimple(m.end, true); good && d.dayLike() {
+			d, good := sc.parseSimple(m.end, true)
+			if pe, _, isPrefix := sc.find(m.end, itSpanPrefix); isPrefix && sc.has(pe, itWeekday) {
+				// "Вечером в пятницу, 23 июня": the weekday and its date after the prefix.
+				if wd, found := sc.parseAbs(pe); found && (!good || wd.e > d.e) {
+					d, good = wd, true
+				}
+			}
+			if good && d.dayLike() {
 				d.s = i
 				if d.part == "" {
 					d.part = m.it.s
@@ -454,6 +464,13 @@ func (sc *dnScan) numericDate(i int, afterPrefix bool) (dateSpec, bool) {
 		vals[k], nds[k] = sc.numVal(p)
 	}
 	if len(parts) == 2 {
+		// "am 15.4.", "am 15.04.": where the day is written with a dot (German), a day and a
+		// month each closed by one are a date without its year, wherever they stand.
+		dotted := sep == "." && sc.isPunct(e, ".") && sc.glued(e) && sc.has(e, itDaySuffix) &&
+			!sc.toks[parts[1]].space && !(sc.isNum(e+1) && !sc.toks[e+1].space)
+		if dotted && sc.lx.order == "dmy" {
+			return absDate(i, e, 0, vals[1], vals[0]), nds[0] <= 2 && nds[1] <= 2
+		}
 		if !afterPrefix || sep != "/" {
 			return dateSpec{}, false
 		}
@@ -589,9 +606,13 @@ func (sc *dnScan) yearAfter(j int) (int, int) {
 }
 
 // dayNumber parses a day of month at i with its ordinal or day suffix ("1er", "22nd", "19.",
-// "25日").
+// "25日"), or written as an ordinal word ("тринадцатого").
 func (sc *dnScan) dayNumber(i int) (int, int, bool) {
 	if !sc.isNum(i) {
+		// "тринадцатого января", "premier mai": the day as an ordinal word.
+		if e, it, ok := sc.find(i, itDayWord); ok {
+			return it.val, e, true
+		}
 		return 0, 0, false
 	}
 	v, nd := sc.numVal(i)
@@ -1069,4 +1090,30 @@ func (sc *dnScan) wordsBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// dayBeforeDate parses a bare day that the date after it completes: "24–25 июня", "24-25.
+// Juni" (a dash: the interval of both days) and "23. und 24. Juni", "23 и 24 июня", "23 et
+// 24 juin" (another range link: the first day alone, its month and year from the second).
+func (sc *dnScan) dayBeforeDate(i int) (dateSpec, bool) {
+	a, ok := sc.dayOnly(i)
+	if !ok || sc.gluedLetters(i) || a.e >= len(sc.toks) || sc.toks[a.e].newline {
+		return dateSpec{}, false
+	}
+	le, _, isLink := sc.find(a.e, itRangeLink)
+	if !isLink || le >= len(sc.toks) || sc.toks[le].newline {
+		return dateSpec{}, false
+	}
+	b, okB := sc.parseSimple(le, false)
+	if !okB || b.s != le || b.kind != dkAbs || b.d == 0 || b.m == 0 || b.interval != nil || !compatibleInterval(&a, &b) || a.d >= b.d {
+		return dateSpec{}, false
+	}
+	if sc.isDash(a.e) {
+		iv := a
+		iv.e = b.e
+		bb := b
+		iv.interval = &bb
+		return iv, true
+	}
+	return a, true
 }

@@ -80,6 +80,9 @@ const (
 	itTimePrefix                        // "a las", "um", "à": hours and minutes after it are a time ("a las 18.50")
 	itEventLink                         // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
 	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
+	itPostNumber                        // f: value of a number word that follows its noun ("كيلومتر واحد")
+	itMeasureAdj                        // "tall", "deep": after "93m" the letter is a unit
+	itDayWord                           // val: a day of the month written as a word ("тринадцатого", "premier")
 )
 
 const (
@@ -228,6 +231,9 @@ type langFile struct {
 	DecadeWords    map[string]int           `json:"decade_words"`
 	Seasons        map[string][3]int        `json:"seasons"`
 	NumeralJoiners []string                 `json:"numeral_joiners"`
+	PostNumbers    map[string]float64       `json:"post_numbers"`
+	MeasureAdjs    []string                 `json:"measure_adjectives"`
+	DayWords       map[string]int           `json:"day_words"`
 }
 
 type relPeriodJSON struct {
@@ -493,6 +499,14 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.TimeMarkers, itTimeMarker)
 	addAll(f.TimePrefixes, itTimePrefix)
 	addAll(f.EventLinks, itEventLink)
+	addAll(f.MeasureAdjs, itMeasureAdj)
+	for s, v := range f.DayWords {
+		lx.add(s, dnItem{kind: itDayWord, val: v})
+	}
+	for s, v := range f.PostNumbers {
+		lx.add(s, dnItem{kind: itPostNumber, f: v})
+	}
+
 	for s, v := range f.QualNumbers {
 		lx.add(s, dnItem{kind: itQualNumber, f: v})
 	}

@@ -27,6 +27,27 @@ var partialDateCases = []struct {
 	{"de", "Die Wahl soll am Sonntag stattfinden", "2023-09-13", "Sonntag", "2023-09-17"},
 	{"de", "Er hatte vergangene Woche gewarnt", "2023-09-13", "vergangene Woche", "2023-09-04/2023-09-10"},
 	{"de", "Er hat am 12. Juli gewarnt", "2023-09-13", "12. Juli", "2023-07-12"},
+	// A part of the day before a weekday and its date is one date; German days written
+	// "15.4." and the northern Sonnabend; "Morgen" after "frühen" is the morning, not
+	// tomorrow; "vào 15/4" is a date as "ngày 15/4" is.
+	{"ru", "Вечером в пятницу, 23 июня, колонна вышла из лагеря", "2023-06-24", "Вечером в пятницу, 23 июня", "2023-06-23"},
+	{"de", "Das Feuer brach am 15.4. in der Altstadt aus", "2019-04-16", "15.4", "2019-04-15"},
+	{"de", "Am Sonnabend protestierten Tausende", "2023-09-13", "Sonnabend", "2023-09-09"},
+	{"de", "Am frühen Morgen des 8. Oktober brannte die Brücke", "2022-10-09", "8. Oktober", "2022-10-08"},
+	{"de", "Tags zuvor hatte der Minister gewarnt", "2023-09-13", "Tags zuvor", "2023-09-12"},
+	{"vi", "Vụ cháy xảy ra vào 15/4 tại trung tâm thành phố", "2019-04-16", "vào 15/4", "2019-04-15"},
+	// A bare day before a dash and a date is their interval; before "and" it is a date of
+	// its own in the same month.
+	{"ru", "Учения прошли 14–16 марта на полигоне", "2023-03-20", "14–16 марта", "2023-03-14/2023-03-16"},
+	{"en", "The talks were held on 14-16 March in Geneva", "2023-03-20", "14-16 March", "2023-03-14/2023-03-16"},
+	{"de", "Am 14. und 15. März wurde gestreikt", "2023-03-20", "14.", "2023-03-14"},
+	{"fr", "Les 14 et 15 mars, les syndicats ont manifesté", "2023-03-20", "14", "2023-03-14"},
+	{"es", "Los días 14 y 15 de marzo hubo huelga", "2023-03-20", "14", "2023-03-14"},
+	// A day written as an ordinal word.
+	{"ru", "Референдум назначен на двадцать четвёртого марта", "2023-03-01", "двадцать четвёртого марта", "2023-03-24"},
+	{"ru", "Тринадцатого января избиратели пришли на участки", "2024-01-14", "Тринадцатого января", "2024-01-13"},
+	{"fr", "Le premier mai, les syndicats ont défilé", "2023-05-02", "premier mai", "2023-05-01"},
+	{"es", "El primero de mayo hubo marchas en todo el país", "2023-05-02", "primero de mayo", "2023-05-01"},
 	// Weeks are Monday to Sunday, weekends Saturday and Sunday, in every language (published
 	// on Wednesday 13 September 2023: this week is 11–17, the last weekend 9–10).
 	{"de", "Am vergangenen Wochenende protestierten Tausende", "2023-09-13", "Am vergangenen Wochenende", "2023-09-09/2023-09-10"},

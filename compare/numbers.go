@@ -117,6 +117,11 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		if sc.taken[i] || sc.toks[i].url {
 			continue
 		}
+		if ns, next, ok := sc.postNumberAt(i); ok {
+			out = append(out, ns)
+			i = next - 1
+			continue
+		}
 		q := ""
 		j := i
 		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
@@ -225,7 +230,7 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		return numSpec{}, 0, false
 	}
 	// "€850m", "$3m": a short scale that only money takes.
-	if t.kind == dtNum && sc.glued(e) && sc.currencyBefore(j) {
+	if t.kind == dtNum && sc.glued(e) && (sc.currencyBefore(j) || sc.countedMillions(j, e)) {
 		if me, it, ok := sc.find(e, itMoneyScale); ok {
 			ns.value *= it.f
 			e = me
@@ -340,10 +345,14 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		nounAfter = true
 	}
 	if fromWords {
-		if ns.value == 1 && !scaled && !measured && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
+		one := ns.value == 1 && !scaled && !measured
+		// "two on Nord Stream 1 and one on Nord Stream 2", "на одной из двух ниток": a one
+		// whose noun was named with the other counts counts too.
+		countedOne := one && !nounAfter && !hasQual && sc.countedOne(j, e)
+		if one && !countedOne && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
 			return numSpec{}, e, false // "un", "ein", "một", "一": an article more often than a count
 		}
-		if !scaled && !nounAfter && !hasQual && !sc.elliptic(j, e, ns.value) {
+		if !scaled && !nounAfter && !hasQual && !countedOne && !sc.elliptic(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
 		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
@@ -580,7 +589,8 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		rangeStart = true
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
-		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) {
+		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) &&
+			!sc.measuredBy(e) && !sc.countedMillions(j, e) {
 			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
@@ -975,4 +985,106 @@ func (sc *dnScan) dashRangeCounts(e int) bool {
 func (sc *dnScan) rangeRises(e int, a float64) bool {
 	b, _, ok := sc.digitsAt(e + 1)
 	return ok && b > a
+}
+
+// countedOne reports whether the number word "one" at [j, e), with no noun after it, counts a
+// noun named just before: it stands in a list of elliptic counts of one sentence ("deux sur
+// Nord Stream 1 et une sur Nord Stream 2", "zwei … , eines an …") or picks one of a counted set
+// ("одной из двух ниток", "one of the two pipelines"). A preposition, a dash or a colon
+// must follow it, as after any elliptic count.
+func (sc *dnScan) countedOne(j, e int) bool {
+	// "l'une …, l'autre …" is a pronoun; "one or two weeks" a range.
+	if !sc.elliptic(j, e, 2) || sc.glued(j) || sc.has(e, itRangeLink) && sc.countWordAt(e+1) {
+		return false
+	}
+	// One of a counted set: a function word or two, then a number.
+	for k := e; k < e+3 && k < len(sc.toks) && !sc.toks[k].newline; k++ {
+		if k > e && sc.countWordAt(k) {
+			return true
+		}
+		if !sc.has(k, itFunction) {
+			break
+		}
+	}
+	// A list of counts: another count earlier in the sentence.
+	for k := j - 1; k >= 0 && k >= j-12; k-- {
+		t := sc.toks[k]
+		if t.kind == dtPunct && strings.ContainsAny(t.key, ".!?;。！？؟") || sc.toks[k+1].newline {
+			return false
+		}
+		if sc.taken[k] || t.url {
+			continue
+		}
+		// The other count stands alone too, before the same word ("deux sur … une sur",
+		// "zwei an … eines an", "две — … одна —"), not before its own noun ("two men aged
+		// 58 and 65, …, one of the worst-hit towns").
+		if sc.countWordAt(k) && k+1 < e && sc.toks[k+1].key == sc.toks[e].key && sc.elliptic(k, k+1, 2) {
+			return true
+		}
+	}
+	return false
+}
+
+// countWordAt reports whether token k is digits or a number word of two or more.
+func (sc *dnScan) countWordAt(k int) bool {
+	if sc.isNum(k) {
+		return true
+	}
+	for _, m := range sc.at(k) {
+		if m.it.kind == itNumber && m.it.f >= 2 && m.end == k+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// postNumberAt parses a unit followed by the number word that counts it, where the language
+// puts one and two after the noun as adjectives: "كيلومتر واحد" (1 km), "يوما واحدا" (one
+// day). The span holds both words. Only units: after other nouns the same word is as often
+// "one and the same" or "a single" as a count.
+func (sc *dnScan) postNumberAt(i int) (numSpec, int, bool) {
+	k := i + 1
+	if !sc.isWord(i) || k >= len(sc.toks) || sc.toks[k].newline || !sc.toks[k].space || sc.taken[k] ||
+		sc.has(i, itFunction) || sc.has(i, itNumber) || sc.has(i, itPostNumber) || sc.has(i, itCounted) {
+		return numSpec{}, 0, false
+	}
+	e, it, ok := sc.find(k, itPostNumber)
+	if !ok {
+		return numSpec{}, 0, false
+	}
+	ns := numSpec{rs: sc.toks[i].start, re: sc.toks[e-1].end, value: it.f}
+	code, ue, ok := sc.unitCodeAt(i)
+	if !ok || ue != k {
+		return numSpec{}, 0, false
+	}
+	ns.unit = code
+	return ns, e, true
+}
+
+// measuredBy reports whether the one-letter unit glued to a number at token e is a unit
+// because a measuring adjective follows: "93m tall", "43m deep" ("10m" alone may be a name or
+// millions).
+func (sc *dnScan) measuredBy(e int) bool {
+	if e+1 >= len(sc.toks) || sc.toks[e+1].newline || !sc.toks[e+1].space {
+		return false
+	}
+	return sc.has(e, itUnitCode) && sc.has(e+1, itMeasureAdj)
+}
+
+// countedMillions reports whether the short money scale glued to the number that starts at
+// token j and ends at e counts people or votes without a currency: "5.58m votes", "19.5m
+// people". Only after a decimal figure (a whole "10m" is as often ten metres) and before a
+// noun that is no unit and no measuring adjective, and not after an article.
+func (sc *dnScan) countedMillions(j, e int) bool {
+	if !sc.has(e, itMoneyScale) || e-j < 3 || !sc.isPunct(e-2, ".") && !sc.isPunct(e-2, ",") {
+		return false
+	}
+	if j > 0 && sc.has(j-1, itArticle) {
+		return false // "a 2.5m wall": one thing measured, not millions
+	}
+	k := e + 1
+	if k >= len(sc.toks) || sc.toks[k].newline || !sc.toks[k].space || !sc.isWord(k) || sc.toks[k].upper {
+		return false
+	}
+	return !sc.has(k, itFunction) && !sc.has(k, itMeasureAdj) && !sc.has(k, itUnitCode) && !sc.has(k, itUnit)
 }

@@ -105,6 +105,15 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "1. The ministry said the talks would go on in the capital\n2) Officials said"),
 		noNumber("en", "For details call 020 7946 0018 or +44 20 7946 0018 during office hours"),
 		noNumber("en", "The meeting started at 9 am and ended by 11.30 pm local time in the capital"),
+		// A one-letter unit before a measuring adjective; millions written "m" before a counted
+		// noun without a currency; a fraction that is an ordinal before its noun.
+		{"en", "The mast, which was 45m tall, fell onto the roof", num(45).u("m")},
+		{"en", "The incumbent won 3.25m votes in the first round", num(3250000)},
+		{"en", "Some 12.4m people live in the province", num(12400000).q(QualifierAbout)},
+		noNumber("en", "A 2.5m wall collapsed onto the street"),
+		{"en", "the two-week mission ended early", num(2).u("week")},
+		noNumber("en", "The mayor was elected to a third consecutive term"),
+		{"en", "Nearly a third of the voters stayed at home", num(33.3).q(QualifierAbout).u("%")},
 	},
 	"fr": {
 		{"fr", "moins de 50 personnes", num(50).q(QualifierLessThan)},
@@ -272,6 +281,12 @@ var numberCases = map[string][]numberCase{
 		{"ar", "وأصيب ما يفوق 6 آلاف شخص في الانفجار", num(6000).q(QualifierMoreThan)},
 		{"ar", "وافتتح بوتين الجسر بعد أربع سنوات من ضم القرم", num(4)},
 		{"ar", "وجمعت التبرعات نحو مليار يورو خلال يومين فقط", num(1000000000).q(QualifierAbout)},
+		// One after its unit, as Arabic writes it; after other nouns it is "a single", no count.
+		{"ar", "تقع القرية على بعد كيلومتر واحد من الشاطئ", num(1).u("km")},
+		{"ar", "استمر الإضراب يوما واحدا فقط", num(1).u("day")},
+		noNumber("ar", "وصل الوفد في حافلة واحدة إلى العاصمة"),
+		// Duals of units and decades.
+		{"ar", "تراجع الإنتاج منذ نحو عقدين", num(2).q(QualifierAbout)},
 	},
 	"vi": {
 		{"vi", "chưa đến 50 người", num(50).q(QualifierLessThan)},
@@ -345,6 +360,40 @@ func TestDashRangeEnds(t *testing.T) {
 			got = append(got, v)
 			if len(got) == 2 && f.Qualifier != QualifierUpTo {
 				t.Errorf("%s %q: second end %q qualifier %q, want up_to", c.lang, c.text, f.Text, f.Qualifier)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s %q: numbers %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}
+
+// TestCountedOne: "one" with no noun after it counts in a list of counts that share their noun
+// and in "one of the two"; as a pronoun or an indefinite it does not.
+func TestCountedOne(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []float64
+	}{
+		{"en", "Four towers fell, three in the north and one in the south.", []float64{4, 3, 1}},
+		{"fr", "Quatre tours sont tombées, trois au nord et une au sud.", []float64{4, 3, 1}},
+		{"es", "Cayeron cuatro torres, tres en el norte y una en el sur.", []float64{4, 3, 1}},
+		{"de", "Vier Türme stürzten ein, drei im Norden, einer im Süden.", []float64{4, 3, 1}},
+		{"de", "Zwei Brücken sind gesperrt, eines der Tore ist zu.", []float64{2}},
+		{"ru", "Рухнули четыре башни: три — на севере, одна — на юге.", []float64{4, 3, 1}},
+		{"ru", "Огонь охватил одну из трёх башен.", []float64{1, 3}},
+		{"en", "Fire engulfed one of the three towers.", []float64{1, 3}},
+		{"en", "He was one of the founders of the party.", nil},
+		{"en", "Two men aged 58 and 65 died in Volos, one of the worst-hit towns.", []float64{2, 58, 65}},
+		{"fr", "Deux détonations ont eu lieu, l'une au nord, l'autre au sud.", []float64{2}},
+		{"fr", "Une à une, les maisons se sont effondrées.", nil},
+		{"en", "The site stays closed for one or two weeks.", []float64{2}},
+	}
+	for _, c := range cases {
+		var got []float64
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2023-02-07"}, Options{}) {
+			if v, ok := f.Value.(float64); ok && f.Kind == KindNumber && v <= 100 {
+				got = append(got, v)
 			}
 		}
 		if fmt.Sprint(got) != fmt.Sprint(c.want) {

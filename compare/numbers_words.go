@@ -133,6 +133,13 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		ns.value = bi.f
 	case itFraction:
 		// A share, as news compares it with percentages: half = 50 %, a third = 33.3 %.
+		// A fraction that is also an ordinal, after an article and right before a noun, is
+		// the ordinal: "a third consecutive term", "a third day of protests" (the share
+		// takes "of": "a third of the roof").
+		if sc.has(j, itArticle) && sc.has(best-1, itOrdinalWord) && best < len(sc.toks) && !sc.toks[best].newline &&
+			sc.isWord(best) && !sc.has(best, itFunction) && !sc.has(best, itVagueLink) {
+			return numSpec{}, 0, false
+		}
 		ns.value, ns.unit = bi.f, "%"
 	case itVagueMag, itVague:
 		ns.vague, ns.magnitude = true, bi.f
