@@ -179,6 +179,9 @@ type storyAlign struct {
 	split   []bool // per root: holds disagreeing values of one claim
 	// span is, per root, the least and greatest positive number of the group.
 	span [][2]float64
+	// furniture marks, per article and fact, the dates of datelines:
+	// they state no claim, so they neither align nor conflict.
+	furniture [][]bool
 }
 
 func (al *storyAlign) canUnion(x, y int) bool {
@@ -380,6 +383,12 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		score float64
 	}
 	var cands []cand
+	// Dates of datelines state no claim (align_dateline.go).
+	furniture := make([][]bool, len(st.arts))
+	for ai, a := range st.arts {
+		furniture[ai] = datelineDates(a)
+	}
+	al.furniture = furniture
 	for ai := 0; ai < len(st.arts); ai++ {
 		for bi := ai + 1; bi < len(st.arts); bi++ {
 			a, b := st.arts[ai], st.arts[bi]
@@ -476,6 +485,11 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		arts := map[int]bool{}
 		var members []Member
 		for _, n := range ns {
+			if nd := al.nodes[n]; al.furniture[nd.art][nd.fact] {
+				// A dateline's day links the versions' mentions of that day (it is what
+				// they share most), but states no claim of its own.
+				continue
+			}
 			arts[al.nodes[n].art] = true
 			members = append(members, memberOf(st.arts[al.nodes[n].art], al.nodes[n].fact))
 		}

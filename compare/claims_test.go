@@ -176,3 +176,39 @@ func TestDateClaim(t *testing.T) {
 		t.Errorf("all versions agree: %d date flags, want 0", n)
 	}
 }
+
+// TestIsDatelineDate: the day of a dateline (a short place heading the line, a comma, the
+// date, then a dash, an agency in brackets or a stop) is told from a day that opens a
+// sentence of the story, in each core script.
+func TestIsDatelineDate(t *testing.T) {
+	cases := []struct {
+		line, date string
+		want       bool
+	}{
+		{"LYON, France, March 3 — The river rose overnight.", "March 3", true},
+		{"BERLIN, 3. März (dpa) - Der Fluss stieg in der Nacht.", "3. März", true},
+		{"МИНСК, 3 марта. /ИТАР/. Река поднялась ночью.", "3 марта", true},
+		{"Sevilla (España), 3 mar (EFE).- El río creció de noche.", "3 mar", true},
+		{"LILLE (France), 3 mars (AFP) — La rivière a monté.", "3 mars", true},
+		{"本报巴黎3月3日电 河水夜间上涨。", "3月3日", true},
+		{"دمشق، 3 آذار (سانا) - ارتفع منسوب النهر ليلا.", "3 آذار", true},
+		{"HÀ NỘI, 3/3 (TTXVN) - Nước sông dâng cao trong đêm.", "3/3", true},
+		{"Trong đêm 3/3, nước sông dâng cao.", "3/3", false},
+		{"On 3 March, the river rose overnight.", "3 March", false},
+		{"3 марта президент посетил город.", "3 марта", false},
+		{"Mardi soir, le porte-parole a parlé.", "Mardi soir", false},
+		{"In the city, March 3 was a quiet day.", "March 3", false},
+		{"The minister said on Tuesday, 3 March - a day late - that it rose.", "3 March", false},
+	}
+	for _, c := range cases {
+		rs := []rune(c.line)
+		start := strings.Index(c.line, c.date)
+		if start < 0 {
+			t.Fatalf("%q not in %q", c.date, c.line)
+		}
+		s := len([]rune(c.line[:start]))
+		if got := isDatelineDate(rs, s, s+len([]rune(c.date))); got != c.want {
+			t.Errorf("isDatelineDate(%q, %q) = %v, want %v", c.line, c.date, got, c.want)
+		}
+	}
+}
