@@ -118,6 +118,11 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		}
 		return s.claimPairScore(a, i, b, j)
 	}
+	if sameClaim && countriesDisjoint(a, i, b, j) {
+		// Agreeing values of one concept said of different countries (Turkey's 1,541 dead,
+		// Syria's 1,509) are two claims that happen to be close.
+		return 0, false
+	}
 	ctx := s.contextScore(a, i, b, j)
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
 	switch c {
@@ -258,6 +263,13 @@ func (al *storyAlign) spanFits(rx, ry int) bool {
 	x, y := al.span[rx], al.span[ry]
 	lo, hi := math.Min(x[0], y[0]), math.Max(x[1], y[1])
 	return math.IsInf(lo, 1) || hi <= lo*claimMaxRatio
+}
+
+// countriesDisjoint reports whether the sentences of fact i of a and fact j of b both name
+// countries, and no country in common.
+func countriesDisjoint(a *article, i int, b *article, j int) bool {
+	ca, cb := sentenceActors(a, i, ActorCountry), sentenceActors(b, j, ActorCountry)
+	return len(ca) > 0 && len(cb) > 0 && disjoint(ca, cb)
 }
 
 // valuesFitPerArticle reports whether no article would hold two disagreeing values in the

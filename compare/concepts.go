@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/assets"
 )
@@ -77,6 +78,52 @@ type conceptLexicon struct {
 	// first holds, per language, the fold keys forms start with: most tokens start none,
 	// and findCues skips them without building a key.
 	first map[string]map[string]bool
+	// coords holds, per language, the fold keys of the words that join coordinated members
+	// ("and", "et", "和"), and coordClitics the ones glued to the next word (Arabic و).
+	coords       map[string]map[string]bool
+	coordClitics map[string][]string
+	// links holds, per language, the fold keys of the words that put a running figure's
+	// value after its subject ("rose to", "возросло до", "بلغ").
+	links map[string]map[string]bool
+}
+
+// coordCuePenalty is what a coordinating word between a number and a cue after it adds to
+// their distance: the cue opens the next member ("1541 and injured 9733", "١٥٤١ والجرحى
+// ٩٧٣٣") and names the number after it.
+const coordCuePenalty = 2
+
+// linkMaxGap is how many words (a qualifier: "more than", "أكثر من") may stand between a
+// link word and its number.
+const linkMaxGap = 2
+
+// cueKeys joins the fold keys of a form's tokens, as findCues matches them.
+func cueKeys(form string, m *morphology) string {
+	toks := tokenize(form, m)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.fold
+	}
+	return strings.Join(keys, " ")
+}
+
+// endsWithPhrase reports whether the tokens before index end (exclusive) spell one of the
+// phrases (fold keys joined by spaces), of up to maxWords words.
+func endsWithPhrase(toks []token, end int, phrases map[string]bool, maxWords int) bool {
+	if len(phrases) == 0 {
+		return false
+	}
+	key := ""
+	for n := 1; n <= maxWords && end-n >= 0; n++ {
+		if key == "" {
+			key = toks[end-n].fold
+		} else {
+			key = toks[end-n].fold + " " + key
+		}
+		if phrases[key] {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -99,7 +146,8 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{}}
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{},
+		coords: map[string]map[string]bool{}, coordClitics: map[string][]string{}, links: map[string]map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -136,6 +184,25 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		if cols[0] == "unitcode" {
 			for _, u := range strings.Fields(cols[2]) {
 				lx.byUnit[u] = cols[1]
+			}
+			continue
+		}
+		if cols[0] == "and" || cols[0] == "link" {
+			set := lx.coords
+			if cols[0] == "link" {
+				set = lx.links
+			}
+			if set[cols[1]] == nil {
+				set[cols[1]] = map[string]bool{}
+			}
+			for _, form := range strings.Split(cols[2], "|") {
+				if cl, ok := strings.CutSuffix(form, "+"); ok && cols[0] == "and" {
+					lx.coordClitics[cols[1]] = append(lx.coordClitics[cols[1]], cueKeys(cl, m))
+					continue
+				}
+				if k := cueKeys(form, m); k != "" {
+					set[cols[1]][k] = true
+				}
 			}
 			continue
 		}
@@ -221,7 +288,14 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	for i := 0; i < len(toks); {
 		matched := 0
 		var best conceptEntry
-		for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+		fvs := g.firstVariants(toks[i], fvBuf[:0])
+		if art := g.morph.article; art != "" && toks[i].sc == scArabic && strings.HasPrefix(toks[i].key, art) && utf8.RuneCountInString(toks[i].key)-utf8.RuneCountInString(art) >= 3 {
+			// Cue words are listed without the article ("قتلى" for القتلى), as names are
+			// not: the gazetteer keeps it (الصين), so firstVariants leaves it on.
+			rest := toks[i].key[len(art):]
+			fvs = append(fvs, firstVariant{fold: rest, exact: rest})
+		}
+		for _, fv := range fvs {
 			if !first[fv.fold] {
 				continue
 			}
@@ -356,6 +430,9 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				if gapTo > gapFrom {
 					d += conceptClausePenalty * float64(clauses[gapTo]-clauses[gapFrom])
 				}
+				if c.ti >= p.tj && lx.opensMember(toks, c, p.tj, lang) {
+					d += coordCuePenalty
+				}
 				if c.tj <= p.ti && lx.counted[c.concept] && d > countedNounBefore {
 					continue // a counted noun names the number after it, not one further on
 				}
@@ -413,6 +490,13 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			}
 			if pick == nil || a.cue.tier > pick.cue.tier || a.cue.tier == pick.cue.tier && a.dist < pick.dist {
 				pick = a
+			}
+		}
+		if unit == nil && (pick == nil || pick.cue.tier == tierGeneric) {
+			// "The death toll from the storm … has risen to 11,300": the figure's cue is the
+			// subject of its clause, out of reach of the nearest-cue rule.
+			if c, ok := lx.linkedCue(toks, cues, pos[n].ti, lang, func(ti int) bool { return sentOf(toks[ti].start) == pos[n].sent }); ok {
+				pick = &assigned{cue: c, before: true}
 			}
 		}
 		switch {
@@ -479,4 +563,65 @@ func isCurrencyCode(u string) bool {
 		}
 	}
 	return true
+}
+
+// opensMember reports whether cue c, found after a number whose tokens end at numEnd, opens
+// a coordinated member: a coordinating word stands between them right before it ("and
+// injured"), or is glued to it (Arabic "والجرحى", matched through its stem).
+func (lx *conceptLexicon) opensMember(toks []token, c conceptCue, numEnd int, lang string) bool {
+	if c.ti > numEnd && endsWithPhrase(toks, c.ti, lx.coords[lang], min(3, c.ti-numEnd)) {
+		return true
+	}
+	t := toks[c.ti]
+	if c.tj-c.ti != 1 || lx.forms[lang][t.fold].concept != "" {
+		return false // the word itself is the form: no clitic was taken off ("وفيات")
+	}
+	for _, cl := range lx.coordClitics[lang] {
+		if strings.HasPrefix(t.fold, cl) && len([]rune(t.fold)) > len([]rune(cl))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedCue finds the cue of a number that follows a link word ("rose to", "возросло до",
+// "بلغ", "升至"), a qualifier or two allowed between: the nearest cue of a running figure
+// (a cumulative concept: the dead, the injured, not the bridge or the country the sentence
+// names on the way) before the link in the number's sentence (inSentence tells whether a
+// token is in it).
+func (lx *conceptLexicon) linkedCue(toks []token, cues []conceptCue, numStart int, lang string, inSentence func(int) bool) (conceptCue, bool) {
+	links := lx.links[lang]
+	if len(links) == 0 {
+		return conceptCue{}, false
+	}
+	linkStart := -1
+	for gap := 0; gap <= linkMaxGap && numStart-gap > 0; gap++ {
+		end := numStart - gap
+		if !inSentence(end - 1) {
+			break
+		}
+		for n := 1; n <= 3 && end-n >= 0; n++ {
+			if endsWithPhrase(toks, end, links, n) && !endsWithPhrase(toks, end, links, n-1) {
+				linkStart = end - n
+				break
+			}
+		}
+		if linkStart >= 0 {
+			break
+		}
+	}
+	if linkStart < 0 {
+		return conceptCue{}, false
+	}
+	best := -1
+	for k, c := range cues {
+		if c.tj > linkStart || c.unit || c.tier == tierGeneric || !lx.cumulative[c.concept] || c.ti >= len(toks) || !inSentence(c.ti) {
+			continue
+		}
+		best = k // cues are in text order: the last one before the link is the nearest
+	}
+	if best < 0 {
+		return conceptCue{}, false
+	}
+	return cues[best], true
 }
