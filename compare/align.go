@@ -465,6 +465,34 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				al.union(x, y)
 			}
 		}
+		// A large figure said again without its noun (a headline, "far from the 11,300 of
+		// the Red Crescent") restates the one figure of the article with that value and a
+		// concept.
+		byValue := map[string][]int{}
+		for i, f := range a.facts {
+			if telling(f) {
+				byValue[factKey(f)] = append(byValue[factKey(f)], i)
+			}
+		}
+		for i, f := range a.facts {
+			if f.Kind != KindNumber || f.Vague || f.Ordinal || claimConcept(f) != "" || f.Concept != "" || specificity(f) < restateMinSpecificity {
+				continue
+			}
+			same := byValue[factKey(f)]
+			if len(same) == 0 || !oneConcept(a, same) {
+				continue
+			}
+			x, y := al.nodeOf[node{ai, same[0]}], al.nodeOf[node{ai, i}]
+			ry := al.uf.find(y)
+			if len(al.members[ry]) == 1 && al.concept[ry] == "" {
+				// Alone, it restates that figure's claim: a group of disagreeing values of
+				// the claim may take it.
+				al.concept[ry] = al.concept[al.uf.find(x)]
+			}
+			if al.canUnion(x, y) {
+				al.union(x, y)
+			}
+		}
 	}
 	// Actors: every mention of one canonical actor.
 	firstOf := map[string]int{}
@@ -519,6 +547,20 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	}
 	out = append(out, alignHighlights(st, al, opts.Highlights)...)
 	return out, al
+}
+
+// restateMinSpecificity is how telling a bare figure must be (a thousand or more) to be
+// taken for a restatement of the article's figure of that value.
+const restateMinSpecificity = 0.35
+
+// oneConcept reports whether the facts (indices into a.facts) share one concept.
+func oneConcept(a *article, idx []int) bool {
+	for _, i := range idx[1:] {
+		if a.facts[i].Concept != a.facts[idx[0]].Concept {
+			return false
+		}
+	}
+	return true
 }
 
 // telling reports whether a value said twice in one article is surely one claim said twice:

@@ -212,3 +212,29 @@ func TestIsDatelineDate(t *testing.T) {
 		}
 	}
 }
+
+// TestBareFigureRestatesItsClaim: a large figure said again without its noun (a headline,
+// "far from the 4,210 of the Red Cross") joins the alignment of the article's figure of that
+// value, even when that claim's values disagree across versions.
+func TestBareFigureRestatesItsClaim(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-05-02T08:00:00Z", "Floods: the toll climbs\n\nThe floods in the valley have killed 4,210 people, the Red Cross said on Wednesday.\n"},
+		{"es", "es", "2024-05-02T09:00:00Z", "Sanidad cifra en 2.950 los muertos, lejos de los 4.210 de la Cruz Roja\n\nLas autoridades elevaron a 2.950 el número de fallecidos en el valle, frente a los 4.210 muertos de la Cruz Roja.\n"},
+		{"fr", "fr", "2024-05-02T10:00:00Z", "Inondations\n\nLes inondations dans la vallée ont fait 2 950 morts selon les autorités.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		n := 0
+		for _, m := range al.Members {
+			if m.Article == "es" && m.Text == "4.210" {
+				n++
+			}
+		}
+		if n == 1 {
+			t.Errorf("only one of the Spanish 4.210s is in the alignment: %+v", al.Members)
+		}
+	}
+}
