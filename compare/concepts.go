@@ -57,6 +57,10 @@ type conceptEntry struct {
 	concept string
 	tier    cueTier
 	unit    bool
+	// familyOnly marks a word that gives its concept only to a number it stands right
+	// before, and only over a unit of the concept's family: "avait 67 ans", "было 67 лет",
+	// "tenía 67 años" make years an age, but "avait 3 enfants" counts no age.
+	familyOnly bool
 }
 
 type conceptLexicon struct {
@@ -223,6 +227,8 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 				e.tier, form = tierWeak, form[1:]
 			case strings.HasPrefix(form, "@"):
 				e.unit, form = true, form[1:]
+			case strings.HasPrefix(form, "="):
+				e.familyOnly, form = true, form[1:]
 			}
 			if concept == "people" {
 				e.tier = tierGeneric
@@ -475,7 +481,7 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				unit = &e
 			}
 		}
-		var pick *assigned
+		var pick, familyCue *assigned
 		for i := range byNum[n] {
 			a := &byNum[n][i]
 			// A unit word follows its number ("30 km", "20 долларов"); one before it is
@@ -486,6 +492,12 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				continue
 			}
 			if a.cue.unit {
+				continue
+			}
+			if a.cue.familyOnly {
+				if a.before && a.dist <= 0.5 {
+					familyCue = a
+				}
 				continue
 			}
 			if pick == nil || a.cue.tier > pick.cue.tier || a.cue.tier == pick.cue.tier && a.dist < pick.dist {
@@ -505,12 +517,66 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			// A cue of the unit's family overrides it: depth, height, length for metres.
 			if pick != nil && lx.family[pick.cue.concept] != "" && lx.family[pick.cue.concept] == lx.family[unit.concept] {
 				f.Concept = pick.cue.concept
+			} else if familyCue != nil && lx.family[familyCue.cue.concept] != "" && lx.family[familyCue.cue.concept] == lx.family[unit.concept] {
+				f.Concept = familyCue.cue.concept
 			}
 		case pick != nil:
 			f.Concept = pick.cue.concept
 		}
 	}
 	shareCoordinatedConcepts(rs, facts, nums)
+	appositiveAges(rs, facts, nums)
+}
+
+// ageMax bounds the figure an apposition after a name may give as an age.
+const ageMax = 120
+
+// appositiveAges gives the concept "age" to a whole number between commas right after a
+// person's name, bare or in years: "Tetsuya Yamagami, 41, an unemployed man", "le tireur,
+// Pierre Martin, 41 ans, a été", "محمد علي، 41 عاما،". Every core language that writes
+// commas sets an age off that way.
+func appositiveAges(rs []rune, facts []Fact, nums []int) {
+	personEnd := map[int]bool{}
+	for _, f := range facts {
+		if f.Kind == KindActor && f.Type == ActorPerson {
+			personEnd[f.End] = true
+		}
+	}
+	if len(personEnd) == 0 {
+		return
+	}
+	isComma := func(r rune) bool { return r == ',' || r == '،' || r == '，' }
+	for _, n := range nums {
+		f := &facts[n]
+		x, ok := numValue(*f)
+		if !ok || f.Vague || f.Ordinal || x < 1 || x > ageMax || x != math.Trunc(x) || f.Qualifier != "" {
+			continue
+		}
+		if f.Unit != "" && f.Unit != "year" {
+			continue // a measure ("Paris, 58 km,"); a cue ("Hartley, 58, was arrested") yields
+		}
+		k := f.Start - 1
+		for k >= 0 && rs[k] == ' ' {
+			k--
+		}
+		if k < 1 || !isComma(rs[k]) {
+			continue
+		}
+		k--
+		for k >= 0 && rs[k] == ' ' {
+			k--
+		}
+		if !personEnd[k+1] {
+			continue
+		}
+		e := f.End
+		for e < len(rs) && rs[e] == ' ' {
+			e++
+		}
+		if e < len(rs) && (isComma(rs[e]) || rs[e] == ')' || rs[e] == ';') {
+			f.Concept = "age"
+		}
+	}
 }
 
 // coordMaxLetters bounds the word between two coordinated numbers: "and", "bis", "и",

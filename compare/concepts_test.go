@@ -34,6 +34,15 @@ func TestNumberConcepts(t *testing.T) {
 		{"ar", "وقالت الوزارة إن عدد المصابين جراء انهيار الجسر في شمال البلاد بلغ 356 شخصا.", map[string]string{"356": "injured"}},
 		{"vi", "Số người bị thương do sập cầu ở miền bắc nước này đã lên tới 356 người.", map[string]string{"356": "injured"}},
 		{"zh", "北部大桥坍塌事故造成的受伤人数在当地时间周二已升至356人。", map[string]string{"356": "injured"}},
+		// An age in years: right after a verb of having or being ("avait 58 ans"), or set
+		// off by commas after a person's name ("Jean Dupont, 58,").
+		{"fr", "Le maire de la ville avait 58 ans et il y a 3 ans qu'il dirigeait la commune.", map[string]string{"58": "age"}},
+		{"es", "El alcalde de la ciudad tenía 58 años cuando fue elegido.", map[string]string{"58": "age"}},
+		{"ru", "Мэру города было 58 лет, он руководил городом 3 года.", map[string]string{"58": "age", "3": "duration"}},
+		{"en", "Police named the driver as Michael Hartley, 58, a retired teacher.", map[string]string{"58": "age"}},
+		{"fr", "Le conducteur, Michel Hartley, 58 ans, a été interpellé.", map[string]string{"58": "age"}},
+		{"de", "Der Fahrer, Michael Hartley, 58, wurde festgenommen.", map[string]string{"58": "age"}},
+		{"fr", "L'entreprise avait 58 salariés.", map[string]string{"58": "people"}},
 		// The article on a cue word (القتلى) is no part of it.
 		{"ar", "أعلنت السلطات أن القتلى 48 والمفقودين 12.", map[string]string{"48": "deaths"}},
 	}
