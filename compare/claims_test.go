@@ -238,3 +238,21 @@ func TestBareFigureRestatesItsClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestNightSpansAlign: the same night written out in each version ("the night of 3 to 4
+// March", "в ночь с 3 на 4 марта", "đêm 3/3 rạng sáng 4/3") aligns on its value alone: a
+// span of days is rarer in a story than any single day.
+func TestNightSpansAlign(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-03-06T08:00:00Z", "The river burst its banks on the night of 3 to 4 March, flooding the old town.\n"},
+		{"ru", "ru", "2024-03-06T09:00:00Z", "Река вышла из берегов в ночь с 3 на 4 марта и затопила старый город.\n"},
+		{"vi", "vi", "2024-03-06T10:00:00Z", "Nước sông tràn bờ vào đêm 3/3 rạng sáng 4/3, gây ngập khu phố cổ.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three nights are not one alignment: %+v", res.Alignments)
+}
