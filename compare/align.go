@@ -118,6 +118,11 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		}
 		return s.claimPairScore(a, i, b, j)
 	}
+	if sameClaim && countriesDisjoint(a, i, b, j) {
+		// Agreeing values of one concept said of different countries (Turkey's 1,541 dead,
+		// Syria's 1,509) are two claims that happen to be close.
+		return 0, false
+	}
 	ctx := s.contextScore(a, i, b, j)
 	pos := positionWeight * (1 - math.Abs(a.position(i)-b.position(j)))
 	switch c {
@@ -179,6 +184,9 @@ type storyAlign struct {
 	split   []bool // per root: holds disagreeing values of one claim
 	// span is, per root, the least and greatest positive number of the group.
 	span [][2]float64
+	// furniture marks, per article and fact, the dates of datelines:
+	// they state no claim, so they neither align nor conflict.
+	furniture [][]bool
 }
 
 func (al *storyAlign) canUnion(x, y int) bool {
@@ -255,6 +263,13 @@ func (al *storyAlign) spanFits(rx, ry int) bool {
 	x, y := al.span[rx], al.span[ry]
 	lo, hi := math.Min(x[0], y[0]), math.Max(x[1], y[1])
 	return math.IsInf(lo, 1) || hi <= lo*claimMaxRatio
+}
+
+// countriesDisjoint reports whether the sentences of fact i of a and fact j of b both name
+// countries, and no country in common.
+func countriesDisjoint(a *article, i int, b *article, j int) bool {
+	ca, cb := sentenceActors(a, i, ActorCountry), sentenceActors(b, j, ActorCountry)
+	return len(ca) > 0 && len(cb) > 0 && disjoint(ca, cb)
 }
 
 // valuesFitPerArticle reports whether no article would hold two disagreeing values in the
@@ -380,6 +395,12 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		score float64
 	}
 	var cands []cand
+	// Dates of datelines state no claim (align_dateline.go).
+	furniture := make([][]bool, len(st.arts))
+	for ai, a := range st.arts {
+		furniture[ai] = datelineDates(a)
+	}
+	al.furniture = furniture
 	for ai := 0; ai < len(st.arts); ai++ {
 		for bi := ai + 1; bi < len(st.arts); bi++ {
 			a, b := st.arts[ai], st.arts[bi]
@@ -444,6 +465,34 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				al.union(x, y)
 			}
 		}
+		// A large figure said again without its noun (a headline, "far from the 11,300 of
+		// the Red Crescent") restates the one figure of the article with that value and a
+		// concept.
+		byValue := map[string][]int{}
+		for i, f := range a.facts {
+			if telling(f) {
+				byValue[factKey(f)] = append(byValue[factKey(f)], i)
+			}
+		}
+		for i, f := range a.facts {
+			if f.Kind != KindNumber || f.Vague || f.Ordinal || claimConcept(f) != "" || f.Concept != "" || specificity(f) < restateMinSpecificity {
+				continue
+			}
+			same := byValue[factKey(f)]
+			if len(same) == 0 || !oneConcept(a, same) {
+				continue
+			}
+			x, y := al.nodeOf[node{ai, same[0]}], al.nodeOf[node{ai, i}]
+			ry := al.uf.find(y)
+			if len(al.members[ry]) == 1 && al.concept[ry] == "" {
+				// Alone, it restates that figure's claim: a group of disagreeing values of
+				// the claim may take it.
+				al.concept[ry] = al.concept[al.uf.find(x)]
+			}
+			if al.canUnion(x, y) {
+				al.union(x, y)
+			}
+		}
 	}
 	// Actors: every mention of one canonical actor.
 	firstOf := map[string]int{}
@@ -476,6 +525,11 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		arts := map[int]bool{}
 		var members []Member
 		for _, n := range ns {
+			if nd := al.nodes[n]; al.furniture[nd.art][nd.fact] {
+				// A dateline's day links the versions' mentions of that day (it is what
+				// they share most), but states no claim of its own.
+				continue
+			}
 			arts[al.nodes[n].art] = true
 			members = append(members, memberOf(st.arts[al.nodes[n].art], al.nodes[n].fact))
 		}
@@ -493,6 +547,20 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	}
 	out = append(out, alignHighlights(st, al, opts.Highlights)...)
 	return out, al
+}
+
+// restateMinSpecificity is how telling a bare figure must be (a thousand or more) to be
+// taken for a restatement of the article's figure of that value.
+const restateMinSpecificity = 0.35
+
+// oneConcept reports whether the facts (indices into a.facts) share one concept.
+func oneConcept(a *article, idx []int) bool {
+	for _, i := range idx[1:] {
+		if a.facts[i].Concept != a.facts[idx[0]].Concept {
+			return false
+		}
+	}
+	return true
 }
 
 // telling reports whether a value said twice in one article is surely one claim said twice:

@@ -232,22 +232,32 @@ func indexByte(s string, c byte) int {
 	return len(s)
 }
 
+// dateSpanSpecificity is what a span of dates adds to the specificity of its precision.
+const dateSpanSpecificity = 0.1
+
 // specificity is how much an exact match of this value says on its own that two facts state
 // the same thing: a day or 52,000 are telling, a year or "4" are not.
 func specificity(f Fact) float64 {
 	switch f.Kind {
 	case KindDate:
-		_, _, prec, ok := parseDateRange(dateValue(f))
+		lo, hi, prec, ok := parseDateRange(dateValue(f))
 		if !ok || f.Unresolved {
 			return 0
 		}
+		// A span written out (the night of 10 to 11 September, the 1970s, 2006-2007) is
+		// rarer in a story than the single day, month or year it starts on: the same span
+		// in two versions says more.
+		span := 0.0
+		if strings.Contains(dateValue(f), "/") && hi > lo {
+			span = dateSpanSpecificity
+		}
 		switch prec {
 		case PrecisionDay:
-			return 0.3
+			return 0.3 + span
 		case PrecisionMonth:
-			return 0.2
+			return 0.2 + span
 		}
-		return 0.1
+		return 0.1 + span
 	case KindNumber:
 		x, ok := numValue(f)
 		if !ok {

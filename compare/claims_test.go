@@ -176,3 +176,83 @@ func TestDateClaim(t *testing.T) {
 		t.Errorf("all versions agree: %d date flags, want 0", n)
 	}
 }
+
+// TestIsDatelineDate: the day of a dateline (a short place heading the line, a comma, the
+// date, then a dash, an agency in brackets or a stop) is told from a day that opens a
+// sentence of the story, in each core script.
+func TestIsDatelineDate(t *testing.T) {
+	cases := []struct {
+		line, date string
+		want       bool
+	}{
+		{"LYON, France, March 3 — The river rose overnight.", "March 3", true},
+		{"BERLIN, 3. März (dpa) - Der Fluss stieg in der Nacht.", "3. März", true},
+		{"МИНСК, 3 марта. /ИТАР/. Река поднялась ночью.", "3 марта", true},
+		{"Sevilla (España), 3 mar (EFE).- El río creció de noche.", "3 mar", true},
+		{"LILLE (France), 3 mars (AFP) — La rivière a monté.", "3 mars", true},
+		{"本报巴黎3月3日电 河水夜间上涨。", "3月3日", true},
+		{"دمشق، 3 آذار (سانا) - ارتفع منسوب النهر ليلا.", "3 آذار", true},
+		{"HÀ NỘI, 3/3 (TTXVN) - Nước sông dâng cao trong đêm.", "3/3", true},
+		{"Trong đêm 3/3, nước sông dâng cao.", "3/3", false},
+		{"On 3 March, the river rose overnight.", "3 March", false},
+		{"3 марта президент посетил город.", "3 марта", false},
+		{"Mardi soir, le porte-parole a parlé.", "Mardi soir", false},
+		{"In the city, March 3 was a quiet day.", "March 3", false},
+		{"The minister said on Tuesday, 3 March - a day late - that it rose.", "3 March", false},
+	}
+	for _, c := range cases {
+		rs := []rune(c.line)
+		start := strings.Index(c.line, c.date)
+		if start < 0 {
+			t.Fatalf("%q not in %q", c.date, c.line)
+		}
+		s := len([]rune(c.line[:start]))
+		if got := isDatelineDate(rs, s, s+len([]rune(c.date))); got != c.want {
+			t.Errorf("isDatelineDate(%q, %q) = %v, want %v", c.line, c.date, got, c.want)
+		}
+	}
+}
+
+// TestBareFigureRestatesItsClaim: a large figure said again without its noun (a headline,
+// "far from the 4,210 of the Red Cross") joins the alignment of the article's figure of that
+// value, even when that claim's values disagree across versions.
+func TestBareFigureRestatesItsClaim(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-05-02T08:00:00Z", "Floods: the toll climbs\n\nThe floods in the valley have killed 4,210 people, the Red Cross said on Wednesday.\n"},
+		{"es", "es", "2024-05-02T09:00:00Z", "Sanidad cifra en 2.950 los muertos, lejos de los 4.210 de la Cruz Roja\n\nLas autoridades elevaron a 2.950 el número de fallecidos en el valle, frente a los 4.210 muertos de la Cruz Roja.\n"},
+		{"fr", "fr", "2024-05-02T10:00:00Z", "Inondations\n\nLes inondations dans la vallée ont fait 2 950 morts selon les autorités.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		n := 0
+		for _, m := range al.Members {
+			if m.Article == "es" && m.Text == "4.210" {
+				n++
+			}
+		}
+		if n == 1 {
+			t.Errorf("only one of the Spanish 4.210s is in the alignment: %+v", al.Members)
+		}
+	}
+}
+
+// TestNightSpansAlign: the same night written out in each version ("the night of 3 to 4
+// March", "в ночь с 3 на 4 марта", "đêm 3/3 rạng sáng 4/3") aligns on its value alone: a
+// span of days is rarer in a story than any single day.
+func TestNightSpansAlign(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-03-06T08:00:00Z", "The river burst its banks on the night of 3 to 4 March, flooding the old town.\n"},
+		{"ru", "ru", "2024-03-06T09:00:00Z", "Река вышла из берегов в ночь с 3 на 4 марта и затопила старый город.\n"},
+		{"vi", "vi", "2024-03-06T10:00:00Z", "Nước sông tràn bờ vào đêm 3/3 rạng sáng 4/3, gây ngập khu phố cổ.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three nights are not one alignment: %+v", res.Alignments)
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/assets"
 )
@@ -56,6 +57,10 @@ type conceptEntry struct {
 	concept string
 	tier    cueTier
 	unit    bool
+	// familyOnly marks a word that gives its concept only to a number it stands right
+	// before, and only over a unit of the concept's family: "avait 67 ans", "было 67 лет",
+	// "tenía 67 años" make years an age, but "avait 3 enfants" counts no age.
+	familyOnly bool
 }
 
 type conceptLexicon struct {
@@ -77,6 +82,52 @@ type conceptLexicon struct {
 	// first holds, per language, the fold keys forms start with: most tokens start none,
 	// and findCues skips them without building a key.
 	first map[string]map[string]bool
+	// coords holds, per language, the fold keys of the words that join coordinated members
+	// ("and", "et", "和"), and coordClitics the ones glued to the next word (Arabic و).
+	coords       map[string]map[string]bool
+	coordClitics map[string][]string
+	// links holds, per language, the fold keys of the words that put a running figure's
+	// value after its subject ("rose to", "возросло до", "بلغ").
+	links map[string]map[string]bool
+}
+
+// coordCuePenalty is what a coordinating word between a number and a cue after it adds to
+// their distance: the cue opens the next member ("1541 and injured 9733", "١٥٤١ والجرحى
+// ٩٧٣٣") and names the number after it.
+const coordCuePenalty = 2
+
+// linkMaxGap is how many words (a qualifier: "more than", "أكثر من") may stand between a
+// link word and its number.
+const linkMaxGap = 2
+
+// cueKeys joins the fold keys of a form's tokens, as findCues matches them.
+func cueKeys(form string, m *morphology) string {
+	toks := tokenize(form, m)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.fold
+	}
+	return strings.Join(keys, " ")
+}
+
+// endsWithPhrase reports whether the tokens before index end (exclusive) spell one of the
+// phrases (fold keys joined by spaces), of up to maxWords words.
+func endsWithPhrase(toks []token, end int, phrases map[string]bool, maxWords int) bool {
+	if len(phrases) == 0 {
+		return false
+	}
+	key := ""
+	for n := 1; n <= maxWords && end-n >= 0; n++ {
+		if key == "" {
+			key = toks[end-n].fold
+		} else {
+			key = toks[end-n].fold + " " + key
+		}
+		if phrases[key] {
+			return true
+		}
+	}
+	return false
 }
 
 var (
@@ -99,7 +150,8 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{}}
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{},
+		coords: map[string]map[string]bool{}, coordClitics: map[string][]string{}, links: map[string]map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
@@ -139,6 +191,25 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 			}
 			continue
 		}
+		if cols[0] == "and" || cols[0] == "link" {
+			set := lx.coords
+			if cols[0] == "link" {
+				set = lx.links
+			}
+			if set[cols[1]] == nil {
+				set[cols[1]] = map[string]bool{}
+			}
+			for _, form := range strings.Split(cols[2], "|") {
+				if cl, ok := strings.CutSuffix(form, "+"); ok && cols[0] == "and" {
+					lx.coordClitics[cols[1]] = append(lx.coordClitics[cols[1]], cueKeys(cl, m))
+					continue
+				}
+				if k := cueKeys(form, m); k != "" {
+					set[cols[1]][k] = true
+				}
+			}
+			continue
+		}
 		if cols[0] == "family" {
 			for _, c := range strings.Fields(cols[2]) {
 				lx.family[c] = cols[1]
@@ -156,6 +227,8 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 				e.tier, form = tierWeak, form[1:]
 			case strings.HasPrefix(form, "@"):
 				e.unit, form = true, form[1:]
+			case strings.HasPrefix(form, "="):
+				e.familyOnly, form = true, form[1:]
 			}
 			if concept == "people" {
 				e.tier = tierGeneric
@@ -221,7 +294,14 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	for i := 0; i < len(toks); {
 		matched := 0
 		var best conceptEntry
-		for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+		fvs := g.firstVariants(toks[i], fvBuf[:0])
+		if art := g.morph.article; art != "" && toks[i].sc == scArabic && strings.HasPrefix(toks[i].key, art) && utf8.RuneCountInString(toks[i].key)-utf8.RuneCountInString(art) >= 3 {
+			// Cue words are listed without the article ("قتلى" for القتلى), as names are
+			// not: the gazetteer keeps it (الصين), so firstVariants leaves it on.
+			rest := toks[i].key[len(art):]
+			fvs = append(fvs, firstVariant{fold: rest, exact: rest})
+		}
+		for _, fv := range fvs {
 			if !first[fv.fold] {
 				continue
 			}
@@ -356,6 +436,9 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				if gapTo > gapFrom {
 					d += conceptClausePenalty * float64(clauses[gapTo]-clauses[gapFrom])
 				}
+				if c.ti >= p.tj && lx.opensMember(toks, c, p.tj, lang) {
+					d += coordCuePenalty
+				}
 				if c.tj <= p.ti && lx.counted[c.concept] && d > countedNounBefore {
 					continue // a counted noun names the number after it, not one further on
 				}
@@ -398,7 +481,7 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				unit = &e
 			}
 		}
-		var pick *assigned
+		var pick, familyCue *assigned
 		for i := range byNum[n] {
 			a := &byNum[n][i]
 			// A unit word follows its number ("30 km", "20 долларов"); one before it is
@@ -411,8 +494,21 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			if a.cue.unit {
 				continue
 			}
+			if a.cue.familyOnly {
+				if a.before && a.dist <= 0.5 {
+					familyCue = a
+				}
+				continue
+			}
 			if pick == nil || a.cue.tier > pick.cue.tier || a.cue.tier == pick.cue.tier && a.dist < pick.dist {
 				pick = a
+			}
+		}
+		if unit == nil && (pick == nil || pick.cue.tier == tierGeneric) {
+			// "The death toll from the storm … has risen to 11,300": the figure's cue is the
+			// subject of its clause, out of reach of the nearest-cue rule.
+			if c, ok := lx.linkedCue(toks, cues, pos[n].ti, lang, func(ti int) bool { return sentOf(toks[ti].start) == pos[n].sent }); ok {
+				pick = &assigned{cue: c, before: true}
 			}
 		}
 		switch {
@@ -421,12 +517,66 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			// A cue of the unit's family overrides it: depth, height, length for metres.
 			if pick != nil && lx.family[pick.cue.concept] != "" && lx.family[pick.cue.concept] == lx.family[unit.concept] {
 				f.Concept = pick.cue.concept
+			} else if familyCue != nil && lx.family[familyCue.cue.concept] != "" && lx.family[familyCue.cue.concept] == lx.family[unit.concept] {
+				f.Concept = familyCue.cue.concept
 			}
 		case pick != nil:
 			f.Concept = pick.cue.concept
 		}
 	}
 	shareCoordinatedConcepts(rs, facts, nums)
+	appositiveAges(rs, facts, nums)
+}
+
+// ageMax bounds the figure an apposition after a name may give as an age.
+const ageMax = 120
+
+// appositiveAges gives the concept "age" to a whole number between commas right after a
+// person's name, bare or in years: "Tetsuya Yamagami, 41, an unemployed man", "le tireur,
+// Pierre Martin, 41 ans, a été", "محمد علي، 41 عاما،". Every core language that writes
+// commas sets an age off that way.
+func appositiveAges(rs []rune, facts []Fact, nums []int) {
+	personEnd := map[int]bool{}
+	for _, f := range facts {
+		if f.Kind == KindActor && f.Type == ActorPerson {
+			personEnd[f.End] = true
+		}
+	}
+	if len(personEnd) == 0 {
+		return
+	}
+	isComma := func(r rune) bool { return r == ',' || r == '،' || r == '，' }
+	for _, n := range nums {
+		f := &facts[n]
+		x, ok := numValue(*f)
+		if !ok || f.Vague || f.Ordinal || x < 1 || x > ageMax || x != math.Trunc(x) || f.Qualifier != "" {
+			continue
+		}
+		if f.Unit != "" && f.Unit != "year" {
+			continue // a measure ("Paris, 58 km,"); a cue ("Hartley, 58, was arrested") yields
+		}
+		k := f.Start - 1
+		for k >= 0 && rs[k] == ' ' {
+			k--
+		}
+		if k < 1 || !isComma(rs[k]) {
+			continue
+		}
+		k--
+		for k >= 0 && rs[k] == ' ' {
+			k--
+		}
+		if !personEnd[k+1] {
+			continue
+		}
+		e := f.End
+		for e < len(rs) && rs[e] == ' ' {
+			e++
+		}
+		if e < len(rs) && (isComma(rs[e]) || rs[e] == ')' || rs[e] == ';') {
+			f.Concept = "age"
+		}
+	}
 }
 
 // coordMaxLetters bounds the word between two coordinated numbers: "and", "bis", "и",
@@ -479,4 +629,65 @@ func isCurrencyCode(u string) bool {
 		}
 	}
 	return true
+}
+
+// opensMember reports whether cue c, found after a number whose tokens end at numEnd, opens
+// a coordinated member: a coordinating word stands between them right before it ("and
+// injured"), or is glued to it (Arabic "والجرحى", matched through its stem).
+func (lx *conceptLexicon) opensMember(toks []token, c conceptCue, numEnd int, lang string) bool {
+	if c.ti > numEnd && endsWithPhrase(toks, c.ti, lx.coords[lang], min(3, c.ti-numEnd)) {
+		return true
+	}
+	t := toks[c.ti]
+	if c.tj-c.ti != 1 || lx.forms[lang][t.fold].concept != "" {
+		return false // the word itself is the form: no clitic was taken off ("وفيات")
+	}
+	for _, cl := range lx.coordClitics[lang] {
+		if strings.HasPrefix(t.fold, cl) && len([]rune(t.fold)) > len([]rune(cl))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedCue finds the cue of a number that follows a link word ("rose to", "возросло до",
+// "بلغ", "升至"), a qualifier or two allowed between: the nearest cue of a running figure
+// (a cumulative concept: the dead, the injured, not the bridge or the country the sentence
+// names on the way) before the link in the number's sentence (inSentence tells whether a
+// token is in it).
+func (lx *conceptLexicon) linkedCue(toks []token, cues []conceptCue, numStart int, lang string, inSentence func(int) bool) (conceptCue, bool) {
+	links := lx.links[lang]
+	if len(links) == 0 {
+		return conceptCue{}, false
+	}
+	linkStart := -1
+	for gap := 0; gap <= linkMaxGap && numStart-gap > 0; gap++ {
+		end := numStart - gap
+		if !inSentence(end - 1) {
+			break
+		}
+		for n := 1; n <= 3 && end-n >= 0; n++ {
+			if endsWithPhrase(toks, end, links, n) && !endsWithPhrase(toks, end, links, n-1) {
+				linkStart = end - n
+				break
+			}
+		}
+		if linkStart >= 0 {
+			break
+		}
+	}
+	if linkStart < 0 {
+		return conceptCue{}, false
+	}
+	best := -1
+	for k, c := range cues {
+		if c.tj > linkStart || c.unit || c.tier == tierGeneric || !lx.cumulative[c.concept] || c.ti >= len(toks) || !inSentence(c.ti) {
+			continue
+		}
+		best = k // cues are in text order: the last one before the link is the nearest
+	}
+	if best < 0 {
+		return conceptCue{}, false
+	}
+	return cues[best], true
 }

@@ -20,6 +20,31 @@ func TestNumberConcepts(t *testing.T) {
 		{"ar", "أسفر الانفجار عن 35 قتيلا، فيما أصيب 236 آخرون بحسب وزارة الصحة.", map[string]string{"35": "deaths", "236": "injured"}},
 		{"vi", "Vụ nổ khiến 35 người chết và 236 người bị thương.", map[string]string{"35": "deaths", "236": "injured"}},
 		{"zh", "爆炸已造成35人死亡，236人受伤。", map[string]string{"35": "deaths", "236": "injured"}},
+		// A cue after a coordinating word opens the next member: it names the number after
+		// it ("والجرحى إلى 236" is the injured, not the 35 before it).
+		{"ar", "وأعلن الوزير ارتفاع عدد القتلى إلى 35 والجرحى إلى 236 في المدينة.", map[string]string{"35": "deaths", "236": "injured"}},
+		{"en", "The toll of the dead climbed to 35 and injured to 236 in the city.", map[string]string{"35": "deaths", "236": "injured"}},
+		// A link word ("rose to", "возросло до", "بلغ") gives a figure the cue of the subject
+		// of its clause, however many words stand between.
+		{"en", "The number of people killed by the storm that hit the coastal town last week has risen to 356.", map[string]string{"356": "deaths"}},
+		{"ru", "Число погибших в результате обрушения моста через реку на севере страны возросло до 356 человек.", map[string]string{"356": "deaths"}},
+		{"fr", "Le nombre de blessés dans l'effondrement du pont au nord du pays s'élève à 356 personnes.", map[string]string{"356": "injured"}},
+		{"es", "El número de heridos por el derrumbe del puente en el norte del país ascendió a 356 personas.", map[string]string{"356": "injured"}},
+		{"de", "Die Zahl der Verletzten nach dem Einsturz der Brücke im Norden des Landes stieg auf 356 Menschen.", map[string]string{"356": "injured"}},
+		{"ar", "وقالت الوزارة إن عدد المصابين جراء انهيار الجسر في شمال البلاد بلغ 356 شخصا.", map[string]string{"356": "injured"}},
+		{"vi", "Số người bị thương do sập cầu ở miền bắc nước này đã lên tới 356 người.", map[string]string{"356": "injured"}},
+		{"zh", "北部大桥坍塌事故造成的受伤人数在当地时间周二已升至356人。", map[string]string{"356": "injured"}},
+		// An age in years: right after a verb of having or being ("avait 58 ans"), or set
+		// off by commas after a person's name ("Jean Dupont, 58,").
+		{"fr", "Le maire de la ville avait 58 ans et il y a 3 ans qu'il dirigeait la commune.", map[string]string{"58": "age"}},
+		{"es", "El alcalde de la ciudad tenía 58 años cuando fue elegido.", map[string]string{"58": "age"}},
+		{"ru", "Мэру города было 58 лет, он руководил городом 3 года.", map[string]string{"58": "age", "3": "duration"}},
+		{"en", "Police named the driver as Michael Hartley, 58, a retired teacher.", map[string]string{"58": "age"}},
+		{"fr", "Le conducteur, Michel Hartley, 58 ans, a été interpellé.", map[string]string{"58": "age"}},
+		{"de", "Der Fahrer, Michael Hartley, 58, wurde festgenommen.", map[string]string{"58": "age"}},
+		{"fr", "L'entreprise avait 58 salariés.", map[string]string{"58": "people"}},
+		// The article on a cue word (القتلى) is no part of it.
+		{"ar", "أعلنت السلطات أن القتلى 48 والمفقودين 12.", map[string]string{"48": "deaths"}},
 	}
 	for _, c := range cases {
 		t.Run(c.lang, func(t *testing.T) {

@@ -87,7 +87,7 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 		grp[ai] = make([]int, len(a.facts))
 		has[ai] = map[int]bool{}
 		for i, f := range a.facts {
-			cand[ai][i] = conflictCandidate(f)
+			cand[ai][i] = conflictCandidate(f) && !(ai < len(al.furniture) && al.furniture[ai][i])
 			grp[ai][i] = al.group(ai, i)
 			if grp[ai][i] >= 0 {
 				has[ai][grp[ai][i]] = true

@@ -461,6 +461,18 @@ func alignCases(rep analysis.Report, byID map[string]articleRef, matched map[str
 		}
 		als = append(als, ms)
 	}
+	// The concept each gold fact's found fact was given (by the engine), to tell a concept
+	// the lexicon missed from a pair the scores refused.
+	conceptOf := map[goldFactKey]string{}
+	for id, ref := range byID {
+		for i := range ref.rep.Facts {
+			f := &ref.rep.Facts[i]
+			if g := matched[id][f.ID]; g != nil {
+				k := goldFactKey{ref.ev.Name, ref.gold.File, g.Start}
+				conceptOf[k] = f.Concept
+			}
+		}
+	}
 	var out []string
 	// Claims with missed pairs.
 	byClaim := map[string][]goldFactKey{}
@@ -488,24 +500,24 @@ func alignCases(rep analysis.Report, byID map[string]articleRef, matched map[str
 			if l == "" {
 				l = "-"
 			}
-			parts = append(parts, fmt.Sprintf("%s %q=%v →%s", k.article, g.Text, g.Value, l))
+			parts = append(parts, fmt.Sprintf("%s %q=%v {%s} →%s", k.article, g.Text, g.Value, conceptOf[k], l))
 		}
 		out = append(out, fmt.Sprintf("claim %s (%d pairs missed): %s", strings.Replace(ck, "|", " ", 1), missed, strings.Join(parts, " | ")))
 	}
 	// Alignments joining facts of different claims (or facts of no claim).
 	for i, ms := range als {
-		bad := false
+		bad := 0
 		for x := range ms {
 			for y := x + 1; y < len(ms); y++ {
 				if ms[x].m.Article == ms[y].m.Article {
 					continue
 				}
 				if ms[x].k == nil || ms[y].k == nil || claimOf[*ms[x].k] == "" || claimOf[*ms[x].k] != claimOf[*ms[y].k] {
-					bad = true
+					bad++
 				}
 			}
 		}
-		if !bad {
+		if bad == 0 {
 			continue
 		}
 		var parts []string
@@ -522,7 +534,7 @@ func alignCases(rep analysis.Report, byID map[string]articleRef, matched map[str
 			}
 			parts = append(parts, fmt.Sprintf("%s %q [%s]", ref.gold.File, am.m.Text, c))
 		}
-		out = append(out, fmt.Sprintf("A%d %s spurious: %s", i+1, ev, strings.Join(parts, " | ")))
+		out = append(out, fmt.Sprintf("A%d %s (%d pairs spurious): %s", i+1, ev, bad, strings.Join(parts, " | ")))
 	}
 	return out
 }
