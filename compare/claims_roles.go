@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -245,6 +246,33 @@ func attributions(a *article) []attribution {
 			out = append(out, attribution{key: "t:" + t.value, holder: h,
 				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value})
 		}
+		if len(si.holders) > 0 {
+			// What a speaker said, by a figure it gives: "the minister said on Tuesday that
+			// 300 soldiers would go". Read by the statement-date check only: versions often
+			// credit one figure to different sources, which is no contradiction.
+			var dates []int
+			var figures []string
+			for _, fi := range a.sentenceFacts(s) {
+				f := a.facts[fi]
+				switch {
+				case f.Kind == KindDate && !f.Unresolved && dateValue(f) != "":
+					dates = append(dates, fi)
+				case f.Kind == KindNumber && !f.Vague && !f.Ordinal:
+					if x, ok := numValue(f); ok && x >= 10 {
+						// The value alone: the counted word is the language's own ("engineers",
+						// "ingénieurs").
+						figures = append(figures, strconv.FormatFloat(x, 'f', -1, 64))
+					}
+				}
+			}
+			for _, fig := range figures {
+				for _, fi := range dates {
+					f := a.facts[fi]
+					out = append(out, attribution{key: "figure:" + fig + "|d:" + dateValue(f), holder: h,
+						anchorStart: f.Start, anchorEnd: f.End, anchorLabel: "the figure " + fig})
+				}
+			}
+		}
 		for _, c := range si.abouts {
 			_, name, _ := attrClass(c.concept)
 			for _, fi := range a.sentenceFacts(s) {
@@ -278,6 +306,9 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 		holders := map[string]map[string]bool{}
 		var mine []attribution
 		for _, at := range attributions(a) {
+			if strings.HasPrefix(at.key, "figure:") {
+				continue // one figure from two sources is no contradiction
+			}
 			if holders[at.key] == nil {
 				holders[at.key] = map[string]bool{}
 			}
@@ -654,4 +685,134 @@ func namedBy(st *story, cs []attrCredit, id string) bool {
 		}
 	}
 	return false
+}
+
+// statementDateMaxDays is the widest gap between two days taken for one statement dated
+// differently; further apart they are more likely two statements.
+const statementDateMaxDays = 3
+
+// statementDateDiscrepancies flags one statement dated on different days: the same actor
+// saying the same thing (an about cue of attributions.tsv: "deliberate", "a terrorist act")
+// on Tuesday evening in most versions and on Monday evening in one. Each version must give
+// one day for it, and the majority day must have two versions behind it: a speaker who said
+// it on two days, reported once each, is not a contradiction.
+func statementDateDiscrepancies(st *story) []Discrepancy {
+	type dated struct {
+		art, fact int
+		day       int
+	}
+	byStatement := map[string][]dated{}
+	var keys []string
+	for ai, a := range st.arts {
+		mine := map[string][]dated{}
+		for _, at := range attributions(a) {
+			about, _, ok := strings.Cut(at.key, "|d:")
+			if !ok || !strings.HasPrefix(about, "about:") && !strings.HasPrefix(about, "figure:") {
+				continue
+			}
+			fi := factAt(a, at.anchorStart, at.anchorEnd, KindDate)
+			if fi < 0 {
+				continue
+			}
+			lo, hi, prec, ok := parseDateRange(dateValue(a.facts[fi]))
+			if !ok || prec != PrecisionDay || lo != hi {
+				continue
+			}
+			k := about + "|" + actorID(a.facts[at.holder])
+			mine[k] = append(mine[k], dated{ai, fi, lo})
+		}
+		for k, ds := range mine {
+			one := true
+			for _, d := range ds[1:] {
+				if d.day != ds[0].day {
+					one = false
+				}
+			}
+			if !one {
+				continue // the article dates it twice: two statements, or a recap
+			}
+			if _, seen := byStatement[k]; !seen {
+				keys = append(keys, k)
+			}
+			byStatement[k] = append(byStatement[k], ds[0])
+		}
+	}
+	sort.Strings(keys)
+	var out []Discrepancy
+	for _, k := range keys {
+		ds := byStatement[k]
+		arts := map[int][]dated{}
+		var days []int
+		for _, d := range ds {
+			if _, ok := arts[d.day]; !ok {
+				days = append(days, d.day)
+			}
+			arts[d.day] = append(arts[d.day], d)
+		}
+		if len(days) < 2 {
+			continue
+		}
+		sort.Ints(days)
+		major := days[0]
+		for _, d := range days[1:] {
+			if len(arts[d]) > len(arts[major]) {
+				major = d
+			}
+		}
+		if len(arts[major]) < 2 {
+			continue
+		}
+		for _, d := range days {
+			if d == major || len(arts[d]) >= len(arts[major]) || abs(d-major) > statementDateMaxDays {
+				continue
+			}
+			var ms []Member
+			var odd, agree []string
+			for _, x := range arts[d] {
+				ms = append(ms, memberOf(st.arts[x.art], x.fact))
+				odd = append(odd, st.arts[x.art].doc.displayName())
+			}
+			for _, x := range arts[major] {
+				ms = append(ms, memberOf(st.arts[x.art], x.fact))
+				agree = append(agree, st.arts[x.art].doc.displayName())
+			}
+			sortMembers(ms)
+			about, holder, _ := strings.Cut(k, "|")
+			what := aboutLabels[strings.TrimPrefix(about, "about:")]
+			if fig, ok := strings.CutPrefix(about, "figure:"); ok {
+				what = "the figure " + fig
+			}
+			x := arts[d][0]
+			who := factLabel(st.arts[x.art].facts[attributionHolderNear(st.arts[x.art], x.fact, holder)])
+			summary := fmt.Sprintf("%s's statement (%s) is dated %s in %s but %s in %s", who,
+				what, humanDay(d), strings.Join(odd, ", "), humanDay(major), strings.Join(agree, ", "))
+			out = append(out, Discrepancy{ID: discrepancyID(DiscDate, ms), Story: st.id, Kind: DiscDate,
+				Severity: SeverityMajor, Summary: summary, Members: ms, Relation: RelationContradiction})
+		}
+	}
+	return out
+}
+
+// factAt returns the index of the fact of kind k on span [start, end), -1 when none.
+func factAt(a *article, start, end int, k FactKind) int {
+	for i, f := range a.facts {
+		if f.Kind == k && f.Start == start && f.End == end {
+			return i
+		}
+	}
+	return -1
+}
+
+// attributionHolderNear returns the fact index of the actor with id nearest fact fi.
+func attributionHolderNear(a *article, fi int, id string) int {
+	best, bestD := fi, -1
+	for i, f := range a.facts {
+		if f.Kind != KindActor || actorID(f) != id {
+			continue
+		}
+		if d := abs(f.Start - a.facts[fi].Start); bestD < 0 || d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
 }
