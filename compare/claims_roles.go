@@ -85,6 +85,17 @@ func attributions(a *article) []attribution {
 	}
 	toks := a.tokens()
 	cues := lx.findCues(toks, lang)
+	// The headline is left out: its telegraphic words ("Conservative Yoon wins", "Президентом
+	// избран") make poor names, and the body says it again in full.
+	if _, hlEnd := headlineSpan(a); hlEnd > 0 {
+		kept := cues[:0:0]
+		for _, c := range cues {
+			if toks[c.ti].start >= hlEnd {
+				kept = append(kept, c)
+			}
+		}
+		cues = kept
+	}
 	if len(cues) == 0 {
 		return nil
 	}
