@@ -35,3 +35,35 @@ func TestInstitutionMentions(t *testing.T) {
 		}
 	}
 }
+
+// A winner is a role only next to a word for the election: a party wins seats and a
+// candidate the presidency in one story.
+func TestWinnerNeedsElection(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Lee Jae-myung won the presidential election on Wednesday.", true},
+		{"en", "Lee Jae-myung won 12 more seats in the capital than expected.", false},
+		{"fr", "Lee Jae-myung a remporté mercredi l'élection présidentielle.", true},
+		{"fr", "Lee Jae-myung a remporté un procès contre un journal.", false},
+		{"de", "Die Präsidentenwahl hat am Mittwoch Lee Jae-myung gewonnen.", true},
+		{"ru", "Ли Чжэ Мён победил на президентских выборах.", true},
+		{"ru", "Ли Чжэ Мён победил в споре с партией.", false},
+		{"zh", "李在明赢得总统选举。", true},
+	}
+	for _, c := range cases {
+		doc := Document{ID: "a", Lang: c.lang, Text: "Headline\n\n" + c.text}
+		a := newArticle(doc, ExtractFacts(doc, Options{}))
+		a.load()
+		got := false
+		for _, at := range attributions(a) {
+			if at.key == "role:winner" {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s %q: winner role %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}

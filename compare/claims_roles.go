@@ -67,8 +67,20 @@ func loadAttributions() *conceptLexicon {
 func attrClass(c string) (kind, name string, before bool) {
 	kind, name, _ = strings.Cut(c, ":")
 	name, dir, _ := strings.Cut(name, "/")
+	name, _, _ = strings.Cut(name, "@")
 	return kind, name, dir == "before"
 }
+
+// attrEvent returns the event type a role cue needs close by ("role:winner@election"), ""
+// when it needs none.
+func attrEvent(c string) string {
+	_, ev, _ := strings.Cut(c, "@")
+	ev, _, _ = strings.Cut(ev, "/")
+	return ev
+}
+
+// roleEventWords is how many words may separate a role cue from the event word it needs.
+const roleEventWords = 8
 
 // isHolderType reports whether an actor can hold a statement or a role: a person, an
 // organisation or an armed group (a country or a place speaks through someone named).
@@ -255,6 +267,9 @@ func attributions(a *article) []attribution {
 		case "about":
 			si.abouts = append(si.abouts, c)
 		case "role":
+			if ev := attrEvent(c.concept); ev != "" && !eventNear(a, toks, c, ev) {
+				continue
+			}
 			h := -1
 			if before {
 				// "a reward offered by the State Department": an agent word after the cue
@@ -963,4 +978,34 @@ func isLetterWord(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// eventNear reports whether a word for an event of type ev (events.tsv) stands within
+// roleEventWords words of cue c, in its sentence and clause.
+func eventNear(a *article, toks []token, c conceptCue, ev string) bool {
+	for _, e := range a.eventCues() {
+		if e.concept != ev {
+			continue
+		}
+		var from, to int
+		switch {
+		case e.tj <= c.ti && c.ti-e.tj <= roleEventWords:
+			from, to = toks[e.tj-1].end, toks[c.ti].start
+		case e.ti >= c.tj && e.ti-c.tj <= roleEventWords:
+			from, to = toks[c.tj-1].end, toks[e.ti].start
+		default:
+			continue
+		}
+		clause := false
+		for _, r := range a.runes[from:to] {
+			if isClauseMark(r) {
+				clause = true
+				break
+			}
+		}
+		if !clause {
+			return true
+		}
+	}
+	return false
 }
