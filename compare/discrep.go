@@ -41,6 +41,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		out = append(out, conversionDiscrepancies(st.id, a)...)
 		out = append(out, headlineDiscrepancies(st.id, a)...)
 		out = append(out, weekdayDiscrepancies(st.id, a)...)
+		out = append(out, ageDiscrepancies(st.id, a)...)
 	}
 	return out
 }
