@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -33,7 +34,14 @@ const agentMaxGap = 10
 // attribution is one credited statement or role in an article.
 type attribution struct {
 	key    string // what is attributed: "role:owner", "t:17:03", "about:deliberate|d:2022-09-27"
-	holder int    // fact index of the holder
+	holder int    // fact index of the holder, -1 for an institution named by a common noun
+	// who is the holder: its fact, or an institution mention (institutionMentions); sent is
+	// the sentence it stands in.
+	who  Fact
+	sent int
+	// act: the role is an act announced by its holder (a reward, a ban; "/before" in
+	// attributions.tsv), not a standing role such as an owner's.
+	act bool
 	// anchor is the rune span that ties the claim across versions (the time, the date, the
 	// role word), and what it is in a summary.
 	anchorStart, anchorEnd int
@@ -59,8 +67,20 @@ func loadAttributions() *conceptLexicon {
 func attrClass(c string) (kind, name string, before bool) {
 	kind, name, _ = strings.Cut(c, ":")
 	name, dir, _ := strings.Cut(name, "/")
+	name, _, _ = strings.Cut(name, "@")
 	return kind, name, dir == "before"
 }
+
+// attrEvent returns the event type a role cue needs close by ("role:winner@election"), ""
+// when it needs none.
+func attrEvent(c string) string {
+	_, ev, _ := strings.Cut(c, "@")
+	ev, _, _ = strings.Cut(ev, "/")
+	return ev
+}
+
+// roleEventWords is how many words may separate a role cue from the event word it needs.
+const roleEventWords = 8
 
 // isHolderType reports whether an actor can hold a statement or a role: a person, an
 // organisation or an armed group (a country or a place speaks through someone named).
@@ -77,6 +97,17 @@ func attributions(a *article) []attribution {
 	}
 	toks := a.tokens()
 	cues := lx.findCues(toks, lang)
+	// The headline is left out: its telegraphic words ("Conservative Yoon wins", "Президентом
+	// избран") make poor names, and the body says it again in full.
+	if _, hlEnd := headlineSpan(a); hlEnd > 0 {
+		kept := cues[:0:0]
+		for _, c := range cues {
+			if toks[c.ti].start >= hlEnd {
+				kept = append(kept, c)
+			}
+		}
+		cues = kept
+	}
 	if len(cues) == 0 {
 		return nil
 	}
@@ -109,10 +140,57 @@ func attributions(a *article) []attribution {
 			bySent[s] = append(bySent[s], holderCand{i, ti, tj + 1})
 		}
 	}
+	// Institutions named by a common noun ("the commerce ministry", "la police", "Минздрав")
+	// hold statements and roles too; their index follows the facts'.
+	insts := institutionMentions(a)
+	// An unknown organisation under an institution's words is that institution.
+	for s, cands := range bySent {
+		kept := cands[:0]
+		for _, h := range cands {
+			f := a.facts[h.fact]
+			over := false
+			for _, g := range insts {
+				if strings.HasPrefix(actorID(f), "local:") && f.Start < g.End && g.Start < f.End {
+					over = true
+				}
+			}
+			if !over {
+				kept = append(kept, h)
+			}
+		}
+		bySent[s] = kept
+	}
+	for k, f := range insts {
+		ti, tj := tokAt(f.Start), tokAt(f.End-1)
+		if tj >= len(toks) || ti > tj {
+			continue
+		}
+		bySent[sentOf(f.Start)] = append(bySent[sentOf(f.Start)], holderCand{len(a.facts) + k, ti, tj + 1})
+	}
+	who := func(h int) Fact {
+		if h >= len(a.facts) {
+			return insts[h-len(a.facts)]
+		}
+		return a.facts[h]
+	}
+	credit := func(at attribution) attribution {
+		at.who = who(at.holder)
+		at.sent = sentOf(at.who.Start)
+		if at.holder >= len(a.facts) {
+			at.holder = -1
+		}
+		return at
+	}
 	// holderOf returns the nearest holder of a cue in its sentence, -1 when none is near.
-	holderOf := func(c conceptCue, sent int, before bool) int {
+	// Institutions hold roles only (inst): sources of a statement legitimately differ between
+	// versions (the police, the ministry, the army report one time of day), so a statement
+	// credited to an institution is not compared.
+	holderOf := func(c conceptCue, sent int, before, inst bool) int {
 		best, bestD := -1, attributionMaxDistance+1
 		for _, h := range bySent[sent] {
+			if !inst && h.fact >= len(a.facts) {
+				continue
+			}
 			var d, from, to int
 			switch {
 			case h.tj <= c.ti:
@@ -175,13 +253,13 @@ func attributions(a *article) []attribution {
 		}
 		switch kind {
 		case "say":
-			if h := holderOf(c, sent, before); h >= 0 {
+			if h := holderOf(c, sent, before, false); h >= 0 {
 				si.holders = append(si.holders, h)
 			} else if si.pronoun {
 				si.saidBare = true
 			}
 		case "source":
-			if h := holderOf(c, sent, before); h >= 0 {
+			if h := holderOf(c, sent, before, false); h >= 0 {
 				si.sources = append(si.sources, h)
 			}
 		case "pronoun":
@@ -189,6 +267,9 @@ func attributions(a *article) []attribution {
 		case "about":
 			si.abouts = append(si.abouts, c)
 		case "role":
+			if ev := attrEvent(c.concept); ev != "" && !eventNear(a, toks, c, ev) {
+				continue
+			}
 			h := -1
 			if before {
 				// "a reward offered by the State Department": an agent word after the cue
@@ -196,12 +277,12 @@ func attributions(a *article) []attribution {
 				h = agentAfter(c, sent)
 			}
 			if h < 0 {
-				h = holderOf(c, sent, before)
+				h = holderOf(c, sent, before, true)
 			}
 			if h >= 0 {
 				start, end := toks[c.ti].start, toks[c.tj-1].end
-				out = append(out, attribution{key: "role:" + name, holder: h,
-					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name})
+				out = append(out, credit(attribution{key: "role:" + name, holder: h, act: before,
+					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name}))
 			}
 		}
 	}
@@ -226,7 +307,7 @@ func attributions(a *article) []attribution {
 		h := all[0]
 		one := true
 		for _, g := range all[1:] {
-			if actorID(a.facts[g]) != actorID(a.facts[h]) {
+			if actorID(who(g)) != actorID(who(h)) {
 				one = false
 			}
 		}
@@ -242,8 +323,35 @@ func attributions(a *article) []attribution {
 			if len(si.holders) == 0 {
 				break // a source gives the time of an event; two sources may give one time
 			}
-			out = append(out, attribution{key: "t:" + t.value, holder: h,
-				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value})
+			out = append(out, credit(attribution{key: "t:" + t.value, holder: h,
+				anchorStart: lo + t.start, anchorEnd: lo + t.end, anchorLabel: "the time " + t.value}))
+		}
+		if len(si.holders) > 0 {
+			// What a speaker said, by a figure it gives: "the minister said on Tuesday that
+			// 300 soldiers would go". Read by the statement-date check only: versions often
+			// credit one figure to different sources, which is no contradiction.
+			var dates []int
+			var figures []string
+			for _, fi := range a.sentenceFacts(s) {
+				f := a.facts[fi]
+				switch {
+				case f.Kind == KindDate && !f.Unresolved && dateValue(f) != "":
+					dates = append(dates, fi)
+				case f.Kind == KindNumber && !f.Vague && !f.Ordinal:
+					if x, ok := numValue(f); ok && x >= 10 {
+						// The value alone: the counted word is the language's own ("engineers",
+						// "ingénieurs").
+						figures = append(figures, strconv.FormatFloat(x, 'f', -1, 64))
+					}
+				}
+			}
+			for _, fig := range figures {
+				for _, fi := range dates {
+					f := a.facts[fi]
+					out = append(out, credit(attribution{key: "figure:" + fig + "|d:" + dateValue(f), holder: h,
+						anchorStart: f.Start, anchorEnd: f.End, anchorLabel: "the figure " + fig}))
+				}
+			}
 		}
 		for _, c := range si.abouts {
 			_, name, _ := attrClass(c.concept)
@@ -252,9 +360,9 @@ func attributions(a *article) []attribution {
 				if f.Kind != KindDate || f.Unresolved || dateValue(f) == "" {
 					continue
 				}
-				out = append(out, attribution{key: "about:" + name + "|d:" + dateValue(f), holder: h,
+				out = append(out, credit(attribution{key: "about:" + name + "|d:" + dateValue(f), holder: h,
 					anchorStart: f.Start, anchorEnd: f.End,
-					anchorLabel: fmt.Sprintf("%s, %s", aboutLabels[name], humanDate(dateValue(f)))})
+					anchorLabel: fmt.Sprintf("%s, %s", aboutLabels[name], humanDate(dateValue(f)))}))
 			}
 		}
 	}
@@ -278,10 +386,13 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 		holders := map[string]map[string]bool{}
 		var mine []attribution
 		for _, at := range attributions(a) {
+			if strings.HasPrefix(at.key, "figure:") {
+				continue // one figure from two sources is no contradiction
+			}
 			if holders[at.key] == nil {
 				holders[at.key] = map[string]bool{}
 			}
-			holders[at.key][actorID(a.facts[at.holder])] = true
+			holders[at.key][actorID(at.who)] = true
 			mine = append(mine, at)
 		}
 		done := map[string]bool{}
@@ -304,7 +415,7 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 		groups := map[string][]attrCredit{}
 		var ids []string
 		for _, c := range list {
-			id := actorID(st.arts[c.art].facts[c.holder])
+			id := actorID(c.who)
 			if _, ok := groups[id]; !ok {
 				ids = append(ids, id)
 			}
@@ -322,25 +433,27 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 			minor := groups[id]
 			p, q := minor[0], major[0]
 			a, b := st.arts[p.art], st.arts[q.art]
-			x, y := a.facts[p.holder], b.facts[q.holder]
-			if !distinctHolders(a, p.holder, b, q.holder) ||
+			x, y := p.who, q.who
+			if !distinctHolders(a, p.attribution, b, q.attribution) ||
 				!strings.HasPrefix(k, "role:") && (namedInClaim(st, minor, y) || namedInClaim(st, major, x)) {
 				continue
 			}
 			// One version against one needs a version that names the other actor apart
 			// from this claim: it tells the two apart itself.
-			if len(major) < 2 && !names(a, actorID(y)) && !names(b, actorID(x)) {
+			if len(major) < 2 && !namesHolder(a, actorID(y)) && !namesHolder(b, actorID(x)) {
 				continue
 			}
-			// A role may have several right holders (a registered owner and the one behind
-			// it): the others must know the minority's holder and give the role to another.
-			if strings.HasPrefix(k, "role:") && !namedBy(st, major, actorID(x)) {
+			// A standing role may have several right holders (a registered owner and the one
+			// behind it): the others must know the minority's holder and give the role to
+			// another. An act announced (a reward, a ban) has one author, and two versions
+			// or more that agree on it outweigh one that names another.
+			if strings.HasPrefix(k, "role:") && !(p.act && len(major) >= 2) && !namedBy(st, major, actorID(x)) {
 				continue
 			}
 			var ms []Member
 			for _, c := range append(append([]attrCredit{}, minor...), major...) {
 				art := st.arts[c.art]
-				ms = append(ms, memberOf(art, c.holder))
+				ms = append(ms, holderMember(art, c.attribution))
 				ms = append(ms, Member{Article: art.doc.ID, Start: c.anchorStart, End: c.anchorEnd,
 					Text: art.text(c.anchorStart, c.anchorEnd)})
 			}
@@ -380,17 +493,20 @@ func creditNames(st *story, cs []attrCredit) string {
 
 // distinctHolders reports whether two holders are two actors beyond doubt: not one name in
 // two scripts or two lengths, not a minister and an organisation he speaks for.
-func distinctHolders(a *article, i int, b *article, j int) bool {
-	f, g := a.facts[i], b.facts[j]
+func distinctHolders(a *article, p attribution, b *article, q attribution) bool {
+	f, g := p.who, q.who
 	idf, idg := actorID(f), actorID(g)
 	if idf == idg {
 		return false
 	}
 	if f.Type != g.Type && (f.Type == ActorOrg || g.Type == ActorOrg) {
 		// A person and an organisation: a minister, a spokesman, a director speaks for one.
-		if f.Type != ActorOrg && hasMemberTitle(a, i) || g.Type != ActorOrg && hasMemberTitle(b, j) {
+		if f.Type != ActorOrg && hasMemberTitle(a, f, p.sent) || g.Type != ActorOrg && hasMemberTitle(b, g, q.sent) {
 			return false
 		}
+	}
+	if partOfInstitution(idf, idg) || partOfInstitution(idg, idf) {
+		return false // the government and its ministry
 	}
 	nf, ng := holderName(f), holderName(g)
 	for _, x := range strings.Fields(nf) {
@@ -462,12 +578,11 @@ const memberTitleWords = 4
 
 // hasMemberTitle reports whether a person mention is introduced with a title that makes the
 // person speak for an organisation (minister, spokesman, director, vice-president).
-func hasMemberTitle(a *article, i int) bool {
-	f := a.facts[i]
+func hasMemberTitle(a *article, f Fact, sent int) bool {
 	toks := a.tokens()
 	k := sort.Search(len(toks), func(t int) bool { return toks[t].end > f.Start })
 	lo := max(0, k-memberTitleWords)
-	sentLo := a.sentStart[a.factSent[i]]
+	sentLo := a.sentStart[sent]
 	for lo < k && toks[lo].start < sentLo {
 		lo++
 	}
@@ -637,8 +752,13 @@ func namedInClaim(st *story, cs []attrCredit, actor Fact) bool {
 	id := actorID(actor)
 	for _, c := range cs {
 		a := st.arts[c.art]
-		for _, fi := range a.sentenceFacts(a.factSent[c.holder]) {
+		for _, fi := range a.sentenceFacts(c.sent) {
 			if f := a.facts[fi]; f.Kind == KindActor && actorID(f) == id {
+				return true
+			}
+		}
+		for _, f := range institutionMentions(a) {
+			if actorID(f) == id && f.Start >= a.sentStart[c.sent] && (c.sent+1 >= len(a.sentStart) || f.Start < a.sentStart[c.sent+1]) {
 				return true
 			}
 		}
@@ -649,7 +769,241 @@ func namedInClaim(st *story, cs []attrCredit, actor Fact) bool {
 // namedBy reports whether any of the credits' articles names the actor.
 func namedBy(st *story, cs []attrCredit, id string) bool {
 	for _, c := range cs {
-		if names(st.arts[c.art], id) {
+		if namesHolder(st.arts[c.art], id) {
+			return true
+		}
+	}
+	return false
+}
+
+// statementDateMaxDays is the widest gap between two days taken for one statement dated
+// differently; further apart they are more likely two statements.
+const statementDateMaxDays = 3
+
+// statementDateDiscrepancies flags one statement dated on different days: the same actor
+// saying the same thing (an about cue of attributions.tsv: "deliberate", "a terrorist act")
+// on Tuesday evening in most versions and on Monday evening in one. Each version must give
+// one day for it, and the majority day must have two versions behind it: a speaker who said
+// it on two days, reported once each, is not a contradiction.
+func statementDateDiscrepancies(st *story) []Discrepancy {
+	type dated struct {
+		art, fact int
+		day       int
+		who       Fact
+	}
+	byStatement := map[string][]dated{}
+	var keys []string
+	for ai, a := range st.arts {
+		mine := map[string][]dated{}
+		for _, at := range attributions(a) {
+			about, _, ok := strings.Cut(at.key, "|d:")
+			if !ok || !strings.HasPrefix(about, "about:") && !strings.HasPrefix(about, "figure:") {
+				continue
+			}
+			fi := factAt(a, at.anchorStart, at.anchorEnd, KindDate)
+			if fi < 0 {
+				continue
+			}
+			lo, hi, prec, ok := parseDateRange(dateValue(a.facts[fi]))
+			if !ok || prec != PrecisionDay || lo != hi {
+				continue
+			}
+			k := about + "|" + actorID(at.who)
+			mine[k] = append(mine[k], dated{ai, fi, lo, at.who})
+		}
+		for k, ds := range mine {
+			one := true
+			for _, d := range ds[1:] {
+				if d.day != ds[0].day {
+					one = false
+				}
+			}
+			if !one {
+				continue // the article dates it twice: two statements, or a recap
+			}
+			if _, seen := byStatement[k]; !seen {
+				keys = append(keys, k)
+			}
+			byStatement[k] = append(byStatement[k], ds[0])
+		}
+	}
+	sort.Strings(keys)
+	var out []Discrepancy
+	for _, k := range keys {
+		ds := byStatement[k]
+		arts := map[int][]dated{}
+		var days []int
+		for _, d := range ds {
+			if _, ok := arts[d.day]; !ok {
+				days = append(days, d.day)
+			}
+			arts[d.day] = append(arts[d.day], d)
+		}
+		if len(days) < 2 {
+			continue
+		}
+		sort.Ints(days)
+		major := days[0]
+		for _, d := range days[1:] {
+			if len(arts[d]) > len(arts[major]) {
+				major = d
+			}
+		}
+		if len(arts[major]) < 2 {
+			continue
+		}
+		for _, d := range days {
+			if d == major || len(arts[d]) >= len(arts[major]) || abs(d-major) > statementDateMaxDays {
+				continue
+			}
+			var ms []Member
+			var odd, agree []string
+			for _, x := range arts[d] {
+				ms = append(ms, memberOf(st.arts[x.art], x.fact))
+				odd = append(odd, st.arts[x.art].doc.displayName())
+			}
+			for _, x := range arts[major] {
+				ms = append(ms, memberOf(st.arts[x.art], x.fact))
+				agree = append(agree, st.arts[x.art].doc.displayName())
+			}
+			sortMembers(ms)
+			about, _, _ := strings.Cut(k, "|")
+			what := aboutLabels[strings.TrimPrefix(about, "about:")]
+			if fig, ok := strings.CutPrefix(about, "figure:"); ok {
+				what = "the figure " + fig
+			}
+			who := factLabel(arts[d][0].who)
+			summary := fmt.Sprintf("%s's statement (%s) is dated %s in %s but %s in %s", who,
+				what, humanDay(d), strings.Join(odd, ", "), humanDay(major), strings.Join(agree, ", "))
+			out = append(out, Discrepancy{ID: discrepancyID(DiscDate, ms), Story: st.id, Kind: DiscDate,
+				Severity: SeverityMajor, Summary: summary, Members: ms, Relation: RelationContradiction})
+		}
+	}
+	return out
+}
+
+// factAt returns the index of the fact of kind k on span [start, end), -1 when none.
+func factAt(a *article, start, end int, k FactKind) int {
+	for i, f := range a.facts {
+		if f.Kind == k && f.Start == start && f.End == end {
+			return i
+		}
+	}
+	return -1
+}
+
+// holderMember is the member of a flag that shows a credit's holder.
+func holderMember(a *article, at attribution) Member {
+	if at.holder >= 0 {
+		return memberOf(a, at.holder)
+	}
+	return Member{Article: a.doc.ID, Start: at.who.Start, End: at.who.End, Text: a.text(at.who.Start, at.who.End)}
+}
+
+// namesHolder reports whether an article names an actor or an institution (by its id).
+func namesHolder(a *article, id string) bool {
+	if names(a, id) {
+		return true
+	}
+	for _, f := range institutionMentions(a) {
+		if actorID(f) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// institutionMentions lists the institutions an article names by a common noun ("the
+// commerce ministry", "le parquet", "警方"): holder:NAME cues of attributions.tsv that no
+// actor fact covers (a named ministry, "Nara Prefectural Police", is its fact). Each is an
+// organisation with the id "inst:NAME", shared by every language.
+func institutionMentions(a *article) []Fact {
+	all := a.tokens()
+	lx := loadAttributions()
+	// Skip a lower-case word right after a ministry head word: the nationality adjective of
+	// "ministère indien du Commerce".
+	skip := map[int]bool{}
+	for _, c := range lx.findCues(all, a.doc.Lang) {
+		if c.concept == "head:ministry" && c.tj < len(all) {
+			if t := all[c.tj]; !t.capFirst && len([]rune(t.text)) > 3 && isLetterWord(t.text) {
+				skip[c.tj] = true
+			}
+		}
+	}
+	toks := all
+	if len(skip) > 0 {
+		toks = make([]token, 0, len(all))
+		for i, t := range all {
+			if !skip[i] {
+				toks = append(toks, t)
+			}
+		}
+	}
+	var out []Fact
+	for _, c := range lx.findCues(toks, a.doc.Lang) {
+		kind, name, _ := attrClass(c.concept)
+		if kind != "holder" {
+			continue
+		}
+		start, end := toks[c.ti].start, toks[c.tj-1].end
+		covered := false
+		for _, f := range a.facts {
+			// An unknown organisation named by the same words ("Ministerio de Comercio") is
+			// the institution: its local id is no better.
+			if f.Kind == KindActor && f.Start < end && start < f.End && !strings.HasPrefix(actorID(f), "local:") {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		out = append(out, Fact{Kind: KindActor, Start: start, End: end, Text: a.text(start, end),
+			Value: "inst:" + name, Label: "the " + strings.ReplaceAll(name, "_", " "), Type: ActorOrg})
+	}
+	return out
+}
+
+// partOfInstitution reports whether institution id x is part of institution y: a ministry
+// of the government.
+func partOfInstitution(x, y string) bool {
+	return strings.HasPrefix(x, "inst:") && strings.HasSuffix(x, "_ministry") && y == "inst:government"
+}
+
+// isLetterWord reports whether s is letters only (not a number, not punctuation).
+func isLetterWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// eventNear reports whether a word for an event of type ev (events.tsv) stands within
+// roleEventWords words of cue c, in its sentence and clause.
+func eventNear(a *article, toks []token, c conceptCue, ev string) bool {
+	for _, e := range a.eventCues() {
+		if e.concept != ev {
+			continue
+		}
+		var from, to int
+		switch {
+		case e.tj <= c.ti && c.ti-e.tj <= roleEventWords:
+			from, to = toks[e.tj-1].end, toks[c.ti].start
+		case e.ti >= c.tj && e.ti-c.tj <= roleEventWords:
+			from, to = toks[c.tj-1].end, toks[e.ti].start
+		default:
+			continue
+		}
+		clause := false
+		for _, r := range a.runes[from:to] {
+			if isClauseMark(r) {
+				clause = true
+				break
+			}
+		}
+		if !clause {
 			return true
 		}
 	}

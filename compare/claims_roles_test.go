@@ -215,7 +215,9 @@ func TestDistinctHolders(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := distinctHolders(c.a, 0, c.b, 0); got != c.want {
+			p := attribution{holder: 0, who: c.a.facts[0], sent: c.a.factSent[0]}
+			q := attribution{holder: 0, who: c.b.facts[0], sent: c.b.factSent[0]}
+			if got := distinctHolders(c.a, p, c.b, q); got != c.want {
 				t.Errorf("distinctHolders(%q, %q) = %v, want %v", c.a.facts[0].Text, c.b.facts[0].Text, got, c.want)
 			}
 		})

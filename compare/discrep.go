@@ -33,6 +33,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	out = append(out, roleActorDiscrepancies(st, al)...)
 	out = append(out, affiliationDiscrepancies(st)...)
 	out = append(out, attributionDiscrepancies(st)...)
+	out = append(out, statementDateDiscrepancies(st)...)
 	out = append(out, spellingDiscrepancies(st)...)
 	out = append(out, omissions(st, al)...)
 	for _, a := range st.arts {
@@ -40,6 +41,7 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		out = append(out, conversionDiscrepancies(st.id, a)...)
 		out = append(out, headlineDiscrepancies(st.id, a)...)
 		out = append(out, weekdayDiscrepancies(st.id, a)...)
+		out = append(out, ageDiscrepancies(st.id, a)...)
 	}
 	return out
 }

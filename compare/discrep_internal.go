@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"parallax/assets"
 )
@@ -207,7 +208,7 @@ func headlineSpan(a *article) (start, end int) {
 		line := strings.TrimSpace(string(rs[lineStart:i]))
 		if first && line != "" {
 			first = false
-			if len([]rune(line)) <= 200 && !strings.ContainsAny(line[len(line)-1:], ".!?。！？") {
+			if last, _ := utf8.DecodeLastRuneInString(line); len([]rune(line)) <= 200 && !strings.ContainsRune(".!?。！？", last) {
 				start, end = lineStart, i // the first line, unless the title is further down
 			}
 		}
