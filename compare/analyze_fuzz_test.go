@@ -20,7 +20,7 @@ func FuzzGarbled(f *testing.F) {
 		if !utf8.ValidString(text) {
 			// Documents reach compare as valid UTF-8 (ingest decodes and rejects); still,
 			// nothing may panic.
-			_ = garbledDiscrepancies("s", newArticle(Document{ID: "x", Lang: lang, Text: text}, nil))
+			_ = garbledDiscrepancies("s", newArticle(Document{ID: "x", Lang: lang, Text: text}, nil), nil)
 			return
 		}
 		a := newArticle(Document{ID: "x", Lang: lang, Text: text}, nil)
@@ -31,7 +31,7 @@ func FuzzGarbled(f *testing.F) {
 			}
 			prev = s
 		}
-		for _, d := range garbledDiscrepancies("s", a) {
+		for _, d := range garbledDiscrepancies("s", a, nil) {
 			for _, m := range d.Members {
 				if m.Start < 0 || m.End > len(a.runes) || m.Start >= m.End || a.text(m.Start, m.End) != m.Text {
 					t.Fatalf("bad member %+v in %q", m, text)

@@ -200,7 +200,7 @@ func TestGarbled(t *testing.T) {
 	for _, c := range cases {
 		a := newArticle(Document{ID: "x", Lang: c.lang, Text: c.text}, nil)
 		var got []string
-		for _, d := range garbledDiscrepancies("s", a) {
+		for _, d := range garbledDiscrepancies("s", a, nil) {
 			for _, m := range d.Members {
 				got = append(got, m.Text)
 				if want := a.text(m.Start, m.End); want != m.Text {

@@ -36,8 +36,9 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 	out = append(out, statementDateDiscrepancies(st)...)
 	out = append(out, spellingDiscrepancies(st)...)
 	out = append(out, omissions(st, al)...)
+	vocab := newStoryVocab(st.arts)
 	for _, a := range st.arts {
-		out = append(out, garbledDiscrepancies(st.id, a)...)
+		out = append(out, garbledDiscrepancies(st.id, a, vocab)...)
 		out = append(out, conversionDiscrepancies(st.id, a)...)
 		out = append(out, headlineDiscrepancies(st.id, a)...)
 		out = append(out, weekdayDiscrepancies(st.id, a)...)

@@ -141,6 +141,9 @@ func isLatinVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
 const (
 	rareSpellingMinWitnesses = 2
 	rareSpellingMinArticles  = 2
+	// rareLostLetterMinLen is the shortest majority word (folded) in which a lost letter
+	// found only against other languages is taken for a slip.
+	rareLostLetterMinLen = 5
 )
 
 type nameWord struct {
@@ -254,6 +257,12 @@ func rareSpelling(st *story) []Discrepancy {
 			if len(arts[m]) < rareSpellingMinArticles && !arts[m][v.art] {
 				continue
 			}
+			// Between languages an unknown name's spellings differ by convention as often
+			// as by slip (the known names are rule 1's, against their labels): with no
+			// witness in the variant's own language, only a lost letter counts (Osmn).
+			if !witnessInLang(st, m, st.arts[v.art].doc.Lang) && !lostLetter(conventionSkeleton(m), conventionSkeleton(v.fold), rareLostLetterMinLen) {
+				continue
+			}
 			a := st.arts[v.art]
 			vf := a.facts[v.fact]
 			if vf.Confidence >= knownFormConfidence {
@@ -291,4 +300,21 @@ func rareSpelling(st *story) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// witnessInLang reports whether an article of the story in lang writes the word whose
+// tokenizer fold is m, as a name or not: the right spelling stands in the variant's own
+// language.
+func witnessInLang(st *story, m, lang string) bool {
+	for _, a := range st.arts {
+		if a.doc.Lang != lang {
+			continue
+		}
+		for _, t := range a.tokens() {
+			if t.fold == m {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -89,8 +89,11 @@ func allCyrillic(s string) bool {
 // lostInnerLetter reports whether short is long with one letter left out, neither the last
 // letter, an h-sound or glide (folded to x and y by the conventions) nor a vowel beside
 // another vowel, in a word of crossScriptMinLen letters or more.
-func lostInnerLetter(long, short []rune) bool {
-	if len(long) < crossScriptMinLen || len(long) != len(short)+1 {
+func lostInnerLetter(long, short []rune) bool { return lostLetter(long, short, crossScriptMinLen) }
+
+// lostLetter is lostInnerLetter for words of minLen letters or more.
+func lostLetter(long, short []rune, minLen int) bool {
+	if len(long) < minLen || len(long) != len(short)+1 {
 		return false
 	}
 	i := 0

@@ -75,3 +75,36 @@ func TestVariantSpellingUnknownName(t *testing.T) {
 		}
 	}
 }
+
+// Rule 3 (a lone variant of a name no table knows) needs the majority spelling in the
+// variant's own language, unless the variant only lost a letter (Osmn, TestLoneMisspeltName):
+// between languages an unknown name is spelt by each press's convention.
+func TestRareSpellingNeedsOwnLanguageWitness(t *testing.T) {
+	build := func(viText string, viSpecs ...azFactSpec) []Discrepancy {
+		var w azWS
+		w.add(t, "r-en", "en", "2023-05-02", "Harbour chief Karim Benhaddou said the crane fell in Casablanca on 2023-05-01. Benhaddou closed the quay.",
+			azAct("Casablanca", "Casablanca", ActorPlace), azDate("2023-05-01", "2023-05-01"),
+			azAct("Karim Benhaddou", "local:karim benhaddou", ActorPerson), azAct("Benhaddou", "local:karim benhaddou", ActorPerson))
+		w.add(t, "r-fr", "fr", "2023-05-02", "Le chef du port Karim Benhaddou a dit que la grue était tombée à Casablanca le 2023-05-01.",
+			azAct("Casablanca", "Casablanca", ActorPlace), azDate("2023-05-01", "2023-05-01"),
+			azAct("Karim Benhaddou", "local:karim benhaddou", ActorPerson))
+		viSpecs = append(viSpecs, azAct("Casablanca", "Casablanca", ActorPlace), azDate("2023-05-01", "2023-05-01"))
+		w.add(t, "r-vi", "vi", "2023-05-02", viText, viSpecs...)
+		if n := len(w.analyze(AnalyzeOptions{}).Stories); n != 1 {
+			t.Fatalf("%d stories, want one", n)
+		}
+		return azKinds(w.analyze(AnalyzeOptions{}), DiscSpelling)
+	}
+	// Only the other languages write Benhaddou, and two letters changed places: Benahddou may
+	// be the Vietnamese press's way.
+	if d := build("Trưởng cảng Karim Benahddou nói cần cẩu đã đổ ở Casablanca ngày 2023-05-01.",
+		azAct("Karim Benahddou", "local:karim benahddou", ActorPerson)); len(d) != 0 {
+		t.Errorf("a variant witnessed only in other languages is flagged: %s", d[0].Summary)
+	}
+	// The Vietnamese article itself writes Benhaddou later: Benahddou is a slip.
+	d := build("Trưởng cảng Karim Benahddou nói cần cẩu đã đổ ở Casablanca ngày 2023-05-01. Ông Benhaddou đóng cửa bến.",
+		azAct("Karim Benahddou", "local:karim benahddou", ActorPerson), azAct("Benhaddou", "local:karim benhaddou", ActorPerson))
+	if len(d) != 1 {
+		t.Fatalf("want one spelling flag for Benahddou, got %+v", d)
+	}
+}

@@ -24,7 +24,9 @@ import (
 //   - untranslated fragments: a run of words in another script than the article's (three
 //     words; six when the foreign script is Latin, since brand and product names in Latin
 //     letters are normal in any language), or a sentence whose function words belong to
-//     another Latin-script language (analyze_stopwords.tsv).
+//     another Latin-script language (analyze_stopwords.tsv);
+//   - with the word lists of garbled_words.go: words run together in lower case
+//     ("lasfugas") and stray words of another language ("la Behörde danesa").
 //
 // Each article gets at most one discrepancy per kind of damage, listing every damaged span,
 // so a damaged article does not flood the list.
@@ -125,7 +127,9 @@ type damage struct {
 	spans []wordSpan
 }
 
-func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
+// vocab holds the words of the article's story (nil: the article alone), against which the
+// word-list checks tell a name or a shared term from damage.
+func garbledDiscrepancies(storyID string, a *article, vocab storyVocab) []Discrepancy {
 	main := mainScript(a.runes)
 	if main == "" {
 		return nil
@@ -162,6 +166,11 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 			glued.spans = append(glued.spans, ws)
 		}
 	}
+	lexGlued, lexStray := lexicalDamage(a, words, vocab)
+	if len(lexGlued) > 0 {
+		glued.spans = mergeSpans(glued.spans, lexGlued)
+	}
+	strayWords := damage{what: "stray words of another language", spans: lexStray}
 	mojibake := damage{what: "lost characters (mojibake)"}
 	for i := 0; i < len(a.runes); i++ {
 		if a.runes[i] == '\uFFFD' {
@@ -209,7 +218,7 @@ func garbledDiscrepancies(storyID string, a *article) []Discrepancy {
 	sort.Slice(foreign.spans, func(i, j int) bool { return foreign.spans[i].start < foreign.spans[j].start })
 
 	var out []Discrepancy
-	for _, d := range []damage{stray, glued, mojibake, foreign} {
+	for _, d := range []damage{stray, glued, strayWords, mojibake, foreign} {
 		if len(d.spans) == 0 {
 			continue
 		}
@@ -478,3 +487,20 @@ var stopwordLangSet = func() map[string]bool {
 	}
 	return m
 }()
+
+// mergeSpans merges two lists of spans, each in text order, into one in text order, a span
+// of b that starts where one of a does left out.
+func mergeSpans(a, b []wordSpan) []wordSpan {
+	have := map[int]bool{}
+	for _, s := range a {
+		have[s.start] = true
+	}
+	out := append([]wordSpan(nil), a...)
+	for _, s := range b {
+		if !have[s.start] {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
