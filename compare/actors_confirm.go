@@ -34,6 +34,9 @@ type storyAnchor struct {
 type anchorKeys struct {
 	cons   map[string]storyAnchor
 	vowels map[string]storyAnchor
+	// consL is cons with r written l, for Chinese transcriptions whose vowels stray
+	// (卡赫拉曼马拉什, Kahramanmaraş).
+	consL map[string]storyAnchor
 	// vowelStart records, per consonant key, whether the Latin name opens with a vowel: a
 	// three-consonant key is only trusted when the Arabic word opens the same way (Idlib,
 	// إدلب, not طلب).
@@ -71,7 +74,8 @@ func (k *anchorKeys) lookup(m map[string]storyAnchor, key string) (storyAnchor, 
 // country is left out: the gazetteer knows every country's name in every language, and a
 // short country name (Oman, Iran) would sound like too many words.
 func storyAnchors(st *story) *anchorKeys {
-	k := &anchorKeys{cons: map[string]storyAnchor{}, vowels: map[string]storyAnchor{}, vowelStart: map[string]bool{}}
+	k := &anchorKeys{cons: map[string]storyAnchor{}, vowels: map[string]storyAnchor{}, consL: map[string]storyAnchor{},
+		vowelStart: map[string]bool{}}
 	for _, a := range st.arts {
 		sc := articleScript(a.doc.Text)
 		if sc != scLatin && sc != scCyrillic {
@@ -114,6 +118,7 @@ func storyAnchors(st *story) *anchorKeys {
 				k.add(k.cons, c, an)
 				k.vowelStart[c] = startsWithVowel(FoldForSearch(n))
 				k.add(k.vowels, vowelKey(n), an)
+				k.add(k.consL, consonantKeyR(n, true), an)
 			}
 			// Later mentions give a person's family name alone (索伊卢, Soylu). Chinese only:
 			// Arabic consonants of one short word are too often a verb's (يبحثون, Putin).
@@ -129,8 +134,9 @@ func storyAnchors(st *story) *anchorKeys {
 }
 
 // vowelKey is a name's sound with its vowels, for transcriptions that write every syllable:
-// digraphs one letter (soundFold), r written l and y written i as Chinese transcribes them,
-// letters doubled in spelling single, spaces and hyphens gone (Soylu, 索伊卢 → "soilu").
+// digraphs one letter (soundFold), r written l, y written i and v written f as Chinese
+// transcribes them, letters doubled in spelling single, spaces and hyphens gone (Soylu,
+// 索伊卢 → "soilu").
 func vowelKey(s string) string {
 	var b strings.Builder
 	var last rune
@@ -144,6 +150,8 @@ func vowelKey(s string) string {
 			r = 'i'
 		case 'w':
 			r = 'u'
+		case 'v':
+			r = 'f' // 夫 writes both (博斯科夫, Bødskov)
 		}
 		if r == last {
 			continue
@@ -396,8 +404,8 @@ func (g *gazetteer) confirmHan(toks []token, rs []rune, taken []bool, keys *anch
 }
 
 // han looks up the sound of Chinese transcription characters: by vowels and consonants,
-// exactly for a short name and within an edit for a long one, or by consonants alone (r
-// written l) when there are four or more.
+// exactly for a short name and within an edit for a whole run of six sounds or more, or by
+// six consonants or more alone (r written l).
 func (k *anchorKeys) han(sound string, whole bool) (storyAnchor, bool) {
 	v := vowelKey(sound)
 	n := utf8.RuneCountInString(v)
@@ -407,7 +415,14 @@ func (k *anchorKeys) han(sound string, whole bool) (storyAnchor, bool) {
 	if a, ok := k.lookup(k.vowels, v); ok {
 		return a, true
 	}
-	if n >= 7 {
+	// Six consonants or more in order are a name's skeleton whatever vowels the characters
+	// add.
+	if c := consonantKeyR(sound, true); whole && utf8.RuneCountInString(c) >= 6 {
+		if a, ok := k.lookup(k.consL, c); ok {
+			return a, true
+		}
+	}
+	if n >= 6 && whole {
 		var best storyAnchor
 		found := false
 		for key, a := range k.vowels {

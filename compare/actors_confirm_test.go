@@ -32,10 +32,12 @@ func TestConfirmStoryNames(t *testing.T) {
 	en := Document{Lang: "en", Text: "Rescuers arrived in Derna on the second day of the floods.\n" +
 		"The spokesman, Tarek al-Kharraz, said that the old dam in Elbistan had held all night.\n" +
 		"Interior minister Suleyman Soylu flew to Gaziantep.\n" +
-		"The upper dam, which locals call Abu Mansour, gave way first, said Abdelhamid Dbeibah."}
+		"The upper dam, which locals call Abu Mansour, gave way first, said Abdelhamid Dbeibah.\n" +
+		"Danish defence minister Morten Bødskov said the leaks were found near the island, far from Kahramanmaraş."}
 	ar := Document{Lang: "ar", Text: "وصلت فرق الإنقاذ إلى درنة يوم الثلاثاء، وبحسب طارق الخراز فإن السد صمد.\n" +
 		"وانهار سد أبو منصور أولاً، بحسب رئيس الحكومة عبد الحميد الدبيبة."}
-	zh := Document{Lang: "zh", Text: "救援人员周二抵达灾区。索伊卢说，埃尔比斯坦的大坝没有垮塌。"}
+	zh := Document{Lang: "zh", Text: "救援人员周二抵达灾区。索伊卢说，埃尔比斯坦的大坝没有垮塌。" +
+		"丹麦国防大臣博斯科夫说，泄漏点远离海岸。卡赫拉曼马拉什市的居民在街头过夜。"}
 	st := storyOf(en, ar, zh)
 	confirmStoryNames(st)
 	linkStoryNames(st)
@@ -51,6 +53,10 @@ func TestConfirmStoryNames(t *testing.T) {
 		{1, "سد أبو منصور", "Abu Mansour Dam"},
 		{2, "索伊卢", "Suleyman Soylu"},
 		{2, "埃尔比斯坦", "Elbistan"},
+		// 夫 writes v, and a long name may stray by one sound.
+		{2, "博斯科夫", "Morten Bødskov"},
+		// Vowels stray more in a long name; its consonants in order still match.
+		{2, "卡赫拉曼马拉什", "Kahramanmaraş"},
 	}
 	for _, c := range cases {
 		f := actorAt(st.arts[c.art], c.surface)
