@@ -131,6 +131,24 @@ type morphology struct {
 	// them a clock (北京时间, Beijing time, بتوقيت مكة): no actor. A zone-after word is the
 	// tokens' keys run together (时间 is two Han tokens).
 	zoneAfter, zoneBefore map[string]map[string]bool
+
+	// simplified maps a traditional Chinese character to the simplified one (han-variants.tsv):
+	// a Han token is read simplified, so 東京 and 东京 are one name.
+	simplified map[rune]rune
+}
+
+// loadHanVariants reads han-variants.tsv into m.simplified.
+func (m *morphology) loadHanVariants(fsys fs.FS) error {
+	m.simplified = map[rune]rune{}
+	return readTSV(fsys, "han-variants.tsv", func(f []string) error {
+		if len(f) != 2 || utf8.RuneCountInString(f[0]) != 1 || utf8.RuneCountInString(f[1]) != 1 {
+			return fmt.Errorf("want a traditional character and its simplified one")
+		}
+		t, _ := utf8.DecodeRuneInString(f[0])
+		s, _ := utf8.DecodeRuneInString(f[1])
+		m.simplified[t] = s
+		return nil
+	})
 }
 
 // shortNameRule: see morphology.shortNames.
@@ -423,6 +441,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := m.loadHanVariants(fsys); err != nil {
 		return nil, err
 	}
 	byLen := func(s []string) {
