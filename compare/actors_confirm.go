@@ -19,6 +19,10 @@ import (
 // confConfirmed is the confidence of a name found through another version's spelling.
 const confConfirmed = 0.65
 
+// maxHanName bounds the characters of one transcribed name (阿卜杜勒-阿齐兹·本·萨勒曼 is fewer), so
+// that a long run of transcription characters costs time in proportion to its length.
+const maxHanName = 16
+
 // storyAnchor is an actor a Latin- or Cyrillic-script version names, as the other versions
 // may transcribe it.
 type storyAnchor struct {
@@ -376,7 +380,7 @@ func (g *gazetteer) confirmHan(toks []token, rs []rune, taken []bool, keys *anch
 		p := s
 		for p < e {
 			matched := false
-			for q := e; q-p >= 2 && !matched; q-- {
+			for q := min(e, p+maxHanName); q-p >= 2 && !matched; q-- {
 				if strings.ContainsRune(nameDots, rs[p]) || strings.ContainsRune(nameDots, rs[q-1]) {
 					continue
 				}

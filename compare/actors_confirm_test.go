@@ -1,6 +1,10 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // storyOf extracts each document's actors and makes them one story, as Analyze does before
 // the story-level steps.
@@ -152,5 +156,18 @@ func TestActorTraps(t *testing.T) {
 		if !found {
 			t.Errorf("%s %q: %s not found", c.lang, c.text, c.id)
 		}
+	}
+}
+
+// TestConfirmStoryNamesLongRun: a text that is one long run of transcription characters is
+// read in time proportional to its length.
+func TestConfirmStoryNamesLongRun(t *testing.T) {
+	en := Document{Lang: "en", Text: "Officials said that Mustafa Celik and Raed Ahmed met Peter Berdowski in Elbistan."}
+	zh := Document{Lang: "zh", Text: strings.Repeat("阿巴卡达拉", 4000) + "。"}
+	st := storyOf(en, zh)
+	start := time.Now()
+	confirmStoryNames(st)
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("a 20,000-character run took %v", d)
 	}
 }
