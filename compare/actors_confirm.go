@@ -47,6 +47,9 @@ type anchorKeys struct {
 	vowelStart map[string]bool
 }
 
+// rankKnown is the rank of a gazetteer actor, above every local one.
+const rankKnown = 3
+
 // anchorAmbiguous marks a key two different actors share: it confirms neither.
 var anchorAmbiguous = storyAnchor{id: "\x00ambiguous"}
 
@@ -102,7 +105,7 @@ func storyAnchors(st *story) *anchorKeys {
 			}
 			an := storyAnchor{id: id, label: f.Label, typ: f.Type, rank: rank}
 			if !strings.HasPrefix(id, "local:") {
-				an.rank = 3
+				an.rank = rankKnown
 			}
 			// A known actor by its English name (its other spellings are the gazetteer's,
 			// which found it); a local one also as this version writes it.
@@ -118,9 +121,14 @@ func storyAnchors(st *story) *anchorKeys {
 				// Words count as the Latin spelling separates them (al-Kharraz is one word,
 				// as الخراز is): a run of Arabic words whose articles add the consonants of
 				// a shorter name (أمضى الأهالي الساعات, Middle East) is no transcription.
-				c += "#" + strconv.Itoa(len(strings.Fields(n)))
-				k.add(k.cons, c, an)
-				k.vowelStart[c] = startsWithVowel(FoldForSearch(n))
+				// A known actor's three consonants are too often an Arabic word (برس, the
+				// "Presse" of an agency's name, and Paris), and the gazetteer has its Arabic
+				// name anyway.
+				if an.rank != rankKnown || utf8.RuneCountInString(c) >= 4 {
+					c += "#" + strconv.Itoa(len(strings.Fields(n)))
+					k.add(k.cons, c, an)
+					k.vowelStart[c] = startsWithVowel(FoldForSearch(n))
+				}
 				k.add(k.vowels, vowelKey(n), an)
 				k.add(k.consL, consonantKeyR(n, true), an)
 			}

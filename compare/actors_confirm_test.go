@@ -91,13 +91,15 @@ func TestConfirmStoryNames(t *testing.T) {
 }
 
 // TestConfirmStoryNamesNotCommonWords: a common word that shares a name's consonants is no
-// transcription of it: طلب (request) is not Idlib, الكهرباء (electricity) not Al Arabiya,
+// transcription of it: طلب (request) is not Idlib, الكهرباء (electricity) not Al Arabiya, برس
+// (press) not Paris,
 // three words whose articles add consonants not Middle East; a Chinese name inside a longer
 // transcription (哈马斯, Hamas) is not the shorter name (Hama).
 func TestConfirmStoryNamesNotCommonWords(t *testing.T) {
 	en := Document{Lang: "en", Text: "Shelling hit Idlib and Hama, Al Arabiya and the Middle Eastern Desk said. " +
-		"Mohammed Stalst spoke."}
-	ar := Document{Lang: "ar", Text: "وطلب السكان المساعدة بعد انقطاع الكهرباء، وأمضى الأهالي الساعات في الشوارع."}
+		"Mohammed Stalst spoke.\nThe ministers later met in Paris."}
+	ar := Document{Lang: "ar", Text: "وطلب السكان المساعدة بعد انقطاع الكهرباء، وأمضى الأهالي الساعات في الشوارع. " +
+		"ونقلت وكالة برس عن مسؤول قوله إن الاجتماع انتهى."}
 	zh := Document{Lang: "zh", Text: "哈马斯发表声明。"}
 	hama := func(f Fact) bool { return f.Value != "Hamas" }
 	st := storyOf(en, ar, zh)
