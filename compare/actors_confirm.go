@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"fmt"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -45,6 +47,8 @@ type anchorKeys struct {
 	// three-consonant key is only trusted when the Arabic word opens the same way (Idlib,
 	// إدلب, not طلب).
 	vowelStart map[string]bool
+	// orgs are the organisations the Latin-script versions name (translatedOrgs).
+	orgs []storyAnchor
 }
 
 // rankKnown is the rank of a gazetteer actor, above every local one.
@@ -106,6 +110,9 @@ func storyAnchors(st *story) *anchorKeys {
 			an := storyAnchor{id: id, label: f.Label, typ: f.Type, rank: rank}
 			if !strings.HasPrefix(id, "local:") {
 				an.rank = rankKnown
+			}
+			if f.Type == ActorOrg && sc == scLatin {
+				k.orgs = append(k.orgs, an)
 			}
 			// A known actor by its English name (its other spellings are the gazetteer's,
 			// which found it); a local one also as this version writes it.
@@ -221,6 +228,7 @@ func confirmStoryNames(st *story) {
 		if sc == scArabic {
 			g.relabelArabic(a.facts, keys)
 		}
+		g.translatedOrgs(a.facts, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
 		var ms []match
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
@@ -529,4 +537,132 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 			}
 		}
 	}
+}
+
+// orgWord is one row of org-words.tsv.
+type orgWord struct {
+	native  string
+	english [][]string // alternatives, each a list of folded words
+}
+
+// loadOrgWords reads org-words.tsv into g.orgWords.
+func (g *gazetteer) loadOrgWords(fsys fs.FS) error {
+	g.orgWords = map[string][]orgWord{}
+	err := readTSV(fsys, "org-words.tsv", func(f []string) error {
+		if len(f) != 3 || f[1] == "" {
+			return fmt.Errorf("want lang, native word, English words")
+		}
+		w := orgWord{native: f[1]}
+		for _, alt := range strings.Split(f[2], "|") {
+			if words := strings.Fields(FoldForSearch(alt)); len(words) > 0 {
+				w.english = append(w.english, words)
+			}
+		}
+		if len(w.english) == 0 {
+			return fmt.Errorf("no English words for %q", f[1])
+		}
+		g.orgWords[f[0]] = append(g.orgWords[f[0]], w)
+		return nil
+	})
+	for _, ws := range g.orgWords {
+		sort.SliceStable(ws, func(i, j int) bool {
+			return utf8.RuneCountInString(ws[i].native) > utf8.RuneCountInString(ws[j].native)
+		})
+	}
+	return err
+}
+
+// maxOrgGap bounds the characters between a country and the word that ends its body's name
+// (瑞典国家地震台网: 国家).
+const maxOrgGap = 6
+
+// translatedOrgs turns a country written right before a word that ends a body's name
+// (瑞典海岸警卫队: Sweden, then 海岸警卫队, coast guard) into that body, when exactly one
+// organisation the story's Latin-script versions name holds the country's name or adjective
+// and the body's English words (Swedish Coast Guard). Without one the country stays: the
+// body's name is a translation, and the other versions are what tells its value.
+func (g *gazetteer) translatedOrgs(facts []Fact, rs []rune, taken []bool, orgs []storyAnchor, lang string) {
+	words := g.orgWords[lang]
+	if len(words) == 0 || len(orgs) == 0 {
+		return
+	}
+	for k := range facts {
+		f := &facts[k]
+		if f.Kind != KindActor || f.Type != ActorCountry {
+			continue
+		}
+		country, ok := g.byID[fmt.Sprint(f.Value)]
+		if !ok {
+			continue
+		}
+		end, word := g.orgWordAfter(rs, taken, f.End, words)
+		if end < 0 {
+			continue
+		}
+		names := append([]string{FoldForSearch(g.actors[country].label)}, g.enAdjectives[country]...)
+		var found *storyAnchor
+		ambiguous := false
+		for i := range orgs {
+			label := " " + FoldForSearch(orgs[i].label) + " "
+			named := false
+			for _, n := range names {
+				named = named || strings.Contains(label, " "+n+" ")
+			}
+			if !named || !holdsOne(label, word.english) {
+				continue
+			}
+			if found != nil && found.id != orgs[i].id {
+				ambiguous = true
+			}
+			found = &orgs[i]
+		}
+		if found == nil || ambiguous {
+			continue
+		}
+		for p := f.End; p < end; p++ {
+			taken[p] = true
+		}
+		f.End, f.Text = end, string(rs[f.Start:end])
+		f.Value, f.Label, f.Type, f.Confidence = found.id, found.label, found.typ, confConfirmed
+	}
+}
+
+// orgWordAfter finds, within maxOrgGap Han characters no fact holds after position p, the
+// end of a word of words; -1 when there is none.
+func (g *gazetteer) orgWordAfter(rs []rune, taken []bool, p int, words []orgWord) (int, orgWord) {
+	for gap := 0; gap <= maxOrgGap; gap++ {
+		s := p + gap
+		if s > len(rs) || gap > 0 && (taken[s-1] || !isHan(rs[s-1])) {
+			break
+		}
+		for _, w := range words {
+			wr := []rune(w.native)
+			e := s + len(wr)
+			if e > len(rs) || string(rs[s:e]) != w.native {
+				continue
+			}
+			free := true
+			for q := s; q < e; q++ {
+				free = free && !taken[q]
+			}
+			if free {
+				return e, w
+			}
+		}
+	}
+	return -1, orgWord{}
+}
+
+// holdsOne reports whether the padded folded label holds every word of one alternative.
+func holdsOne(label string, alts [][]string) bool {
+	for _, alt := range alts {
+		all := true
+		for _, w := range alt {
+			all = all && strings.Contains(label, " "+w+" ")
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

@@ -173,3 +173,26 @@ func TestConfirmStoryNamesLongRun(t *testing.T) {
 		t.Errorf("a 20,000-character run took %v", d)
 	}
 }
+
+// TestTranslatedOrgs: a Chinese country written before the word that ends a body's name is
+// that body when one Latin-script version names exactly one such body of that country; with
+// none, or two, the country stays.
+func TestTranslatedOrgs(t *testing.T) {
+	en := Document{Lang: "en", Text: "The leaks were reported by the Danish Energy Agency on Tuesday.\n" +
+		"The Turkish Red Crescent and the Greek Coast Guard sent teams, the organisers said."}
+	zh := Document{Lang: "zh", Text: "丹麦能源署周二通报了泄漏。土耳其红新月会和希腊海岸警卫队派出了救援队。瑞典海岸警卫队也在现场。"}
+	st := storyOf(en, zh)
+	confirmStoryNames(st)
+	want := map[string]string{
+		"丹麦能源署":   "Danish Energy Agency",
+		"土耳其红新月会": "Turkish Red Crescent",
+		"希腊海岸警卫队": "Greek Coast Guard",
+		"瑞典":      "Sweden", // no Swedish coast guard in the other version
+	}
+	for surface, label := range want {
+		f := actorAt(st.arts[1], surface)
+		if f == nil || f.Label != label {
+			t.Errorf("%s: got %+v, want %s", surface, f, label)
+		}
+	}
+}

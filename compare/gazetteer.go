@@ -70,6 +70,11 @@ type gazetteer struct {
 	headSuffixes map[string][]headSuffix
 	// hanSound is the Latin sound of the characters Chinese transcribes names with.
 	hanSound map[rune]string
+	// orgWords[lang] are the words that end an organisation's name after a country
+	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
+	// country's English adjectives, folded (swedish).
+	orgWords     map[string][]orgWord
+	enAdjectives map[int32][]string
 }
 
 var (
@@ -579,6 +584,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err := g.loadHanSounds(fsys); err != nil {
 		return nil, err
 	}
+	if err := g.loadOrgWords(fsys); err != nil {
+		return nil, err
+	}
 	for _, a := range g.actors {
 		if a.country != "" {
 			if _, ok := g.byID[a.country]; !ok {
@@ -603,6 +611,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 				form = strings.ReplaceAll(form, "_", " ")
 				g.addName(a, form, []string{lang}, candidate{adj: true})
 				adjNames[lang] = append(adjNames[lang], cname{a, form})
+				if lang == "en" {
+					if g.enAdjectives == nil {
+						g.enAdjectives = map[int32][]string{}
+					}
+					g.enAdjectives[a] = append(g.enAdjectives[a], FoldForSearch(form))
+				}
 			}
 		}
 		return nil
