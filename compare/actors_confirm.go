@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"fmt"
+	"io/fs"
 	"slices"
 	"sort"
 	"strconv"
@@ -19,6 +21,10 @@ import (
 // confConfirmed is the confidence of a name found through another version's spelling.
 const confConfirmed = 0.65
 
+// maxHanName bounds the characters of one transcribed name (阿卜杜勒-阿齐兹·本·萨勒曼 is fewer), so
+// that a long run of transcription characters costs time in proportion to its length.
+const maxHanName = 16
+
 // storyAnchor is an actor a Latin- or Cyrillic-script version names, as the other versions
 // may transcribe it.
 type storyAnchor struct {
@@ -34,11 +40,19 @@ type storyAnchor struct {
 type anchorKeys struct {
 	cons   map[string]storyAnchor
 	vowels map[string]storyAnchor
+	// consL is cons with r written l, for Chinese transcriptions whose vowels stray
+	// (卡赫拉曼马拉什, Kahramanmaraş).
+	consL map[string]storyAnchor
 	// vowelStart records, per consonant key, whether the Latin name opens with a vowel: a
 	// three-consonant key is only trusted when the Arabic word opens the same way (Idlib,
 	// إدلب, not طلب).
 	vowelStart map[string]bool
+	// orgs are the organisations the Latin-script versions name (translatedOrgs).
+	orgs []storyAnchor
 }
+
+// rankKnown is the rank of a gazetteer actor, above every local one.
+const rankKnown = 3
 
 // anchorAmbiguous marks a key two different actors share: it confirms neither.
 var anchorAmbiguous = storyAnchor{id: "\x00ambiguous"}
@@ -71,7 +85,8 @@ func (k *anchorKeys) lookup(m map[string]storyAnchor, key string) (storyAnchor, 
 // country is left out: the gazetteer knows every country's name in every language, and a
 // short country name (Oman, Iran) would sound like too many words.
 func storyAnchors(st *story) *anchorKeys {
-	k := &anchorKeys{cons: map[string]storyAnchor{}, vowels: map[string]storyAnchor{}, vowelStart: map[string]bool{}}
+	k := &anchorKeys{cons: map[string]storyAnchor{}, vowels: map[string]storyAnchor{}, consL: map[string]storyAnchor{},
+		vowelStart: map[string]bool{}}
 	for _, a := range st.arts {
 		sc := articleScript(a.doc.Text)
 		if sc != scLatin && sc != scCyrillic {
@@ -94,7 +109,10 @@ func storyAnchors(st *story) *anchorKeys {
 			}
 			an := storyAnchor{id: id, label: f.Label, typ: f.Type, rank: rank}
 			if !strings.HasPrefix(id, "local:") {
-				an.rank = 3
+				an.rank = rankKnown
+			}
+			if f.Type == ActorOrg && sc == scLatin {
+				k.orgs = append(k.orgs, an)
 			}
 			// A known actor by its English name (its other spellings are the gazetteer's,
 			// which found it); a local one also as this version writes it.
@@ -110,10 +128,16 @@ func storyAnchors(st *story) *anchorKeys {
 				// Words count as the Latin spelling separates them (al-Kharraz is one word,
 				// as الخراز is): a run of Arabic words whose articles add the consonants of
 				// a shorter name (أمضى الأهالي الساعات, Middle East) is no transcription.
-				c += "#" + strconv.Itoa(len(strings.Fields(n)))
-				k.add(k.cons, c, an)
-				k.vowelStart[c] = startsWithVowel(FoldForSearch(n))
+				// A known actor's three consonants are too often an Arabic word (برس, the
+				// "Presse" of an agency's name, and Paris), and the gazetteer has its Arabic
+				// name anyway.
+				if an.rank != rankKnown || utf8.RuneCountInString(c) >= 4 {
+					c += "#" + strconv.Itoa(len(strings.Fields(n)))
+					k.add(k.cons, c, an)
+					k.vowelStart[c] = startsWithVowel(FoldForSearch(n))
+				}
 				k.add(k.vowels, vowelKey(n), an)
+				k.add(k.consL, consonantKeyR(n, true), an)
 			}
 			// Later mentions give a person's family name alone (索伊卢, Soylu). Chinese only:
 			// Arabic consonants of one short word are too often a verb's (يبحثون, Putin).
@@ -129,8 +153,9 @@ func storyAnchors(st *story) *anchorKeys {
 }
 
 // vowelKey is a name's sound with its vowels, for transcriptions that write every syllable:
-// digraphs one letter (soundFold), r written l and y written i as Chinese transcribes them,
-// letters doubled in spelling single, spaces and hyphens gone (Soylu, 索伊卢 → "soilu").
+// digraphs one letter (soundFold), r written l, y written i and v written f as Chinese
+// transcribes them, letters doubled in spelling single, spaces and hyphens gone (Soylu,
+// 索伊卢 → "soilu").
 func vowelKey(s string) string {
 	var b strings.Builder
 	var last rune
@@ -144,6 +169,8 @@ func vowelKey(s string) string {
 			r = 'i'
 		case 'w':
 			r = 'u'
+		case 'v':
+			r = 'f' // 夫 writes both (博斯科夫, Bødskov)
 		}
 		if r == last {
 			continue
@@ -201,6 +228,7 @@ func confirmStoryNames(st *story) {
 		if sc == scArabic {
 			g.relabelArabic(a.facts, keys)
 		}
+		g.translatedOrgs(a.facts, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
 		var ms []match
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
@@ -368,7 +396,7 @@ func (g *gazetteer) confirmHan(toks []token, rs []rune, taken []bool, keys *anch
 		p := s
 		for p < e {
 			matched := false
-			for q := e; q-p >= 2 && !matched; q-- {
+			for q := min(e, p+maxHanName); q-p >= 2 && !matched; q-- {
 				if strings.ContainsRune(nameDots, rs[p]) || strings.ContainsRune(nameDots, rs[q-1]) {
 					continue
 				}
@@ -396,8 +424,8 @@ func (g *gazetteer) confirmHan(toks []token, rs []rune, taken []bool, keys *anch
 }
 
 // han looks up the sound of Chinese transcription characters: by vowels and consonants,
-// exactly for a short name and within an edit for a long one, or by consonants alone (r
-// written l) when there are four or more.
+// exactly for a short name and within an edit for a whole run of six sounds or more, or by
+// six consonants or more alone (r written l).
 func (k *anchorKeys) han(sound string, whole bool) (storyAnchor, bool) {
 	v := vowelKey(sound)
 	n := utf8.RuneCountInString(v)
@@ -407,7 +435,14 @@ func (k *anchorKeys) han(sound string, whole bool) (storyAnchor, bool) {
 	if a, ok := k.lookup(k.vowels, v); ok {
 		return a, true
 	}
-	if n >= 7 {
+	// Six consonants or more in order are a name's skeleton whatever vowels the characters
+	// add.
+	if c := consonantKeyR(sound, true); whole && utf8.RuneCountInString(c) >= 6 {
+		if a, ok := k.lookup(k.consL, c); ok {
+			return a, true
+		}
+	}
+	if n >= 6 && whole {
 		var best storyAnchor
 		found := false
 		for key, a := range k.vowels {
@@ -502,4 +537,132 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 			}
 		}
 	}
+}
+
+// orgWord is one row of org-words.tsv.
+type orgWord struct {
+	native  string
+	english [][]string // alternatives, each a list of folded words
+}
+
+// loadOrgWords reads org-words.tsv into g.orgWords.
+func (g *gazetteer) loadOrgWords(fsys fs.FS) error {
+	g.orgWords = map[string][]orgWord{}
+	err := readTSV(fsys, "org-words.tsv", func(f []string) error {
+		if len(f) != 3 || f[1] == "" {
+			return fmt.Errorf("want lang, native word, English words")
+		}
+		w := orgWord{native: f[1]}
+		for _, alt := range strings.Split(f[2], "|") {
+			if words := strings.Fields(FoldForSearch(alt)); len(words) > 0 {
+				w.english = append(w.english, words)
+			}
+		}
+		if len(w.english) == 0 {
+			return fmt.Errorf("no English words for %q", f[1])
+		}
+		g.orgWords[f[0]] = append(g.orgWords[f[0]], w)
+		return nil
+	})
+	for _, ws := range g.orgWords {
+		sort.SliceStable(ws, func(i, j int) bool {
+			return utf8.RuneCountInString(ws[i].native) > utf8.RuneCountInString(ws[j].native)
+		})
+	}
+	return err
+}
+
+// maxOrgGap bounds the characters between a country and the word that ends its body's name
+// (瑞典国家地震台网: 国家).
+const maxOrgGap = 6
+
+// translatedOrgs turns a country written right before a word that ends a body's name
+// (瑞典海岸警卫队: Sweden, then 海岸警卫队, coast guard) into that body, when exactly one
+// organisation the story's Latin-script versions name holds the country's name or adjective
+// and the body's English words (Swedish Coast Guard). Without one the country stays: the
+// body's name is a translation, and the other versions are what tells its value.
+func (g *gazetteer) translatedOrgs(facts []Fact, rs []rune, taken []bool, orgs []storyAnchor, lang string) {
+	words := g.orgWords[lang]
+	if len(words) == 0 || len(orgs) == 0 {
+		return
+	}
+	for k := range facts {
+		f := &facts[k]
+		if f.Kind != KindActor || f.Type != ActorCountry {
+			continue
+		}
+		country, ok := g.byID[fmt.Sprint(f.Value)]
+		if !ok {
+			continue
+		}
+		end, word := g.orgWordAfter(rs, taken, f.End, words)
+		if end < 0 {
+			continue
+		}
+		names := append([]string{FoldForSearch(g.actors[country].label)}, g.enAdjectives[country]...)
+		var found *storyAnchor
+		ambiguous := false
+		for i := range orgs {
+			label := " " + FoldForSearch(orgs[i].label) + " "
+			named := false
+			for _, n := range names {
+				named = named || strings.Contains(label, " "+n+" ")
+			}
+			if !named || !holdsOne(label, word.english) {
+				continue
+			}
+			if found != nil && found.id != orgs[i].id {
+				ambiguous = true
+			}
+			found = &orgs[i]
+		}
+		if found == nil || ambiguous {
+			continue
+		}
+		for p := f.End; p < end; p++ {
+			taken[p] = true
+		}
+		f.End, f.Text = end, string(rs[f.Start:end])
+		f.Value, f.Label, f.Type, f.Confidence = found.id, found.label, found.typ, confConfirmed
+	}
+}
+
+// orgWordAfter finds, within maxOrgGap Han characters no fact holds after position p, the
+// end of a word of words; -1 when there is none.
+func (g *gazetteer) orgWordAfter(rs []rune, taken []bool, p int, words []orgWord) (int, orgWord) {
+	for gap := 0; gap <= maxOrgGap; gap++ {
+		s := p + gap
+		if s > len(rs) || gap > 0 && (taken[s-1] || !isHan(rs[s-1])) {
+			break
+		}
+		for _, w := range words {
+			wr := []rune(w.native)
+			e := s + len(wr)
+			if e > len(rs) || string(rs[s:e]) != w.native {
+				continue
+			}
+			free := true
+			for q := s; q < e; q++ {
+				free = free && !taken[q]
+			}
+			if free {
+				return e, w
+			}
+		}
+	}
+	return -1, orgWord{}
+}
+
+// holdsOne reports whether the padded folded label holds every word of one alternative.
+func holdsOne(label string, alts [][]string) bool {
+	for _, alt := range alts {
+		all := true
+		for _, w := range alt {
+			all = all && strings.Contains(label, " "+w+" ")
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

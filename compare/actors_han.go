@@ -17,9 +17,10 @@ import (
 const nameDots = "·・‧•"
 
 // loadHanSounds reads han-sounds.tsv into g.hanSound.
+// The traditional form of a transcription character sounds the same (爾 as 尔).
 func (g *gazetteer) loadHanSounds(fsys fs.FS) error {
 	g.hanSound = map[rune]string{}
-	return readTSV(fsys, "han-sounds.tsv", func(f []string) error {
+	err := readTSV(fsys, "han-sounds.tsv", func(f []string) error {
 		if len(f) != 2 || utf8.RuneCountInString(f[0]) != 1 || f[1] == "" {
 			return fmt.Errorf("want one character and its sound")
 		}
@@ -27,6 +28,12 @@ func (g *gazetteer) loadHanSounds(fsys fs.FS) error {
 		g.hanSound[r] = f[1]
 		return nil
 	})
+	for t, s := range g.morph.simplified {
+		if v := g.hanSound[s]; v != "" && g.hanSound[t] == "" {
+			g.hanSound[t] = v
+		}
+	}
+	return err
 }
 
 // hanNames finds dotted transcribed names in Chinese text and the family names that stand for

@@ -139,6 +139,12 @@ func tokenizeRunes(text string, rs []rune, m *morphology) []token {
 			t.fold = m.foldKey(t.key, sc)
 			memo[t.text] = keyPair{t.key, t.fold}
 		}
+		if sc == scHan && m != nil {
+			if s, ok := m.simplified[r]; ok {
+				t.key = string(s)
+				t.fold = t.key
+			}
+		}
 		toks = append(toks, t)
 		lineStart, sentStart = false, false
 		i, bi = j, bj

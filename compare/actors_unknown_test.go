@@ -86,6 +86,14 @@ var unknownCases = []struct {
 	{"a region's bare name is the region when no city has it", "en",
 		"He flew on to Hatay.",
 		[]unknownWant{{"Hatay", "Hatay Province", "Hatay Province", ActorPlace}}},
+	// morph.tsv title and speech-verb: Arabic names after a title, and the family name alone
+	// after a speech verb or before a headline's colon.
+	{"ar titled name, family name before a colon and after a speech verb", "ar",
+		"مدني: الأعمال مستمرة\nأكد اللواء خالد مدني أن الطريق سيفتح غداً. وأضاف مدني أن الفرق جاهزة.",
+		[]unknownWant{{"مدني", "local:khald mdni", "Khald Mdni", ActorPerson}, {"خالد مدني", "local:khald mdni", "Khald Mdni", ActorPerson}, {"مدني", "local:khald mdni", "Khald Mdni", ActorPerson}}},
+	{"ar nationality adjective after a title", "ar",
+		"وقال نائب الرئيس التركي فؤاد أوقطاي إن الفرق تعمل.",
+		[]unknownWant{{"فؤاد أوقطاي", "local:fwad auqtai", "Fwad Auqtai", ActorPerson}}},
 	// han-sounds.tsv: transcribed names in Chinese, where no capitals mark names.
 	{"zh dotted transcribed name and its family name alone", "zh",
 		"运河管理局局长乌萨马·拉比耶表示，拉比耶说工作仍在继续。",

@@ -70,6 +70,11 @@ type gazetteer struct {
 	headSuffixes map[string][]headSuffix
 	// hanSound is the Latin sound of the characters Chinese transcribes names with.
 	hanSound map[rune]string
+	// orgWords[lang] are the words that end an organisation's name after a country
+	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
+	// country's English adjectives, folded (swedish).
+	orgWords     map[string][]orgWord
+	enAdjectives map[int32][]string
 }
 
 var (
@@ -131,6 +136,24 @@ type morphology struct {
 	// them a clock (北京时间, Beijing time, بتوقيت مكة): no actor. A zone-after word is the
 	// tokens' keys run together (时间 is two Han tokens).
 	zoneAfter, zoneBefore map[string]map[string]bool
+
+	// simplified maps a traditional Chinese character to the simplified one (han-variants.tsv):
+	// a Han token is read simplified, so 東京 and 东京 are one name.
+	simplified map[rune]rune
+}
+
+// loadHanVariants reads han-variants.tsv into m.simplified.
+func (m *morphology) loadHanVariants(fsys fs.FS) error {
+	m.simplified = map[rune]rune{}
+	return readTSV(fsys, "han-variants.tsv", func(f []string) error {
+		if len(f) != 2 || utf8.RuneCountInString(f[0]) != 1 || utf8.RuneCountInString(f[1]) != 1 {
+			return fmt.Errorf("want a traditional character and its simplified one")
+		}
+		t, _ := utf8.DecodeRuneInString(f[0])
+		s, _ := utf8.DecodeRuneInString(f[1])
+		m.simplified[t] = s
+		return nil
+	})
 }
 
 // shortNameRule: see morphology.shortNames.
@@ -425,6 +448,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := m.loadHanVariants(fsys); err != nil {
+		return nil, err
+	}
 	byLen := func(s []string) {
 		sort.SliceStable(s, func(i, j int) bool { return utf8.RuneCountInString(s[i]) > utf8.RuneCountInString(s[j]) })
 	}
@@ -558,6 +584,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err := g.loadHanSounds(fsys); err != nil {
 		return nil, err
 	}
+	if err := g.loadOrgWords(fsys); err != nil {
+		return nil, err
+	}
 	for _, a := range g.actors {
 		if a.country != "" {
 			if _, ok := g.byID[a.country]; !ok {
@@ -582,6 +611,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 				form = strings.ReplaceAll(form, "_", " ")
 				g.addName(a, form, []string{lang}, candidate{adj: true})
 				adjNames[lang] = append(adjNames[lang], cname{a, form})
+				if lang == "en" {
+					if g.enAdjectives == nil {
+						g.enAdjectives = map[int32][]string{}
+					}
+					g.enAdjectives[a] = append(g.enAdjectives[a], FoldForSearch(form))
+				}
 			}
 		}
 		return nil

@@ -453,13 +453,18 @@ func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used, qualifier [
 		}
 		i = j - 1
 	}
-	// After a speech verb, a titled person's family name alone is that person (وأوضح ربيع).
+	// After a speech verb, a titled person's family name alone is that person (وأوضح ربيع);
+	// so it is before a colon that opens a quote, as headlines attribute one (ربيع: …).
 	fam := map[string]match{}
 	for _, o := range out {
 		fam[toks[o.j-1].key] = o
 	}
-	for i := 1; i < len(toks) && len(fam) > 0; i++ {
-		if used[i] || toks[i].sc != scArabic || !m.speechVerbs[stripClitic(toks[i-1].key, m)] {
+	for i := 0; i < len(toks) && len(fam) > 0; i++ {
+		if used[i] || toks[i].sc != scArabic {
+			continue
+		}
+		quoted := toks[i].end < len(rs) && rs[toks[i].end] == ':' && (i == 0 || toks[i].sentStart)
+		if !quoted && (i == 0 || !m.speechVerbs[stripClitic(toks[i-1].key, m)]) {
 			continue
 		}
 		if o, ok := fam[toks[i].key]; ok {

@@ -21,7 +21,9 @@
 //	apt-get install libgeonames-common
 //	go run ./cmd/gen-gazetteer -geonames /usr/share/locale -places-o assets/gazetteer/places.tsv
 //
-// See geonames.go for which places are kept.
+// See geonames.go for which places are kept. With -opencc it writes
+// assets/gazetteer/han-variants.tsv, traditional Chinese characters and their simplified forms
+// (see hanvariants.go).
 package main
 
 import (
@@ -73,10 +75,18 @@ func main() {
 	out := flag.String("o", "assets/gazetteer/countries.tsv", "output file for -cldr")
 	geonames := flag.String("geonames", "", "locale directory holding */LC_MESSAGES/geonames.mo (Debian libgeonames-common: /usr/share/locale)")
 	placesOut := flag.String("places-o", "assets/gazetteer/places.tsv", "output file for -geonames")
+	opencc := flag.String("opencc", "", "OpenCC's TSCharacters dictionary as text (see hanvariants.go)")
+	variantsOut := flag.String("variants-o", "assets/gazetteer/han-variants.tsv", "output file for -opencc")
 	flag.Parse()
-	if *cldr == "" && *geonames == "" {
-		fmt.Fprintln(os.Stderr, "gen-gazetteer: -cldr or -geonames is required (see the package comment)")
+	if *cldr == "" && *geonames == "" && *opencc == "" {
+		fmt.Fprintln(os.Stderr, "gen-gazetteer: -cldr, -geonames or -opencc is required (see the package comment)")
 		os.Exit(2)
+	}
+	if *opencc != "" {
+		if err := runHanVariants(*opencc, *variantsOut); err != nil {
+			fmt.Fprintln(os.Stderr, "gen-gazetteer:", err)
+			os.Exit(1)
+		}
 	}
 	if *cldr != "" {
 		if err := run(*cldr, *out); err != nil {
