@@ -75,7 +75,8 @@ func linkStoryNames(st *story) {
 	type ref struct{ a, f int }
 	g := loadGazetteer()
 	var refs []ref
-	var keys, cons, consL []string
+	var keys, cons, consL, langs []string
+	var words [][]string
 	var latin, known, han []bool
 	for ai, a := range st.arts {
 		for fi, f := range a.facts {
@@ -94,6 +95,8 @@ func linkStoryNames(st *story) {
 			refs = append(refs, ref{ai, fi})
 			h := hasHan(surface)
 			latin = append(latin, isLatinName(surface))
+			langs = append(langs, primaryLang(a.doc.Lang))
+			words = append(words, strings.Fields(FoldForSearch(surface)))
 			han = append(han, h)
 			if h {
 				surface = g.hanSoundOf(surface)
@@ -141,54 +144,75 @@ func linkStoryNames(st *story) {
 			}
 		}
 	}
-	groups := map[int][]int{}
+	// Across languages two Latin spellings are one name too where each press follows its own
+	// conventions (Jewgeni Prigoschin, Evguéni Prigojine, Yevgeny Prigozhin) or order (Sato
+	// Kei, Kei Sato). These links join the groups above as wholes (outer).
+	comp := make([]int, len(refs))
 	for i := range refs {
-		groups[find(i)] = append(groups[find(i)], i)
+		comp[i] = find(i)
 	}
-	for _, g := range groups {
-		if len(g) < 2 {
-			continue
+	outer := make([]int, len(refs))
+	for i := range outer {
+		outer[i] = i
+	}
+	findOuter := func(x int) int {
+		for outer[x] != x {
+			outer[x] = outer[outer[x]]
+			x = outer[x]
 		}
-		// The representative: a known actor (if two differ, leave the group alone), else the
-		// Latin spelling most often written, else the first name.
-		rep, nKnown := -1, 0
+		return x
+	}
+	for i := range refs {
+		for j := i + 1; j < len(refs); j++ {
+			if !latin[i] || !latin[j] || known[i] && known[j] || keys[i] == "" || keys[j] == "" ||
+				langs[i] == langs[j] || langs[i] == "" || langs[j] == "" || findOuter(comp[i]) == findOuter(comp[j]) {
+				continue
+			}
+			if conventionalName(words[i], words[j]) {
+				outer[findOuter(comp[j])] = findOuter(comp[i])
+			}
+		}
+	}
+	fact := func(i int) *Fact { return &st.arts[refs[i].a].facts[refs[i].f] }
+	// chooseRep picks a group's representative: its known actor (none when two differ), else
+	// the Latin spelling most often written, an English version's counting most (the value is
+	// the English press's), else the first name.
+	chooseRep := func(g []int) (int, bool) {
+		rep := -1
 		for _, i := range g {
 			if known[i] {
-				f := st.arts[refs[i].a].facts[refs[i].f]
-				if rep >= 0 && st.arts[refs[rep].a].facts[refs[rep].f].Value != f.Value {
-					nKnown = 2
+				if rep >= 0 && fact(rep).Value != fact(i).Value {
+					return -1, false
 				}
 				rep = i
-				nKnown = max(nKnown, 1)
 			}
 		}
-		if nKnown > 1 {
-			continue
+		if rep >= 0 {
+			return rep, true
+		}
+		count := map[string]int{}
+		for _, i := range g {
+			if latin[i] {
+				w := 1
+				if langs[i] == "en" {
+					w = 100
+				}
+				count[fact(i).Label] += w
+			}
+		}
+		best := -1
+		for _, i := range g {
+			if l := fact(i).Label; latin[i] && (best < 0 || count[l] > best) {
+				rep, best = i, count[l]
+			}
 		}
 		if rep < 0 {
-			// An English version's spelling counts most: the value is the English press's.
-			count := map[string]int{}
-			for _, i := range g {
-				if latin[i] {
-					w := 1
-					if primaryLang(st.arts[refs[i].a].doc.Lang) == "en" {
-						w = 100
-					}
-					count[st.arts[refs[i].a].facts[refs[i].f].Label] += w
-				}
-			}
-			best := -1
-			for _, i := range g {
-				l := st.arts[refs[i].a].facts[refs[i].f].Label
-				if latin[i] && (best < 0 || count[l] > best) {
-					rep, best = i, count[l]
-				}
-			}
-			if rep < 0 {
-				rep = g[0]
-			}
+			rep = g[0]
 		}
-		r := st.arts[refs[rep].a].facts[refs[rep].f]
+		return rep, true
+	}
+	apply := func(g []int, rep int) {
+		r := *fact(rep)
 		id, label, typ := r.Value, r.Label, r.Type
 		if !known[rep] {
 			id = "local:" + FoldForSearch(label)
@@ -211,6 +235,80 @@ func linkStoryNames(st *story) {
 			}
 		}
 	}
+	// resolve gives a group one id and label.
+	resolve := func(g []int) {
+		if len(g) < 2 {
+			return
+		}
+		if rep, ok := chooseRep(g); ok {
+			apply(g, rep)
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range refs {
+		o := findOuter(comp[i])
+		if groups[o] == nil {
+			roots = append(roots, o)
+		}
+		groups[o] = append(groups[o], i)
+	}
+	for _, o := range roots {
+		g := groups[o]
+		byComp := map[int][]int{}
+		var comps []int
+		for _, i := range g {
+			if byComp[comp[i]] == nil {
+				comps = append(comps, comp[i])
+			}
+			byComp[comp[i]] = append(byComp[comp[i]], i)
+		}
+		if len(comps) == 1 {
+			resolve(g)
+			continue
+		}
+		// A group joined by Latin conventions takes its representative's name only where
+		// every Latin spelling of a joining part is a convention of that name, not one the
+		// spelling check would call a slip of it: a chain of conventions may drift.
+		rep, ok := chooseRep(g)
+		if !ok {
+			for _, c := range comps {
+				resolve(byComp[c])
+			}
+			continue
+		}
+		var joined []int
+		for _, c := range comps {
+			members := byComp[c]
+			fits := c == comp[rep]
+			if !fits {
+				fits = true
+				for _, i := range members {
+					if latin[i] && !conventionalSpelling(st.arts[refs[i].a], *fact(i), words[i], words[rep], fact(rep).Label) {
+						fits = false
+						break
+					}
+				}
+			}
+			if fits {
+				joined = append(joined, members...)
+			} else {
+				resolve(members)
+			}
+		}
+		resolve(joined)
+	}
+}
+
+// conventionalSpelling reports whether a Latin mention (its FoldForSearch words) is the
+// representative's name as another press writes it, and not what the spelling check would
+// call a slip of the representative's label.
+func conventionalSpelling(a *article, f Fact, words, repWords []string, repLabel string) bool {
+	if !conventionalName(words, repWords) {
+		return false
+	}
+	_, _, slip := correctAgainst(a.text(f.Start, f.End), repLabel, a.doc.Lang)
+	return !slip
 }
 
 func isLatinName(s string) bool {
@@ -220,4 +318,42 @@ func isLatinName(s string) bool {
 		}
 	}
 	return true
+}
+
+// conventionalName reports whether two Latin names (FoldForSearch words) are one name as
+// presses of different languages write it: word for word a conventional variant
+// (latin-conventions.tsv: Prigoschin, Prigojine, Prigozhin), the two words of a name in the
+// other order (Sato Kei, Kei Sato: East Asian names written family name first), or the whole
+// name so when only the cut into words differs (Abdelhamid Dbeibah, Abdul Hamid Dbeibeh).
+// Short names need more than vowels to agree: a one-word name of fewer than five letters
+// after folding is left to exact matches.
+func conventionalName(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	wordwise := func(b []string) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for k := range a {
+			if !conventionalVariant(a[k], b[k]) {
+				return false
+			}
+		}
+		return true
+	}
+	ja, jb := strings.Join(a, ""), strings.Join(b, "")
+	if len(a) == 1 && len(b) == 1 {
+		return len(conventionSkeleton(ja)) >= 5 && conventionalVariant(ja, jb)
+	}
+	if len(a) == 1 || len(b) == 1 {
+		return false // a family name alone is linked inside its article, not here
+	}
+	if wordwise(b) {
+		return true
+	}
+	if len(b) == 2 && wordwise([]string{b[1], b[0]}) {
+		return true
+	}
+	return len(conventionSkeleton(ja)) >= 8 && conventionalVariant(ja, jb)
 }
