@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -71,6 +72,7 @@ var soundDigraphs = strings.NewReplacer("kh", "h", "ts", "c", "tz", "c", "dh", "
 func soundFold(s string) string { return soundDigraphs.Replace(s) }
 
 func linkStoryNames(st *story) {
+	trimStoryPrefixes(st)
 
 	type ref struct{ a, f int }
 	g := loadGazetteer()
@@ -356,4 +358,138 @@ func conventionalName(a, b []string) bool {
 		return true
 	}
 	return len(conventionSkeleton(ja)) >= 8 && conventionalVariant(ja, jb)
+}
+
+// trimStoryPrefixes cuts the first words off an unknown Latin name whose remaining words are
+// a name another language's version of the story writes on its own (Kathedrale Notre-Dame,
+// Söldnergruppe Wagner, Milliardär François-Henri Pinault in German, where nouns are
+// capitalised; Boskalis Peter Berdowski in Vietnamese, which runs an apposition into the
+// name without a comma): the words before it describe the name or are another name. The
+// name then starts where the other version's does and takes its id when that one is known.
+// A one-word name counts only where it is the other version's whole name (its label is one
+// word), so that a family name standing alone does not cut a person's given name off.
+func trimStoryPrefixes(st *story) {
+	type named struct {
+		value any
+		label string
+		typ   string
+		known bool
+	}
+	byLang := map[string]map[string]named{}
+	for _, a := range st.arts {
+		lang := primaryLang(a.doc.Lang)
+		for _, f := range a.facts {
+			if f.Kind != KindActor || lang == "" {
+				continue
+			}
+			s := a.text(f.Start, f.End)
+			if !isLatinName(s) {
+				continue
+			}
+			ws := strings.Fields(FoldForSearch(s))
+			if len(ws) == 0 || len(ws) == 1 && len(strings.Fields(FoldForSearch(f.Label))) != 1 {
+				continue
+			}
+			if byLang[lang] == nil {
+				byLang[lang] = map[string]named{}
+			}
+			id, _ := f.Value.(string)
+			known := !strings.HasPrefix(id, "local:")
+			key := strings.Join(ws, " ")
+			if old, ok := byLang[lang][key]; !ok || known && !old.known {
+				byLang[lang][key] = named{f.Value, f.Label, f.Type, known}
+			}
+		}
+	}
+	if len(byLang) < 2 {
+		return
+	}
+	g := loadGazetteer()
+	for _, a := range st.arts {
+		lang := primaryLang(a.doc.Lang)
+		for fi := range a.facts {
+			f := &a.facts[fi]
+			id, _ := f.Value.(string)
+			if f.Kind != KindActor || !strings.HasPrefix(id, "local:") || lang == "" {
+				continue
+			}
+			// Only a run of capitalised words taken as written: a head word's name (tỉnh
+			// Nara → Nara Province, Port of Beirut) is built on purpose.
+			surface := a.text(f.Start, f.End)
+			words := wordStarts(a, f.Start, f.End)
+			if len(words) < 2 || !isLatinName(surface) || f.Label != localLabel(surface, lang) {
+				continue
+			}
+			for k := 1; k < len(words); k++ {
+				if !unicode.IsUpper(a.runes[words[k-1].start]) {
+					break // the words cut off are capitalised (nouns in German, names)
+				}
+				key := strings.Join(foldsOf(words[k:]), " ")
+				if k == len(words)-1 && (utf8.RuneCountInString(key) < 4 || !g.morph.capsNouns[lang]) {
+					// One word left: only where nouns are capitalised is the word before
+					// a name no part of it (Söldnergruppe Wagner, but New Taipei).
+					break
+				}
+				var hit named
+				found := false
+				for l, names := range byLang {
+					if n, ok := names[key]; ok && l != lang && (!found || n.known && !hit.known) {
+						hit, found = n, true
+					}
+				}
+				if !found {
+					continue
+				}
+				old := f.Value
+				start := words[k].start
+				text := a.text(start, f.End)
+				value, label, typ := any("local:"+FoldForSearch(text)), localLabel(text, lang), f.Type
+				if hit.known {
+					value, label, typ = hit.value, hit.label, hit.typ
+				} else if hit.typ != ActorPerson {
+					typ = hit.typ // the other version's cue (a role word, an org word) told it
+				}
+				f.Start, f.Text = start, text
+				for x := range a.facts {
+					if g := &a.facts[x]; g.Kind == KindActor && g.Value == old {
+						g.Value, g.Label, g.Type = value, label, typ
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// storyWord is one word of a name: where it starts in the text and its FoldForSearch form.
+type storyWord struct {
+	start int
+	fold  string
+}
+
+// wordStarts splits [start, end) of the article into words (letters, marks and digits).
+func wordStarts(a *article, start, end int) []storyWord {
+	var out []storyWord
+	rs := []rune(a.text(start, end))
+	for i := 0; i < len(rs); {
+		if !unicode.IsLetter(rs[i]) && !unicode.IsDigit(rs[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || unicode.IsMark(rs[j])) {
+			j++
+		}
+		out = append(out, storyWord{start + i, strings.Join(strings.Fields(FoldForSearch(string(rs[i:j]))), " ")})
+		i = j
+	}
+	return out
+}
+
+func foldsOf(ws []storyWord) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.fold
+	}
+	return out
 }
