@@ -376,6 +376,7 @@ func trimStoryPrefixes(st *story) {
 		known bool
 	}
 	byLang := map[string]map[string]named{}
+	tails := map[string]map[string]bool{}
 	for _, a := range st.arts {
 		lang := primaryLang(a.doc.Lang)
 		for _, f := range a.facts {
@@ -399,6 +400,17 @@ func trimStoryPrefixes(st *story) {
 			if old, ok := byLang[lang][key]; !ok || known && !old.known {
 				byLang[lang][key] = named{f.Value, f.Label, f.Type, known}
 			}
+			// Two versions may both run words into one name (Billionaire François-Henri
+			// Pinault, Milliardär François-Henri Pinault): the last two words or more of
+			// a plain unknown run are a name too, to the other version.
+			if !known && len(ws) >= 3 && f.Label == localLabel(s, lang) {
+				if tails[lang] == nil {
+					tails[lang] = map[string]bool{}
+				}
+				for k := 1; k <= len(ws)-2; k++ {
+					tails[lang][strings.Join(ws[k:], " ")] = true
+				}
+			}
 		}
 	}
 	if len(byLang) < 2 {
@@ -420,6 +432,17 @@ func trimStoryPrefixes(st *story) {
 			if len(words) < 2 || !isLatinName(surface) || f.Label != localLabel(surface, lang) {
 				continue
 			}
+			// A name another version writes whole as well is a name as it stands.
+			whole := strings.Join(foldsOf(words), " ")
+			elsewhere := false
+			for l, names := range byLang {
+				if _, ok := names[whole]; ok && l != lang || tails[l][whole] && l != lang {
+					elsewhere = true
+				}
+			}
+			if elsewhere {
+				continue
+			}
 			for k := 1; k < len(words); k++ {
 				if !unicode.IsUpper(a.runes[words[k-1].start]) {
 					break // the words cut off are capitalised (nouns in German, names)
@@ -435,6 +458,13 @@ func trimStoryPrefixes(st *story) {
 				for l, names := range byLang {
 					if n, ok := names[key]; ok && l != lang && (!found || n.known && !hit.known) {
 						hit, found = n, true
+					}
+				}
+				if !found && len(words)-k >= 2 {
+					for l, t := range tails {
+						if l != lang && t[key] {
+							hit, found = named{typ: f.Type}, true
+						}
 					}
 				}
 				if !found {
