@@ -141,6 +141,11 @@ func linkStoryNames(st *story) {
 			if !same && (han[i] || han[j]) && utf8.RuneCountInString(consL[i]) >= 4 && consL[i] == consL[j] {
 				same = true // a Chinese transcription against another spelling
 			}
+			if !same && !han[i] && !han[j] && conventionalName(words[i], words[j]) {
+				// The transliteration against a press's convention: Мишель Аун is
+				// "mishel aun", Michel Aoun as a French name spells it.
+				same = true
+			}
 			if same {
 				parent[find(j)] = find(i)
 			}
