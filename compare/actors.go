@@ -34,6 +34,7 @@ type match struct {
 	product    bool
 	short      bool
 	weak       bool
+	inflected  bool // found with an ending its language adds to names (Naras, Japans)
 }
 
 // extractActors finds the named actors of doc. Facts are in text order, do not overlap, and
@@ -229,6 +230,7 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 		}
 		k := t.key[:len(t.key)-len(suf)]
 		if m, ok := g.pick([]string{foldLatin(k)}, []string{k}, toks[i:i+1], lang, i, i+1, t.start, t.end); ok && !m.adj && !m.product {
+			m.inflected = true
 			return m, true
 		}
 	}
@@ -404,10 +406,14 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 			continue
 		}
 		t := toks[x.i]
-		if x.i > 0 && capWord(x.i-1) && onlySpaceBetween(rs, toks[x.i-1].end, t.start) {
+		// A place in a case form (Naras, Бейрута) is no piece of a longer name: names
+		// are written whole in the nominative (Einwohner Naras, Губернатор Бейрута Марван
+		// Аббуд are the residents of Nara, the governor of Beirut Marwan Abboud).
+		inflected := x.inflected || x.j-x.i == 1 && t.sc == scCyrillic && x.conf < confExact
+		if !inflected && x.i > 0 && capWord(x.i-1) && onlySpaceBetween(rs, toks[x.i-1].end, t.start) {
 			continue
 		}
-		if x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
+		if !inflected && x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
 			if capWord(x.j) {
 				continue
 			}

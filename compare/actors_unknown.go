@@ -38,6 +38,16 @@ func (g *gazetteer) runEnd(toks []token, rs []rune, used []bool, i int, lang str
 		}
 		break
 	}
+	// The lower-case syllable after a hyphen ends an East Asian given name written in two
+	// syllables (Ko Wen-je, Hou Yu-ih, Kim Jong-un): the run has a family name and the first
+	// syllable (short), and the last part is shaped like one syllable, not an English
+	// compound's word (Biden-era, Kremlin-backed).
+	if j-i >= 2 && j < len(toks) && !used[j] && toks[j].sc == scLatin && !toks[j].capFirst &&
+		toks[j].start == toks[j-1].end+1 && rs[toks[j-1].end] == '-' && !toks[j].gluedNext &&
+		utf8.RuneCountInString(toks[j-1].text) <= 5 &&
+		romanSyllable(toks[j].key) && (toks[j].end == len(rs) || rs[toks[j].end] != '-') {
+		j++
+	}
 	if j < len(toks) && !used[j] && toks[j].sc == scDigit && utf8.RuneCountInString(toks[j].text) == 1 &&
 		onlySpaceBetween(rs, toks[j-1].end, toks[j].start) && !toks[j].gluedNext &&
 		(j+1 == len(toks) || toks[j+1].sc != scDigit) && (toks[j].end == len(rs) || !strings.ContainsRune(".,:/", rs[toks[j].end]) ||
@@ -45,6 +55,33 @@ func (g *gazetteer) runEnd(toks []token, rs []rune, used []bool, i int, lang str
 		j++
 	}
 	return j
+}
+
+// romanSyllable reports whether a lower-case word is shaped like one syllable of a
+// romanised Chinese or Korean name: at most three consonants, a run of vowels, and at most
+// an n, ng or h after them (je, ih, wen, un, yu, ching).
+func romanSyllable(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || n > 5 {
+		return false
+	}
+	rs := []rune(w)
+	k := 0
+	for k < len(rs) && k < 3 && strings.ContainsRune("bcdfghjklmnpqrstvwxz", rs[k]) {
+		k++
+	}
+	v := k
+	for v < len(rs) && strings.ContainsRune("aeiouy", rs[v]) {
+		v++
+	}
+	if v == k {
+		return false
+	}
+	switch string(rs[v:]) {
+	case "", "n", "ng", "h":
+		return true
+	}
+	return false
 }
 
 // segment is one candidate name inside a run.

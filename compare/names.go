@@ -214,26 +214,84 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		}
 		out = append(out, g.hanNames(toks, rs, used)...)
 	}
-	// A family name alone refers to a person the article named in full (…, a déclaré Smith).
+	// A family name alone refers to a person the article named in full (…, a déclaré Smith),
+	// in any case the language inflects it in (Пригожина, Пригожину for Пригожин; the German
+	// genitive Prigoschins).
+	// In a language that capitalises nouns, a word with an ending the language adds to names
+	// (the German genitive s) on the family name of a person named in full is that person,
+	// and ends or starts an unknown run it stands in: "Prigoschins Kämpfer", "die Rede
+	// Prigoschins" are his fighters, his speech. Elsewhere a name may end in s (Reyes).
+	lastKeys := map[string]bool{}
+	for _, list := range [][]match{ms, out} {
+		for _, o := range list {
+			if o.typ == ActorPerson && o.j-o.i >= 2 && !o.short {
+				lastKeys[familyKey(toks[o.j-1])] = true
+			}
+		}
+	}
+	genitiveKey := func(t token) (string, bool) {
+		if t.sc != scLatin || !m.capsNouns[lang] {
+			return "", false
+		}
+		for _, suf := range m.nameSuffixes[lang] {
+			if strings.HasSuffix(t.key, suf) && utf8.RuneCountInString(t.key) >= utf8.RuneCountInString(suf)+3 {
+				if k := strings.TrimSuffix(t.key, suf); lastKeys[k] {
+					return k, true
+				}
+			}
+		}
+		return "", false
+	}
+	genitiveRun := func(o match) bool {
+		_, first := genitiveKey(toks[o.i])
+		_, last := genitiveKey(toks[o.j-1])
+		return o.j-o.i >= 2 && (first || last)
+	}
 	fam := map[string]match{}
 	for _, o := range ms {
 		if o.typ == ActorPerson && o.j-o.i >= 2 && !o.short {
-			fam[toks[o.j-1].key] = o
+			fam[familyKey(toks[o.j-1])] = o
 		}
 	}
 	for _, o := range out {
-		if _, known := fam[toks[o.j-1].key]; o.typ == ActorPerson && o.j-o.i >= 2 && !known {
-			fam[toks[o.j-1].key] = o
+		if _, known := fam[familyKey(toks[o.j-1])]; o.typ == ActorPerson && o.j-o.i >= 2 && !known && !genitiveRun(o) {
+			fam[familyKey(toks[o.j-1])] = o
 		}
 		// A known person written family name first (Abe Shinzo): the first word too.
-		if _, known := fam[toks[o.i].key]; o.actor >= 0 && o.typ == ActorPerson && o.j-o.i == 2 && !known {
-			fam[toks[o.i].key] = o
+		if _, known := fam[familyKey(toks[o.i])]; o.actor >= 0 && o.typ == ActorPerson && o.j-o.i == 2 && !known {
+			fam[familyKey(toks[o.i])] = o
 		}
+	}
+	familyOf := func(t token) (match, bool) {
+		if o, ok := fam[familyKey(t)]; ok {
+			return o, true
+		}
+		if k, ok := genitiveKey(t); ok {
+			o, ok := fam[k]
+			return o, ok
+		}
+		return match{}, false
+	}
+	for k, o := range out {
+		if o.actor >= 0 || !strings.HasPrefix(o.id, "local:") || !genitiveRun(o) {
+			continue
+		}
+		x := o.i
+		if _, first := genitiveKey(toks[o.i]); !first {
+			x = o.j - 1
+		}
+		p, ok := familyOf(toks[x])
+		if !ok {
+			continue
+		}
+		t := toks[x]
+		out[k] = match{i: x, j: x + 1, start: t.start, end: t.end, actor: p.actor,
+			id: p.id, label: p.label, typ: p.typ, conf: p.conf * 0.9}
 	}
 	// A lone word taken above may be such a family name.
 	for k, o := range out {
 		if o.j-o.i == 1 && o.actor < 0 && strings.HasPrefix(o.id, "local:") {
-			if p, ok := fam[toks[o.i].key]; ok {
+			if p, ok := familyOf(toks[o.i]); ok {
 				out[k].actor, out[k].id, out[k].label, out[k].typ, out[k].conf = p.actor, p.id, p.label, p.typ, p.conf*0.9
 			}
 		}
@@ -248,13 +306,22 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			if used[i] || !t.capFirst || t.allCaps {
 				continue
 			}
-			if o, ok := fam[t.key]; ok {
+			if o, ok := familyOf(t); ok {
 				out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: o.actor,
 					id: o.id, label: o.label, typ: o.typ, conf: o.conf * 0.9})
 			}
 		}
 	}
 	return out, drop
+}
+
+// familyKey is how a family name is looked up: Cyrillic words by their stem, so that every
+// case of the name finds it (Пригожина, Пригожину → пригожин).
+func familyKey(t token) string {
+	if t.sc == scCyrillic {
+		return t.fold
+	}
+	return t.key
 }
 
 // orgBefore finds a gazetteer organisation that ends right before token s, one space away.
