@@ -55,6 +55,8 @@ var numberCases = map[string][]numberCase{
 		{"zh", "他终年67岁", num(67).u("year")},
 		{"zh", "从其身后约3米处开枪", num(3).q(QualifierAbout).u("m")},
 		{"zh", "约一半居民", num(50).q(QualifierAbout).u("%")},
+		{"zh", "该党获得百分之四十的选票", num(40).u("%")},
+		{"zh", "投票率为百分之71.86", num(71.86).u("%")},
 		noNumber("zh", "于当地时间17时03分去世"),
 		noNumber("zh", "安倍晋三8日在奈良市遭枪击"),
 		noNumber("zh", "统一战线和一些问题"),
