@@ -313,10 +313,35 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 			}
 		}
 	}
+	if ok && best.kind == dkWeekday {
+		best = sc.weekdayOfWeek(best)
+	}
 	if ok && (best.kind == dkWeekday || best.kind == dkRelWeekday && best.off == 0) {
 		best.future = sc.futureContext(best.s, best.e)
 	}
 	return best, ok
+}
+
+// weekdayOfWeek widens a weekday over the week named right after it, a function word or a
+// connector between: "Dienstag vergangener Woche", "во вторник на прошлой неделе", "mardi de
+// la semaine dernière", "Tuesday of last week" are that day of that week, not the latest
+// such day.
+func (sc *dnScan) weekdayOfWeek(d dateSpec) dateSpec {
+	for k, n := d.e, 0; n < 2 && k < len(sc.toks) && !sc.toks[k].newline; n++ {
+		for _, m := range sc.at(k) {
+			if m.it.kind == itRelPeriod && m.it.s == "week" {
+				w := d
+				w.kind, w.off, w.e = dkRelWeekday, 0, m.end
+				w.dur = dnDuration{weeks: float64(m.it.val)}
+				return w
+			}
+		}
+		if !sc.has(k, itFunction) && !sc.has(k, itConnector) {
+			break
+		}
+		k++
+	}
+	return d
 }
 
 // parseAbs parses absolute dates, with an optional weekday before or after.
