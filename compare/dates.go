@@ -955,6 +955,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	sign := 0
 	j := i
 	eventDir := false // "three weeks later", "two days before": measured from another event
+	prefixed := false
 	if e, it, ok := sc.find(i, itDirPrefix); ok {
 		// A sign glued to the word before it is a hyphen ("67-year-old"), not a direction.
 		if sc.toks[i].kind == dtPunct && sc.glued(i) {
@@ -962,6 +963,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 		}
 		sign, j = it.val, e
 		eventDir = sc.has(i, itEventDir)
+		prefixed = true
 	}
 	// Components with their own sign ("-1 decade +2 years") keep it; the others take the
 	// direction of the whole expression.
@@ -1015,6 +1017,13 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	// "بعد أربع سنوات من ضم القرم": four years after another event, not after publication.
 	if j < len(sc.toks) && !sc.toks[j].newline && sc.has(j, itEventLink) {
 		eventDir = true
+	}
+	// "in 24 hours", "binnen 48 Stunden", "خلال 24 ساعة" in running text: hours ahead are how
+	// long something took ("754 mm of rain in 24 hours", "€850m in 48 hours"), a number, not
+	// a day to come. Alone ("in 2 hours") they still count from the publication.
+	if sign > 0 && prefixed && dur.years == 0 && dur.months == 0 && dur.weeks == 0 && dur.days == 0 &&
+		signed == (dnDuration{}) && sc.wordsBefore(i) {
+		return dateSpec{}, false
 	}
 	if sign < 0 {
 		dur = dur.neg()

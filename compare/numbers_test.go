@@ -321,6 +321,13 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "The visitors won 21-14 in the final"),
 		noNumber("en", "Call 555-123-4567 for details"),
 	},
+	// Hours ahead in running text are how long something took, not a day to come.
+	"hours ahead": {
+		{"en", "The appeal went well: in 36 hours the fund doubled", num(36).u("hour")},
+		{"de", "Der Aufruf wirkte: binnen 36 Stunden verdoppelte sich der Fonds", num(36).u("hour")},
+		{"ar", "نجحت الحملة وتضاعف الصندوق خلال 36 ساعة", num(36).u("hour")},
+		{"ru", "Призыв сработал: в течение 36 часов фонд удвоился", num(36).u("hour")},
+	},
 	// A sentence of three words is a sentence, not page furniture ("12 Shares").
 	"short": {
 		{"ru", "Паводок разрушил 7 мостов.", num(7)},
