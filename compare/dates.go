@@ -1025,6 +1025,11 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 		signed == (dnDuration{}) && sc.wordsBefore(i) {
 		return dateSpec{}, false
 	}
+	// "d'ici cinq ans", "in fünf Jahren", "within five years": years ahead are a span of
+	// time, not a year to come.
+	if sign > 0 && prefixed && dur.years != 0 && signed == (dnDuration{}) && sc.wordsBefore(i) {
+		return dateSpec{}, false
+	}
 	if sign < 0 {
 		dur = dur.neg()
 	}

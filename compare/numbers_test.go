@@ -327,6 +327,9 @@ var numberCases = map[string][]numberCase{
 		{"de", "Der Aufruf wirkte: binnen 36 Stunden verdoppelte sich der Fonds", num(36).u("hour")},
 		{"ar", "نجحت الحملة وتضاعف الصندوق خلال 36 ساعة", num(36).u("hour")},
 		{"ru", "Призыв сработал: в течение 36 часов фонд удвоился", num(36).u("hour")},
+		// Years ahead likewise: a span of time, not a year to come.
+		{"fr", "Le maire a promis de rebâtir le pont d'ici cinq ans", num(5).u("year")},
+		{"de", "Der Bürgermeister will die Brücke in fünf Jahren neu bauen", num(5).u("year")},
 	},
 	// A sentence of three words is a sentence, not page furniture ("12 Shares").
 	"short": {
