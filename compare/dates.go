@@ -1078,6 +1078,11 @@ func (sc *dnScan) durComponent(k int, directed bool) (float64, string, int, bool
 	q, qe, okQ := sc.durQuantity(k)
 	if !okQ {
 		if e, it, ok := sc.find(k, itUnit); ok && directed {
+			// "منذ عام 1939": the unit names the year that follows (since the year 1939),
+			// it is not "a year ago".
+			if nv, nd := sc.numValAt(e); nd == 4 && nv >= 1000 && !sc.toks[e].newline {
+				return 0, "", 0, false
+			}
 			return 1, it.s, e, true
 		}
 		return 0, "", 0, false
@@ -1155,4 +1160,13 @@ func (sc *dnScan) dayBeforeDate(i int) (dateSpec, bool) {
 		return iv, true
 	}
 	return a, true
+}
+
+// numValAt returns the value and digit count of the number token at i, or 0, 0 when there
+// is none.
+func (sc *dnScan) numValAt(i int) (int, int) {
+	if !sc.isNum(i) {
+		return 0, 0
+	}
+	return sc.numVal(i)
 }
