@@ -313,10 +313,35 @@ func (sc *dnScan) parseSimple(i int, outer bool) (dateSpec, bool) {
 			}
 		}
 	}
+	if ok && best.kind == dkWeekday {
+		best = sc.weekdayOfWeek(best)
+	}
 	if ok && (best.kind == dkWeekday || best.kind == dkRelWeekday && best.off == 0) {
 		best.future = sc.futureContext(best.s, best.e)
 	}
 	return best, ok
+}
+
+// weekdayOfWeek widens a weekday over the week named right after it, a function word or a
+// connector between: "Dienstag vergangener Woche", "во вторник на прошлой неделе", "mardi de
+// la semaine dernière", "Tuesday of last week" are that day of that week, not the latest
+// such day.
+func (sc *dnScan) weekdayOfWeek(d dateSpec) dateSpec {
+	for k, n := d.e, 0; n < 2 && k < len(sc.toks) && !sc.toks[k].newline; n++ {
+		for _, m := range sc.at(k) {
+			if m.it.kind == itRelPeriod && m.it.s == "week" {
+				w := d
+				w.kind, w.off, w.e = dkRelWeekday, 0, m.end
+				w.dur = dnDuration{weeks: float64(m.it.val)}
+				return w
+			}
+		}
+		if !sc.has(k, itFunction) && !sc.has(k, itConnector) {
+			break
+		}
+		k++
+	}
+	return d
 }
 
 // parseAbs parses absolute dates, with an optional weekday before or after.
@@ -930,6 +955,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	sign := 0
 	j := i
 	eventDir := false // "three weeks later", "two days before": measured from another event
+	prefixed := false
 	if e, it, ok := sc.find(i, itDirPrefix); ok {
 		// A sign glued to the word before it is a hyphen ("67-year-old"), not a direction.
 		if sc.toks[i].kind == dtPunct && sc.glued(i) {
@@ -937,6 +963,7 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 		}
 		sign, j = it.val, e
 		eventDir = sc.has(i, itEventDir)
+		prefixed = true
 	}
 	// Components with their own sign ("-1 decade +2 years") keep it; the others take the
 	// direction of the whole expression.
@@ -991,6 +1018,18 @@ func (sc *dnScan) parseDuration(i int) (dateSpec, bool) {
 	if j < len(sc.toks) && !sc.toks[j].newline && sc.has(j, itEventLink) {
 		eventDir = true
 	}
+	// "in 24 hours", "binnen 48 Stunden", "خلال 24 ساعة" in running text: hours ahead are how
+	// long something took ("754 mm of rain in 24 hours", "€850m in 48 hours"), a number, not
+	// a day to come. Alone ("in 2 hours") they still count from the publication.
+	if sign > 0 && prefixed && dur.years == 0 && dur.months == 0 && dur.weeks == 0 && dur.days == 0 &&
+		signed == (dnDuration{}) && sc.wordsBefore(i) {
+		return dateSpec{}, false
+	}
+	// "d'ici cinq ans", "in fünf Jahren", "within five years": years ahead are a span of
+	// time, not a year to come.
+	if sign > 0 && prefixed && dur.years != 0 && signed == (dnDuration{}) && sc.wordsBefore(i) {
+		return dateSpec{}, false
+	}
 	if sign < 0 {
 		dur = dur.neg()
 	}
@@ -1039,6 +1078,11 @@ func (sc *dnScan) durComponent(k int, directed bool) (float64, string, int, bool
 	q, qe, okQ := sc.durQuantity(k)
 	if !okQ {
 		if e, it, ok := sc.find(k, itUnit); ok && directed {
+			// "منذ عام 1939": the unit names the year that follows (since the year 1939),
+			// it is not "a year ago".
+			if nv, nd := sc.numValAt(e); nd == 4 && nv >= 1000 && !sc.toks[e].newline {
+				return 0, "", 0, false
+			}
 			return 1, it.s, e, true
 		}
 		return 0, "", 0, false
@@ -1116,4 +1160,13 @@ func (sc *dnScan) dayBeforeDate(i int) (dateSpec, bool) {
 		return iv, true
 	}
 	return a, true
+}
+
+// numValAt returns the value and digit count of the number token at i, or 0, 0 when there
+// is none.
+func (sc *dnScan) numValAt(i int) (int, int) {
+	if !sc.isNum(i) {
+		return 0, 0
+	}
+	return sc.numVal(i)
 }

@@ -83,6 +83,7 @@ const (
 	itPostNumber                        // f: value of a number word that follows its noun ("كيلومتر واحد")
 	itMeasureAdj                        // "tall", "deep": after "93m" the letter is a unit
 	itDayWord                           // val: a day of the month written as a word ("тринадцатого", "premier")
+	itPercentPrefix                     // "百分之": the number after it is a percentage
 )
 
 const (
@@ -234,6 +235,7 @@ type langFile struct {
 	PostNumbers    map[string]float64       `json:"post_numbers"`
 	MeasureAdjs    []string                 `json:"measure_adjectives"`
 	DayWords       map[string]int           `json:"day_words"`
+	PercentPrefix  []string                 `json:"percent_prefixes"`
 }
 
 type relPeriodJSON struct {
@@ -500,6 +502,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.TimePrefixes, itTimePrefix)
 	addAll(f.EventLinks, itEventLink)
 	addAll(f.MeasureAdjs, itMeasureAdj)
+	addAll(f.PercentPrefix, itPercentPrefix)
 	for s, v := range f.DayWords {
 		lx.add(s, dnItem{kind: itDayWord, val: v})
 	}

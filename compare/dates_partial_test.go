@@ -43,6 +43,17 @@ var partialDateCases = []struct {
 	{"de", "Am 14. und 15. März wurde gestreikt", "2023-03-20", "14.", "2023-03-14"},
 	{"fr", "Les 14 et 15 mars, les syndicats ont manifesté", "2023-03-20", "14", "2023-03-14"},
 	{"es", "Los días 14 y 15 de marzo hubo huelga", "2023-03-20", "14", "2023-03-14"},
+	// A weekday of a named week is that day of that week (published Wednesday 13 September
+	// 2023: last week's Tuesday is the 5th, not yesterday).
+	{"de", "Am Dienstag vergangener Woche brach der Damm", "2023-09-13", "Dienstag vergangener Woche", "2023-09-05"},
+	{"ru", "Во вторник на прошлой неделе прорвало дамбу", "2023-09-13", "Во вторник на прошлой неделе", "2023-09-05"},
+	{"fr", "Mardi de la semaine dernière, la digue a cédé", "2023-09-13", "Mardi de la semaine dernière", "2023-09-05"},
+	{"en", "The dam burst on Tuesday of last week", "2023-09-13", "Tuesday of last week", "2023-09-05"},
+	{"es", "El martes de la semana pasada cedió la presa", "2023-09-13", "martes de la semana pasada", "2023-09-05"},
+	{"ar", "انهار السد يوم الثلاثاء من الأسبوع الماضي", "2023-09-13", "يوم الثلاثاء من الأسبوع الماضي", "2023-09-05"},
+	// "منذ عام 1939" is since the year 1939, not "a year ago" and a year.
+	{"ar", "وهي أسوأ كارثة تشهدها المنطقة منذ عام 1953", "2023-09-13", "عام 1953", "1953"},
+	{"ar", "غادر الوزير منصبه منذ عام", "2023-09-13", "منذ عام", "2022"},
 	// A day written as an ordinal word.
 	{"ru", "Референдум назначен на двадцать четвёртого марта", "2023-03-01", "двадцать четвёртого марта", "2023-03-24"},
 	{"ru", "Тринадцатого января избиратели пришли на участки", "2024-01-14", "Тринадцатого января", "2024-01-13"},

@@ -187,8 +187,10 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 				d++
 			}
 		case ds.kind == dkRelWeekday && ds.off == 0:
-			// "本周日", "this Sunday": that day of the week (Monday to Sunday) holding the anchor.
-			d = d - day((d.weekday()+6)%7) + day((ds.wd+6)%7)
+			// "本周日", "this Sunday": that day of the week (Monday to Sunday) holding the anchor;
+			// "Dienstag vergangener Woche", "во вторник на прошлой неделе": of the week that
+			// many weeks away.
+			d = d - day((d.weekday()+6)%7) + day((ds.wd+6)%7) + day(7*int(ds.dur.weeks))
 		case ds.future:
 			// "should be gone by Sunday", "до воскресенья": the next such day.
 			for d.weekday() != ds.wd {

@@ -122,6 +122,11 @@ func (sc *dnScan) parseNumbers() []numSpec {
 			i = next - 1
 			continue
 		}
+		if ns, next, ok := sc.prefixedPercentAt(i); ok {
+			out = append(out, ns)
+			i = next - 1
+			continue
+		}
 		q := ""
 		j := i
 		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
@@ -1087,4 +1092,30 @@ func (sc *dnScan) countedMillions(j, e int) bool {
 		return false
 	}
 	return !sc.has(k, itFunction) && !sc.has(k, itMeasureAdj) && !sc.has(k, itUnitCode) && !sc.has(k, itUnit)
+}
+
+// prefixedPercentAt parses a percentage written with its sign before the number, in words or
+// digits: "百分之四十" (40 %), "百分之40.1", "百分之五十点五" is left at 50.
+func (sc *dnScan) prefixedPercentAt(i int) (numSpec, int, bool) {
+	pe, _, ok := sc.find(i, itPercentPrefix)
+	if !ok || pe >= len(sc.toks) || sc.toks[pe].newline || sc.takenIn(i, pe+1) {
+		return numSpec{}, 0, false
+	}
+	ns := numSpec{rs: sc.toks[i].start, unit: "%"}
+	var e int
+	if sc.isNum(pe) {
+		v, de, ok := sc.digitsAt(pe)
+		if !ok {
+			return numSpec{}, 0, false
+		}
+		ns.value, e = v, de
+	} else {
+		v, we, ok := sc.numberWords(pe)
+		if !ok {
+			return numSpec{}, 0, false
+		}
+		ns.value, e = v, we
+	}
+	ns.re = sc.toks[e-1].end
+	return ns, e, true
 }

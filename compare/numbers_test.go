@@ -55,6 +55,8 @@ var numberCases = map[string][]numberCase{
 		{"zh", "他终年67岁", num(67).u("year")},
 		{"zh", "从其身后约3米处开枪", num(3).q(QualifierAbout).u("m")},
 		{"zh", "约一半居民", num(50).q(QualifierAbout).u("%")},
+		{"zh", "该党获得百分之四十的选票", num(40).u("%")},
+		{"zh", "投票率为百分之71.86", num(71.86).u("%")},
 		noNumber("zh", "于当地时间17时03分去世"),
 		noNumber("zh", "安倍晋三8日在奈良市遭枪击"),
 		noNumber("zh", "统一战线和一些问题"),
@@ -318,6 +320,16 @@ var numberCases = map[string][]numberCase{
 		{"fr", "une hausse de 20-25 % des prix", num(20)},
 		noNumber("en", "The visitors won 21-14 in the final"),
 		noNumber("en", "Call 555-123-4567 for details"),
+	},
+	// Hours ahead in running text are how long something took, not a day to come.
+	"hours ahead": {
+		{"en", "The appeal went well: in 36 hours the fund doubled", num(36).u("hour")},
+		{"de", "Der Aufruf wirkte: binnen 36 Stunden verdoppelte sich der Fonds", num(36).u("hour")},
+		{"ar", "نجحت الحملة وتضاعف الصندوق خلال 36 ساعة", num(36).u("hour")},
+		{"ru", "Призыв сработал: в течение 36 часов фонд удвоился", num(36).u("hour")},
+		// Years ahead likewise: a span of time, not a year to come.
+		{"fr", "Le maire a promis de rebâtir le pont d'ici cinq ans", num(5).u("year")},
+		{"de", "Der Bürgermeister will die Brücke in fünf Jahren neu bauen", num(5).u("year")},
 	},
 	// A sentence of three words is a sentence, not page furniture ("12 Shares").
 	"short": {
