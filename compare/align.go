@@ -111,6 +111,9 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		return 0, false
 	}
 	c := compareValues(f, g)
+	if partsOfDayClash(f, g) {
+		return 0, false // the blast before dawn and the one in the evening of the same day
+	}
 	sameClaim := claimConcept(f) != "" && claimConcept(f) == claimConcept(g)
 	if c == incompatible {
 		if !sameClaim {
@@ -214,6 +217,9 @@ func (al *storyAlign) canUnion(x, y int) bool {
 			return false
 		}
 	}
+	if al.dayPartsClash(rx, ry) {
+		return false
+	}
 	for n, bad := range al.forbid {
 		rn := al.uf.find(n)
 		if rn != rx && rn != ry {
@@ -270,6 +276,51 @@ func (al *storyAlign) spanFits(rx, ry int) bool {
 func countriesDisjoint(a *article, i int, b *article, j int) bool {
 	ca, cb := sentenceActors(a, i, ActorCountry), sentenceActors(b, j, ActorCountry)
 	return len(ca) > 0 && len(cb) > 0 && disjoint(ca, cb)
+}
+
+// dayHalf places a part of the day before or after noon: -1 for the early morning and the
+// morning, 1 for the afternoon and the evening, 0 when it cannot tell ("night" may be the
+// evening or the small hours; midday is both).
+func dayHalf(part string) int {
+	switch part {
+	case "early_morning", "morning":
+		return -1
+	case "afternoon", "evening":
+		return 1
+	}
+	return 0
+}
+
+// partsOfDayClash reports whether two dates put what they date in opposite halves of the
+// day: two events of one day ("the first blast at 2 a.m., the second in the evening").
+func partsOfDayClash(f, g Fact) bool {
+	return f.Kind == KindDate && g.Kind == KindDate && dayHalf(f.PartOfDay)*dayHalf(g.PartOfDay) == -1
+}
+
+// dayPartsClashMaxPairs bounds the member pairs dayPartsClash compares.
+const dayPartsClashMaxPairs = 400
+
+// dayPartsClash reports whether joining two groups would put dates of opposite halves of a
+// day in one (partsOfDayClash): chained pairs must not join what no pair would.
+func (al *storyAlign) dayPartsClash(rx, ry int) bool {
+	mx, my := al.members[rx], al.members[ry]
+	if len(mx)*len(my) > dayPartsClashMaxPairs {
+		return false
+	}
+	for _, x := range mx {
+		nx := al.nodes[x]
+		fx := al.st.arts[nx.art].facts[nx.fact]
+		if dayHalf(fx.PartOfDay) == 0 {
+			continue
+		}
+		for _, y := range my {
+			ny := al.nodes[y]
+			if partsOfDayClash(fx, al.st.arts[ny.art].facts[ny.fact]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // valuesFitPerArticle reports whether no article would hold two disagreeing values in the

@@ -256,3 +256,54 @@ func TestNightSpansAlign(t *testing.T) {
 	}
 	t.Errorf("the three nights are not one alignment: %+v", res.Alignments)
 }
+
+// TestDayHalvesApart: dates of one day in opposite halves of it (before dawn, in the evening)
+// are two events, and no chain of pairs puts them in one alignment.
+func TestDayHalvesApart(t *testing.T) {
+	docs := []claimDoc{
+		{"de", "de", "2024-03-06T08:00:00Z", "Die erste Explosion bei Odessa ereignete sich am Dienstagmorgen, die zweite am Dienstagabend.\n"},
+		{"zh", "zh", "2024-03-06T09:00:00Z", "敖德萨附近的第一次爆炸发生在5日凌晨，第二次爆炸发生在5日晚。\n"},
+		{"en", "en", "2024-03-06T10:00:00Z", "The second blast near Odesa came on Tuesday evening, hours after the first on Tuesday morning.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindDate) {
+			continue
+		}
+		var texts []string
+		for _, m := range al.Members {
+			texts = append(texts, m.Text)
+		}
+		joined := strings.Join(texts, " | ")
+		morning := strings.Contains(joined, "morgen") || strings.Contains(joined, "凌晨") || strings.Contains(joined, "morning")
+		evening := strings.Contains(joined, "abend") || strings.Contains(joined, "晚") || strings.Contains(joined, "evening")
+		if morning && evening {
+			t.Errorf("one alignment holds both halves of the day: %s", joined)
+		}
+	}
+}
+
+// TestPartsOfDayClash: only opposite halves of a day part two dates of one day; "night" (the
+// evening or the small hours) and midday part nothing.
+func TestPartsOfDayClash(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want bool
+	}{
+		{"early_morning", "evening", true},
+		{"morning", "afternoon", true},
+		{"evening", "morning", true},
+		{"morning", "early_morning", false},
+		{"night", "evening", false},
+		{"night", "early_morning", false},
+		{"midday", "afternoon", false},
+		{"", "evening", false},
+	}
+	for _, c := range cases {
+		f := Fact{Kind: KindDate, Value: "2024-03-05", PartOfDay: c.a}
+		g := Fact{Kind: KindDate, Value: "2024-03-05", PartOfDay: c.b}
+		if got := partsOfDayClash(f, g); got != c.want {
+			t.Errorf("partsOfDayClash(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
