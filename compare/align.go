@@ -111,9 +111,6 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		return 0, false
 	}
 	c := compareValues(f, g)
-	if partsOfDayClash(f, g) {
-		return 0, false // the blast before dawn and the one in the evening of the same day
-	}
 	sameClaim := claimConcept(f) != "" && claimConcept(f) == claimConcept(g)
 	if c == incompatible {
 		if !sameClaim {
@@ -187,6 +184,9 @@ type storyAlign struct {
 	split   []bool // per root: holds disagreeing values of one claim
 	// span is, per root, the least and greatest positive number of the group.
 	span [][2]float64
+	// halves holds, per article and fact, the half of the day a date puts its event in
+	// (dayHalves): -1 before noon, 1 after, 0 unknown.
+	halves [][]int
 	// furniture marks, per article and fact, the dates of datelines:
 	// they state no claim, so they neither align nor conflict.
 	furniture [][]bool
@@ -291,17 +291,11 @@ func dayHalf(part string) int {
 	return 0
 }
 
-// partsOfDayClash reports whether two dates put what they date in opposite halves of the
-// day: two events of one day ("the first blast at 2 a.m., the second in the evening").
-func partsOfDayClash(f, g Fact) bool {
-	return f.Kind == KindDate && g.Kind == KindDate && dayHalf(f.PartOfDay)*dayHalf(g.PartOfDay) == -1
-}
-
 // dayPartsClashMaxPairs bounds the member pairs dayPartsClash compares.
 const dayPartsClashMaxPairs = 400
 
 // dayPartsClash reports whether joining two groups would put dates of opposite halves of a
-// day in one (partsOfDayClash): chained pairs must not join what no pair would.
+// day in one (al.halves): chained pairs must not join what no pair would.
 func (al *storyAlign) dayPartsClash(rx, ry int) bool {
 	mx, my := al.members[rx], al.members[ry]
 	if len(mx)*len(my) > dayPartsClashMaxPairs {
@@ -309,18 +303,78 @@ func (al *storyAlign) dayPartsClash(rx, ry int) bool {
 	}
 	for _, x := range mx {
 		nx := al.nodes[x]
-		fx := al.st.arts[nx.art].facts[nx.fact]
-		if dayHalf(fx.PartOfDay) == 0 {
+		hx := al.halves[nx.art][nx.fact]
+		if hx == 0 {
 			continue
 		}
 		for _, y := range my {
-			ny := al.nodes[y]
-			if partsOfDayClash(fx, al.st.arts[ny.art].facts[ny.fact]) {
+			if ny := al.nodes[y]; hx*al.halves[ny.art][ny.fact] == -1 {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// clockMaxGap is how far (in runes) a clock time may stand from a date and still time it:
+// "at 2:03 a.m. on 26 September", "lundi à 19 h 03"; clockWindow is how much text around
+// the date is searched for one (a clock time is up to a dozen runes long).
+const (
+	clockMaxGap = 12
+	clockWindow = clockMaxGap + 16
+)
+
+// dayHalves gives each date fact of an article the half of the day it puts its event in:
+// from its part of day ("26日凌晨", "am Montagabend"), else from the nearest clock time
+// beside it on its line ("the second at 7:03 p.m. the same day"); 0 when neither
+// tells (the article must be loaded).
+func dayHalves(a *article) []int {
+	out := make([]int, len(a.facts))
+	for i, f := range a.facts {
+		if f.Kind != KindDate {
+			continue
+		}
+		if h := dayHalf(f.PartOfDay); h != 0 || a.runes == nil {
+			out[i] = h
+			continue
+		}
+		if dv := dateValue(f); dv == "" || strings.Contains(dv, "/") {
+			continue // a span of days has no one half
+		}
+		// A window around the date, within its line: sentences are no bound here, as "a.m."
+		// ends one for the splitter.
+		lo, hi := max(0, f.Start-clockWindow), min(a.nRunes, f.End+clockWindow)
+		for k := f.Start - 1; k >= lo; k-- {
+			if a.runes[k] == '\n' {
+				lo = k + 1
+				break
+			}
+		}
+		for k := f.End; k < hi; k++ {
+			if a.runes[k] == '\n' {
+				hi = k
+				break
+			}
+		}
+		cs := clockTimes(a.runes[lo:hi], a.doc.Lang)
+		best, bestGap := "", clockMaxGap+1
+		for _, c := range cs {
+			gap := max(c.start+lo-f.End, f.Start-(c.end+lo))
+			if gap < bestGap {
+				best, bestGap = c.value, gap
+			}
+		}
+		if best == "" {
+			continue
+		}
+		switch h := (int(best[0]-'0')*10 + int(best[1]-'0')); {
+		case h < 11:
+			out[i] = -1
+		case h >= 14:
+			out[i] = 1
+		}
+	}
+	return out
 }
 
 // valuesFitPerArticle reports whether no article would hold two disagreeing values in the
@@ -452,6 +506,12 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		furniture[ai] = datelineDates(a)
 	}
 	al.furniture = furniture
+	// The half of the day each date puts its event in (its part of day, else a clock time
+	// beside it): the blast before dawn and the one in the evening are two events.
+	al.halves = make([][]int, len(st.arts))
+	for ai, a := range st.arts {
+		al.halves[ai] = dayHalves(a)
+	}
 	for ai := 0; ai < len(st.arts); ai++ {
 		for bi := ai + 1; bi < len(st.arts); bi++ {
 			a, b := st.arts[ai], st.arts[bi]
@@ -462,7 +522,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				}
 				lo, hi := pairRange(len(a.facts), i, len(b.facts))
 				for j := lo; j < hi; j++ {
-					if b.facts[j].Kind != f.Kind {
+					if b.facts[j].Kind != f.Kind || al.halves[ai][i]*al.halves[bi][j] == -1 {
 						continue
 					}
 					if sc, ok := st.pairScore(a, i, b, j); ok {

@@ -283,27 +283,35 @@ func TestDayHalvesApart(t *testing.T) {
 	}
 }
 
-// TestPartsOfDayClash: only opposite halves of a day part two dates of one day; "night" (the
-// evening or the small hours) and midday part nothing.
-func TestPartsOfDayClash(t *testing.T) {
+// TestDayHalves: a date's half of the day comes from its part of day, else from a clock time
+// right beside it, in each language's way of writing one; "night" and midday tell nothing.
+func TestDayHalves(t *testing.T) {
 	cases := []struct {
-		a, b string
-		want bool
+		lang, text, date string
+		want             int
 	}{
-		{"early_morning", "evening", true},
-		{"morning", "afternoon", true},
-		{"evening", "morning", true},
-		{"morning", "early_morning", false},
-		{"night", "evening", false},
-		{"night", "early_morning", false},
-		{"midday", "afternoon", false},
-		{"", "evening", false},
+		{"en", "The first blast came at 2:03 a.m. on 26 September.", "26 September", -1},
+		{"en", "The second came at 7:03 p.m. on 26 September.", "26 September", 1},
+		{"fr", "La seconde a eu lieu lundi à 19 h 03 près de l'île.", "lundi", 1},
+		{"de", "Die erste ereignete sich am Montag um 2.03 Uhr.", "Montag", -1},
+		{"zh", "爆炸发生在26日凌晨。", "26日凌晨", -1},
+		{"ru", "Второй взрыв произошел вечером 26 сентября.", "26 сентября", 1},
+		{"en", "The ministry said on Monday that the count, last updated at 7:03 p.m. yesterday after a long night of work, stood at 40.", "Monday", 0},
 	}
 	for _, c := range cases {
-		f := Fact{Kind: KindDate, Value: "2024-03-05", PartOfDay: c.a}
-		g := Fact{Kind: KindDate, Value: "2024-03-05", PartOfDay: c.b}
-		if got := partsOfDayClash(f, g); got != c.want {
-			t.Errorf("partsOfDayClash(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		doc := Document{ID: "x", Lang: c.lang, Text: c.text, Published: "2022-09-27"}
+		a := newArticle(doc, ExtractFacts(doc, Options{}))
+		found := false
+		for i, h := range dayHalves(a) {
+			if f := a.facts[i]; f.Kind == KindDate && strings.Contains(f.Text, c.date) {
+				found = true
+				if h != c.want {
+					t.Errorf("%s %q: half %d, want %d", c.lang, f.Text, h, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no date %q in %q", c.lang, c.date, c.text)
 		}
 	}
 }
