@@ -315,3 +315,20 @@ func TestDayHalves(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneDayAligns: a day each version names once ("on Thursday", "am Donnerstag", "25日")
+// aligns on its value even when the sentences share nothing else.
+func TestLoneDayAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-03-27T08:00:00Z", "Egypt halted all traffic through the waterway on Thursday as crews failed again.\n"},
+		{"de", "de", "2021-03-27T09:00:00Z", "Die Behörde setzte den Verkehr am Donnerstag vollständig aus.\n"},
+		{"zh", "zh", "2021-03-27T10:00:00Z", "管理局于25日宣布暂停通航。\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three Thursdays are not one alignment: %+v", res.Alignments)
+}
