@@ -135,10 +135,16 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		score = ctx + 0.5*math.Min(specificity(f), specificity(g)) + pos
 	case exact:
 		score = ctx + specificity(f) + pos
+		if f.Kind == KindNumber && !sameClaim && specificity(f) >= uniqueNumberMinSpecificity && valueCount(a, f) == 1 && valueCount(b, g) == 1 {
+			// The only statement of that figure in both versions (100 units of blood,
+			// "mehr als 100 Blutkonserven"). Figures of a known concept are scored as
+			// claims instead.
+			score += 2 * uniqueValueWeight
+		}
 		if f.Kind == KindDate && dayCount(a, f) == 1 && dayCount(b, g) == 1 {
 			// The only mention of that day in both versions ("on Thursday", "25日") dates
 			// the same thing far more often than not, whatever else the sentences say.
-			score += 2 * dateUniqueWeight
+			score += 2 * uniqueValueWeight
 		}
 	}
 	if sameLangUnits(a, f, b, g) == 1 {
@@ -665,9 +671,30 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	return out, al
 }
 
-// dateUniqueWeight is what each side adds to an exact match of day dates when it is its
-// article's only mention of that day.
-const dateUniqueWeight = 0.05
+// uniqueValueWeight is what each side adds to an exact match of days (or of bare figures)
+// when it is its article's only mention of that value.
+const uniqueValueWeight = 0.05
+
+// uniqueNumberMinSpecificity is how telling a figure must be (100 or more) for its being
+// the only one of its value in both versions to count.
+const uniqueNumberMinSpecificity = 0.25
+
+// valueCount counts the number facts of an article with f's value.
+func valueCount(a *article, f Fact) int {
+	x, ok := numValue(f)
+	if !ok {
+		return 0
+	}
+	if a.valueN == nil {
+		a.valueN = map[float64]int{}
+		for _, g := range a.facts {
+			if y, ok := numValue(g); ok && g.Kind == KindNumber {
+				a.valueN[y]++
+			}
+		}
+	}
+	return a.valueN[x]
+}
 
 // dayCount counts the date facts of an article with f's value, day precision only (0 for
 // anything else).

@@ -332,3 +332,20 @@ func TestLoneDayAligns(t *testing.T) {
 	}
 	t.Errorf("the three Thursdays are not one alignment: %+v", res.Alignments)
 }
+
+// TestLoneFigureAligns: a figure of a hundred or more that each version states once aligns on
+// its value, though its noun has no concept and the sentences share nothing else.
+func TestLoneFigureAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2022-07-08T08:00:00Z", "Surgeons gave him more than 100 units of blood.\n"},
+		{"de", "de", "2022-07-08T09:00:00Z", "Die Ärzte verabreichten ihm mehr als 100 Blutkonserven.\n"},
+		{"ru", "ru", "2022-07-08T10:00:00Z", "Ему перелили более 100 единиц крови.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindNumber) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three figures of 100 are not one alignment: %+v", res.Alignments)
+}
