@@ -135,6 +135,17 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 		score = ctx + 0.5*math.Min(specificity(f), specificity(g)) + pos
 	case exact:
 		score = ctx + specificity(f) + pos
+		if f.Kind == KindNumber && !sameClaim && specificity(f) >= uniqueNumberMinSpecificity && valueCount(a, f) == 1 && valueCount(b, g) == 1 {
+			// The only statement of that figure in both versions (100 units of blood,
+			// "mehr als 100 Blutkonserven"). Figures of a known concept are scored as
+			// claims instead.
+			score += 2 * uniqueValueWeight
+		}
+		if f.Kind == KindDate && dayCount(a, f) == 1 && dayCount(b, g) == 1 {
+			// The only mention of that day in both versions ("on Thursday", "25日") dates
+			// the same thing far more often than not, whatever else the sentences say.
+			score += 2 * uniqueValueWeight
+		}
 	}
 	if sameLangUnits(a, f, b, g) == 1 {
 		score += 0.2
@@ -184,6 +195,9 @@ type storyAlign struct {
 	split   []bool // per root: holds disagreeing values of one claim
 	// span is, per root, the least and greatest positive number of the group.
 	span [][2]float64
+	// halves holds, per article and fact, the half of the day a date puts its event in
+	// (dayHalves): -1 before noon, 1 after, 0 unknown.
+	halves [][]int
 	// furniture marks, per article and fact, the dates of datelines:
 	// they state no claim, so they neither align nor conflict.
 	furniture [][]bool
@@ -213,6 +227,9 @@ func (al *storyAlign) canUnion(x, y int) bool {
 		if cx == "" || cx != cy || !loadConcepts().cumulative[cx] && !al.valuesFitPerArticle(rx, ry) {
 			return false
 		}
+	}
+	if al.dayPartsClash(rx, ry) {
+		return false
 	}
 	for n, bad := range al.forbid {
 		rn := al.uf.find(n)
@@ -270,6 +287,105 @@ func (al *storyAlign) spanFits(rx, ry int) bool {
 func countriesDisjoint(a *article, i int, b *article, j int) bool {
 	ca, cb := sentenceActors(a, i, ActorCountry), sentenceActors(b, j, ActorCountry)
 	return len(ca) > 0 && len(cb) > 0 && disjoint(ca, cb)
+}
+
+// dayHalf places a part of the day before or after noon: -1 for the early morning and the
+// morning, 1 for the afternoon and the evening, 0 when it cannot tell ("night" may be the
+// evening or the small hours; midday is both).
+func dayHalf(part string) int {
+	switch part {
+	case "early_morning", "morning":
+		return -1
+	case "afternoon", "evening":
+		return 1
+	}
+	return 0
+}
+
+// dayPartsClashMaxPairs bounds the member pairs dayPartsClash compares.
+const dayPartsClashMaxPairs = 400
+
+// dayPartsClash reports whether joining two groups would put dates of opposite halves of a
+// day in one (al.halves): chained pairs must not join what no pair would.
+func (al *storyAlign) dayPartsClash(rx, ry int) bool {
+	mx, my := al.members[rx], al.members[ry]
+	if len(mx)*len(my) > dayPartsClashMaxPairs {
+		return false
+	}
+	for _, x := range mx {
+		nx := al.nodes[x]
+		hx := al.halves[nx.art][nx.fact]
+		if hx == 0 {
+			continue
+		}
+		for _, y := range my {
+			if ny := al.nodes[y]; hx*al.halves[ny.art][ny.fact] == -1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockMaxGap is how far (in runes) a clock time may stand from a date and still time it:
+// "at 2:03 a.m. on 26 September", "lundi à 19 h 03"; clockWindow is how much text around
+// the date is searched for one (a clock time is up to a dozen runes long).
+const (
+	clockMaxGap = 12
+	clockWindow = clockMaxGap + 16
+)
+
+// dayHalves gives each date fact of an article the half of the day it puts its event in:
+// from its part of day ("26日凌晨", "am Montagabend"), else from the nearest clock time
+// beside it on its line ("the second at 7:03 p.m. the same day"); 0 when neither
+// tells (the article must be loaded).
+func dayHalves(a *article) []int {
+	out := make([]int, len(a.facts))
+	for i, f := range a.facts {
+		if f.Kind != KindDate {
+			continue
+		}
+		if h := dayHalf(f.PartOfDay); h != 0 || a.runes == nil {
+			out[i] = h
+			continue
+		}
+		if dv := dateValue(f); dv == "" || strings.Contains(dv, "/") {
+			continue // a span of days has no one half
+		}
+		// A window around the date, within its line: sentences are no bound here, as "a.m."
+		// ends one for the splitter.
+		lo, hi := max(0, f.Start-clockWindow), min(a.nRunes, f.End+clockWindow)
+		for k := f.Start - 1; k >= lo; k-- {
+			if a.runes[k] == '\n' {
+				lo = k + 1
+				break
+			}
+		}
+		for k := f.End; k < hi; k++ {
+			if a.runes[k] == '\n' {
+				hi = k
+				break
+			}
+		}
+		cs := clockTimes(a.runes[lo:hi], a.doc.Lang)
+		best, bestGap := "", clockMaxGap+1
+		for _, c := range cs {
+			gap := max(c.start+lo-f.End, f.Start-(c.end+lo))
+			if gap < bestGap {
+				best, bestGap = c.value, gap
+			}
+		}
+		if best == "" {
+			continue
+		}
+		switch h := (int(best[0]-'0')*10 + int(best[1]-'0')); {
+		case h < 11:
+			out[i] = -1
+		case h >= 14:
+			out[i] = 1
+		}
+	}
+	return out
 }
 
 // valuesFitPerArticle reports whether no article would hold two disagreeing values in the
@@ -401,6 +517,12 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		furniture[ai] = datelineDates(a)
 	}
 	al.furniture = furniture
+	// The half of the day each date puts its event in (its part of day, else a clock time
+	// beside it): the blast before dawn and the one in the evening are two events.
+	al.halves = make([][]int, len(st.arts))
+	for ai, a := range st.arts {
+		al.halves[ai] = dayHalves(a)
+	}
 	for ai := 0; ai < len(st.arts); ai++ {
 		for bi := ai + 1; bi < len(st.arts); bi++ {
 			a, b := st.arts[ai], st.arts[bi]
@@ -411,7 +533,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 				}
 				lo, hi := pairRange(len(a.facts), i, len(b.facts))
 				for j := lo; j < hi; j++ {
-					if b.facts[j].Kind != f.Kind {
+					if b.facts[j].Kind != f.Kind || al.halves[ai][i]*al.halves[bi][j] == -1 {
 						continue
 					}
 					if sc, ok := st.pairScore(a, i, b, j); ok {
@@ -547,6 +669,48 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	}
 	out = append(out, alignHighlights(st, al, opts.Highlights)...)
 	return out, al
+}
+
+// uniqueValueWeight is what each side adds to an exact match of days (or of bare figures)
+// when it is its article's only mention of that value.
+const uniqueValueWeight = 0.05
+
+// uniqueNumberMinSpecificity is how telling a figure must be (100 or more) for its being
+// the only one of its value in both versions to count.
+const uniqueNumberMinSpecificity = 0.25
+
+// valueCount counts the number facts of an article with f's value.
+func valueCount(a *article, f Fact) int {
+	x, ok := numValue(f)
+	if !ok {
+		return 0
+	}
+	if a.valueN == nil {
+		a.valueN = map[float64]int{}
+		for _, g := range a.facts {
+			if y, ok := numValue(g); ok && g.Kind == KindNumber {
+				a.valueN[y]++
+			}
+		}
+	}
+	return a.valueN[x]
+}
+
+// dayCount counts the date facts of an article with f's value, day precision only (0 for
+// anything else).
+func dayCount(a *article, f Fact) int {
+	if f.Precision != PrecisionDay || f.Unresolved || strings.Contains(dateValue(f), "/") {
+		return 0
+	}
+	if a.dayN == nil {
+		a.dayN = map[string]int{}
+		for _, g := range a.facts {
+			if g.Kind == KindDate && g.Precision == PrecisionDay && !g.Unresolved {
+				a.dayN[dateValue(g)]++
+			}
+		}
+	}
+	return a.dayN[dateValue(f)]
 }
 
 // restateMinSpecificity is how telling a bare figure must be (a thousand or more) to be

@@ -238,7 +238,7 @@ func loadArticles(src StreamSource, arts []*article) (unload func(), n int, err 
 		for i, a := range todo {
 			saved[i].Published = a.doc.Published
 			a.doc = saved[i]
-			a.facts, a.sentStart, a.factSent, a.sentKeys, a.bySent, a.conceptN = nil, nil, nil, nil, nil, nil
+			a.facts, a.sentStart, a.factSent, a.sentKeys, a.bySent, a.conceptN, a.dayN, a.valueN = nil, nil, nil, nil, nil, nil, nil, nil
 			a.unload()
 		}
 	}, len(todo), nil

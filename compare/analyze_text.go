@@ -42,6 +42,10 @@ type article struct {
 	// concept: built on first use, so per-fact questions do not rescan the article.
 	bySent   [][]int
 	conceptN map[string]int
+	// dayN counts the day-precise date facts per value (dayCount), built on first use.
+	dayN map[string]int
+	// valueN counts the number facts per value (valueCount), built on first use.
+	valueN map[float64]int
 
 	// What AnalyzeStream keeps of an article between its passes, its facts and text being
 	// loaded only while its story is analysed: its clustering features and day of the year

@@ -256,3 +256,96 @@ func TestNightSpansAlign(t *testing.T) {
 	}
 	t.Errorf("the three nights are not one alignment: %+v", res.Alignments)
 }
+
+// TestDayHalvesApart: dates of one day in opposite halves of it (before dawn, in the evening)
+// are two events, and no chain of pairs puts them in one alignment.
+func TestDayHalvesApart(t *testing.T) {
+	docs := []claimDoc{
+		{"de", "de", "2024-03-06T08:00:00Z", "Die erste Explosion bei Odessa ereignete sich am Dienstagmorgen, die zweite am Dienstagabend.\n"},
+		{"zh", "zh", "2024-03-06T09:00:00Z", "敖德萨附近的第一次爆炸发生在5日凌晨，第二次爆炸发生在5日晚。\n"},
+		{"en", "en", "2024-03-06T10:00:00Z", "The second blast near Odesa came on Tuesday evening, hours after the first on Tuesday morning.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindDate) {
+			continue
+		}
+		var texts []string
+		for _, m := range al.Members {
+			texts = append(texts, m.Text)
+		}
+		joined := strings.Join(texts, " | ")
+		morning := strings.Contains(joined, "morgen") || strings.Contains(joined, "凌晨") || strings.Contains(joined, "morning")
+		evening := strings.Contains(joined, "abend") || strings.Contains(joined, "晚") || strings.Contains(joined, "evening")
+		if morning && evening {
+			t.Errorf("one alignment holds both halves of the day: %s", joined)
+		}
+	}
+}
+
+// TestDayHalves: a date's half of the day comes from its part of day, else from a clock time
+// right beside it, in each language's way of writing one; "night" and midday tell nothing.
+func TestDayHalves(t *testing.T) {
+	cases := []struct {
+		lang, text, date string
+		want             int
+	}{
+		{"en", "The first blast came at 2:03 a.m. on 26 September.", "26 September", -1},
+		{"en", "The second came at 7:03 p.m. on 26 September.", "26 September", 1},
+		{"fr", "La seconde a eu lieu lundi à 19 h 03 près de l'île.", "lundi", 1},
+		{"de", "Die erste ereignete sich am Montag um 2.03 Uhr.", "Montag", -1},
+		{"zh", "爆炸发生在26日凌晨。", "26日凌晨", -1},
+		{"ru", "Второй взрыв произошел вечером 26 сентября.", "26 сентября", 1},
+		{"en", "The ministry said on Monday that the count, last updated at 7:03 p.m. yesterday after a long night of work, stood at 40.", "Monday", 0},
+	}
+	for _, c := range cases {
+		doc := Document{ID: "x", Lang: c.lang, Text: c.text, Published: "2022-09-27"}
+		a := newArticle(doc, ExtractFacts(doc, Options{}))
+		found := false
+		for i, h := range dayHalves(a) {
+			if f := a.facts[i]; f.Kind == KindDate && strings.Contains(f.Text, c.date) {
+				found = true
+				if h != c.want {
+					t.Errorf("%s %q: half %d, want %d", c.lang, f.Text, h, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no date %q in %q", c.lang, c.date, c.text)
+		}
+	}
+}
+
+// TestLoneDayAligns: a day each version names once ("on Thursday", "am Donnerstag", "25日")
+// aligns on its value even when the sentences share nothing else.
+func TestLoneDayAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-03-27T08:00:00Z", "Egypt halted all traffic through the waterway on Thursday as crews failed again.\n"},
+		{"de", "de", "2021-03-27T09:00:00Z", "Die Behörde setzte den Verkehr am Donnerstag vollständig aus.\n"},
+		{"zh", "zh", "2021-03-27T10:00:00Z", "管理局于25日宣布暂停通航。\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three Thursdays are not one alignment: %+v", res.Alignments)
+}
+
+// TestLoneFigureAligns: a figure of a hundred or more that each version states once aligns on
+// its value, though its noun has no concept and the sentences share nothing else.
+func TestLoneFigureAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2022-07-08T08:00:00Z", "Surgeons gave him more than 100 units of blood.\n"},
+		{"de", "de", "2022-07-08T09:00:00Z", "Die Ärzte verabreichten ihm mehr als 100 Blutkonserven.\n"},
+		{"ru", "ru", "2022-07-08T10:00:00Z", "Ему перелили более 100 единиц крови.\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindNumber) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three figures of 100 are not one alignment: %+v", res.Alignments)
+}
