@@ -508,6 +508,9 @@ func distinctHolders(a *article, p attribution, b *article, q attribution) bool 
 	if partOfInstitution(idf, idg) || partOfInstitution(idg, idf) {
 		return false // the government and its ministry
 	}
+	if strings.HasPrefix(idf, "inst:") && strings.HasPrefix(idg, "inst:") {
+		return true // two institutions of the table ("ministry" is no shared name)
+	}
 	nf, ng := holderName(f), holderName(g)
 	for _, x := range strings.Fields(nf) {
 		for _, y := range strings.Fields(ng) {
@@ -959,7 +962,7 @@ func institutionMentions(a *article) []Fact {
 			continue
 		}
 		out = append(out, Fact{Kind: KindActor, Start: start, End: end, Text: a.text(start, end),
-			Value: "inst:" + name, Label: "the " + strings.ReplaceAll(name, "_", " "), Type: ActorOrg})
+			Value: "inst:" + name, Label: strings.ReplaceAll(name, "_", " "), Type: ActorOrg})
 	}
 	return out
 }
