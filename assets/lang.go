@@ -9,5 +9,5 @@ import "embed"
 // lang/README.md.
 //
 //go:generate go run ../cmd/gen-langdata -cldr /tmp/cldr/node_modules -out lang/cldr
-//go:embed lang/cldr/*.json lang/extra/*.json lang/concepts.tsv lang/latin-conventions.tsv lang/units.tsv lang/unit-factors.tsv lang/conversion-units.tsv lang/born.tsv lang/currency-rates.tsv lang/events.tsv lang/attributions.tsv lang/clock.tsv lang/date-events.tsv
+//go:embed lang/cldr/*.json lang/extra/*.json lang/concepts.tsv lang/latin-conventions.tsv lang/units.tsv lang/unit-factors.tsv lang/conversion-units.tsv lang/born.tsv lang/currency-rates.tsv lang/org-generic-words.txt lang/events.tsv lang/attributions.tsv lang/clock.tsv lang/date-events.tsv
 var Lang embed.FS
