@@ -508,11 +508,18 @@ func distinctHolders(a *article, p attribution, b *article, q attribution) bool 
 	if partOfInstitution(idf, idg) || partOfInstitution(idg, idf) {
 		return false // the government and its ministry
 	}
+	if strings.HasPrefix(idf, "inst:") && strings.HasPrefix(idg, "inst:") {
+		return true // two institutions of the table ("ministry" is no shared name)
+	}
 	nf, ng := holderName(f), holderName(g)
+	generic := genericNameWords()
 	for _, x := range strings.Fields(nf) {
 		for _, y := range strings.Fields(ng) {
-			// Two-letter words ("of", "de", "al") are links, not names.
-			if x == y && len([]rune(x)) > 2 {
+			// Two-letter words ("of", "de", "al") are links, not names; "ministry",
+			// "committee" are not names either.
+			// A qualifier in brackets ("(Russia)" of "Ministry of Defence (Russia)") is
+			// not a name either.
+			if x == y && len([]rune(x)) > 2 && !generic[x] && !strings.HasPrefix(x, "(") {
 				return false // a shared word: one name in part ("Evergreen", "Evergreen Marine")
 			}
 		}
@@ -959,7 +966,7 @@ func institutionMentions(a *article) []Fact {
 			continue
 		}
 		out = append(out, Fact{Kind: KindActor, Start: start, End: end, Text: a.text(start, end),
-			Value: "inst:" + name, Label: "the " + strings.ReplaceAll(name, "_", " "), Type: ActorOrg})
+			Value: "inst:" + name, Label: strings.ReplaceAll(name, "_", " "), Type: ActorOrg})
 	}
 	return out
 }
@@ -1009,3 +1016,18 @@ func eventNear(a *article, toks []token, c conceptCue, ev string) bool {
 	}
 	return false
 }
+
+// genericNameWords are the words of org-generic-words.txt.
+var genericNameWords = sync.OnceValue(func() map[string]bool {
+	b, err := fs.ReadFile(assets.Lang, "lang/org-generic-words.txt")
+	if err != nil {
+		panic("compare: embedded org-generic-words.txt is missing: " + err.Error())
+	}
+	out := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	return out
+})

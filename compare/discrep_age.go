@@ -120,7 +120,7 @@ func ageOf(a *article, i int) (int, bool) {
 		if !strings.HasPrefix(gap, ",") && !strings.HasPrefix(gap, "،") {
 			return 0, false
 		}
-		if len([]rune(strings.TrimSpace(gap[1:]))) > 3 {
+		if len([]rune(strings.TrimSpace(strings.TrimLeft(gap, ",،")))) > 3 {
 			return 0, false
 		}
 		after := strings.TrimSpace(a.text(f.End, min(f.End+12, a.nRunes)))

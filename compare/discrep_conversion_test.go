@@ -52,3 +52,34 @@ func TestConversionUnitWords(t *testing.T) {
 		}
 	}
 }
+
+// Sums converted into another currency, at the rate of the article's year (2024: one euro
+// was about 1.08 dollars).
+func TestConversionCurrencies(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "The ministry pledged $10 million (€9.2 million) in aid.\n", false},
+		{"en", "The ministry pledged $5 million (€3 million) in aid.\n", true},
+		{"fr", "Le ministère a promis 10 millions d'euros (10,8 millions de dollars).\n", false},
+		{"fr", "Le ministère a promis 10 millions d'euros (15 millions de dollars).\n", true},
+		{"es", "El ministerio prometió 10 millones de euros (10,8 millones de dólares).\n", false},
+		{"de", "Das Ministerium sagte 10 Millionen Euro (16 Millionen Dollar) zu.\n", true},
+		{"ru", "Министерство выделило 10 млн долларов (9,2 млн евро).\n", false},
+		{"zh", "该部承诺提供1000万美元（约7200万元人民币）援助。\n", false},
+	}
+	for _, c := range cases {
+		res := Analyze([]Document{{ID: "a", Lang: c.lang, Text: c.text, Published: "2024-05-02"}}, nil, AnalyzeOptions{})
+		got := false
+		for _, d := range res.Discrepancies {
+			if d.Kind == DiscInternal {
+				got = true
+				t.Logf("%s: %s", c.lang, d.Summary)
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s %q: internal flag %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
+}

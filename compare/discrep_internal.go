@@ -131,6 +131,60 @@ func conversionUnit(t unitTable, a *article, f Fact) (u unitDef, end int, ok boo
 	return unitDef{}, 0, false
 }
 
+// currencyTolerance is how far a sum converted into another currency may be from the
+// yearly average rate: rates move within a year, and writers round.
+const currencyTolerance = 0.2
+
+// moneyBase is the base "unit" of sums of money in a conversion.
+const moneyBase = "money:USD"
+
+// loadCurrencyRates reads currency-rates.tsv: year → currency code → US dollars per unit.
+var loadCurrencyRates = sync.OnceValue(func() map[int]map[string]float64 {
+	f, err := assets.Lang.Open("lang/currency-rates.tsv")
+	if err != nil {
+		panic("compare: embedded currency-rates.tsv is missing: " + err.Error())
+	}
+	defer f.Close()
+	out := map[int]map[string]float64{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			panic("compare: currency-rates.tsv: want 3 tab-separated columns: " + line)
+		}
+		y, err1 := strconv.Atoi(cols[0])
+		r, err2 := strconv.ParseFloat(cols[2], 64)
+		if err1 != nil || err2 != nil || r <= 0 {
+			panic("compare: currency-rates.tsv: bad year or rate: " + line)
+		}
+		if out[y] == nil {
+			out[y] = map[string]float64{}
+		}
+		out[y][cols[1]] = r
+	}
+	return out
+})
+
+// moneyUnit returns a sum's currency as a unit of the conversion check, at the yearly rate of
+// the article's publication year; false for an article with no known date, a year the table
+// does not hold, or a currency it does not list.
+func moneyUnit(a *article, f Fact) (unitDef, int, bool) {
+	d, ok := parseISODay(a.doc.Published)
+	if !ok {
+		return unitDef{}, 0, false
+	}
+	y, _, _ := d.date()
+	r, ok := loadCurrencyRates()[y][f.Unit]
+	if !ok {
+		return unitDef{}, 0, false
+	}
+	return unitDef{unit: f.Unit, base: moneyBase, factor: r}, f.End, true
+}
+
 // conversionDiscrepancies flags bracketed conversions that do not hold in one article.
 func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 	t := loadUnits()
@@ -151,6 +205,9 @@ func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 			continue
 		}
 		u1, end1, ok := conversionUnit(t, a, f)
+		if !ok {
+			u1, end1, ok = moneyUnit(a, f)
+		}
 		if !ok || end1 > g.Start {
 			continue
 		}
@@ -164,13 +221,20 @@ func conversionDiscrepancies(storyID string, a *article) []Discrepancy {
 			continue
 		}
 		u2, _, ok := conversionUnit(t, a, g)
+		if !ok {
+			u2, _, ok = moneyUnit(a, g)
+		}
 		if !ok || u1.base != u2.base || u1.unit == u2.unit {
 			continue
 		}
 		x, _ := numValue(f)
 		y, _ := numValue(g)
 		want := x * u1.factor / u2.factor
-		if want == 0 || math.Abs(y-want)/math.Max(math.Abs(y), math.Abs(want)) <= conversionTolerance {
+		tolerance := conversionTolerance
+		if u1.base == moneyBase {
+			tolerance = currencyTolerance
+		}
+		if want == 0 || math.Abs(y-want)/math.Max(math.Abs(y), math.Abs(want)) <= tolerance {
 			continue
 		}
 		ms := []Member{memberOf(a, nums[k]), memberOf(a, nums[k+1])}

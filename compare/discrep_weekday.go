@@ -40,6 +40,22 @@ func writtenWeekdays(text, lang string) []int {
 	return out
 }
 
+// hasRelativeDay reports whether text names a day by its distance from the publication
+// ("yesterday", "hier", "أمس", "昨天"): with a weekday beside it, the two must agree.
+func hasRelativeDay(text, lang string) bool {
+	lx := lexiconFor(lang)
+	if lx == nil {
+		return false
+	}
+	sc := newScan(text, lx)
+	for i := range sc.toks {
+		if sc.has(i, itRelDay) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasDigit reports whether s holds a digit of any script (a day number).
 func hasDigit(s string) bool {
 	return strings.IndexFunc(s, unicode.IsDigit) >= 0
@@ -80,8 +96,8 @@ func weekdayDiscrepancies(storyID string, a *article) []Discrepancy {
 			continue
 		}
 		days, ok := statedDays(a, f)
-		if !ok || !hasDigit(f.Text) {
-			continue // a lone weekday, a relative day ("yesterday"), a week
+		if !ok || !hasDigit(f.Text) && !hasRelativeDay(f.Text, lang) {
+			continue // a lone weekday, a week
 		}
 		members := []int{i}
 		wds := writtenWeekdays(f.Text, lang)
