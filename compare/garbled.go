@@ -170,7 +170,7 @@ func garbledDiscrepancies(storyID string, a *article, vocab storyVocab) []Discre
 	if len(lexGlued) > 0 {
 		glued.spans = mergeSpans(glued.spans, lexGlued)
 	}
-	strayWords := damage{what: "stray words of another language", spans: lexStray}
+	strayWords := damage{what: "stray words of another language", spans: mergeSpans(lexStray, strayScriptWords(a, words, main))}
 	mojibake := damage{what: "lost characters (mojibake)"}
 	for i := 0; i < len(a.runes); i++ {
 		if a.runes[i] == '\uFFFD' {
