@@ -190,6 +190,10 @@ func TestGarbled(t *testing.T) {
 		{"a question mark for a lost letter", "es", "El di?metro de la burbuja era de un kilómetro.", []string{"di?metro"}},
 		{"a question mark in a URL is fine", "en", "See example.org/search?q=quake for the list.", nil},
 		{"replacement characters", "de", "Die Regierung erkl\uFFFD\uFFFDrte am Montag", []string{"\uFFFD\uFFFD"}},
+		{"utf-8 read as latin-1 in French", "fr", "Le ministre a dÃ©clarÃ© lundi que tout allait bien.", []string{"dÃ©clarÃ©"}},
+		{"utf-8 read as windows-1252", "en", "The minister said it wasnâ€™t true.", []string{"wasnâ€™t"}},
+		{"cyrillic utf-8 read as latin-1", "es", "El diario escribió Ð¿Ñ€Ð¸ en su portada.", []string{"Ð¿Ñ€Ð¸"}},
+		{"capitals and symbols in real text are fine", "es", "SÃO PAULO, ESPAÑA: el 15 °C y «MUÑOZ» ¿AÑO?", nil},
 	}
 	// The homoglyph case: a Cyrillic і inside a Latin word is damage too.
 	for i := range cases {

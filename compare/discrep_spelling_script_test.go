@@ -108,3 +108,20 @@ func TestRareSpellingNeedsOwnLanguageWitness(t *testing.T) {
 		t.Fatalf("want one spelling flag for Benahddou, got %+v", d)
 	}
 }
+
+// A wrong case ending on a Russian name is grammar, not spelling, and Arabic clitics and the
+// adjective of a country are not variants of its name: none of them is a spelling flag.
+func TestSpellingLeavesEndingsAndClitics(t *testing.T) {
+	var w azWS
+	w.add(t, "g-ru", "ru", "2023-06-24", "Переговоры с Лукашенко вёл Вагнер. Лукашенку позвонили утром, потом Лукашенко выступил.",
+		azAct("Лукашенко", "Alexander Lukashenko", ActorPerson), azAct("Лукашенку", "Alexander Lukashenko", ActorPerson),
+		azAct("Лукашенко", "Alexander Lukashenko", ActorPerson).n(1))
+	w.add(t, "g-ar", "ar", "2023-06-24", "وجهت روسيا رسالة، وقالت الحكومة الروسية إن لروسيا الحق في الرد، وردت روسيا لاحقاً.",
+		azAct("روسيا", "Russia", ActorCountry), azAct("الروسية", "Russia", ActorCountry), azAct("لروسيا", "Russia", ActorCountry),
+		azAct("روسيا", "Russia", ActorCountry).n(1))
+	w.add(t, "g-en", "en", "2023-06-24", "Alexander Lukashenko said Russia would respond.",
+		azAct("Alexander Lukashenko", "Alexander Lukashenko", ActorPerson), azAct("Russia", "Russia", ActorCountry))
+	for _, d := range azKinds(w.analyze(AnalyzeOptions{}), DiscSpelling) {
+		t.Errorf("spelling flag on an ending or a clitic: %s", d.Summary)
+	}
+}

@@ -19,8 +19,8 @@ import (
 //   - glued words: a lowercase run of three letters or more followed by a capitalised word
 //     inside one token (intentionnéPékin) — brand names (PowerPoint) start with a capital,
 //     iPhone/eBay have a one-letter prefix, so neither matches;
-//   - mojibake: U+FFFD, "??" standing for lost characters mid-sentence, or a "?" between two
-//     lowercase letters of a word (di?metro);
+//   - mojibake: U+FFFD, "??" standing for lost characters mid-sentence, a "?" between two
+//     lowercase letters of a word (di?metro), or UTF-8 read as Latin-1 (dÃ©jÃ , â€™);
 //   - untranslated fragments: a run of words in another script than the article's (three
 //     words; six when the foreign script is Latin, since brand and product names in Latin
 //     letters are normal in any language), or a sentence whose function words belong to
@@ -170,9 +170,26 @@ func garbledDiscrepancies(storyID string, a *article, vocab storyVocab) []Discre
 	if len(lexGlued) > 0 {
 		glued.spans = mergeSpans(glued.spans, lexGlued)
 	}
-	strayWords := damage{what: "stray words of another language", spans: lexStray}
+	strayWords := damage{what: "stray words of another language", spans: mergeSpans(lexStray, strayScriptWords(a, words, main))}
 	mojibake := damage{what: "lost characters (mojibake)"}
 	for i := 0; i < len(a.runes); i++ {
+		if n := latin1Mojibake(a.runes, i); n > 0 {
+			// UTF-8 read as Latin-1 or Windows-1252 (dÃ©jÃ , Ð¿Ñ€Ð¸, â€™): the span runs
+			// over the word the damage sits in.
+			s, e := i, i+n
+			for s > 0 && !unicode.IsSpace(a.runes[s-1]) {
+				s--
+			}
+			for e < len(a.runes) && !unicode.IsSpace(a.runes[e]) {
+				e++
+			}
+			for e > s && strings.ContainsRune(".,;:!?)", a.runes[e-1]) {
+				e--
+			}
+			mojibake.spans = append(mojibake.spans, wordSpan{s, e, string(a.runes[s:e])})
+			i = e
+			continue
+		}
 		if a.runes[i] == '\uFFFD' {
 			j := i
 			for j < len(a.runes) && a.runes[j] == '\uFFFD' {
@@ -503,4 +520,34 @@ func mergeSpans(a, b []wordSpan) []wordSpan {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// latin1Mojibake returns the length of the mojibake that starts at i (0 for none): the bytes
+// of a UTF-8 letter shown one by one as Latin-1 or Windows-1252 characters. A two-byte letter
+// (é, п) shows as Ã, Â, Ð or Ñ followed by a character of U+0080–U+00BF (Ã©, Ð¿); a
+// three-byte one (’, –) as â followed by € and another such character (â€™). Real text has
+// no such pairs: the leads are capitals, the followers symbols (© ¿ ¨ ´) that never follow
+// a capital letter inside a word.
+func latin1Mojibake(rs []rune, i int) int {
+	if i+1 >= len(rs) {
+		return 0
+	}
+	switch rs[i] {
+	case 'Ã', 'Â', 'Ð', 'Ñ':
+		if c := rs[i+1]; c >= 0x80 && c <= 0xBF && c != 0xA0 || isCP1252Continuation(c) {
+			return 2
+		}
+	case 'â':
+		if i+2 < len(rs) && rs[i+1] == '€' && (rs[i+2] >= 0x80 && rs[i+2] <= 0xBF || isCP1252Continuation(rs[i+2])) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// isCP1252Continuation reports whether r is what Windows-1252 shows for a byte 0x80–0x9F
+// (€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ), as UTF-8 continuation bytes
+// often appear.
+func isCP1252Continuation(r rune) bool {
+	return strings.ContainsRune("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ", r)
 }

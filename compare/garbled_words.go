@@ -27,7 +27,9 @@ import (
 //     that is no named actor and that no other version writes, except versions in a
 //     language whose alphabet has those letters (the word's own language); a capitalised
 //     one, which may be a name, must be written in no other version at all. A foreign name
-//     travels to the other versions; an untranslated common noun does not.
+//     travels to the other versions; an untranslated common noun does not;
+//   - a lone lower-case word of another cased script that a word list knows ("de обороны",
+//     "что government"), see strayScriptWords.
 //
 // The lists are the most frequent words of film subtitles (see rules.tsv for their source):
 // everyday words, which is what a glued article or a stray noun is made of.
@@ -285,6 +287,90 @@ func (r *wordRules) strayWord(lang, before, low string, vocab storyVocab) bool {
 		}
 	}
 	return true
+}
+
+// strayScriptWords finds lone lower-case words of another cased script than the article's
+// that a word list knows ("el ministerio de обороны ruso", "заявил, что government"): a
+// common word left untranslated. Names, brands and acronyms are capitalised (Telegram,
+// iPhone, APP), glosses stand in brackets or quotes, and a run of such words is
+// foreignRuns' to judge, so none of them is taken.
+func strayScriptWords(a *article, words [][2]int, main string) []wordSpan {
+	rules := loadWordRules()
+	words = splitByScript(a.runes, words)
+	var out []wordSpan
+	var buf [4]string
+	script := func(k int) string { return singleScriptRunes(a.runes[words[k][0]:words[k][1]], buf[:0]) }
+	for i, w := range words {
+		rs := a.runes[w[0]:w[1]]
+		sc := script(i)
+		if sc == main || sc != "Latin" && sc != "Cyrillic" || len(rs) < 4 {
+			continue
+		}
+		if i > 0 && script(i-1) == sc && onlySpacesBetween(a, words, i) ||
+			i+1 < len(words) && script(i+1) == sc && onlySpacesBetween(a, words, i+1) {
+			continue // part of a run of foreign words
+		}
+		lower := true
+		for _, r := range rs {
+			if isUpperRune(r) {
+				lower = false
+				break
+			}
+		}
+		if !lower || quotedOrBracketed(a.runes, w[0], w[1]) || inURLish(a.runes, w[0]) || a.inActor(w[0], w[1]) {
+			continue
+		}
+		low := string(rs)
+		if rules.lexicon[a.doc.Lang][low] {
+			continue
+		}
+		for _, lex := range rules.lexicon {
+			if lex[low] {
+				out = append(out, wordSpan{w[0], w[1], low})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// splitByScript splits word bounds where the script changes: Chinese and Japanese write
+// a Latin word into a run of Han characters without a space (进行investigation).
+func splitByScript(rs []rune, words [][2]int) [][2]int {
+	var out [][2]int
+	for _, w := range words {
+		start, cur := w[0], ""
+		for i := w[0]; i < w[1]; i++ {
+			sc := scriptOf(rs[i])
+			if sc == "" {
+				continue // a mark belongs to its letter
+			}
+			if cur != "" && sc != cur {
+				out = append(out, [2]int{start, i})
+				start = i
+			}
+			cur = sc
+		}
+		out = append(out, [2]int{start, w[1]})
+	}
+	return out
+}
+
+// quotedOrBracketed reports whether the word [start, end) stands right inside brackets or
+// quotes, or after a hash or at sign (a gloss, a title, a hashtag).
+func quotedOrBracketed(rs []rune, start, end int) bool {
+	j := start - 1
+	for j >= 0 && rs[j] == ' ' {
+		j--
+	}
+	if j >= 0 && strings.ContainsRune("([«\"“„‘'#@", rs[j]) {
+		return true
+	}
+	k := end
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	return k < len(rs) && strings.ContainsRune(")]»\"”“’'", rs[k])
 }
 
 // inActor reports whether [start, end) overlaps an actor fact of the article.

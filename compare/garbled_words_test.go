@@ -42,10 +42,26 @@ func TestLexicalDamage(t *testing.T) {
 		{"ru Cyrillic text has no alphabet row", "ru", "Спасатели прибыли в Kahramanmaraş утром.", nil, nil},
 		{"ar Latin brand names are fine", "ar", "نشرت الشركة بياناً على Facebook وTwitter.", nil, nil},
 		{"zh Latin brand names are fine", "zh", "他在Facebook上发布了视频。", nil, nil},
+		// A lone lower-case word of another script that a word list knows.
+		{"es a Russian word left in", "es", "El ministerio de обороны ruso no respondió.", nil, []string{"обороны"}},
+		{"fr a Russian word left in", "fr", "Le porte-parole du министерства a démenti.", nil, []string{"министерства"}},
+		{"de a Russian word left in", "de", "Der Sprecher sagte, die войска seien abgezogen.", nil, []string{"войска"}},
+		{"en a Russian word left in", "en", "The spokesman said the войска had withdrawn.", nil, []string{"войска"}},
+		{"vi a Russian word left in", "vi", "Người phát ngôn nói войска đã rút.", nil, []string{"войска"}},
+		{"ru an English word left in", "ru", "Министр заявил, что government примет меры.", nil, []string{"government"}},
+		{"ar an English word left in", "ar", "قال الوزير إن government سترد قريباً.", nil, []string{"government"}},
+		{"zh an English word left in", "zh", "发言人表示government将对此事进行调查。", nil, []string{"government"}},
+		{"ru brands and acronyms are capitalised", "ru", "Видео опубликовали в Telegram и на YouTube, сообщает AP.", nil, nil},
+		{"zh APP and iPhone are normal", "zh", "用户可以在APP和iPhone上观看直播。", nil, nil},
+		{"en a gloss in brackets", "en", "The word for peace (мир) is also the word for world.", nil, nil},
+		{"ru a quoted English title", "ru", "Фильм «breaking» вышел вчера.", nil, nil},
+		{"ru a run of English words is another check's", "ru", "Он сказал: the government will respond.", nil, nil},
+		{"ru a hashtag", "ru", "Пользователи писали под тегом #earthquake всю ночь.", nil, nil},
 	}
 	for _, c := range cases {
 		a := newArticle(Document{ID: "x", Lang: c.lang, Text: c.text}, nil)
 		glued, stray := lexicalDamage(a, wordBounds(a.runes), nil)
+		stray = mergeSpans(stray, strayScriptWords(a, wordBounds(a.runes), mainScript(a.runes)))
 		got := func(ws []wordSpan) string {
 			var s []string
 			for _, w := range ws {
