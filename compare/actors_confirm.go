@@ -229,16 +229,18 @@ func confirmStoryNames(st *story) {
 			g.relabelArabic(a.facts, keys)
 		}
 		g.translatedOrgs(a.facts, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
+		extra := g.translatedOrgsBefore(toks, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
 		var ms []match
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
 		} else {
 			ms = g.confirmHan(toks, rs, taken, keys)
 		}
-		if len(ms) == 0 {
+		if len(ms) == 0 && len(extra) == 0 {
 			continue
 		}
 		ms = g.confirmedHeads(toks, rs, taken, ms, primaryLang(a.doc.Lang))
+		ms = append(ms, extra...)
 		found := make([]Fact, len(ms))
 		for i, m := range ms {
 			found[i] = Fact{Kind: KindActor, Start: m.start, End: m.end, Text: string(rs[m.start:m.end]),
@@ -599,24 +601,8 @@ func (g *gazetteer) translatedOrgs(facts []Fact, rs []rune, taken []bool, orgs [
 		if end < 0 {
 			continue
 		}
-		names := append([]string{FoldForSearch(g.actors[country].label)}, g.enAdjectives[country]...)
-		var found *storyAnchor
-		ambiguous := false
-		for i := range orgs {
-			label := " " + FoldForSearch(orgs[i].label) + " "
-			named := false
-			for _, n := range names {
-				named = named || strings.Contains(label, " "+n+" ")
-			}
-			if !named || !holdsOne(label, word.english) {
-				continue
-			}
-			if found != nil && found.id != orgs[i].id {
-				ambiguous = true
-			}
-			found = &orgs[i]
-		}
-		if found == nil || ambiguous {
+		found, ok := g.onlyOrgOf(country, word, orgs)
+		if !ok {
 			continue
 		}
 		for p := f.End; p < end; p++ {
@@ -665,4 +651,91 @@ func holdsOne(label string, alts [][]string) bool {
 		}
 	}
 	return false
+}
+
+// translatedOrgsBefore finds, among the words no fact holds, a body's name written before the
+// country's adjective (الهلال الأحمر الليبي: the Red Crescent, Libyan), and makes it the
+// organisation a Latin-script version names with that country and those English words
+// (Libyan Red Crescent), when exactly one does; translatedOrgs is the same for a country
+// written first.
+func (g *gazetteer) translatedOrgsBefore(toks []token, rs []rune, taken []bool, orgs []storyAnchor, lang string) []match {
+	var out []match
+	if len(orgs) == 0 {
+		return nil
+	}
+	free := func(k int) bool {
+		for p := toks[k].start; p < toks[k].end; p++ {
+			if taken[p] {
+				return false
+			}
+		}
+		return true
+	}
+	var fvBuf [8]firstVariant
+	for _, w := range g.orgWords[lang] {
+		wt := tokenize(w.native, g.morph)
+		n := len(wt)
+		if n == 0 || wt[0].sc == scHan {
+			continue
+		}
+		for i := 0; i+n < len(toks); i++ {
+			skip := -1
+			for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+				if fv.exact == wt[0].key {
+					skip = fv.skip
+					break
+				}
+			}
+			if skip < 0 || !free(i) {
+				continue
+			}
+			ok := true
+			for k := 1; k < n && ok; k++ {
+				ok = toks[i+k].key == wt[k].key && free(i+k) && onlySpaceBetweenTokens(toks[i+k-1], toks[i+k])
+			}
+			if !ok || !free(i+n) || !onlySpaceBetweenTokens(toks[i+n-1], toks[i+n]) {
+				continue
+			}
+			adj, found := g.longest(toks, i+n, lang)
+			if !found || !adj.adj || adj.actor < 0 || g.actors[adj.actor].typ != ActorCountry {
+				continue
+			}
+			a, ok := g.onlyOrgOf(adj.actor, w, orgs)
+			if !ok {
+				continue
+			}
+			m := match{i: i, j: adj.j, start: toks[i].start + skip, end: adj.end, actor: -1,
+				id: a.id, label: a.label, typ: a.typ, conf: confConfirmed}
+			for p := m.start; p < m.end; p++ {
+				taken[p] = true
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// onlyOrgOf is the one organisation of orgs whose name holds the country's name or English
+// adjective and the English words of w; false when none or several do.
+func (g *gazetteer) onlyOrgOf(country int32, w orgWord, orgs []storyAnchor) (storyAnchor, bool) {
+	names := append([]string{FoldForSearch(g.actors[country].label)}, g.enAdjectives[country]...)
+	var found *storyAnchor
+	for i := range orgs {
+		label := " " + FoldForSearch(orgs[i].label) + " "
+		named := false
+		for _, n := range names {
+			named = named || strings.Contains(label, " "+n+" ")
+		}
+		if !named || !holdsOne(label, w.english) {
+			continue
+		}
+		if found != nil && found.id != orgs[i].id {
+			return storyAnchor{}, false
+		}
+		found = &orgs[i]
+	}
+	if found == nil {
+		return storyAnchor{}, false
+	}
+	return *found, true
 }
