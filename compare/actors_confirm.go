@@ -17,6 +17,13 @@ import (
 // (Arabic) or of transcription characters (Chinese, han-sounds.tsv) that sounds like an actor
 // another version writes in Latin or Cyrillic letters is that actor, and takes its id, label
 // and type, so the Arabic درنة is the Derna of the English version, not a name of its own.
+//
+// The same reading also gives a title-found Arabic name the story's actor it sounds like
+// (relabelArabic), and a body written as country + body word (丹麦能源署, الهلال الأحمر
+// الليبي) the organisation a Latin-script version names with that country and the body's
+// English words (org-words.tsv; translatedOrgs). Precision comes first: a key two actors
+// share confirms neither, three Arabic consonants count only for one word that opens as the
+// Latin name does, and a gazetteer actor needs four (its Arabic name is known anyway).
 
 // confConfirmed is the confidence of a name found through another version's spelling.
 const confConfirmed = 0.65
