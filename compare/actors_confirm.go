@@ -525,7 +525,8 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 	for i := range facts {
 		f := facts[i]
 		id, _ := f.Value.(string)
-		if f.Kind != KindActor || !strings.HasPrefix(id, "local:") || nameScript(f.Text) != scArabic {
+		// An analyst's alias (confExact) is never relabelled.
+		if f.Kind != KindActor || !strings.HasPrefix(id, "local:") || nameScript(f.Text) != scArabic || f.Confidence >= confExact {
 			continue
 		}
 		ts := tokenize(f.Text, g.morph)
@@ -541,7 +542,7 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 			continue
 		}
 		for k := range facts {
-			if facts[k].Kind == KindActor && facts[k].Value == f.Value {
+			if facts[k].Kind == KindActor && facts[k].Value == f.Value && facts[k].Confidence < confExact {
 				facts[k].Value, facts[k].Label = a.id, a.label
 			}
 		}
