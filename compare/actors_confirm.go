@@ -17,6 +17,13 @@ import (
 // (Arabic) or of transcription characters (Chinese, han-sounds.tsv) that sounds like an actor
 // another version writes in Latin or Cyrillic letters is that actor, and takes its id, label
 // and type, so the Arabic درنة is the Derna of the English version, not a name of its own.
+//
+// The same reading also gives a title-found Arabic name the story's actor it sounds like
+// (relabelArabic), and a body written as country + body word (丹麦能源署, الهلال الأحمر
+// الليبي) the organisation a Latin-script version names with that country and the body's
+// English words (org-words.tsv; translatedOrgs). Precision comes first: a key two actors
+// share confirms neither, three Arabic consonants count only for one word that opens as the
+// Latin name does, and a gazetteer actor needs four (its Arabic name is known anyway).
 
 // confConfirmed is the confidence of a name found through another version's spelling.
 const confConfirmed = 0.65
@@ -229,16 +236,18 @@ func confirmStoryNames(st *story) {
 			g.relabelArabic(a.facts, keys)
 		}
 		g.translatedOrgs(a.facts, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
+		extra := g.translatedOrgsBefore(toks, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
 		var ms []match
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
 		} else {
 			ms = g.confirmHan(toks, rs, taken, keys)
 		}
-		if len(ms) == 0 {
+		if len(ms) == 0 && len(extra) == 0 {
 			continue
 		}
 		ms = g.confirmedHeads(toks, rs, taken, ms, primaryLang(a.doc.Lang))
+		ms = append(ms, extra...)
 		found := make([]Fact, len(ms))
 		for i, m := range ms {
 			found[i] = Fact{Kind: KindActor, Start: m.start, End: m.end, Text: string(rs[m.start:m.end]),
@@ -516,7 +525,8 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 	for i := range facts {
 		f := facts[i]
 		id, _ := f.Value.(string)
-		if f.Kind != KindActor || !strings.HasPrefix(id, "local:") || nameScript(f.Text) != scArabic {
+		// An analyst's alias (confExact) is never relabelled.
+		if f.Kind != KindActor || !strings.HasPrefix(id, "local:") || nameScript(f.Text) != scArabic || f.Confidence >= confExact {
 			continue
 		}
 		ts := tokenize(f.Text, g.morph)
@@ -532,7 +542,7 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 			continue
 		}
 		for k := range facts {
-			if facts[k].Kind == KindActor && facts[k].Value == f.Value {
+			if facts[k].Kind == KindActor && facts[k].Value == f.Value && facts[k].Confidence < confExact {
 				facts[k].Value, facts[k].Label = a.id, a.label
 			}
 		}
@@ -599,24 +609,8 @@ func (g *gazetteer) translatedOrgs(facts []Fact, rs []rune, taken []bool, orgs [
 		if end < 0 {
 			continue
 		}
-		names := append([]string{FoldForSearch(g.actors[country].label)}, g.enAdjectives[country]...)
-		var found *storyAnchor
-		ambiguous := false
-		for i := range orgs {
-			label := " " + FoldForSearch(orgs[i].label) + " "
-			named := false
-			for _, n := range names {
-				named = named || strings.Contains(label, " "+n+" ")
-			}
-			if !named || !holdsOne(label, word.english) {
-				continue
-			}
-			if found != nil && found.id != orgs[i].id {
-				ambiguous = true
-			}
-			found = &orgs[i]
-		}
-		if found == nil || ambiguous {
+		found, ok := g.onlyOrgOf(country, word, orgs)
+		if !ok {
 			continue
 		}
 		for p := f.End; p < end; p++ {
@@ -665,4 +659,91 @@ func holdsOne(label string, alts [][]string) bool {
 		}
 	}
 	return false
+}
+
+// translatedOrgsBefore finds, among the words no fact holds, a body's name written before the
+// country's adjective (الهلال الأحمر الليبي: the Red Crescent, Libyan), and makes it the
+// organisation a Latin-script version names with that country and those English words
+// (Libyan Red Crescent), when exactly one does; translatedOrgs is the same for a country
+// written first.
+func (g *gazetteer) translatedOrgsBefore(toks []token, rs []rune, taken []bool, orgs []storyAnchor, lang string) []match {
+	var out []match
+	if len(orgs) == 0 {
+		return nil
+	}
+	free := func(k int) bool {
+		for p := toks[k].start; p < toks[k].end; p++ {
+			if taken[p] {
+				return false
+			}
+		}
+		return true
+	}
+	var fvBuf [8]firstVariant
+	for _, w := range g.orgWords[lang] {
+		wt := tokenize(w.native, g.morph)
+		n := len(wt)
+		if n == 0 || wt[0].sc == scHan {
+			continue
+		}
+		for i := 0; i+n < len(toks); i++ {
+			skip := -1
+			for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+				if fv.exact == wt[0].key {
+					skip = fv.skip
+					break
+				}
+			}
+			if skip < 0 || !free(i) {
+				continue
+			}
+			ok := true
+			for k := 1; k < n && ok; k++ {
+				ok = toks[i+k].key == wt[k].key && free(i+k) && onlySpaceBetweenTokens(toks[i+k-1], toks[i+k])
+			}
+			if !ok || !free(i+n) || !onlySpaceBetweenTokens(toks[i+n-1], toks[i+n]) {
+				continue
+			}
+			adj, found := g.longest(toks, i+n, lang)
+			if !found || !adj.adj || adj.actor < 0 || g.actors[adj.actor].typ != ActorCountry {
+				continue
+			}
+			a, ok := g.onlyOrgOf(adj.actor, w, orgs)
+			if !ok {
+				continue
+			}
+			m := match{i: i, j: adj.j, start: toks[i].start + skip, end: adj.end, actor: -1,
+				id: a.id, label: a.label, typ: a.typ, conf: confConfirmed}
+			for p := m.start; p < m.end; p++ {
+				taken[p] = true
+			}
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// onlyOrgOf is the one organisation of orgs whose name holds the country's name or English
+// adjective and the English words of w; false when none or several do.
+func (g *gazetteer) onlyOrgOf(country int32, w orgWord, orgs []storyAnchor) (storyAnchor, bool) {
+	names := append([]string{FoldForSearch(g.actors[country].label)}, g.enAdjectives[country]...)
+	var found *storyAnchor
+	for i := range orgs {
+		label := " " + FoldForSearch(orgs[i].label) + " "
+		named := false
+		for _, n := range names {
+			named = named || strings.Contains(label, " "+n+" ")
+		}
+		if !named || !holdsOne(label, w.english) {
+			continue
+		}
+		if found != nil && found.id != orgs[i].id {
+			return storyAnchor{}, false
+		}
+		found = &orgs[i]
+	}
+	if found == nil {
+		return storyAnchor{}, false
+	}
+	return *found, true
 }

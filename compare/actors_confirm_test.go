@@ -181,8 +181,23 @@ func TestTranslatedOrgs(t *testing.T) {
 	en := Document{Lang: "en", Text: "The leaks were reported by the Danish Energy Agency on Tuesday.\n" +
 		"The Turkish Red Crescent and the Greek Coast Guard sent teams, the organisers said."}
 	zh := Document{Lang: "zh", Text: "丹麦能源署周二通报了泄漏。土耳其红新月会和希腊海岸警卫队派出了救援队。瑞典海岸警卫队也在现场。"}
-	st := storyOf(en, zh)
+	ar := Document{Lang: "ar", Text: "وأرسل الهلال الأحمر التركي فرقاً، وانتشرت زوارق خفر السواحل اليوناني في البحر، وقالت الشرطة اليونانية إن البحث مستمر."}
+	st := storyOf(en, zh, ar)
 	confirmStoryNames(st)
+	for surface, label := range map[string]string{
+		"الهلال الأحمر التركي": "Turkish Red Crescent",
+		"خفر السواحل اليوناني": "Greek Coast Guard",
+	} {
+		if f := actorAt(st.arts[2], surface); f == nil || f.Label != label {
+			t.Errorf("%s: got %+v, want %s", surface, f, label)
+		}
+	}
+	// No Greek police in the other version: the adjective stays no actor.
+	for _, f := range st.arts[2].facts {
+		if f.Kind == KindActor && f.Value != "local:turkish red crescent" && f.Value != "local:greek coast guard" {
+			t.Errorf("ar: unexpected %q %v", f.Text, f.Value)
+		}
+	}
 	want := map[string]string{
 		"丹麦能源署":   "Danish Energy Agency",
 		"土耳其红新月会": "Turkish Red Crescent",

@@ -142,6 +142,16 @@ type morphology struct {
 	simplified map[rune]rune
 }
 
+// traditional reports whether s holds a character han-variants.tsv simplifies.
+func (m *morphology) traditional(s string) bool {
+	for _, r := range s {
+		if _, ok := m.simplified[r]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // loadHanVariants reads han-variants.tsv into m.simplified.
 func (m *morphology) loadHanVariants(fsys fs.FS) error {
 	m.simplified = map[rune]rune{}
@@ -848,6 +858,13 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 				}
 			}
 			for _, n := range ns {
+				if g.morph.traditional(n) {
+					// GeoNames gives many small places only a traditional-character name;
+					// read simplified (han-variants.tsv), it would meet every simplified
+					// text, where such a name is more often another place's (維堡,
+					// Viborg, for 维堡, Vyborg).
+					continue
+				}
 				toks := tokenize(n, g.morph)
 				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
 					continue
