@@ -55,9 +55,12 @@ type gazetteer struct {
 	firstLens [256]uint64
 	prefix    map[string]bool    // joined fold keys of every proper token prefix of a name
 	persons   map[string][]int32 // fold key of any token of a person name → persons
-	morph     *morphology
-	frames    map[string][]frame     // per language
-	frameIx   map[string]*frameIndex // per language; "" = the main languages together
+	// personSounds: a person's Latin name (every listed form, full or family name alone) by
+	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
+	personSounds map[string][]int32
+	morph        *morphology
+	frames       map[string][]frame     // per language
+	frameIx      map[string]*frameIndex // per language; "" = the main languages together
 	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
 	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
 	arSkeleton map[string]int32
@@ -382,8 +385,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		names:   map[string][]candidate{},
 		maxLen:  map[string]int{},
 		prefix:  map[string]bool{},
-		persons: map[string][]int32{},
-		frames:  map[string][]frame{},
+		persons: map[string][]int32{}, personSounds: map[string][]int32{},
+		frames: map[string][]frame{},
 
 		arSkeleton: map[string]int32{},
 		placeStems: map[string]bool{},
@@ -797,6 +800,11 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 			if _, ok := g.arSkeleton[sk]; !ok {
 				g.arSkeleton[sk] = a
 			}
+		}
+	}
+	if g.actors[a].typ == ActorPerson && !c.adj && !c.product && isLatinName(name) {
+		if k := conventionKey(FoldForSearch(name)); k != "" && !containsActor(g.personSounds[k], a) {
+			g.personSounds[k] = append(g.personSounds[k], a)
 		}
 	}
 	if g.actors[a].typ == ActorPerson && !c.short && len(toks) >= 2 {

@@ -426,6 +426,16 @@ func (g *gazetteer) nameMatch(toks []token, rs []rune, i, j int, lang string) ma
 		}
 		return m
 	}
+	if j-i >= 2 && isLatinName(surface) {
+		// Another press's convention for a known person's full name (Sergej Schoigu for
+		// Sergei Shoigu, Sergueï Choïgou): one known person only. A single word is too
+		// short for vowels to be any letter (Patan is no Putin).
+		if ps := g.personSounds[conventionKey(key)]; len(ps) == 1 && conventionKey(key) != "" {
+			m.actor = ps[0]
+			m.id, m.label, m.typ, m.conf = g.actors[ps[0]].id, g.actors[ps[0]].label, ActorPerson, confFolded
+			return m
+		}
+	}
 	if j-i == 2 {
 		// Family name first (Abe Shinzo, Hayashi Yoshimasa): the known person written the
 		// other way round.
