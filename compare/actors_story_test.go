@@ -149,3 +149,33 @@ func TestTrimStoryPrefixes(t *testing.T) {
 		}
 	}
 }
+
+func TestDeclined(t *testing.T) {
+	m := loadGazetteer().morph
+	cases := []struct {
+		lang, name string
+		want       []string // forms that must be among the variants
+		not        []string // forms that must not
+	}{
+		{"de", "Europäisches Parlament", []string{"Europäischen Parlaments", "Europäische Parlament"}, nil},
+		{"de", "Weißes Haus", []string{"Weißen Hauses"}, []string{"Weißen Hauss"}},
+		{"de", "Volksrepublik China", []string{"Volksrepublik Chinas"}, nil},
+		{"en", "European Parliament", nil, []string{"Europeanen Parliament"}},
+	}
+	for _, c := range cases {
+		got := map[string]bool{}
+		for _, v := range m.declined(c.lang, c.name) {
+			got[v] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("declined(%s, %q) lacks %q: %v", c.lang, c.name, w, got)
+			}
+		}
+		for _, w := range c.not {
+			if got[w] {
+				t.Errorf("declined(%s, %q) has %q", c.lang, c.name, w)
+			}
+		}
+	}
+}

@@ -61,6 +61,28 @@ func conventionalVariant(a, b string) bool {
 	return true
 }
 
+// conventionKey is a Latin name (FoldForSearch words) as conventionalVariant compares it:
+// each word's skeleton with every vowel written "a", so that two names are conventional
+// variants word for word exactly when their keys are equal. Words of fewer than four letters
+// after folding make no key ("" : too little to tell a convention from another name).
+func conventionKey(name string) string {
+	words := strings.Fields(name)
+	out := make([]string, len(words))
+	for i, w := range words {
+		sk := conventionSkeleton(w)
+		if len(sk) < 4 {
+			return ""
+		}
+		for k, r := range sk {
+			if isLatinVowel(r) {
+				sk[k] = 'a'
+			}
+		}
+		out[i] = string(sk)
+	}
+	return strings.Join(out, " ")
+}
+
 // conventionSkeleton folds a Latin word (lower case, accents removed) through the
 // conventions table ("$" in a form is the end of the word), then writes a doubled consonant
 // once. Double vowels stay: Taalas and

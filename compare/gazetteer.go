@@ -55,9 +55,12 @@ type gazetteer struct {
 	firstLens [256]uint64
 	prefix    map[string]bool    // joined fold keys of every proper token prefix of a name
 	persons   map[string][]int32 // fold key of any token of a person name → persons
-	morph     *morphology
-	frames    map[string][]frame     // per language
-	frameIx   map[string]*frameIndex // per language; "" = the main languages together
+	// personSounds: a person's Latin name (every listed form, full or family name alone) by
+	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
+	personSounds map[string][]int32
+	morph        *morphology
+	frames       map[string][]frame     // per language
+	frameIx      map[string]*frameIndex // per language; "" = the main languages together
 	// arSkeleton maps the consonant skeleton of Arabic country names (ا و ي dropped) to the
 	// country, for misspelt hosts in mission frames (نيزيلاندا for نيوزيلندا).
 	arSkeleton map[string]int32
@@ -101,10 +104,13 @@ type morphology struct {
 	contracted   string
 	glue         map[string][]string
 	nameSuffixes map[string][]string // lang → endings the language adds to names (genitive s)
-	stop         map[string]map[string]bool
-	titles       map[string]bool
-	orgCues      map[string]bool
-	endings      map[rune]bool // last letters of stemSuffixes: most words skip the suffix scan
+	// declension[lang]: the endings an adjective inside a name takes by case (Europäische,
+	// Europäischen); genitiveEndings[lang]: those of the name's last word (Parlaments).
+	declension, genitiveEndings map[string][]string
+	stop                        map[string]map[string]bool
+	titles                      map[string]bool
+	orgCues                     map[string]bool
+	endings                     map[rune]bool // last letters of stemSuffixes: most words skip the suffix scan
 
 	// Unknown names (names.go): role words by language ("*" = every language) and fold key,
 	// giving the type of the name beside them; compound endings that make a word a role;
@@ -170,6 +176,70 @@ func (m *morphology) loadHanVariants(fsys fs.FS) error {
 type shortNameRule struct {
 	sep            string
 	length, prefix int
+}
+
+// declined lists the other case forms of a name of two words or more in a language that
+// declines the adjectives inside names (morph.tsv adj-declension: die Europäische Union, der
+// Europäischen Union; das Rote Kreuz, des Roten Kreuzes): every adjective takes each ending
+// in turn, all of them the same (they agree), and the last word also each genitive ending.
+// A word counts as an adjective when it ends in one of the endings and keeps three letters
+// before it.
+func (m *morphology) declined(lang, name string) []string {
+	ends := m.declension[lang]
+	if len(ends) == 0 {
+		return nil
+	}
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return nil
+	}
+	stems := make([]string, len(words))
+	adjectives := 0
+	for i, w := range words[:len(words)-1] {
+		for _, e := range ends {
+			if strings.HasSuffix(w, e) && utf8.RuneCountInString(w)-utf8.RuneCountInString(e) >= 3 {
+				stems[i] = strings.TrimSuffix(w, e)
+				adjectives++
+				break
+			}
+		}
+	}
+	lasts := []string{words[len(words)-1]}
+	last := lasts[0]
+	r, _ := utf8.DecodeLastRuneInString(last)
+	for _, e := range m.genitiveEndings[lang] {
+		// A word ending in a sibilant takes only the ending with a vowel (Hauses, not Hauss).
+		if !strings.ContainsRune("sßxz", r) || strings.ContainsRune("aeiou", rune(e[0])) {
+			lasts = append(lasts, last+e)
+		}
+	}
+	endings := []string{""}
+	if adjectives > 0 {
+		endings = ends
+	}
+	var out []string
+	for _, e := range endings {
+		form := make([]string, len(words))
+		for i, w := range words {
+			form[i] = w
+			if stems[i] != "" {
+				form[i] = stems[i] + e
+			}
+		}
+		for _, l := range lasts {
+			form[len(form)-1] = l
+			if v := strings.Join(form, " "); v != name {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func byLenDesc(vals []string) []string {
+	out := append([]string(nil), vals...)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
 }
 
 // shortForms are the family names a person's full name in lang may be shortened to.
@@ -353,8 +423,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		names:   map[string][]candidate{},
 		maxLen:  map[string]int{},
 		prefix:  map[string]bool{},
-		persons: map[string][]int32{},
-		frames:  map[string][]frame{},
+		persons: map[string][]int32{}, personSounds: map[string][]int32{},
+		frames: map[string][]frame{},
 
 		arSkeleton: map[string]int32{},
 		placeStems: map[string]bool{},
@@ -398,6 +468,16 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			}
 		case "name-suffix":
 			m.nameSuffixes[f[1]] = append(m.nameSuffixes[f[1]], vals...)
+		case "adj-declension":
+			if m.declension == nil {
+				m.declension = map[string][]string{}
+			}
+			m.declension[f[1]] = byLenDesc(vals)
+		case "genitive-ending":
+			if m.genitiveEndings == nil {
+				m.genitiveEndings = map[string][]string{}
+			}
+			m.genitiveEndings[f[1]] = vals
 		case "role-person", "role-place", "role-org":
 			typ := strings.TrimPrefix(f[0], "role-")
 			for _, v := range vals {
@@ -514,6 +594,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			langs := strings.Split(nl[eq+1:], ",")
 			g.addName(a, nl[:eq], langs, candidate{})
 			for _, l := range langs {
+				for _, v := range m.declined(l, nl[:eq]) {
+					g.addName(a, v, []string{l}, candidate{})
+				}
+			}
+			for _, l := range langs {
 				if mainLang[l] {
 					countryNames[l] = append(countryNames[l], cname{a, nl[:eq]})
 				}
@@ -566,6 +651,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 					c.product = true
 				}
 				g.addName(a, n, langs, c)
+				if info.typ != ActorPerson && !c.short && langs != nil {
+					for _, v := range m.declined(lang, n) {
+						g.addName(a, v, langs, c)
+					}
+				}
 				if info.typ == ActorPerson && !c.short {
 					for _, sf := range m.shortForms(lang, n) {
 						g.addName(a, sf, langs, candidate{short: true})
@@ -769,6 +859,11 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 			if _, ok := g.arSkeleton[sk]; !ok {
 				g.arSkeleton[sk] = a
 			}
+		}
+	}
+	if g.actors[a].typ == ActorPerson && !c.adj && !c.product && isLatinName(name) {
+		if k := conventionKey(FoldForSearch(name)); k != "" && !containsActor(g.personSounds[k], a) {
+			g.personSounds[k] = append(g.personSounds[k], a)
 		}
 	}
 	if g.actors[a].typ == ActorPerson && !c.short && len(toks) >= 2 {

@@ -214,6 +214,38 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		}
 		out = append(out, g.hanNames(toks, rs, used)...)
 	}
+	// One Cyrillic name in several cases (Сергей Аксёнов, Сергея Аксёнова, Сергеем
+	// Аксёновым) is one actor: every form takes the id and label of the shortest, which is
+	// the nominative for most names (the endings of the other cases add letters). Stems are
+	// compared without their last vowels, which the stemmer leaves in some cases and not in
+	// others (Аркадий → аркад, Аркадием → аркади).
+	sameStems := map[string]int{}
+	for k, o := range out {
+		if o.actor >= 0 || o.typ != ActorPerson || o.j-o.i < 2 || toks[o.i].sc != scCyrillic {
+			continue
+		}
+		var kb []string
+		for x := o.i; x < o.j; x++ {
+			kb = append(kb, strings.TrimRight(toks[x].fold, "аеёиоуыэюяй"))
+		}
+		key := strings.Join(kb, " ")
+		r, seen := sameStems[key]
+		if !seen || utf8.RuneCountInString(string(rs[o.start:o.end])) < utf8.RuneCountInString(string(rs[out[r].start:out[r].end])) {
+			sameStems[key] = k
+		}
+	}
+	for k, o := range out {
+		if o.actor >= 0 || o.typ != ActorPerson || o.j-o.i < 2 || toks[o.i].sc != scCyrillic {
+			continue
+		}
+		var kb []string
+		for x := o.i; x < o.j; x++ {
+			kb = append(kb, strings.TrimRight(toks[x].fold, "аеёиоуыэюяй"))
+		}
+		if r := out[sameStems[strings.Join(kb, " ")]]; r.id != o.id {
+			out[k].id, out[k].label = r.id, r.label
+		}
+	}
 	// A family name alone refers to a person the article named in full (…, a déclaré Smith),
 	// in any case the language inflects it in (Пригожина, Пригожину for Пригожин; the German
 	// genitive Prigoschins).
@@ -406,6 +438,16 @@ func (g *gazetteer) nameMatch(toks []token, rs []rune, i, j int, lang string) ma
 			m.conf = confFolded
 		}
 		return m
+	}
+	if j-i >= 2 && isLatinName(surface) {
+		// Another press's convention for a known person's full name (Sergej Schoigu for
+		// Sergei Shoigu, Sergueï Choïgou): one known person only. A single word is too
+		// short for vowels to be any letter (Patan is no Putin).
+		if ps := g.personSounds[conventionKey(key)]; len(ps) == 1 && conventionKey(key) != "" {
+			m.actor = ps[0]
+			m.id, m.label, m.typ, m.conf = g.actors[ps[0]].id, g.actors[ps[0]].label, ActorPerson, confFolded
+			return m
+		}
 	}
 	if j-i == 2 {
 		// Family name first (Abe Shinzo, Hayashi Yoshimasa): the known person written the
