@@ -112,6 +112,10 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 	}
 	c := compareValues(f, g)
 	sameClaim := claimConcept(f) != "" && claimConcept(f) == claimConcept(g)
+	if sameClaim && f.Kind == KindNumber && !personalConcept(claimConcept(f)) && erasDiffer(a, i, b, j) {
+		// The toll of the 1999 earthquake recalled beside this one's, agreeing or not.
+		return 0, false
+	}
 	if c == incompatible {
 		if !sameClaim {
 			return 0, false

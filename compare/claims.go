@@ -119,6 +119,63 @@ func placesDiffer(a *article, i int, b *article, j int) bool {
 	return len(pa) > 0 && len(pb) > 0 && disjoint(pa, pb)
 }
 
+// erasDiffer reports whether the sentences of two figures date them to different times: both
+// give dates (of a day or a month) whose years they do not share, or one gives only dates at
+// least two years before its article was published (a past event recalled as background: "the
+// earthquake of 17 August 1999, which killed 17,000") while the other gives none. A bare year
+// says less ("the worst disaster since 1939", "born in 1981") and is not read.
+func erasDiffer(a *article, i int, b *article, j int) bool {
+	ya, yb := sentenceYears(a, i), sentenceYears(b, j)
+	if len(ya) > 0 && len(yb) > 0 {
+		return disjointInts(ya, yb)
+	}
+	return pastOnly(a, ya) || pastOnly(b, yb)
+}
+
+// sentenceYears lists the years of the dates of a day or a month in the sentence of fact i.
+func sentenceYears(a *article, i int) []int {
+	var out []int
+	for _, j := range a.sentenceFacts(a.factSent[i]) {
+		f := a.facts[j]
+		if f.Kind != KindDate || f.Precision != PrecisionDay && f.Precision != PrecisionMonth {
+			continue
+		}
+		v, _ := f.Value.(string)
+		if len(v) < 4 {
+			continue
+		}
+		y, err := strconv.Atoi(v[:4])
+		if err == nil && !slices.Contains(out, y) {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// pastOnly reports whether years is not empty and every year in it is at least two before the
+// article's publication.
+func pastOnly(a *article, years []int) bool {
+	t, ok := publishedAt(a)
+	if !ok || len(years) == 0 {
+		return false
+	}
+	for _, y := range years {
+		if t.Year()-y < 2 {
+			return false
+		}
+	}
+	return true
+}
+
+func disjointInts(a, b []int) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceActors lists, by id, the actors of the given types named in the sentence of fact i.
 func sentenceActors(a *article, i int, types ...string) []string {
 	var out []string

@@ -72,6 +72,14 @@ func TestClaimRelations(t *testing.T) {
 				{"fr", "fr", "2024-05-01T08:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. On compte 30 blessés, selon les autorités.\n"},
 			},
 		},
+		{
+			name: "a toll beside the year of a record it beats is still the toll: a contradiction",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. At least 12 people were killed, officials said.\n"},
+				{"de", "de", "2024-05-01T08:00:00Z", "Ein Erdbeben erschütterte am Dienstag den Osten der Türkei. Es ist das schwerste Beben seit 1939: Es gab 40 Tote, teilten die Behörden mit.\n"},
+			},
+			wantRelation: RelationContradiction, wantSeverity: SeverityMajor,
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -348,4 +356,29 @@ func TestLoneFigureAligns(t *testing.T) {
 		}
 	}
 	t.Errorf("the three figures of 100 are not one alignment: %+v", res.Alignments)
+}
+
+// A past disaster's toll recalled as background (the 1999 earthquake, dated to its day) is
+// another claim than this disaster's toll, even where it is the article's only figure of its
+// kind: the two never share an alignment, so no update or contradiction can join them.
+func TestBackgroundTollIsAnotherClaim(t *testing.T) {
+	res := analyzeClaimDocs([]claimDoc{
+		{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. At least 12,000 people were killed, officials said.\n"},
+		{"fr", "fr", "2024-05-01T20:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. Le pays n'avait pas connu pareille secousse depuis celle du 17 août 1999, qui avait fait 17 000 morts.\n"},
+		{"zh", "zh", "2024-05-01T10:00:00Z", "土耳其东部周二发生强烈地震。1999年8月17日,土耳其西北部曾发生强震,造成1.7万多人死亡。\n"},
+		{"ru", "ru", "2024-05-01T12:00:00Z", "Во вторник на востоке Турции произошло землетрясение. Землетрясение 17 августа 1999 года унесло жизни 17 тысяч человек.\n"},
+	})
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		var vals []string
+		for _, m := range al.Members {
+			vals = append(vals, m.Article+":"+m.Text)
+		}
+		joined := strings.Join(vals, " ")
+		if strings.Contains(joined, "en:12,000") && len(al.Members) > 1 {
+			t.Errorf("this earthquake's toll is aligned with other figures: %s", joined)
+		}
+	}
 }
