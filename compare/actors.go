@@ -72,7 +72,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		i++
 	}
 	ms = g.dropWeak(toks, rs, ms, lang)
-	ms = g.dropClocks(toks, rs, ms, lang)
+	ms = g.dropClocks(toks, ms, lang)
 	ms = g.dropInsideTranscriptions(rs, ms)
 	// Short forms count only where the article names the actor in full.
 	full := map[int32]bool{}
@@ -445,16 +445,16 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 }
 
 // dropClocks removes a place or country named as a time zone (北京时间, Beijing time, بتوقيت
-// مكة, giờ Hà Nội): the text tells the hour there, not about the place. The words come from
-// morph.tsv (zone-after, zone-before).
-func (g *gazetteer) dropClocks(toks []token, rs []rune, ms []match, lang string) []match {
+// مكة): the text tells the hour there, not about the place. The words come from morph.tsv
+// (zone-after, zone-before).
+func (g *gazetteer) dropClocks(toks []token, ms []match, lang string) []match {
 	after, before := g.morph.zoneAfter[lang], g.morph.zoneBefore[lang]
 	if len(after) == 0 && len(before) == 0 {
 		return ms
 	}
 	kept := ms[:0]
 	for _, m := range ms {
-		if (m.typ == ActorPlace || m.typ == ActorCountry) && (g.clockAfter(toks, m.j, after) || g.clockBefore(toks, rs, m, before)) {
+		if (m.typ == ActorPlace || m.typ == ActorCountry) && (g.clockAfter(toks, m.j, after) || g.clockBefore(toks, m, before)) {
 			continue
 		}
 		kept = append(kept, m)
@@ -486,7 +486,7 @@ func (g *gazetteer) clockAfter(toks []token, j int, after map[string]bool) bool 
 }
 
 // clockBefore: the word before the name is a zone word, clitics (بتوقيت) allowed.
-func (g *gazetteer) clockBefore(toks []token, rs []rune, m match, before map[string]bool) bool {
+func (g *gazetteer) clockBefore(toks []token, m match, before map[string]bool) bool {
 	if m.i == 0 || len(before) == 0 || m.start-toks[m.i-1].end > 1 {
 		return false
 	}

@@ -16,8 +16,8 @@ import (
 // nameDots join the parts of a transcribed name.
 const nameDots = "·・‧•"
 
-// loadHanSounds reads han-sounds.tsv into g.hanSound.
-// The traditional form of a transcription character sounds the same (爾 as 尔).
+// loadHanSounds reads han-sounds.tsv into g.hanSound; the traditional form of a transcription
+// character (han-variants.tsv) sounds the same (爾 as 尔).
 func (g *gazetteer) loadHanSounds(fsys fs.FS) error {
 	g.hanSound = map[rune]string{}
 	err := readTSV(fsys, "han-sounds.tsv", func(f []string) error {

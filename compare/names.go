@@ -188,6 +188,12 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		}
 		i = j
 	}
+	// A dateline is no name the runs above already took (AN AAAA (…) was both).
+	for _, o := range out {
+		for x := o.i; x < o.j; x++ {
+			used[x] = true
+		}
+	}
 	out = append(out, g.datelines(toks, rs, used)...)
 	out = definedAcronyms(toks, rs, ms, out)
 	if lang == "ar" || lang == "" {
