@@ -43,6 +43,9 @@ func TestNumberConcepts(t *testing.T) {
 		{"fr", "Le conducteur, Michel Hartley, 58 ans, a été interpellé.", map[string]string{"58": "age"}},
 		{"de", "Der Fahrer, Michael Hartley, 58, wurde festgenommen.", map[string]string{"58": "age"}},
 		{"fr", "L'entreprise avait 58 salariés.", map[string]string{"58": "people"}},
+		// "Toll" alone is the death toll, a weak cue that any specific one near it overrides.
+		{"en", "The ministry put the toll in the northern region at 356.", map[string]string{"356": "deaths"}},
+		{"en", "The toll rose as 356 people were injured.", map[string]string{"356": "injured"}},
 		// The article on a cue word (القتلى) is no part of it.
 		{"ar", "أعلنت السلطات أن القتلى 48 والمفقودين 12.", map[string]string{"48": "deaths"}},
 	}
