@@ -67,3 +67,29 @@ func TestWinnerNeedsElection(t *testing.T) {
 		}
 	}
 }
+
+// A passive names who opened an investigation or imposed a ban after the act.
+func TestRoleAgentAfter(t *testing.T) {
+	cases := []struct {
+		lang, text, key, holder string
+	}{
+		{"en", "An investigation into the fire was opened by the prosecutor's office on Friday.", "role:investigation", "inst:prosecutor"},
+		{"fr", "Une enquête a été ouverte par le parquet vendredi.", "role:investigation", "inst:prosecutor"},
+		{"es", "Una investigación fue abierta por la Fiscalía el viernes.", "role:investigation", "inst:prosecutor"},
+		{"de", "Ermittlungen wurden am Freitag von der Staatsanwaltschaft eingeleitet.", "role:investigation", ""},
+	}
+	for _, c := range cases {
+		doc := Document{ID: "a", Lang: c.lang, Text: "Headline\n\n" + c.text}
+		a := newArticle(doc, ExtractFacts(doc, Options{}))
+		a.load()
+		got := ""
+		for _, at := range attributions(a) {
+			if at.key == c.key {
+				got = actorID(at.who)
+			}
+		}
+		if got != c.holder {
+			t.Errorf("%s %q: %s held by %q, want %q", c.lang, c.text, c.key, got, c.holder)
+		}
+	}
+}

@@ -271,17 +271,18 @@ func attributions(a *article) []attribution {
 				continue
 			}
 			h := -1
-			if before {
+			passive := strings.HasSuffix(c.concept, "/agent")
+			if before || passive {
 				// "a reward offered by the State Department": an agent word after the cue
 				// names the holder, whatever stands before.
 				h = agentAfter(c, sent)
 			}
-			if h < 0 {
+			if h < 0 && !passive {
 				h = holderOf(c, sent, before, true)
 			}
 			if h >= 0 {
 				start, end := toks[c.ti].start, toks[c.tj-1].end
-				out = append(out, credit(attribution{key: "role:" + name, holder: h, act: before,
+				out = append(out, credit(attribution{key: "role:" + name, holder: h, act: before || passive,
 					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name}))
 			}
 		}
