@@ -54,6 +54,10 @@ var partialDateCases = []struct {
 	// "منذ عام 1939" is since the year 1939, not "a year ago" and a year.
 	{"ar", "وهي أسوأ كارثة تشهدها المنطقة منذ عام 1953", "2023-09-13", "عام 1953", "1953"},
 	{"ar", "غادر الوزير منصبه منذ عام", "2023-09-13", "منذ عام", "2022"},
+	// A future cue governs its clause: a weekday a dozen words after it lies ahead too.
+	{"en", "He is due to meet the head of the regional development fund in Brussels on Friday", "2023-09-13", "Friday", "2023-09-15"},
+	{"fr", "Le ministre doit rencontrer les représentants des familles des victimes à Bruxelles vendredi", "2023-09-13", "vendredi", "2023-09-15"},
+	{"de", "Der Minister wird die Vertreter der Angehörigen der Opfer in Brüssel am Freitag treffen", "2023-09-13", "Freitag", "2023-09-15"},
 	// A day written as an ordinal word.
 	{"ru", "Референдум назначен на двадцать четвёртого марта", "2023-03-01", "двадцать четвёртого марта", "2023-03-24"},
 	{"ru", "Тринадцатого января избиратели пришли на участки", "2024-01-14", "Тринадцатого января", "2024-01-13"},
