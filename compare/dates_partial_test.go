@@ -58,6 +58,12 @@ var partialDateCases = []struct {
 	{"en", "He is due to meet the head of the regional development fund in Brussels on Friday", "2023-09-13", "Friday", "2023-09-15"},
 	{"fr", "Le ministre doit rencontrer les représentants des familles des victimes à Bruxelles vendredi", "2023-09-13", "vendredi", "2023-09-15"},
 	{"de", "Der Minister wird die Vertreter der Angehörigen der Opfer in Brüssel am Freitag treffen", "2023-09-13", "Freitag", "2023-09-15"},
+	// A deadline lies ahead: an obligation before the weekday makes it the next one.
+	{"en", "Officials said the road must be cleared by Friday", "2023-09-13", "Friday", "2023-09-15"},
+	{"ru", "Дорогу должны расчистить к пятнице", "2023-09-13", "к пятнице", "2023-09-15"},
+	{"vi", "Con đường phải được thông trước thứ Sáu", "2023-09-13", "thứ Sáu", "2023-09-15"},
+	{"ar", "يجب فتح الطريق بحلول يوم الجمعة", "2023-09-13", "يوم الجمعة", "2023-09-15"},
+	{"es", "El gobierno exige una respuesta para el viernes", "2023-09-13", "viernes", "2023-09-15"},
 	// A day written as an ordinal word.
 	{"ru", "Референдум назначен на двадцать четвёртого марта", "2023-03-01", "двадцать четвёртого марта", "2023-03-24"},
 	{"ru", "Тринадцатого января избиратели пришли на участки", "2024-01-14", "Тринадцатого января", "2024-01-13"},
