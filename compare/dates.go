@@ -903,6 +903,15 @@ func (sc *dnScan) parseRel(i int) (dateSpec, bool) {
 			try(dateSpec{s: i, e: m.end, kind: dkAnaphor, off: m.it.val, wd: -1}, true)
 		case itSeason:
 			try(dateSpec{s: i, e: m.end, kind: dkSeason, m: m.it.val, d: m.it.val2, off: int(m.it.f), wd: -1}, true)
+		case itSeasonName:
+			// "im Sommer 2023", "летом 2023 года", "the summer of 2023", "el verano de 2023".
+			j := m.end
+			if e, _, ok := sc.find(j, itVagueLink); ok {
+				j = e
+			}
+			if y, e := sc.yearAfter(j); y != 0 && !sc.isPunct(j, ",") && !sc.isPunct(j, "،") {
+				try(dateSpec{s: i, e: e, kind: dkSeason, m: m.it.val, d: m.it.val2, y: y, wd: -1}, true)
+			}
 		case itRelPeriod:
 			try(dateSpec{s: i, e: m.end, kind: dkRelPeriod, unit: m.it.s, off: m.it.val, wd: -1}, true)
 		case itRelWeekday:

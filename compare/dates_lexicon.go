@@ -84,6 +84,7 @@ const (
 	itMeasureAdj                        // "tall", "deep": after "93m" the letter is a unit
 	itDayWord                           // val: a day of the month written as a word ("тринадцатого", "premier")
 	itPercentPrefix                     // "百分之": the number after it is a percentage
+	itSeasonName                        // val: first month; val2: last month ("summer", "летом"): with a year after it
 )
 
 const (
@@ -236,6 +237,7 @@ type langFile struct {
 	MeasureAdjs    []string                 `json:"measure_adjectives"`
 	DayWords       map[string]int           `json:"day_words"`
 	PercentPrefix  []string                 `json:"percent_prefixes"`
+	SeasonNames    map[string][2]int        `json:"season_names"`
 }
 
 type relPeriodJSON struct {
@@ -503,6 +505,9 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.EventLinks, itEventLink)
 	addAll(f.MeasureAdjs, itMeasureAdj)
 	addAll(f.PercentPrefix, itPercentPrefix)
+	for s, v := range f.SeasonNames {
+		lx.add(s, dnItem{kind: itSeasonName, val: v[0], val2: v[1]})
+	}
 	for s, v := range f.DayWords {
 		lx.add(s, dnItem{kind: itDayWord, val: v})
 	}

@@ -98,10 +98,11 @@ func (sc *dnScan) withDayPart(d dateSpec) dateSpec {
 	return d
 }
 
-// futureContext reports whether a future cue ("will", "sẽ", "将", "до", "حتى") comes shortly
-// before token s in its sentence, or right after e.
+// futureContext reports whether a future cue ("will", "sẽ", "将", "до", "حتى") comes before
+// token s in its clause (up to fourteen tokens: "is due to meet the head of the fund in
+// Brussels on Friday"), or right after e.
 func (sc *dnScan) futureContext(s, e int) bool {
-	for k := s - 1; k >= 0 && k >= s-8; k-- {
+	for k := s - 1; k >= 0 && k >= s-14; k-- {
 		t := sc.toks[k]
 		if t.kind == dtPunct && sentenceEnd(t.key) {
 			break

@@ -54,6 +54,22 @@ var partialDateCases = []struct {
 	// "منذ عام 1939" is since the year 1939, not "a year ago" and a year.
 	{"ar", "وهي أسوأ كارثة تشهدها المنطقة منذ عام 1953", "2023-09-13", "عام 1953", "1953"},
 	{"ar", "غادر الوزير منصبه منذ عام", "2023-09-13", "منذ عام", "2022"},
+	// A future cue governs its clause: a weekday a dozen words after it lies ahead too.
+	{"en", "He is due to meet the head of the regional development fund in Brussels on Friday", "2023-09-13", "Friday", "2023-09-15"},
+	{"fr", "Le ministre doit rencontrer les représentants des familles des victimes à Bruxelles vendredi", "2023-09-13", "vendredi", "2023-09-15"},
+	{"de", "Der Minister wird die Vertreter der Angehörigen der Opfer in Brüssel am Freitag treffen", "2023-09-13", "Freitag", "2023-09-15"},
+	// A deadline lies ahead: an obligation before the weekday makes it the next one.
+	{"en", "Officials said the road must be cleared by Friday", "2023-09-13", "Friday", "2023-09-15"},
+	{"ru", "Дорогу должны расчистить к пятнице", "2023-09-13", "к пятнице", "2023-09-15"},
+	{"vi", "Con đường phải được thông trước thứ Sáu", "2023-09-13", "thứ Sáu", "2023-09-15"},
+	{"ar", "يجب فتح الطريق بحلول يوم الجمعة", "2023-09-13", "يوم الجمعة", "2023-09-15"},
+	{"es", "El gobierno exige una respuesta para el viernes", "2023-09-13", "viernes", "2023-09-15"},
+	// A season with its year is the months of that season of that year.
+	{"de", "Im Sommer 2021 brannten die Wälder", "2023-09-13", "Sommer 2021", "2021-06/2021-08"},
+	{"ru", "Летом 2021 года горели леса", "2023-09-13", "Летом 2021 года", "2021-06/2021-08"},
+	{"en", "Forests burned in the summer of 2021", "2023-09-13", "summer of 2021", "2021-06/2021-08"},
+	{"es", "Los bosques ardieron en el verano de 2021", "2023-09-13", "verano de 2021", "2021-06/2021-08"},
+	{"ar", "احترقت الغابات في صيف 2021", "2023-09-13", "صيف 2021", "2021-06/2021-08"},
 	// A day written as an ordinal word.
 	{"ru", "Референдум назначен на двадцать четвёртого марта", "2023-03-01", "двадцать четвёртого марта", "2023-03-24"},
 	{"ru", "Тринадцатого января избиратели пришли на участки", "2024-01-14", "Тринадцатого января", "2024-01-13"},

@@ -241,21 +241,24 @@ func (r *resolver) resolve(ds *dateSpec, f *Fact) {
 		}
 		f.ResolvedFrom = b.from
 	case dkSeason:
-		// "今冬" published in September 2022: 2022-12/2023-02.
+		// "今冬" published in September 2022: 2022-12/2023-02; "im Sommer 2023": 2023-06/2023-08.
 		f.Precision = PrecisionMonth
 		b := r.relBase()
-		if !b.ok {
+		if !b.ok && ds.y == 0 {
 			markUnresolved(f, "")
 			return
 		}
-		y, _, _ := b.d.date()
-		y += ds.off
+		y := ds.y
+		if y == 0 {
+			y, _, _ = b.d.date()
+			y += ds.off
+			f.ResolvedFrom = b.from
+		}
 		y2 := y
 		if ds.d < ds.m {
 			y2++
 		}
 		f.Value = fmt.Sprintf("%04d-%02d/%04d-%02d", y, ds.m, y2, ds.d)
-		f.ResolvedFrom = b.from
 	case dkDuration:
 		f.Precision = ds.dur.smallest()
 		b := r.relBase()
