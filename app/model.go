@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"parallax/app/textview"
 	"parallax/compare"
 	"parallax/store"
 	"parallax/store/analysis"
@@ -210,8 +209,11 @@ func (m *model) baseLabel(id string) string {
 		}
 	}
 	sort.Strings(langs)
-	// Shown as is by Fyne's select, table and labels: the title is put in visual order here.
-	return date + " · " + strings.Join(langs, " ") + " · " + textview.Visual(ellipsis(title, 60))
+	// In logical order: the label is also the story's name in selects (storyByLabel), and each
+	// widget that shows it cuts it in logical order and then puts it in visual order
+	// (textview.FitLabel). Put in visual order here, Fyne's truncation cut its right end: the
+	// first words of an Arabic title.
+	return date + " · " + strings.Join(langs, " ") + " · " + ellipsis(title, 60)
 }
 
 // storyArticles returns the story's articles in a stable reading order: by language code,
