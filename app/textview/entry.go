@@ -241,7 +241,7 @@ func (l *FitLabel) fit() {
 	fits := func(n int) string {
 		s := string(runes[:n])
 		if n < len(runes) {
-			s += "…"
+			s = Ellipsis(s)
 		}
 		return Visual(s)
 	}

@@ -112,6 +112,25 @@ func visualLine(runes []rune, levels []uint8) string {
 	return string(lrm) + b.String() + string(lrm)
 }
 
+// Ellipsis ends a text cut short (in logical order) with "…". After a right-to-left word it adds
+// a right-to-left mark: "…" is neutral, and at the end of a left-to-right line ("2024-05-03 · ar
+// · " and an Arabic headline) it takes the line's direction and is drawn at the far right, beside
+// the headline's first word, as if the headline's start had been cut; the mark keeps it at the
+// headline's cut end, on its left.
+func Ellipsis(cut string) string {
+	rs := []rune(cut)
+	for i := len(rs) - 1; i >= 0; i-- {
+		p, _ := bidi.LookupRune(rs[i])
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			return cut + "…\u200f"
+		case bidi.L:
+			return cut + "…"
+		}
+	}
+	return cut + "…"
+}
+
 // IsRTL reports whether a text's first strong character is right to left (UBA P2–P3): its
 // paragraph reads from the right, and a label showing it alone is best aligned right.
 func IsRTL(s string) bool { return firstStrong([]rune(s)) == 1 }
