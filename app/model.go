@@ -280,7 +280,7 @@ func ellipsis(s string, n int) string {
 	if len(r) <= n {
 		return s
 	}
-	return textview.Ellipsis(string(r[:n-1]))
+	return textview.Ellipsis(string(r[:textview.WordCut(r, n-1)]))
 }
 
 // articleName is how the window names an article in prose, as a person would: its outlet,

@@ -256,7 +256,7 @@ func (l *FitLabel) fit() {
 				hi = mid
 			}
 		}
-		text = fits(lo)
+		text = fits(WordCut(runes, lo))
 	}
 	if text != l.Text {
 		l.Text = text

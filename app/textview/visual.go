@@ -2,6 +2,7 @@ package textview
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
 )
@@ -129,6 +130,39 @@ func Ellipsis(cut string) string {
 		}
 	}
 	return cut + "…"
+}
+
+// WordCut returns where to cut runes to keep at most n of them, before the text's "…". Inside a
+// right-to-left word it backs off to the end of the word before: an Arabic word cut short draws
+// its last letter in a final form and reads as another word (الطرق cut to الط), and a Hebrew one
+// shows a letter that has a final form in its plain form. A first word too long to keep is cut
+// anyway; left-to-right words are cut where they are, as usual with "…".
+func WordCut(runes []rune, n int) int {
+	if n <= 0 || n >= len(runes) || !rtlLetter(runes[n-1]) || !rtlLetter(runes[n]) {
+		return max(0, min(n, len(runes)))
+	}
+	i := n - 1
+	for i > 0 && !unicode.IsSpace(runes[i-1]) {
+		i--
+	}
+	for i > 0 && unicode.IsSpace(runes[i-1]) {
+		i--
+	}
+	if i == 0 {
+		return n
+	}
+	return i
+}
+
+// rtlLetter reports whether r is a letter of a right-to-left script, or a mark or joiner
+// inside such a word.
+func rtlLetter(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL, bidi.NSM:
+		return r != '\u200f'
+	}
+	return r == '\u200c' || r == '\u200d'
 }
 
 // IsRTL reports whether a text's first strong character is right to left (UBA P2–P3): its

@@ -96,3 +96,30 @@ func TestEllipsis_StaysAtTheCutEnd(t *testing.T) {
 		}
 	}
 }
+
+// A right-to-left word is cut whole or not at all (but a first word too long to keep); other
+// words are cut where the width ends.
+func TestWordCut(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+		want string
+	}{
+		{"وزارة النقل تعلن", 8, "وزارة"},
+		{"وزارة النقل تعلن", 11, "وزارة النقل"},
+		{"وزارة النقل تعلن", 3, "وزا"},
+		{"2024-05-03 · ar · وزارة النقل", 26, "2024-05-03 · ar · وزارة"},
+		{"2024-05-03 · ar · وزارة النقل", 21, "2024-05-03 · ar ·"},
+		{"مُحَمَّد يَكتُب", 11, "مُحَمَّد"},
+		{"משרד התחבורה הודיע", 7, "משרד"},
+		{"The ministry announces", 7, "The min"},
+		{"Министерство объявило", 15, "Министерство об"},
+		{"وزارة", 0, ""},
+		{"وزارة", 9, "وزارة"},
+	} {
+		rs := []rune(c.text)
+		if got := string(rs[:WordCut(rs, c.n)]); got != c.want {
+			t.Errorf("WordCut(%q, %d) keeps %q, want %q", c.text, c.n, got, c.want)
+		}
+	}
+}
