@@ -395,7 +395,8 @@ func (cv *CompareView) focusHighlight(articleID, hid string) {
 	}
 	for _, h := range hs {
 		if h.ID == hid {
-			cv.focusSpan(articleID, "", h.Start, h.End, fmt.Sprintf("highlight %q", ellipsis(h.Quote, 40)))
+			// Not %q: it would print the bidi mark after a cut Arabic quote as \u200f.
+			cv.focusSpan(articleID, "", h.Start, h.End, fmt.Sprintf("highlight “%s”", ellipsis(h.Quote, 40)))
 			return
 		}
 	}

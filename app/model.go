@@ -210,8 +210,11 @@ func (m *model) baseLabel(id string) string {
 		}
 	}
 	sort.Strings(langs)
-	// Shown as is by Fyne's select, table and labels: the title is put in visual order here.
-	return date + " · " + strings.Join(langs, " ") + " · " + textview.Visual(ellipsis(title, 60))
+	// In logical order: the label is also the story's name in selects (storyByLabel), and each
+	// widget that shows it cuts it in logical order and then puts it in visual order
+	// (textview.FitLabel). Put in visual order here, Fyne's truncation cut its right end: the
+	// first words of an Arabic title.
+	return date + " · " + strings.Join(langs, " ") + " · " + ellipsis(title, 60)
 }
 
 // storyArticles returns the story's articles in a stable reading order: by language code,
@@ -277,7 +280,7 @@ func ellipsis(s string, n int) string {
 	if len(r) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return textview.Ellipsis(string(r[:textview.WordCut(r, n-1)]))
 }
 
 // articleName is how the window names an article in prose, as a person would: its outlet,

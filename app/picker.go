@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app/textview"
@@ -32,6 +33,82 @@ func newStoryPicker(changed func(string)) *StoryPicker {
 	p.OnChanged = changed
 	p.ExtendBaseWidget(p)
 	return p
+}
+
+// CreateRenderer implements fyne.Widget: the select's own look (background, hover, focus,
+// arrow) with its text drawn by a textview.FitLabel. Options and Selected are in logical order
+// (they are the stories' names, see model.storyByLabel); the select's own text would show them
+// as they are, and its truncation cut their right end, which in visual order is the start of an
+// Arabic title.
+func (p *StoryPicker) CreateRenderer() fyne.WidgetRenderer {
+	inner := p.Select.CreateRenderer()
+	r := &pickerRenderer{WidgetRenderer: inner, picker: p, face: textview.NewFitLabel("")}
+	for _, o := range inner.Objects() {
+		if t, ok := o.(*widget.RichText); ok {
+			r.selectText = t
+		}
+	}
+	r.objects = append(append([]fyne.CanvasObject(nil), inner.Objects()...), r.face)
+	r.update()
+	return r
+}
+
+// pickerRenderer is Fyne's select renderer with the select's text hidden and a FitLabel in
+// its place.
+type pickerRenderer struct {
+	fyne.WidgetRenderer
+	picker     *StoryPicker
+	selectText *widget.RichText // the select's own text: kept for its size, never shown
+	face       *textview.FitLabel
+	objects    []fyne.CanvasObject
+}
+
+func (r *pickerRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *pickerRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.placeFace(size)
+}
+
+func (r *pickerRenderer) Refresh() {
+	r.WidgetRenderer.Refresh() // lays the select out again (its own Layout, not ours)
+	r.update()
+	r.placeFace(r.picker.Size())
+}
+
+// update shows the story picked (or the placeholder) and hides the select's text.
+func (r *pickerRenderer) update() {
+	if r.selectText != nil && r.selectText.Visible() {
+		r.selectText.Hide()
+	}
+	text := r.picker.Selected
+	if text == "" {
+		text = r.picker.PlaceHolder
+	}
+	importance := widget.MediumImportance
+	if r.picker.Disabled() {
+		importance = widget.LowImportance // drawn in the disabled colour, as the select's text
+	}
+	if r.face.Importance != importance {
+		r.face.Importance = importance
+		r.face.Refresh()
+	}
+	r.face.SetFull(text)
+}
+
+// placeFace puts the label's text where the select draws its own: the select's text has a
+// smaller inset than a label's.
+func (r *pickerRenderer) placeFace(size fyne.Size) {
+	if r.selectText == nil {
+		return
+	}
+	th := r.picker.Theme()
+	pad, innerPad := th.Size(theme.SizeNamePadding), th.Size(theme.SizeNameInnerPadding)
+	left := r.selectText.Position().X + pad
+	right := r.selectText.Position().X + r.selectText.Size().Width - pad
+	h := r.face.MinSize().Height
+	r.face.Move(fyne.NewPos(left-innerPad, (size.Height-h)/2))
+	r.face.Resize(fyne.NewSize(max(0, right-left)+2*innerPad, h))
 }
 
 // Tapped implements fyne.Tappable: opens the list instead of Fyne's menu.
@@ -69,14 +146,12 @@ func (p *StoryPicker) Open() {
 		}
 		p.list = widget.NewList(
 			func() int { return len(p.shown) },
-			func() fyne.CanvasObject {
-				l := widget.NewLabel("")
-				l.Truncation = fyne.TextTruncateEllipsis
-				return l
-			},
+			// Options are in logical order: a row cuts its label keeping the start of an
+			// Arabic title, then puts it in visual order.
+			func() fyne.CanvasObject { return textview.NewFitLabel("") },
 			func(i widget.ListItemID, o fyne.CanvasObject) {
 				if i < len(p.shown) {
-					o.(*widget.Label).SetText(p.Options[p.shown[i]])
+					o.(*textview.FitLabel).SetFull(p.Options[p.shown[i]])
 				}
 			})
 		p.list.OnSelected = func(i widget.ListItemID) {

@@ -33,8 +33,8 @@ type Timeline struct {
 	widget.BaseWidget
 	u *UI
 
-	// Title names the story plotted.
-	Title *widget.Label
+	// Title names the story plotted; cut in logical order, so an Arabic title keeps its start.
+	Title *textview.FitLabel
 	// WholeRange widens the axis to every date, decades-long spans included; by default the
 	// axis covers the dates of day or month precision, where the story happens, and longer
 	// spans are cut at its edges.
@@ -64,9 +64,9 @@ var (
 func newTimeline(u *UI) *Timeline {
 	t := &Timeline{u: u}
 	t.ExtendBaseWidget(t)
-	t.Title = widget.NewLabel("Open a story in Compare to see its dates here.")
-	t.Title.TextStyle.Bold = true
-	t.Title.Truncation = fyne.TextTruncateEllipsis
+	t.Title = textview.NewFitLabel("")
+	t.Title.TextStyle.Bold = true // before the text: the cut measures bold glyphs
+	t.Title.SetFull("Open a story in Compare to see its dates here.")
 	t.WholeRange = widget.NewCheck("Whole range", func(bool) { t.refresh() })
 	legend := container.NewHBox(t.WholeRange,
 		legendDot(tlPointColor, "date"), legendDot(tlDiscColor, "date in a discrepancy"),
@@ -92,11 +92,11 @@ func (t *Timeline) refresh() {
 	}
 	t.Points, t.Rows, t.labels = nil, nil, nil
 	if story == "" {
-		t.Title.SetText("No story yet: import articles, then open a story in Compare.")
+		t.Title.SetFull("No story yet: import articles, then open a story in Compare.")
 		t.Refresh()
 		return
 	}
-	t.Title.SetText("Dates in " + m.storyLabel(story))
+	t.Title.SetFull("Dates in " + m.storyLabel(story))
 	var ids []string
 	if t.u.Compare.Story() == story && len(t.u.Compare.articles) > 0 {
 		ids = t.u.Compare.articles

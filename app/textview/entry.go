@@ -241,7 +241,7 @@ func (l *FitLabel) fit() {
 	fits := func(n int) string {
 		s := string(runes[:n])
 		if n < len(runes) {
-			s += "…"
+			s = Ellipsis(s)
 		}
 		return Visual(s)
 	}
@@ -256,7 +256,7 @@ func (l *FitLabel) fit() {
 				hi = mid
 			}
 		}
-		text = fits(lo)
+		text = fits(WordCut(runes, lo))
 	}
 	if text != l.Text {
 		l.Text = text

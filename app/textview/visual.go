@@ -2,6 +2,7 @@ package textview
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/bidi"
 )
@@ -110,6 +111,58 @@ func visualLine(runes []rune, levels []uint8) string {
 	// Marks at both ends keep the result apart from what a caller puts around it: a number
 	// after Arabic would otherwise join its run again in Fyne's own segmentation.
 	return string(lrm) + b.String() + string(lrm)
+}
+
+// Ellipsis ends a text cut short (in logical order) with "…". After a right-to-left word it adds
+// a right-to-left mark: "…" is neutral, and at the end of a left-to-right line ("2024-05-03 · ar
+// · " and an Arabic headline) it takes the line's direction and is drawn at the far right, beside
+// the headline's first word, as if the headline's start had been cut; the mark keeps it at the
+// headline's cut end, on its left.
+func Ellipsis(cut string) string {
+	rs := []rune(cut)
+	for i := len(rs) - 1; i >= 0; i-- {
+		p, _ := bidi.LookupRune(rs[i])
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			return cut + "…\u200f"
+		case bidi.L:
+			return cut + "…"
+		}
+	}
+	return cut + "…"
+}
+
+// WordCut returns where to cut runes to keep at most n of them, before the text's "…". Inside a
+// right-to-left word it backs off to the end of the word before: an Arabic word cut short draws
+// its last letter in a final form and reads as another word (الطرق cut to الط), and a Hebrew one
+// shows a letter that has a final form in its plain form. A first word too long to keep is cut
+// anyway; left-to-right words are cut where they are, as usual with "…".
+func WordCut(runes []rune, n int) int {
+	if n <= 0 || n >= len(runes) || !rtlLetter(runes[n-1]) || !rtlLetter(runes[n]) {
+		return max(0, min(n, len(runes)))
+	}
+	i := n - 1
+	for i > 0 && !unicode.IsSpace(runes[i-1]) {
+		i--
+	}
+	for i > 0 && unicode.IsSpace(runes[i-1]) {
+		i--
+	}
+	if i == 0 {
+		return n
+	}
+	return i
+}
+
+// rtlLetter reports whether r is a letter of a right-to-left script, or a mark or joiner
+// inside such a word.
+func rtlLetter(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL, bidi.NSM:
+		return r != '\u200f'
+	}
+	return r == '\u200c' || r == '\u200d'
 }
 
 // IsRTL reports whether a text's first strong character is right to left (UBA P2–P3): its

@@ -72,3 +72,54 @@ func TestVisual_LabelsGolden(t *testing.T) {
 	w.Resize(fyne.NewSize(420, 330))
 	test.AssertImageMatches(t, "labels_mixed.png", w.Canvas().Capture())
 }
+
+// A cut text's "…" stays at the cut end of the words before it: at the left of a cut Arabic or
+// Hebrew headline after left-to-right fields, not at the far right beside its first word.
+func TestEllipsis_StaysAtTheCutEnd(t *testing.T) {
+	for _, c := range []struct{ cut, want string }{
+		{"2024-05-03 · ar · وزارة النقل تعلن", "2024-05-03 · ar · …تعلن النقل وزارة"},
+		{"2024-05-03 · he · משרד התחבורה הודיע", "2024-05-03 · he · …הודיע התחבורה משרד"},
+		{"2024-05-03 · en · The ministry announces", "2024-05-03 · en · The ministry announces…"},
+		{"2024-05-03 · ru · Министерство объявило", "2024-05-03 · ru · Министерство объявило…"},
+		{"وزارة النقل تعلن", "…تعلن النقل وزارة"},
+		{"الشركة تعلن عن Microsoft", "…Microsoft عن تعلن الشركة"},
+		{"2024-05-03 · ", "2024-05-03 · …"},
+	} {
+		got := []rune{}
+		for _, r := range Visual(Ellipsis(c.cut)) {
+			if r != lrm && r != '\u200f' {
+				got = append(got, r)
+			}
+		}
+		if string(got) != c.want {
+			t.Errorf("Visual(Ellipsis(%q)) = %q, want %q", c.cut, string(got), c.want)
+		}
+	}
+}
+
+// A right-to-left word is cut whole or not at all (but a first word too long to keep); other
+// words are cut where the width ends.
+func TestWordCut(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		n    int
+		want string
+	}{
+		{"وزارة النقل تعلن", 8, "وزارة"},
+		{"وزارة النقل تعلن", 11, "وزارة النقل"},
+		{"وزارة النقل تعلن", 3, "وزا"},
+		{"2024-05-03 · ar · وزارة النقل", 26, "2024-05-03 · ar · وزارة"},
+		{"2024-05-03 · ar · وزارة النقل", 21, "2024-05-03 · ar ·"},
+		{"مُحَمَّد يَكتُب", 11, "مُحَمَّد"},
+		{"משרד התחבורה הודיע", 7, "משרד"},
+		{"The ministry announces", 7, "The min"},
+		{"Министерство объявило", 15, "Министерство об"},
+		{"وزارة", 0, ""},
+		{"وزارة", 9, "وزارة"},
+	} {
+		rs := []rune(c.text)
+		if got := string(rs[:WordCut(rs, c.n)]); got != c.want {
+			t.Errorf("WordCut(%q, %d) keeps %q, want %q", c.text, c.n, got, c.want)
+		}
+	}
+}
