@@ -202,6 +202,8 @@ type storyAlign struct {
 	// halves holds, per article and fact, the half of the day a date puts its event in
 	// (dayHalves): -1 before noon, 1 after, 0 unknown.
 	halves [][]int
+	// actions holds, per article and fact, the action a date is said with (datedActions).
+	actions [][]string
 	// furniture marks, per article and fact, the dates of datelines:
 	// they state no claim, so they neither align nor conflict.
 	furniture [][]bool
@@ -527,6 +529,12 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	for ai, a := range st.arts {
 		al.halves[ai] = dayHalves(a)
 	}
+	// The action each date is said with (a death, traffic suspended): the same action on
+	// the same day is one claim even when nothing else in the sentences is shared.
+	al.actions = make([][]string, len(st.arts))
+	for ai, a := range st.arts {
+		al.actions[ai] = datedActions(a)
+	}
 	for ai := 0; ai < len(st.arts); ai++ {
 		for bi := ai + 1; bi < len(st.arts); bi++ {
 			a, b := st.arts[ai], st.arts[bi]
@@ -540,7 +548,14 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 					if b.facts[j].Kind != f.Kind || al.halves[ai][i]*al.halves[bi][j] == -1 {
 						continue
 					}
-					if sc, ok := st.pairScore(a, i, b, j); ok {
+					sc, ok := st.pairScore(a, i, b, j)
+					if act := al.actions[ai][i]; act != "" && act == al.actions[bi][j] && sc > 0 {
+						// Both versions date one action (a death, traffic suspended) to
+						// agreeing days: that is their claim, though nothing else is shared.
+						sc += dateActionWeight
+						ok = sc >= alignMinScore
+					}
+					if ok {
 						pc = append(pc, cand{al.nodeOf[node{ai, i}], al.nodeOf[node{bi, j}], sc})
 					}
 				}

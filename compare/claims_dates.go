@@ -319,3 +319,51 @@ func (e datedEvent) key() dayKey { return dayKey{e.lo, e.hi} }
 func humanDay(d int) string {
 	return humanDate(dayISO(d))
 }
+
+// loadDateActions reads date-actions.tsv: words for what happened on a day besides the
+// story's main event (a death, an arrest, traffic suspended), read only by alignment.
+var loadDateActions = sync.OnceValue(func() *conceptLexicon {
+	lx, err := compileConcepts(assets.Lang, "lang/date-actions.tsv")
+	if err != nil {
+		panic("compare: embedded date-actions table is broken: " + err.Error())
+	}
+	return lx
+})
+
+// alignActionMaxDistance is how near an action word must stand to a date to say what
+// happened on it: a verb often sits at the far end of its clause from the day ("suspended all
+// traffic through the Suez Canal on Thursday").
+const alignActionMaxDistance = 60
+
+// dateActionWeight is what two dates said with a word for the same action add to their pair
+// score: enough to align the same day when nothing else in the sentences is shared.
+const dateActionWeight = 0.1
+
+// datedActions gives each date fact of an article the action (date-actions.tsv) it is said
+// with: the type of the nearest action word in its sentence within alignActionMaxDistance,
+// "" when there is none (the article must be loaded).
+func datedActions(a *article) []string {
+	if a.runes == nil {
+		return make([]string, len(a.facts))
+	}
+	return nearDateCues(a, loadDateActions().findCues(a.tokens(), a.doc.Lang), alignActionMaxDistance)
+}
+
+// nearDateCues gives each date fact the type of the nearest cue in its sentence when it is
+// within maxDist runes.
+func nearDateCues(a *article, cues []conceptCue, maxDist int) []string {
+	out := make([]string, len(a.facts))
+	if len(cues) == 0 {
+		return out
+	}
+	toks := a.tokens()
+	for i, f := range a.facts {
+		if f.Kind != KindDate {
+			continue
+		}
+		if typ, d := nearestEventCueDist(a, i, toks, cues); typ != "" && d <= maxDist {
+			out[i] = typ
+		}
+	}
+	return out
+}
