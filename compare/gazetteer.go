@@ -75,9 +75,11 @@ type gazetteer struct {
 	hanSound map[rune]string
 	// orgWords[lang] are the words that end an organisation's name after a country
 	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
-	// country's English adjectives, folded (swedish).
+	// country's English adjectives, folded (swedish); enAdjective[country] the first of
+	// them as written (Swedish), for the names composeOrgName spells.
 	orgWords     map[string][]orgWord
 	enAdjectives map[int32][]string
+	enAdjective  map[int32]string
 }
 
 var (
@@ -716,6 +718,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 						g.enAdjectives = map[int32][]string{}
 					}
 					g.enAdjectives[a] = append(g.enAdjectives[a], FoldForSearch(form))
+					if g.enAdjective == nil {
+						g.enAdjective = map[int32]string{}
+					}
+					if g.enAdjective[a] == "" {
+						g.enAdjective[a] = form
+					}
 				}
 			}
 		}
