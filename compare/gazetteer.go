@@ -128,7 +128,10 @@ type morphology struct {
 	hanOrgSuffixes []string
 	// adjEndings end adjectives and participles, per language.
 	adjEndings map[string][]string
-	rawRoles   [][3]string // lang, type, word: folded once the stem suffixes are known
+	// compoundHeads[lang][role key] is the English word of a role word that a language
+	// hyphens to a name as part of it (Wagner-Gruppe: Group), see nameHead.
+	compoundHeads map[string]map[string]string
+	rawRoles      [][3]string // lang, type, word: folded once the stem suffixes are known
 
 	// Arabic names after titles: nouns after a title that name an institution, not a
 	// person; first words of compound given names; speech verbs.
@@ -489,6 +492,20 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			typ := strings.TrimPrefix(f[0], "role-suffix-")
 			for _, v := range vals {
 				m.roleSuffix[f[1]] = append(m.roleSuffix[f[1]], roleSuffix{tokenKey(v), typ})
+			}
+		case "compound-head":
+			if m.compoundHeads == nil {
+				m.compoundHeads = map[string]map[string]string{}
+			}
+			if m.compoundHeads[f[1]] == nil {
+				m.compoundHeads[f[1]] = map[string]string{}
+			}
+			for _, v := range vals {
+				word, en, ok := strings.Cut(v, ":")
+				if !ok || en == "" {
+					return fmt.Errorf("compound-head %q is not word:English", v)
+				}
+				m.compoundHeads[f[1]][tokenKey(word)] = en
 			}
 		case "connector":
 			m.connectors[f[1]] = addKeys(m.connectors[f[1]], vals)

@@ -172,6 +172,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			nm := g.nameMatch(toks, rs, seg.i, seg.j, lang)
 			if nm.actor < 0 {
 				nm.typ = g.typeOf(toks, seg, nm.typ, lang)
+				nm = nameHead(nm, seg, toks)
 				if k := endAt[seg.i]; nm.typ == ActorOrg && k >= 0 && seg.i > 0 {
 					// "Danish Energy Agency", "Japan Socialist Party": the country
 					// before an organisation's name is part of it.
