@@ -986,7 +986,13 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 					continue
 				}
 				toks := tokenize(n, g.morph)
-				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
+				// An English name is read in every language (candidate.allows): a common
+				// word of any of them (de Lage, the situation) is no place there.
+				stopLang := lang
+				if lang == "en" {
+					stopLang = ""
+				}
+				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(stopLang, toks[0].key) {
 					continue
 				}
 				keys := make([]string, len(toks))
