@@ -131,7 +131,10 @@ type morphology struct {
 	// compoundHeads[lang][role key] is the English word of a role word that a language
 	// hyphens to a name as part of it (Wagner-Gruppe: Group), see nameHead.
 	compoundHeads map[string]map[string]string
-	rawRoles      [][3]string // lang, type, word: folded once the stem suffixes are known
+	// placeAdjSuffixes[lang] turn a place's name into its adjective (Hamburg, Hamburger
+	// Reederei): such a word before an unknown name qualifies it and is no part of it.
+	placeAdjSuffixes map[string][]string
+	rawRoles         [][3]string // lang, type, word: folded once the stem suffixes are known
 
 	// Arabic names after titles: nouns after a title that name an institution, not a
 	// person; first words of compound given names; speech verbs.
@@ -493,6 +496,11 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			for _, v := range vals {
 				m.roleSuffix[f[1]] = append(m.roleSuffix[f[1]], roleSuffix{tokenKey(v), typ})
 			}
+		case "place-adjective-suffix":
+			if m.placeAdjSuffixes == nil {
+				m.placeAdjSuffixes = map[string][]string{}
+			}
+			m.placeAdjSuffixes[f[1]] = append(m.placeAdjSuffixes[f[1]], vals...)
 		case "compound-head":
 			if m.compoundHeads == nil {
 				m.compoundHeads = map[string]map[string]string{}
