@@ -166,7 +166,8 @@ func storyAnchors(st *story) *anchorKeys {
 func vowelKey(s string) string {
 	var b strings.Builder
 	var last rune
-	for _, r := range soundFold(FoldForSearch(s)) {
+	rs := []rune(soundFold(FoldForSearch(s)))
+	for k, r := range rs {
 		switch r {
 		case ' ', '-', '\'':
 			continue
@@ -175,7 +176,13 @@ func vowelKey(s string) string {
 		case 'y':
 			r = 'i'
 		case 'w':
+			// A w after a vowel and before a consonant or the word's end is the f that
+			// German and Slavic names say and Chinese writes with 夫 (Berdowski,
+			// 贝尔多夫斯基; Rostow); elsewhere it is a u (Wagner, 瓦格纳).
 			r = 'u'
+			if k > 0 && strings.ContainsRune("aeiou", rs[k-1]) && (k+1 == len(rs) || !strings.ContainsRune("aeiouy", rs[k+1])) {
+				r = 'f'
+			}
 		case 'v':
 			r = 'f' // 夫 writes both (博斯科夫, Bødskov)
 		}

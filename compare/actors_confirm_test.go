@@ -244,3 +244,20 @@ func TestComposedOrgs(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirmHanWrittenF: a w that German and Slavic names say as f (Rostow, Janowski) is the
+// f Chinese writes with 夫, while a w before a vowel (Wagner) stays a u.
+func TestConfirmHanWrittenF(t *testing.T) {
+	en := Document{Lang: "en", Text: "The engineer Tomasz Janowski said on Monday that the bridge held."}
+	zh := Document{Lang: "zh", Text: "工程师雅诺夫斯基周一称，大桥没有受损。"}
+	st := storyOf(en, zh)
+	confirmStoryNames(st)
+	if f := actorAt(st.arts[1], "雅诺夫斯基"); f == nil || f.Label != "Tomasz Janowski" {
+		t.Errorf("雅诺夫斯基: got %+v, want Tomasz Janowski", f)
+	}
+	for _, c := range []struct{ in, want string }{{"Janowski", "janofski"}, {"Rostow", "lostof"}, {"Wagner", "uagnel"}, {"Edward", "eduald"}} {
+		if got := vowelKey(c.in); got != c.want {
+			t.Errorf("vowelKey(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
