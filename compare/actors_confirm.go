@@ -70,8 +70,15 @@ func (k *anchorKeys) add(m map[string]storyAnchor, key string, a storyAnchor) {
 	}
 	old, ok := m[key]
 	switch {
-	case !ok || old.id == a.id:
+	case !ok:
 		m[key] = a
+	case old.id == a.id:
+		// Another version's mention of the same actor keeps the higher rank, which a
+		// third actor with this key must beat (Peter Berdowski in en and es, Boskalis
+		// Peter Berdowski in vi).
+		if a.rank > old.rank {
+			m[key] = a
+		}
 	case old.id == anchorAmbiguous.id:
 	case a.rank > old.rank:
 		m[key] = a

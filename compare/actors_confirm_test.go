@@ -261,3 +261,21 @@ func TestConfirmHanWrittenF(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorKeysKeepRank: a lower-ranked mention of the same actor does not lower the key's
+// rank, so a third actor of that rank does not make the key ambiguous.
+func TestAnchorKeysKeepRank(t *testing.T) {
+	k := &anchorKeys{}
+	m := map[string]storyAnchor{}
+	k.add(m, "beldofski", storyAnchor{id: "local:anna berg", rank: 1})
+	k.add(m, "beldofski", storyAnchor{id: "local:anna berg", rank: 2})
+	k.add(m, "beldofski", storyAnchor{id: "local:anna berg", rank: 1})
+	k.add(m, "beldofski", storyAnchor{id: "local:acme anna berg", rank: 1})
+	if a, ok := k.lookup(m, "beldofski"); !ok || a.id != "local:anna berg" || a.rank != 2 {
+		t.Errorf("got %+v %v, want local:anna berg at rank 2", a, ok)
+	}
+	k.add(m, "beldofski", storyAnchor{id: "local:other", rank: 2})
+	if _, ok := k.lookup(m, "beldofski"); ok {
+		t.Error("two actors of the same rank: want the key ambiguous")
+	}
+}
