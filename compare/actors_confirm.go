@@ -70,8 +70,15 @@ func (k *anchorKeys) add(m map[string]storyAnchor, key string, a storyAnchor) {
 	}
 	old, ok := m[key]
 	switch {
-	case !ok || old.id == a.id:
+	case !ok:
 		m[key] = a
+	case old.id == a.id:
+		// Another version's mention of the same actor keeps the higher rank, which a
+		// third actor with this key must beat (Peter Berdowski in en and es, Boskalis
+		// Peter Berdowski in vi).
+		if a.rank > old.rank {
+			m[key] = a
+		}
 	case old.id == anchorAmbiguous.id:
 	case a.rank > old.rank:
 		m[key] = a
@@ -166,7 +173,8 @@ func storyAnchors(st *story) *anchorKeys {
 func vowelKey(s string) string {
 	var b strings.Builder
 	var last rune
-	for _, r := range soundFold(FoldForSearch(s)) {
+	rs := []rune(soundFold(FoldForSearch(s)))
+	for k, r := range rs {
 		switch r {
 		case ' ', '-', '\'':
 			continue
@@ -175,7 +183,13 @@ func vowelKey(s string) string {
 		case 'y':
 			r = 'i'
 		case 'w':
+			// A w after a vowel and before a consonant or the word's end is the f that
+			// German and Slavic names say and Chinese writes with 夫 (Berdowski,
+			// 贝尔多夫斯基; Rostow); elsewhere it is a u (Wagner, 瓦格纳).
 			r = 'u'
+			if k > 0 && strings.ContainsRune("aeiou", rs[k-1]) && (k+1 == len(rs) || !strings.ContainsRune("aeiouy", rs[k+1])) {
+				r = 'f'
+			}
 		case 'v':
 			r = 'f' // 夫 writes both (博斯科夫, Bødskov)
 		}
@@ -212,30 +226,33 @@ func articleScript(text string) script {
 // a new fact takes the next free id.
 func confirmStoryNames(st *story) {
 	keys := storyAnchors(st)
-	if keys == nil {
-		return
-	}
 	g := loadGazetteer()
 	for _, a := range st.arts {
 		sc := articleScript(a.doc.Text)
 		if sc != scArabic && sc != scHan {
 			continue
 		}
+		if keys == nil {
+			// No Latin or Cyrillic version to confirm names with: only the bodies whose
+			// English name the words themselves spell.
+			rs := a.runes
+			if rs == nil {
+				rs = []rune(a.doc.Text)
+			}
+			g.composedOrgs(a.facts, rs, factsTaken(a.facts, rs), primaryLang(a.doc.Lang))
+			continue
+		}
 		rs := a.runes
 		if rs == nil {
 			rs = []rune(a.doc.Text)
 		}
-		taken := make([]bool, len(rs)+1)
-		for _, f := range a.facts {
-			for p := max(f.Start, 0); p < f.End && p < len(rs); p++ {
-				taken[p] = true
-			}
-		}
+		taken := factsTaken(a.facts, rs)
 		toks := a.tokens()
 		if sc == scArabic {
 			g.relabelArabic(a.facts, keys)
 		}
 		g.translatedOrgs(a.facts, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
+		g.composedOrgs(a.facts, rs, taken, primaryLang(a.doc.Lang))
 		extra := g.translatedOrgsBefore(toks, rs, taken, keys.orgs, primaryLang(a.doc.Lang))
 		var ms []match
 		if sc == scArabic {
@@ -270,6 +287,17 @@ func confirmStoryNames(st *story) {
 			a.factSent[i] = a.sentenceAt(f.Start)
 		}
 	}
+}
+
+// factsTaken marks the runes the facts hold.
+func factsTaken(facts []Fact, rs []rune) []bool {
+	taken := make([]bool, len(rs)+1)
+	for _, f := range facts {
+		for p := max(f.Start, 0); p < f.End && p < len(rs); p++ {
+			taken[p] = true
+		}
+	}
+	return taken
 }
 
 // confirmArabic finds, among Arabic words no fact holds, runs of one to four words whose
@@ -553,16 +581,26 @@ func (g *gazetteer) relabelArabic(facts []Fact, keys *anchorKeys) {
 type orgWord struct {
 	native  string
 	english [][]string // alternatives, each a list of folded words
+	// name spells the body's English name from the country's English adjective ({A}:
+	// "{A} Coast Guard"); empty when the bodies the word ends are named too diversely for
+	// one pattern (a ministry, a parliament).
+	name string
 }
 
 // loadOrgWords reads org-words.tsv into g.orgWords.
 func (g *gazetteer) loadOrgWords(fsys fs.FS) error {
 	g.orgWords = map[string][]orgWord{}
 	err := readTSV(fsys, "org-words.tsv", func(f []string) error {
-		if len(f) != 3 || f[1] == "" {
-			return fmt.Errorf("want lang, native word, English words")
+		if len(f) != 3 && len(f) != 4 || f[1] == "" {
+			return fmt.Errorf("want lang, native word, English words and maybe an English name")
 		}
 		w := orgWord{native: f[1]}
+		if len(f) == 4 {
+			if !strings.Contains(f[3], "{A}") {
+				return fmt.Errorf("English name %q lacks {A}", f[3])
+			}
+			w.name = f[3]
+		}
 		for _, alt := range strings.Split(f[2], "|") {
 			if words := strings.Fields(FoldForSearch(alt)); len(words) > 0 {
 				w.english = append(w.english, words)
@@ -589,8 +627,8 @@ const maxOrgGap = 6
 // translatedOrgs turns a country written right before a word that ends a body's name
 // (瑞典海岸警卫队: Sweden, then 海岸警卫队, coast guard) into that body, when exactly one
 // organisation the story's Latin-script versions name holds the country's name or adjective
-// and the body's English words (Swedish Coast Guard). Without one the country stays: the
-// body's name is a translation, and the other versions are what tells its value.
+// and the body's English words (Swedish Coast Guard). Without one, composedOrgs may spell
+// the name from the words themselves; else the country stays.
 func (g *gazetteer) translatedOrgs(facts []Fact, rs []rune, taken []bool, orgs []storyAnchor, lang string) {
 	words := g.orgWords[lang]
 	if len(words) == 0 || len(orgs) == 0 {
@@ -618,6 +656,39 @@ func (g *gazetteer) translatedOrgs(facts []Fact, rs []rune, taken []bool, orgs [
 		}
 		f.End, f.Text = end, string(rs[f.Start:end])
 		f.Value, f.Label, f.Type, f.Confidence = found.id, found.label, found.typ, confConfirmed
+	}
+}
+
+// composedOrgs turns a country written right before a word that ends a body's name into the
+// body named in English from the country's adjective (瑞典海岸警卫队 → Swedish Coast Guard),
+// when no other version told its name (translatedOrgs runs first). Only a word glued to the
+// country composes: a word after a gap (瑞典国家地震台网) holds words no pattern spells.
+// The id is the local one an English version's capitalised mention of the body gets, so the
+// two link.
+func (g *gazetteer) composedOrgs(facts []Fact, rs []rune, taken []bool, lang string) {
+	words := g.orgWords[lang]
+	if len(words) == 0 {
+		return
+	}
+	for k := range facts {
+		f := &facts[k]
+		if f.Kind != KindActor || f.Type != ActorCountry {
+			continue
+		}
+		country, ok := g.byID[fmt.Sprint(f.Value)]
+		if !ok || g.enAdjective[country] == "" {
+			continue
+		}
+		end, word := g.orgWordAfter(rs, taken, f.End, words)
+		if end < 0 || word.name == "" || end-utf8.RuneCountInString(word.native) != f.End {
+			continue
+		}
+		for p := f.End; p < end; p++ {
+			taken[p] = true
+		}
+		label := strings.ReplaceAll(word.name, "{A}", g.enAdjective[country])
+		f.End, f.Text = end, string(rs[f.Start:end])
+		f.Value, f.Label, f.Type, f.Confidence = "local:"+FoldForSearch(label), label, ActorOrg, confConfirmed
 	}
 }
 

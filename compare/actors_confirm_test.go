@@ -202,12 +202,80 @@ func TestTranslatedOrgs(t *testing.T) {
 		"丹麦能源署":   "Danish Energy Agency",
 		"土耳其红新月会": "Turkish Red Crescent",
 		"希腊海岸警卫队": "Greek Coast Guard",
-		"瑞典":      "Sweden", // no Swedish coast guard in the other version
+		// No Swedish coast guard in the other version: the words spell its name.
+		"瑞典海岸警卫队": "Swedish Coast Guard",
 	}
 	for surface, label := range want {
 		f := actorAt(st.arts[1], surface)
 		if f == nil || f.Label != label {
 			t.Errorf("%s: got %+v, want %s", surface, f, label)
 		}
+	}
+}
+
+// TestComposedOrgs: with no other version naming it, a Chinese country glued to a word that
+// ends a body's name (org-words.tsv, fourth column) is the body named from the country's
+// English adjective; a word with no English name, a gap between country and word, or a
+// country without an English adjective leave the country as it is.
+func TestComposedOrgs(t *testing.T) {
+	zh := Document{Lang: "zh", Text: "挪威海军周五派出两艘舰艇。乌克兰空军称，防空系统拦截了导弹。" +
+		"黎巴嫩红十字会说，伤者已送往医院。叙利亚阿拉伯红新月会的志愿者也赶到现场。" +
+		"瑞典警方正在调查。瑞典国家气象局发布了预警。智利海军参与了搜救。"}
+	st := storyOf(zh)
+	confirmStoryNames(st)
+	for _, c := range []struct{ surface, label, typ string }{
+		{"挪威海军", "Norwegian Navy", ActorOrg},
+		{"乌克兰空军", "Ukrainian Air Force", ActorOrg},
+		{"黎巴嫩红十字会", "Lebanese Red Cross", ActorOrg},
+		{"叙利亚阿拉伯红新月会", "Syrian Arab Red Crescent", ActorOrg},
+		// Police bodies have no one English name pattern.
+		{"瑞典", "Sweden", ActorCountry},
+		// Chile has no English adjective in adjectives.tsv.
+		{"智利", "Chile", ActorCountry},
+	} {
+		f := actorAt(st.arts[0], c.surface)
+		if f == nil || f.Label != c.label || f.Type != c.typ {
+			t.Errorf("%s: got %+v, want %s (%s)", c.surface, f, c.label, c.typ)
+		}
+	}
+	for _, f := range st.arts[0].facts {
+		if f.Kind == KindActor && strings.Contains(f.Text, "气象局") {
+			t.Errorf("a gap (国家) before the body word: got %q %v", f.Text, f.Value)
+		}
+	}
+}
+
+// TestConfirmHanWrittenF: a w that German and Slavic names say as f (Rostow, Janowski) is the
+// f Chinese writes with 夫, while a w before a vowel (Wagner) stays a u.
+func TestConfirmHanWrittenF(t *testing.T) {
+	en := Document{Lang: "en", Text: "The engineer Tomasz Janowski said on Monday that the bridge held."}
+	zh := Document{Lang: "zh", Text: "工程师雅诺夫斯基周一称，大桥没有受损。"}
+	st := storyOf(en, zh)
+	confirmStoryNames(st)
+	if f := actorAt(st.arts[1], "雅诺夫斯基"); f == nil || f.Label != "Tomasz Janowski" {
+		t.Errorf("雅诺夫斯基: got %+v, want Tomasz Janowski", f)
+	}
+	for _, c := range []struct{ in, want string }{{"Janowski", "janofski"}, {"Rostow", "lostof"}, {"Wagner", "uagnel"}, {"Edward", "eduald"}} {
+		if got := vowelKey(c.in); got != c.want {
+			t.Errorf("vowelKey(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestAnchorKeysKeepRank: a lower-ranked mention of the same actor does not lower the key's
+// rank, so a third actor of that rank does not make the key ambiguous.
+func TestAnchorKeysKeepRank(t *testing.T) {
+	k := &anchorKeys{}
+	m := map[string]storyAnchor{}
+	k.add(m, "beldofski", storyAnchor{id: "local:anna berg", rank: 1})
+	k.add(m, "beldofski", storyAnchor{id: "local:anna berg", rank: 2})
+	k.add(m, "beldofski", storyAnchor{id: "local:anna berg", rank: 1})
+	k.add(m, "beldofski", storyAnchor{id: "local:acme anna berg", rank: 1})
+	if a, ok := k.lookup(m, "beldofski"); !ok || a.id != "local:anna berg" || a.rank != 2 {
+		t.Errorf("got %+v %v, want local:anna berg at rank 2", a, ok)
+	}
+	k.add(m, "beldofski", storyAnchor{id: "local:other", rank: 2})
+	if _, ok := k.lookup(m, "beldofski"); ok {
+		t.Error("two actors of the same rank: want the key ambiguous")
 	}
 }

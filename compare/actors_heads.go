@@ -227,6 +227,24 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 	return out
 }
 
+// regionBase is the name a place's region title stands on when the head names no region:
+// the airport of Hatay, read as Hatay Province, is Hatay Airport.
+func regionBase(base string, rule headRule) string {
+	for _, suf := range regionSuffixes {
+		b, ok := strings.CutSuffix(base, suf)
+		if !ok || b == "" {
+			continue
+		}
+		for _, e := range rule.english {
+			if strings.HasSuffix(e, suf) {
+				return base
+			}
+		}
+		return b
+	}
+	return base
+}
+
 // headMatch is the phrase [i, j) around place m as the actor rule composes.
 func (g *gazetteer) headMatch(toks []token, m match, i, j int, rule headRule) match {
 	base := m.label
@@ -234,6 +252,7 @@ func (g *gazetteer) headMatch(toks []token, m match, i, j int, rule headRule) ma
 		base = g.actors[m.actor].label
 	}
 	nm := match{i: i, j: j, start: toks[i].start, end: toks[j-1].end, actor: -1, conf: m.conf, typ: rule.typ}
+	base = regionBase(base, rule)
 	for _, e := range rule.english {
 		// The place is already the named one (province du Hatay: Hatay is Hatay Province).
 		if pre, suf, _ := strings.Cut(e, "{}"); len(base) > len(pre)+len(suf) && strings.HasPrefix(base, pre) && strings.HasSuffix(base, suf) {

@@ -89,6 +89,9 @@ type segment struct {
 	i, j  int
 	role  string // type given by a role word beside it
 	alone bool   // a single word may be a name here (after a role word, before a hyphened role)
+	// head is the English word of a role word hyphened after the segment that belongs to
+	// the name (Wagner-Gruppe, Wagner Group; compound-head in morph.tsv); "" for none.
+	head string
 }
 
 // segments cuts the run [s, j) at role words (Provinz, Bergungsfirma, Seismologe): they are
@@ -129,6 +132,7 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 			}
 			if r != "" && k > 0 && rs[toks[k-1].end] == '-' {
 				seg.alone, seg.role = true, ActorOrg // Boskalis-Chef, SPD-Politiker
+				seg.head = m.compoundHeads[lang][toks[k].key]
 			}
 			out = append(out, g.splitAcronym(toks, seg)...)
 		}
@@ -187,6 +191,20 @@ func (g *gazetteer) loneName(toks []token, i int, lang string, lower map[string]
 		}
 	}
 	return false
+}
+
+// nameHead makes an unknown name whose hyphened role word is part of it (Wagner-Gruppe) one
+// name with that word, labelled as the English press writes it (Wagner Group), so that it
+// is the same actor as the other versions' name with the word (Wagner Group, groupe Wagner
+// aside); the role word is the token at seg.j.
+func nameHead(nm match, seg segment, toks []token) match {
+	if seg.head == "" || nm.actor >= 0 || seg.j >= len(toks) {
+		return nm
+	}
+	nm.j, nm.end = seg.j+1, toks[seg.j].end
+	nm.label = nm.label + " " + seg.head
+	nm.id = "local:" + FoldForSearch(nm.label)
+	return nm
 }
 
 // typeOf chooses the type of an unknown name: from a role word beside it, an organisation

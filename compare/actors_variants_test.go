@@ -10,6 +10,9 @@ func TestTraditionalChinese(t *testing.T) {
 		{"土耳其總統埃爾多安週二視察災區。", "埃爾多安", "Recep Tayyip Erdoğan"},
 		{"代表團週二抵達東京。", "東京", "Tokyo"},
 		{"代表团周二抵达东京。", "东京", "Tokyo"},
+		// A body's full Chinese name is one mention, not its country.
+		{"日本广播协会周五报道了选举结果。", "日本广播协会", "NHK"},
+		{"俄罗斯天然气工业股份公司周一宣布停止供气。", "俄罗斯天然气工业股份公司", "Gazprom"},
 	}
 	for _, c := range cases {
 		found := false

@@ -75,9 +75,11 @@ type gazetteer struct {
 	hanSound map[rune]string
 	// orgWords[lang] are the words that end an organisation's name after a country
 	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
-	// country's English adjectives, folded (swedish).
+	// country's English adjectives, folded (swedish); enAdjective[country] the first of
+	// them as written (Swedish), for the names composeOrgName spells.
 	orgWords     map[string][]orgWord
 	enAdjectives map[int32][]string
+	enAdjective  map[int32]string
 }
 
 var (
@@ -126,7 +128,13 @@ type morphology struct {
 	hanOrgSuffixes []string
 	// adjEndings end adjectives and participles, per language.
 	adjEndings map[string][]string
-	rawRoles   [][3]string // lang, type, word: folded once the stem suffixes are known
+	// compoundHeads[lang][role key] is the English word of a role word that a language
+	// hyphens to a name as part of it (Wagner-Gruppe: Group), see nameHead.
+	compoundHeads map[string]map[string]string
+	// placeAdjSuffixes[lang] turn a place's name into its adjective (Hamburg, Hamburger
+	// Reederei): such a word before an unknown name qualifies it and is no part of it.
+	placeAdjSuffixes map[string][]string
+	rawRoles         [][3]string // lang, type, word: folded once the stem suffixes are known
 
 	// Arabic names after titles: nouns after a title that name an institution, not a
 	// person; first words of compound given names; speech verbs.
@@ -488,6 +496,25 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			for _, v := range vals {
 				m.roleSuffix[f[1]] = append(m.roleSuffix[f[1]], roleSuffix{tokenKey(v), typ})
 			}
+		case "place-adjective-suffix":
+			if m.placeAdjSuffixes == nil {
+				m.placeAdjSuffixes = map[string][]string{}
+			}
+			m.placeAdjSuffixes[f[1]] = append(m.placeAdjSuffixes[f[1]], vals...)
+		case "compound-head":
+			if m.compoundHeads == nil {
+				m.compoundHeads = map[string]map[string]string{}
+			}
+			if m.compoundHeads[f[1]] == nil {
+				m.compoundHeads[f[1]] = map[string]string{}
+			}
+			for _, v := range vals {
+				word, en, ok := strings.Cut(v, ":")
+				if !ok || en == "" {
+					return fmt.Errorf("compound-head %q is not word:English", v)
+				}
+				m.compoundHeads[f[1]][tokenKey(word)] = en
+			}
 		case "connector":
 			m.connectors[f[1]] = addKeys(m.connectors[f[1]], vals)
 		case "caps-nouns":
@@ -716,6 +743,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 						g.enAdjectives = map[int32][]string{}
 					}
 					g.enAdjectives[a] = append(g.enAdjectives[a], FoldForSearch(form))
+					if g.enAdjective == nil {
+						g.enAdjective = map[int32]string{}
+					}
+					if g.enAdjective[a] == "" {
+						g.enAdjective[a] = form
+					}
 				}
 			}
 		}
@@ -961,7 +994,13 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 					continue
 				}
 				toks := tokenize(n, g.morph)
-				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(lang, toks[0].key) {
+				// An English name is read in every language (candidate.allows): a common
+				// word of any of them (de Lage, the situation) is no place there.
+				stopLang := lang
+				if lang == "en" {
+					stopLang = ""
+				}
+				if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(stopLang, toks[0].key) {
 					continue
 				}
 				keys := make([]string, len(toks))

@@ -141,6 +141,11 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		if toks[s].sentStart && (lower[toks[s].key] || s+1 < j && m.adjectival(lang, toks[s].key)) {
 			s++
 		}
+		// "Hamburger Schulte-Gruppe", "Moskauer Stadtgericht": a place's adjective before
+		// a name qualifies it.
+		if s+1 < j && g.placeAdjective(lang, toks[s]) {
+			s++
+		}
 		// "Residents of Vlochos", "Thousands of Syrians": a sentence's first word joined
 		// to a name by a connector is a common noun (a hyphened particle, as in Marie
 		// el-Drese, is part of the name).
@@ -172,6 +177,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			nm := g.nameMatch(toks, rs, seg.i, seg.j, lang)
 			if nm.actor < 0 {
 				nm.typ = g.typeOf(toks, seg, nm.typ, lang)
+				nm = nameHead(nm, seg, toks)
 				if k := endAt[seg.i]; nm.typ == ActorOrg && k >= 0 && seg.i > 0 {
 					// "Danish Energy Agency", "Japan Socialist Party": the country
 					// before an organisation's name is part of it.
@@ -771,6 +777,29 @@ func cyrillicVariant(a, b string) bool {
 // adjectival reports whether a word ends like an adjective or participle of the language
 // (morph.tsv adj-ending): at the start of a sentence such a word before a name is a common
 // word (Подозреваемый Тэцуя Ямагами, Позднее Морское управление), not a given name.
+// placeAdjective reports whether t is a known place's or country's name with an ending that
+// makes it an adjective (Hamburger, Moskauer; place-adjective-suffix in morph.tsv). The
+// name left must be four letters or more, so that a family name (Becker) is no adjective
+// of a short place's name.
+func (g *gazetteer) placeAdjective(lang string, t token) bool {
+	for _, suf := range g.morph.placeAdjSuffixes[lang] {
+		base, ok := strings.CutSuffix(t.fold, suf)
+		if !ok || utf8.RuneCountInString(base) < 4 {
+			continue
+		}
+		for i := range g.names[base] {
+			c := &g.names[base][i]
+			if c.actor < 0 || !c.allows(lang) || c.adj {
+				continue
+			}
+			if typ := g.actors[c.actor].typ; typ == ActorPlace || typ == ActorCountry {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (m *morphology) adjectival(lang, key string) bool {
 	for _, e := range m.adjEndings[lang] {
 		if strings.HasSuffix(key, e) && utf8.RuneCountInString(key)-utf8.RuneCountInString(e) >= 3 {
