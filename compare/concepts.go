@@ -481,12 +481,21 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				unit = &e
 			}
 		}
+		// A counted noun right after the number ends what the number measures: in "قتل 45
+		// شخصا يوم الاثنين" (45 people killed on Monday) يوم is the day of the date, not a
+		// unit of 45.
+		nounAfter := math.Inf(1)
+		for _, a := range byNum[n] {
+			if !a.cue.unit && !a.cue.familyOnly && !a.before {
+				nounAfter = math.Min(nounAfter, a.dist)
+			}
+		}
 		var pick, familyCue *assigned
 		for i := range byNum[n] {
 			a := &byNum[n][i]
 			// A unit word follows its number ("30 km", "20 долларов"); one before it is
 			// another word that folds to the same letters ("huy động 13": not đồng).
-			if a.cue.unit && a.dist <= 1 && !a.before && unit == nil {
+			if a.cue.unit && a.dist <= 1 && !a.before && unit == nil && a.dist <= nounAfter {
 				e := a.cue.conceptEntry
 				unit = &e
 				continue

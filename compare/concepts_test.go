@@ -34,6 +34,18 @@ func TestNumberConcepts(t *testing.T) {
 		{"ar", "وقالت الوزارة إن عدد المصابين جراء انهيار الجسر في شمال البلاد بلغ 356 شخصا.", map[string]string{"356": "injured"}},
 		{"vi", "Số người bị thương do sập cầu ở miền bắc nước này đã lên tới 356 người.", map[string]string{"356": "injured"}},
 		{"zh", "北部大桥坍塌事故造成的受伤人数在当地时间周二已升至356人。", map[string]string{"356": "injured"}},
+		// A verb of killing before the toll names it, also in a headline where the figure
+		// stands alone ("kills 45 in"): a bare number after such a verb is a count.
+		{"en", "Landslide kills 45 in northern Peru\n\nRescuers searched the mud on Monday.", map[string]string{"45": "deaths"}},
+		{"de", "Erdrutsch tötet 45 Menschen in Peru\n\nRetter suchten am Montag im Schlamm.", map[string]string{"45": "deaths"}},
+		{"es", "Un alud mata a 45 personas en el norte de Perú.", map[string]string{"45": "deaths"}},
+		{"ru", "Оползень унёс жизни 45 человек на севере Перу.", map[string]string{"45": "deaths"}},
+		{"ar", "انهيار أرضي يقتل 45 شخصا في شمال البيرو.", map[string]string{"45": "deaths"}},
+		// A counted noun right after the number ends what it measures: in "45 شخصا يوم
+		// الاثنين" the day is the date's, not a unit of 45.
+		{"ar", "قتل 45 شخصا يوم الاثنين في انهيار أرضي.", map[string]string{"45": "deaths"}},
+		{"ar", "أصيب 12 شخصا يوم الأحد في حادث سير.", map[string]string{"12": "injured"}},
+		{"en", "The storm lasted 3 days in the north.", map[string]string{"3": "duration"}},
 		// An age in years: right after a verb of having or being ("avait 58 ans"), or set
 		// off by commas after a person's name ("Jean Dupont, 58,").
 		{"fr", "Le maire de la ville avait 58 ans et il y a 3 ans qu'il dirigeait la commune.", map[string]string{"58": "age"}},
