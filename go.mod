@@ -10,6 +10,7 @@ require (
 	github.com/andybalholm/brotli v1.2.0
 	github.com/go-text/typesetting v0.2.1
 	github.com/mmcdole/gofeed v1.4.2
+	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/rivo/uniseg v0.4.7
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	github.com/sergi/go-diff v1.4.0

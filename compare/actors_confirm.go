@@ -56,6 +56,9 @@ type anchorKeys struct {
 	vowelStart map[string]bool
 	// orgs are the organisations the Latin-script versions name (translatedOrgs).
 	orgs []storyAnchor
+	// pinyin are the people and places the Latin-script versions name, which Chinese may
+	// write in ordinary characters read in Mandarin (confirmPinyin).
+	pinyin []pinyinAnchor
 }
 
 // rankKnown is the rank of a gazetteer actor, above every local one.
@@ -127,6 +130,12 @@ func storyAnchors(st *story) *anchorKeys {
 			}
 			if f.Type == ActorOrg && sc == scLatin {
 				k.orgs = append(k.orgs, an)
+			}
+			if (f.Type == ActorPerson || f.Type == ActorPlace) && sc == scLatin {
+				k.pinyin = append(k.pinyin, pinyinAnchor{words: latinSyllableWords(f.Label), an: an})
+				if f.Text != f.Label && nameScript(f.Text) == scLatin {
+					k.pinyin = append(k.pinyin, pinyinAnchor{words: latinSyllableWords(f.Text), an: an})
+				}
 			}
 			// A known actor by its English name (its other spellings are the gazetteer's,
 			// which found it); a local one also as this version writes it.
@@ -259,6 +268,13 @@ func confirmStoryNames(st *story) {
 			ms = g.confirmArabic(toks, rs, taken, keys)
 		} else {
 			ms = g.confirmHan(toks, rs, taken, keys)
+			for _, m := range ms {
+				for p := m.start; p < m.end; p++ {
+					taken[p] = true
+				}
+			}
+			ms = append(ms, g.confirmPinyin(toks, rs, taken, keys.pinyin)...)
+			sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 		}
 		if len(ms) == 0 && len(extra) == 0 {
 			continue

@@ -73,6 +73,9 @@ type gazetteer struct {
 	headSuffixes map[string][]headSuffix
 	// hanSound is the Latin sound of the characters Chinese transcribes names with.
 	hanSound map[rune]string
+	// pinyinSpellings holds the other Latin spellings of Mandarin initials, finals and
+	// whole syllables (pinyin-romanizations.tsv), keyed by part then pinyin.
+	pinyinSpellings map[string]map[string][]string
 	// orgWords[lang] are the words that end an organisation's name after a country
 	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
 	// country's English adjectives, folded (swedish); enAdjective[country] the first of
@@ -709,6 +712,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadHanSounds(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadPinyinSpellings(fsys); err != nil {
 		return nil, err
 	}
 	if err := g.loadOrgWords(fsys); err != nil {
