@@ -59,10 +59,10 @@ func (g *gazetteer) runEnd(toks []token, rs []rune, used []bool, i int, lang str
 
 // romanSyllable reports whether a lower-case word is shaped like one syllable of a
 // romanised Chinese or Korean name: at most three consonants, a run of vowels, and at most
-// an n, ng or h after them (je, ih, wen, un, yu, ching).
+// an n, ng or h after them (je, ih, wen, un, yu, ching, hsiung).
 func romanSyllable(w string) bool {
 	n := utf8.RuneCountInString(w)
-	if n < 2 || n > 5 {
+	if n < 2 || n > 6 { // six letters: hsiung, chiang, shuang
 		return false
 	}
 	rs := []rune(w)
