@@ -88,14 +88,24 @@ func latinSyllableWords(name string) []string {
 // pinyinMatches reports whether the Latin words spell the readings, each word one or more
 // whole syllables in order and nothing left over on either side.
 func (g *gazetteer) pinyinMatches(readings [][]string, words []string) bool {
-	if len(readings) < minPinyinName || len(words) == 0 || len(words) > len(readings) {
-		return false
-	}
+	return spellsSyllables(g.readingSpellings(readings), words)
+}
+
+// readingSpellings lists, per character, the Latin spellings of all its readings.
+func (g *gazetteer) readingSpellings(readings [][]string) [][]string {
 	spell := make([][]string, len(readings))
 	for i, rs := range readings {
 		for _, r := range rs {
 			spell[i] = append(spell[i], g.syllableSpellings(r)...)
 		}
+	}
+	return spell
+}
+
+// spellsSyllables is pinyinMatches on the characters' spellings.
+func spellsSyllables(spell [][]string, words []string) bool {
+	if len(spell) < minPinyinName || len(words) == 0 || len(words) > len(spell) {
+		return false
 	}
 	// match reports whether syllables si… spell words wi… from offset pos of words[wi].
 	var match func(si, wi, pos int) bool
@@ -150,10 +160,11 @@ func (g *gazetteer) confirmPinyin(toks []token, rs []rune, taken []bool, anchors
 			if rd == nil {
 				continue
 			}
+			spell := g.readingSpellings(rd)
 			var found *storyAnchor
 			ambiguous := false
 			for i := range anchors {
-				if !g.pinyinMatches(rd, anchors[i].words) {
+				if !spellsSyllables(spell, anchors[i].words) {
 					continue
 				}
 				if found != nil && found.id != anchors[i].an.id {
