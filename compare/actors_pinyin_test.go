@@ -20,6 +20,8 @@ func TestPinyinMatches(t *testing.T) {
 		{"高雄", "Kaohsiung", true},
 		{"台中", "Taichung", true},
 		{"曾国强", "Tseng Kuo-chiang", true},
+		{"许学文", "Hsu Hsueh-wen", true},
+		{"卓荣泰", "Cho Jung-tai", true},
 		// Family name first in both; another given name is another person.
 		{"王小明", "Xiaoming Wang", false},
 		{"王小明", "Wang Xiaoping", false},
