@@ -613,7 +613,7 @@ func (g *gazetteer) loadOrgWords(fsys fs.FS) error {
 		w := orgWord{native: f[1]}
 		if len(f) == 4 {
 			if !strings.Contains(f[3], "{A}") {
-				return fmt.Errorf("English name %q lacks {A}", f[3])
+				return fmt.Errorf("the English name %q lacks {A}", f[3])
 			}
 			w.name = f[3]
 		}
