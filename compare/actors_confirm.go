@@ -458,13 +458,11 @@ func (g *gazetteer) confirmHan(toks []token, rs []rune, taken []bool, keys *anch
 				if !ok {
 					continue
 				}
-				i, ok1 := tokAt[p]
-				j, ok2 := tokAt[q-1]
-				if !ok1 || !ok2 {
+				m, ok := confirmedHanMatch(tokAt, p, q, a.id, a.label, a.typ)
+				if !ok {
 					continue
 				}
-				out = append(out, match{i: i, j: j + 1, start: p, end: q, actor: -1,
-					id: a.id, label: a.label, typ: a.typ, conf: confConfirmed})
+				out = append(out, m)
 				p, matched = q, true
 			}
 			if !matched {

@@ -166,6 +166,17 @@ func hanTokens(toks []token) map[int]int {
 	return at
 }
 
+// confirmedHanMatch is the match of the Han runes [p, q) (one token a rune, tokAt from
+// hanTokens) confirmed as the actor id; false when a bound is no token's start.
+func confirmedHanMatch(tokAt map[int]int, p, q int, id, label, typ string) (match, bool) {
+	i, ok1 := tokAt[p]
+	j, ok2 := tokAt[q-1]
+	if !ok1 || !ok2 {
+		return match{}, false
+	}
+	return match{i: i, j: j + 1, start: p, end: q, actor: -1, id: id, label: label, typ: typ, conf: confConfirmed}, true
+}
+
 // hanSoundOf spells the transcription characters of s by their sound (乌萨马·拉比耶 → "u sa ma
 // la bi ye" run together per name part); other runes are kept.
 func (g *gazetteer) hanSoundOf(s string) string {

@@ -178,13 +178,11 @@ func (g *gazetteer) confirmPinyin(toks []token, rs []rune, taken []bool, anchors
 			if found == nil || ambiguous {
 				continue
 			}
-			i, ok1 := tokAt[p]
-			j, ok2 := tokAt[q-1]
-			if !ok1 || !ok2 {
+			m, ok := confirmedHanMatch(tokAt, p, q, found.id, found.label, found.typ)
+			if !ok {
 				continue
 			}
-			out = append(out, match{i: i, j: j + 1, start: p, end: q, actor: -1,
-				id: found.id, label: found.label, typ: found.typ, conf: confConfirmed})
+			out = append(out, m)
 			p, matched = q, true
 		}
 		if !matched {

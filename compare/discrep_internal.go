@@ -31,12 +31,27 @@ type unitDef struct {
 type unitTable map[string]unitDef
 
 var loadUnits = sync.OnceValue(func() unitTable {
-	f, err := assets.Lang.Open("lang/unit-factors.tsv")
+	t := unitTable{}
+	for _, cols := range langTableRows("unit-factors.tsv", 3) {
+		factor, err := strconv.ParseFloat(cols[1], 64)
+		if err != nil {
+			panic("compare: unit-factors.tsv: bad factor: " + strings.Join(cols, "\t"))
+		}
+		t[cols[0]] = unitDef{cols[0], cols[2], factor}
+	}
+	return t
+})
+
+// langTableRows reads an embedded table of assets/lang (tab-separated, "#" comments and
+// blank lines skipped) whose rows all have n columns; a malformed embedded table is a
+// build defect, so it panics.
+func langTableRows(name string, n int) [][]string {
+	f, err := assets.Lang.Open("lang/" + name)
 	if err != nil {
-		panic("compare: embedded unit-factors.tsv is missing: " + err.Error())
+		panic("compare: embedded " + name + " is missing: " + err.Error())
 	}
 	defer f.Close()
-	t := unitTable{}
+	var rows [][]string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
@@ -44,17 +59,16 @@ var loadUnits = sync.OnceValue(func() unitTable {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) != 3 {
-			panic("compare: unit-factors.tsv: want 3 tab-separated columns: " + line)
+		if len(cols) != n {
+			panic(fmt.Sprintf("compare: %s: want %d tab-separated columns: %s", name, n, line))
 		}
-		factor, err := strconv.ParseFloat(cols[1], 64)
-		if err != nil {
-			panic("compare: unit-factors.tsv: bad factor: " + line)
-		}
-		t[cols[0]] = unitDef{cols[0], cols[2], factor}
+		rows = append(rows, cols)
 	}
-	return t
-})
+	if err := sc.Err(); err != nil {
+		panic("compare: reading embedded " + name + ": " + err.Error())
+	}
+	return rows
+}
 
 // conversionForm is a unit word of conversion-units.tsv, lower case.
 type conversionForm struct {
@@ -64,22 +78,8 @@ type conversionForm struct {
 
 // loadConversionUnits reads conversion-units.tsv: language → forms, longest first.
 var loadConversionUnits = sync.OnceValue(func() map[string][]conversionForm {
-	f, err := assets.Lang.Open("lang/conversion-units.tsv")
-	if err != nil {
-		panic("compare: embedded conversion-units.tsv is missing: " + err.Error())
-	}
-	defer f.Close()
 	out := map[string][]conversionForm{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 3 {
-			panic("compare: conversion-units.tsv: want 3 tab-separated columns: " + line)
-		}
+	for _, cols := range langTableRows("conversion-units.tsv", 3) {
 		for _, form := range strings.Split(cols[2], "|") {
 			out[cols[1]] = append(out[cols[1]], conversionForm{cols[0], []rune(strings.ToLower(form))})
 		}
@@ -140,26 +140,12 @@ const moneyBase = "money:USD"
 
 // loadCurrencyRates reads currency-rates.tsv: year → currency code → US dollars per unit.
 var loadCurrencyRates = sync.OnceValue(func() map[int]map[string]float64 {
-	f, err := assets.Lang.Open("lang/currency-rates.tsv")
-	if err != nil {
-		panic("compare: embedded currency-rates.tsv is missing: " + err.Error())
-	}
-	defer f.Close()
 	out := map[int]map[string]float64{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 3 {
-			panic("compare: currency-rates.tsv: want 3 tab-separated columns: " + line)
-		}
+	for _, cols := range langTableRows("currency-rates.tsv", 3) {
 		y, err1 := strconv.Atoi(cols[0])
 		r, err2 := strconv.ParseFloat(cols[2], 64)
 		if err1 != nil || err2 != nil || r <= 0 {
-			panic("compare: currency-rates.tsv: bad year or rate: " + line)
+			panic("compare: currency-rates.tsv: bad year or rate: " + strings.Join(cols, "\t"))
 		}
 		if out[y] == nil {
 			out[y] = map[string]float64{}
