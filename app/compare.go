@@ -458,9 +458,9 @@ func (cv *CompareView) focusSpan(article, fact string, start, end int, what stri
 	}
 	if aligned == 0 && disagree == 0 {
 		lits[article] = []textview.Lit{{Start: start, End: end, State: textview.LitUnmatched}}
-		cv.Info.SetFull(what + ": no counterpart found in the other versions.")
+		cv.Info.SetFull(textview.LTR(what + ": no counterpart found in the other versions."))
 	} else {
-		cv.Info.SetFull(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree))
+		cv.Info.SetFull(textview.LTR(fmt.Sprintf("%s: %d aligned counterpart(s), %d that disagree.", what, aligned, disagree)))
 	}
 	if cv.focus != nil && len(cv.focus.Members) >= 2 {
 		cv.Unlink.Enable()
@@ -500,7 +500,7 @@ func (cv *CompareView) ShowDiscrepancy(d compare.Discrepancy) {
 		lits[mem.Article] = append(lits[mem.Article], textview.Lit{Start: mem.Start, End: mem.End, State: textview.LitDiscrepant})
 	}
 	cv.light(lits)
-	cv.Info.SetFull(cv.u.m.readable(d))
+	cv.Info.SetFull(textview.LTR(cv.u.m.readable(d)))
 }
 
 // linkSelection stores the spans selected in two or more columns as one claim.

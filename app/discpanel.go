@@ -241,7 +241,7 @@ func (p *DiscPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		// Several damaged spots of one article read the same: the words tell them apart.
 		text = "“" + ellipsis(r.d.Members[0].Text, 24) + "” — " + text
 	}
-	lbl.SetFull(text)
+	lbl.SetFull(textview.LTR(text))
 	lbl.Refresh() // the style may change with the same text
 	icon.SetResource(verdictIcon(p.u.m.verdicts[r.d.ID].Verdict))
 }
@@ -308,7 +308,7 @@ func (p *DiscPanel) showDetail(d *compare.Discrepancy) {
 	}
 	m := p.u.m
 	p.Title.SetFull(fmt.Sprintf("%s · %s", kindTitle(d.Kind), d.Severity))
-	p.Summary.SetFull(m.readable(*d))
+	p.Summary.SetFull(textview.LTR(m.readable(*d)))
 	if d.Diff != "" {
 		p.Diff.Segments = diffSegments(d.Diff)
 		p.Diff.Refresh()

@@ -226,3 +226,9 @@ func Mirror(r rune) rune {
 	}
 	return r
 }
+
+// LTR marks s as a left-to-right paragraph: a sentence of the app's own (English) that may
+// begin with quoted article text («الصين تنفي…» (ar) reports another event). Without the mark
+// the quote's first Arabic letter made the whole sentence right-to-left, its words and the
+// "(ar)" after the quote in the wrong order.
+func LTR(s string) string { return string(lrm) + s }
