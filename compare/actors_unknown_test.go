@@ -48,7 +48,7 @@ var unknownCases = []struct {
 		[]unknownWant{{"Tarek al-Kharraz", "local:tarek al kharraz", "Tarek al-Kharraz", ActorPerson}, {"Cape of Good Hope", "local:cape of good hope", "Cape of Good Hope", ActorPerson}}},
 	{"en org cues: a national society or service keeps its country", "en",
 		"Volunteers of the Lebanese Red Cross and boats of the Greek Coast Guard searched the harbour.",
-		[]unknownWant{{"Lebanese Red Cross", "local:lebanese red cross", "Lebanese Red Cross", ActorOrg}, {"Greek Coast Guard", "local:greek coast guard", "Greek Coast Guard", ActorOrg}}},
+		[]unknownWant{{"Lebanese Red Cross", "Lebanese Red Cross", "Lebanese Red Cross", ActorOrg}, {"Greek Coast Guard", "local:greek coast guard", "Greek Coast Guard", ActorOrg}}},
 	{"en sentence opener before a connector is no name, nor a lone word", "en",
 		"Residents of Vlochos fled to Larissa.",
 		[]unknownWant{{"Larissa", "local:larissa", "Larissa", ActorPlace}}},
