@@ -21,6 +21,7 @@ type actorInfo struct {
 	id, label, typ string
 	country        string // for capitals: the country a mission "in" it is accredited to
 	the            bool   // takes "the" inside composed ids
+	models         bool   // @models: its name takes a model number (波音737 is a Boeing 737)
 }
 
 // Kinds of gazetteer name beyond real actors.
@@ -654,6 +655,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 				switch k {
 				case "the":
 					info.the = true
+				case "models":
+					info.models = true
 				case "country":
 					info.country = v
 				case "label":
