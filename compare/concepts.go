@@ -708,14 +708,15 @@ type countedNounKind int
 
 const (
 	countsNothing countedNounKind = iota
-	countsPeople
-	countsToll
+	countsPeople                  // a word for people in general ("Menschen", "شخصا")
+	countsToll                    // a word of a toll's concept ("Tote", "قتيلا", "pompiers")
+	countsThing                   // a counted thing ("maisons", "ships")
 )
 
 // countedNounWord reports what the word (one token of text in lang) counts when it follows a
-// number: a word of the people family or of a counted thing. Units, verbs of the tolls'
-// concepts are words like any other for this (the grammar cannot tell "killed" from "dead"),
-// so callers take countsToll only where a verb cannot stand.
+// number: a word of the people family or of a counted thing. Verbs of the tolls' concepts
+// are cues like the nouns (the table cannot tell "killed" from "dead"), so callers take
+// countsToll only where a verb cannot stand.
 func countedNounWord(word, lang string) countedNounKind {
 	lx := loadConcepts()
 	if lx.forms[lang] == nil {
@@ -732,8 +733,10 @@ func countedNounWord(word, lang string) countedNounKind {
 		switch {
 		case c.concept == "people":
 			return countsPeople
-		case lx.family[c.concept] == "people" || lx.counted[c.concept]:
+		case lx.family[c.concept] == "people":
 			return countsToll
+		case lx.counted[c.concept]:
+			return countsThing
 		}
 	}
 	return countsNothing
