@@ -585,6 +585,9 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 			al.union(c.x, c.y)
 		}
 	}
+	// Dates restated: an article that dates the same event twice ("the quake struck on 6
+	// February", "地震发生在6日4时17分") states one claim twice.
+	al.joinDateRestatements()
 	// Restatements: an article that gives one telling value twice (headline and body, a
 	// toll repeated) states one claim twice; the second statement joins the first's group.
 	// Facts are keyed by concept and value, so an article of thousands of facts costs one

@@ -367,3 +367,46 @@ func nearDateCues(a *article, cues []conceptCue, maxDist int) []string {
 	}
 	return out
 }
+
+// dateEventMaxCueDistance is how near an event word (events.tsv, date-events.tsv) or action
+// word (date-actions.tsv) must stand to a date to say the date is that event's.
+const dateEventMaxCueDistance = 30
+
+// datedEventTypes gives each date fact of an article the kind of event or action it dates:
+// the type of the nearest event or action word in its sentence within
+// dateEventMaxCueDistance, "" when there is none (the article must be loaded).
+func datedEventTypes(a *article) []string {
+	if a.runes == nil {
+		return make([]string, len(a.facts))
+	}
+	cues := append(append([]conceptCue(nil), dateCues(a)...), loadDateActions().findCues(a.tokens(), a.doc.Lang)...)
+	sort.SliceStable(cues, func(i, j int) bool { return cues[i].ti < cues[j].ti })
+	return nearDateCues(a, cues, dateEventMaxCueDistance)
+}
+
+// joinDateRestatements joins, within each article, the dates of one day said with a word
+// for the same event: one claim stated twice.
+func (al *storyAlign) joinDateRestatements() {
+	for ai, a := range al.st.arts {
+		types := datedEventTypes(a)
+		first := map[string]int{}
+		for i, f := range a.facts {
+			if f.Kind != KindDate || types[i] == "" || al.furniture[ai][i] || dayCount(a, f) == 0 {
+				continue
+			}
+			k := dateValue(f) + "|" + types[i]
+			p, seen := first[k]
+			if !seen {
+				first[k] = i
+				continue
+			}
+			x, y := al.nodeOf[node{ai, p}], al.nodeOf[node{ai, i}]
+			if len(al.members[al.uf.find(x)]) > 1 && len(al.members[al.uf.find(y)]) > 1 {
+				continue
+			}
+			if al.canUnion(x, y) {
+				al.union(x, y)
+			}
+		}
+	}
+}
