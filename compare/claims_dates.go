@@ -384,11 +384,56 @@ func datedEventTypes(a *article) []string {
 	return nearDateCues(a, cues, dateEventMaxCueDistance)
 }
 
+// attachDatedEvents joins a date left alone to the one group whose dates of another
+// article say the same kind of event on an agreeing day.
+func (al *storyAlign) attachDatedEvents(types [][]string) {
+	for ai, a := range al.st.arts {
+		for i, f := range a.facts {
+			if f.Kind != KindDate || types[ai][i] == "" || al.furniture[ai][i] || dayCount(a, f) == 0 {
+				continue
+			}
+			x := al.nodeOf[node{ai, i}]
+			if len(al.members[al.uf.find(x)]) > 1 {
+				continue
+			}
+			target := -1
+			for bi, b := range al.st.arts {
+				if bi == ai {
+					continue
+				}
+				for j, g := range b.facts {
+					if g.Kind != KindDate || types[bi][j] != types[ai][i] || compareValues(f, g) != exact {
+						continue
+					}
+					r := al.uf.find(al.nodeOf[node{bi, j}])
+					if len(al.members[r]) < 2 {
+						continue
+					}
+					if target >= 0 && target != r {
+						target = -2
+					}
+					if target != -2 {
+						target = r
+					}
+				}
+			}
+			if target >= 0 && al.canUnion(x, target) {
+				al.union(x, target)
+			}
+		}
+	}
+}
+
 // joinDateRestatements joins, within each article, the dates of one day said with a word
 // for the same event: one claim stated twice.
 func (al *storyAlign) joinDateRestatements() {
+	all := make([][]string, len(al.st.arts))
 	for ai, a := range al.st.arts {
-		types := datedEventTypes(a)
+		all[ai] = datedEventTypes(a)
+	}
+	defer al.attachDatedEvents(all)
+	for ai, a := range al.st.arts {
+		types := all[ai]
 		first := map[string]int{}
 		for i, f := range a.facts {
 			if f.Kind != KindDate || types[i] == "" || al.furniture[ai][i] || dayCount(a, f) == 0 {
