@@ -406,7 +406,7 @@ func (al *storyAlign) attachDatedEvents(types [][]string) {
 						continue
 					}
 					r := al.uf.find(al.nodeOf[node{bi, j}])
-					if len(al.members[r]) < 2 {
+					if len(al.members[r]) < 2 || r == target || !al.canUnion(x, r) {
 						continue
 					}
 					if target >= 0 && target != r {

@@ -177,6 +177,11 @@ func (sc *dnScan) parseNight(i int) (dateSpec, bool) {
 		iv := a
 		iv.s = i
 		iv.part = "night"
+		if m.it.val == 1 && a.interval == nil {
+			// The night to a day (в ночь на понедельник, in der Nacht zum Montag) is that
+			// day's small hours.
+			iv.part = "early_morning"
+		}
 		if a.interval == nil && m.it.val == 0 {
 			if b, okB := sc.nightSecond(&a); okB {
 				bb := b

@@ -242,6 +242,10 @@ func TestPartOfDay(t *testing.T) {
 		{"fr", "dimanche soir, le bilan s'est alourdi", "evening"},
 		{"ar", "وقع الزلزال الثاني ظهر اليوم", "midday"},
 		{"ru", "в ночь с 10 на 11 сентября прорвало плотины", "night"},
+		// The night to a day is its small hours.
+		{"ru", "Пожар начался в ночь на понедельник", "early_morning"},
+		{"de", "Das Feuer brach in der Nacht zum Montag aus", "early_morning"},
+		{"fr", "Le feu a pris dans la nuit de dimanche à lundi", "night"},
 		{"en", "The storm hit on Sunday, he said", ""},
 	} {
 		doc := Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}
