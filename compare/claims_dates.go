@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -384,44 +385,99 @@ func datedEventTypes(a *article) []string {
 	return nearDateCues(a, cues, dateEventMaxCueDistance)
 }
 
+// dateClocks gives each date fact of an article the times of day its sentence gives
+// ("at 4:17 a.m. on 6 February", "6日4时17分"), nil when none (the article must be loaded).
+func dateClocks(a *article) [][]string {
+	out := make([][]string, len(a.facts))
+	if a.runes == nil {
+		return out
+	}
+	bySent := map[int][]string{}
+	for _, c := range clockTimes(a.runes, a.doc.Lang) {
+		si := a.sentenceAt(c.start)
+		bySent[si] = appendUnique(bySent[si], c.value)
+	}
+	for i, f := range a.facts {
+		if f.Kind == KindDate {
+			out[i] = bySent[a.factSent[i]]
+		}
+	}
+	return out
+}
+
 // attachDatedEvents joins a date left alone to the one group whose dates of another
-// article say the same kind of event on an agreeing day.
+// article say the same kind of event on the same day; failing that, to the one group whose
+// dates of that day another article times as its sentence does ("at 4:17 a.m.", "4时17分").
 func (al *storyAlign) attachDatedEvents(types [][]string) {
+	clocks := make([][][]string, len(al.st.arts))
+	for ai, a := range al.st.arts {
+		clocks[ai] = dateClocks(a)
+	}
 	for ai, a := range al.st.arts {
 		for i, f := range a.facts {
-			if f.Kind != KindDate || types[ai][i] == "" || al.furniture[ai][i] || dayCount(a, f) == 0 {
+			if f.Kind != KindDate || al.furniture[ai][i] || dayCount(a, f) == 0 {
 				continue
 			}
 			x := al.nodeOf[node{ai, i}]
-			if len(al.members[al.uf.find(x)]) > 1 {
+			if !al.within(al.uf.find(x), ai) {
 				continue
 			}
-			target := -1
-			for bi, b := range al.st.arts {
-				if bi == ai {
-					continue
-				}
-				for j, g := range b.facts {
-					if g.Kind != KindDate || types[bi][j] != types[ai][i] || compareValues(f, g) != exact {
-						continue
+			byType := al.soleDateGroup(ai, i, func(bi, j int) bool {
+				return types[ai][i] != "" && types[ai][i] == types[bi][j]
+			})
+			if byType == -1 {
+				byType = al.soleDateGroup(ai, i, func(bi, j int) bool {
+					for _, c := range clocks[ai][i] {
+						if slices.Contains(clocks[bi][j], c) {
+							return true
+						}
 					}
-					r := al.uf.find(al.nodeOf[node{bi, j}])
-					if len(al.members[r]) < 2 || r == target || !al.canUnion(x, r) {
-						continue
-					}
-					if target >= 0 && target != r {
-						target = -2
-					}
-					if target != -2 {
-						target = r
-					}
-				}
+					return false
+				})
 			}
-			if target >= 0 && al.canUnion(x, target) {
-				al.union(x, target)
+			if byType >= 0 {
+				al.union(x, byType)
 			}
 		}
 	}
+}
+
+// within reports whether every fact of group r is of article ai.
+func (al *storyAlign) within(r, ai int) bool {
+	for _, n := range al.members[r] {
+		if al.nodes[n].art != ai {
+			return false
+		}
+	}
+	return true
+}
+
+// soleDateGroup returns the one group that date fact i of article ai may join: a group
+// holding a date of another article on the same day for which same holds. It
+// returns -1 when there is none and -2 when there are several.
+func (al *storyAlign) soleDateGroup(ai, i int, same func(bi, j int) bool) int {
+	f := al.st.arts[ai].facts[i]
+	x := al.nodeOf[node{ai, i}]
+	target := -1
+	for bi, b := range al.st.arts {
+		if bi == ai {
+			continue
+		}
+		for j, g := range b.facts {
+			if g.Kind != KindDate || al.furniture[bi][j] || !same(bi, j) || compareValues(f, g) != exact {
+				continue
+			}
+			r := al.uf.find(al.nodeOf[node{bi, j}])
+			if al.within(r, bi) || r == target || !al.canUnion(x, r) {
+				continue
+			}
+			if target >= 0 {
+				return -2
+			}
+			target = r
+		}
+	}
+	return target
 }
 
 // joinDateRestatements joins, within each article, the dates of one day said with a word
