@@ -99,3 +99,40 @@ func TestAlignRestatedEventDate(t *testing.T) {
 		}
 	}
 }
+
+// A version that dates the story's election a day off the others is flagged, and its date
+// joins the alignment of the others' dates: one claim, stated with two values.
+func TestAlignDisputedDate(t *testing.T) {
+	docs := []Document{
+		{ID: "en", Lang: "en", Published: "2024-03-12", Text: "Ecuador runoff result\n\nThe presidential runoff in Ecuador between Ana Morales and Jorge Villacrés was held on 10 March, officials of the election commission in Quito said.\n\nTurnout was low.\n"},
+		{ID: "fr", Lang: "fr", Published: "2024-03-12", Text: "Équateur : résultats du second tour\n\nLe second tour de l'élection présidentielle en Équateur entre Ana Morales et Jorge Villacrés s'est tenu le 10 mars, selon la commission électorale à Quito.\n\nLa participation a été faible.\n"},
+		{ID: "es", Lang: "es", Published: "2024-03-12", Text: "Ecuador: resultado de la segunda vuelta\n\nLas elecciones presidenciales en Ecuador entre Ana Morales y Jorge Villacrés se celebraron el 10 de marzo, según la comisión electoral en Quito.\n\nLa participación fue baja.\n"},
+		{ID: "de", Lang: "de", Published: "2024-03-12", Text: "Ecuador: Ergebnis der Stichwahl\n\nDie Präsidentenwahl in Ecuador zwischen Ana Morales und Jorge Villacrés fand am 11. März statt, teilte die Wahlkommission in Quito mit.\n\nDie Beteiligung war gering.\n"},
+	}
+	res := Analyze(docs, nil, AnalyzeOptions{})
+	flagged := false
+	for _, d := range res.Discrepancies {
+		if d.Kind == DiscDate {
+			flagged = true
+		}
+	}
+	if !flagged {
+		t.Fatalf("no date discrepancy for the election dated 11 March in de: %+v", res.Discrepancies)
+	}
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindDate) {
+			continue
+		}
+		arts := map[string]bool{}
+		for _, m := range al.Members {
+			arts[m.Article] = true
+		}
+		if arts["en"] && arts["fr"] && arts["es"] {
+			if !arts["de"] {
+				t.Errorf("the disputed de date is not in the election date's alignment: %+v", al.Members)
+			}
+			return
+		}
+	}
+	t.Errorf("no alignment holds the election date of en, fr and es: %+v", res.Alignments)
+}
