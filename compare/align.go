@@ -599,7 +599,9 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 			if !telling(f) {
 				continue
 			}
-			k := f.Concept + "|" + factKey(f) + "|" + f.Qualifier
+			// The qualifier is left out of the key: a headline drops the "roughly" or "more
+			// than" of its body ("holds up $9.6bn of trade", "roughly $9.6bn of goods").
+			k := f.Concept + "|" + factKey(f)
 			p, seen := firstWith[k]
 			if !seen {
 				firstWith[k] = i
