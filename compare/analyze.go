@@ -175,6 +175,7 @@ func analyzeStory(st *story, extract func(Document, Options) []Fact, opts Analyz
 	st.prepareContext()
 	als, al := alignStory(st, opts)
 	ds = storyDiscrepancies(st, al)
+	als = joinDisputedDates(als, ds)
 	for i, a := range st.arts {
 		a.kindsOfEvent() // while the text is at hand
 		a.unload()
