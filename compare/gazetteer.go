@@ -51,9 +51,9 @@ type gazetteer struct {
 	maxLen map[string]int         // first fold key → most tokens of a name starting with it
 	// firsts holds every key of maxLen: most words of a text start no name and fail this
 	// test, which is much cheaper than the maxLen look-up it saves.
-	firsts    *keyFilter
-	prefix    map[string]bool    // joined fold keys of every proper token prefix of a name
-	persons   map[string][]int32 // fold key of any token of a person name → persons
+	firsts  *keyFilter
+	prefix  map[string]bool    // joined fold keys of every proper token prefix of a name
+	persons map[string][]int32 // fold key of any token of a person name → persons
 	// personSounds: a person's Latin name (every listed form, full or family name alone) by
 	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
 	personSounds map[string][]int32
