@@ -368,6 +368,21 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "The visitors won 21-14 in the final"),
 		noNumber("en", "Call 555-123-4567 for details"),
 	},
+	// A range of years before 1900 is no count in any language; a range of counts is.
+	"year ranges": {
+		noNumber("en", "The cathedral was built between 1163 and 1345."),
+		noNumber("en", "The cathedral, built in 1163-1345, burned."),
+		noNumber("fr", "La cathédrale a été bâtie de 1163 à 1345."),
+		noNumber("es", "La catedral se construyó entre 1163 y 1345."),
+		noNumber("de", "Die Kathedrale wurde zwischen 1163 und 1345 errichtet."),
+		noNumber("de", "Die Kathedrale wurde von 1163 bis 1345 erbaut."),
+		noNumber("ar", "بنيت الكاتدرائية بين عامي 1163 و1345."),
+		noNumber("vi", "Nhà thờ được xây dựng từ năm 1163 đến năm 1345."),
+		{"ar", "تضرر بين 1200 و1500 منزل في المدينة", num(1200)},
+		{"en", "The toll rose from 1200 to 1500.", num(1500)},
+		// A figure with two smaller parts.
+		{"ar", "وحصل لاي على 5 ملايين و586 ألفا و19 صوتا", num(5586019)},
+	},
 	// Hours ahead in running text are how long something took, not a day to come.
 	"hours ahead": {
 		{"en", "The appeal went well: in 36 hours the fund doubled", num(36).u("hour")},
