@@ -147,11 +147,22 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		var ns numSpec
 		var next int
 		var ok bool
-		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) {
+		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) &&
+			!(q == QualifierUpTo && sc.has(j, itUnit)) && !sc.has(e, itDayPart) && !sc.has(e, itTimeMarker) &&
+			!(sc.has(j, itUnit) && (sc.has(e, itDirSuffix) || sc.endsBefore(i, itDirPrefix))) {
 			// "более тысячи", "около тысячи": after a qualifier the form is one thousand,
-			// not thousands.
+			// not thousands; "менее суток", "أقل من يوم": a time unit alone is one of it.
 			ns, next, ok = numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: it.f}, e, true
-			ns.unit, _ = sc.unitAfter(e)
+			if code, ue, isUnit := sc.unitCodeAt(j); isUnit && ue == e {
+				ns.unit = code
+				// "أكثر من عام ونصف": and a half.
+				if he, _, half := sc.find(e, itHalf); half && e < len(sc.toks) && !sc.toks[e].newline && !sc.takenIn(e, he) {
+					ns.value += 0.5
+					ns.re, next = sc.toks[he-1].end, he
+				}
+			} else {
+				ns.unit, _ = sc.unitAfter(e)
+			}
 		} else if e, _, found := sc.find(j, itApprox); found && e > j+1 {
 			// "два десятка" (20) before "два" (2).
 			ns, next, ok = sc.wordQuantityAt(j)

@@ -383,6 +383,21 @@ var numberCases = map[string][]numberCase{
 		// A figure with two smaller parts.
 		{"ar", "وحصل لاي على 5 ملايين و586 ألفا و19 صوتا", num(5586019)},
 	},
+	// A time unit alone after a qualifier is one of it, where the language has no article
+	// (Russian, Arabic) and after the article (English "about an hour"); "ago" makes it a
+	// date, and "около часа ночи" is a time.
+	"one unit": {
+		{"ru", "Мятеж продлился менее суток.", num(1).q(QualifierLessThan).u("day")},
+		{"ru", "Поиски продолжались более года.", num(1).q(QualifierMoreThan).u("year")},
+		{"ar", "وانتهى التمرد في أقل من يوم.", num(1).q(QualifierLessThan).u("day")},
+		{"ar", "واستمرت المفاوضات نحو ساعة.", num(1).q(QualifierAbout).u("hour")},
+		{"ar", "واستمر الحصار أكثر من عام ونصف.", num(1.5).q(QualifierMoreThan).u("year")},
+		{"en", "Talks lasted about an hour.", num(1).q(QualifierAbout).u("hour")},
+		{"vi", "Cuộc nổi loạn kéo dài chưa đầy một ngày.", num(1).q(QualifierLessThan).u("day")},
+		noNumber("ru", "Взрыв прогремел около часа ночи."),
+		noNumber("ru", "Более года назад мост был открыт."),
+		noNumber("ar", "ووقع الانفجار قبل أكثر من عام."),
+	},
 	// Hours ahead in running text are how long something took, not a day to come.
 	"hours ahead": {
 		{"en", "The appeal went well: in 36 hours the fund doubled", num(36).u("hour")},

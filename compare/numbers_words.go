@@ -336,7 +336,7 @@ func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
 	if sc.has(j, itArticle) {
 		// "$9.6bn of trade a day", "twice a day": a rate, unless a direction follows ("a
 		// day later"); "a second quake": an adjective before a noun.
-		if j > 0 && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.toks[j].newline {
+		if j > 0 && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.endsBefore(j, itQualifier) && !sc.toks[j].newline {
 			if ue, _, ok := sc.find(j+1, itUnit); !ok || !sc.has(ue, itEventDir) && !sc.has(ue, itDirSuffix) {
 				return numSpec{}, 0, false
 			}
