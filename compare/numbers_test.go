@@ -74,7 +74,7 @@ var numberCases = map[string][]numberCase{
 		{"en", "donors pledged more than €850m within two days", num(850000000).q(QualifierMoreThan).u("EUR")},
 		{"en", "One firefighter was seriously injured in the blaze", num(1)},
 		{"en", "two men aged 58 and 65 were found", num(2)},
-		noNumber("en", "the chemicals were kept in Hangar No. 12 for years before the blast"),
+		noNumber("en", "the chemicals were kept in Hangar No. 12 until the blast"),
 		{"en", "a crack 193km long", num(193).u("km")},
 		{"en", "the 1,640ft ship", num(1640).u("ft")},
 		{"en", "Three of the victims were found near the river bank", num(3)},
@@ -397,6 +397,20 @@ var numberCases = map[string][]numberCase{
 		noNumber("ru", "Взрыв прогремел около часа ночи."),
 		noNumber("ru", "Более года назад мост был открыт."),
 		noNumber("ar", "ووقع الانفجار قبل أكثر من عام."),
+	},
+	// A plural time unit with no number after a cue of duration is a vague duration; with an
+	// adjective or an article before it, it names the years.
+	"plural units": {
+		{"en", "He blamed the collapse after years of conflict.", vague(0).u("year")},
+		{"en", "Freeing the ship could take days to weeks.", vague(0).u("day")},
+		{"de", "Er schloss nicht aus, dass die Arbeiten Wochen dauern.", vague(0).u("week")},
+		{"de", "Seit Jahren warnten Experten vor der Gefahr.", vague(0).u("year")},
+		{"fr", "Les produits étaient stockés depuis des années.", vague(0).u("year")},
+		{"ar", "وكانت المواد مخزنة في المرفأ لسنوات.", vague(0).u("year")},
+		noNumber("en", "In recent years the port grew."),
+		noNumber("de", "In den vergangenen Jahren wuchs der Hafen."),
+		noNumber("de", "Die Tage nach dem Beben waren chaotisch."),
+		noNumber("ar", "في السنوات الأخيرة نما الميناء."),
 	},
 	// Hours ahead in running text are how long something took, not a day to come.
 	"hours ahead": {
