@@ -34,6 +34,9 @@ func noNumber(lang, text string) numberCase { return numberCase{lang, text, nil}
 var numberCases = map[string][]numberCase{
 	"zh": {
 		{"zh", "不到50人参加", num(50).q(QualifierLessThan)},
+		// A number against an organisation's name is a count; against a plane maker's, a model.
+		{"zh", "欧盟27个成员国的领导人出席了峰会", num(27)},
+		noNumber("zh", "一架波音737客机在跑道上滑行"),
 		{"zh", "至少20人死亡", num(20).q(QualifierAtLeast)},
 		{"zh", "搁浅三天半后", num(3.5).u("day")},
 		{"zh", "造成一周以上的延误", num(1).q(QualifierAtLeast).u("week")},
