@@ -115,6 +115,8 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		arts = append(arts, a)
 	}
 
+	sortArticles(arts)
+
 	res := Result{Facts: make(map[string][]Fact, len(arts)), Published: map[string]PublishedInference{}}
 	stories, ws := clusterStories(arts, opts.StoryOverrides)
 

@@ -111,6 +111,8 @@ func dateCues(a *article) []conceptCue {
 func dateClaimConflicts(st *story) []Discrepancy {
 	lx := loadEventTypes()
 	byType := map[string][]datedEvent{}
+	// others: the days an article gives its event besides the one it gives most.
+	others := map[int][]dayKey{}
 	for ai, a := range st.arts {
 		if lx.forms[a.doc.Lang] == nil {
 			continue
@@ -150,6 +152,22 @@ func dateClaimConflicts(st *story) []Discrepancy {
 				case key.isMonth() && !e.key().isMonth(), e.hi == e.lo+1 && key.hi == key.lo:
 					// The narrowest: a day within the month, the night a day lies in.
 					key = e.key()
+				}
+			}
+			if !one {
+				// Several days: the day most of its mentions give is the article's, when one
+				// does (the event's word also stands near the day of the inquiry into it);
+				// the others are kept to tell whether it knows the story's day.
+				if best, ok := mostMentioned(evs); ok {
+					var kept []datedEvent
+					for _, e := range evs {
+						if e.key() == best {
+							kept = append(kept, e)
+						} else {
+							others[ai] = append(others[ai], e.key())
+						}
+					}
+					evs, one, key = kept, true, best
 				}
 			}
 			if one {
@@ -207,6 +225,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
+			if knowsDay(as, others, major) {
+				// The odd version gives the story's day too: an event over two days (a fire
+				// at night, put out in the morning), not a contradiction.
+				continue
+			}
 			var ms []Member
 			var odd, agree []string
 			for _, e := range evs {
@@ -230,6 +253,39 @@ func dateClaimConflicts(st *story) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// mostMentioned returns the day or night most of an article's mentions of an event give,
+// false when two tie.
+func mostMentioned(evs []datedEvent) (dayKey, bool) {
+	n := map[dayKey]int{}
+	for _, e := range evs {
+		n[e.key()]++
+	}
+	var best dayKey
+	top, tie := 0, false
+	for k, c := range n {
+		switch {
+		case c > top:
+			best, top, tie = k, c, false
+		case c == top:
+			tie = true
+		}
+	}
+	return best, !tie
+}
+
+// knowsDay reports whether one of the articles gives day among the other days it gives an
+// event.
+func knowsDay(arts map[int]bool, others map[int][]dayKey, day dayKey) bool {
+	for ai := range arts {
+		for _, k := range others[ai] {
+			if k.compatible(day) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameDatedClaim reports whether date facts i of a and j of b date the same thing, so that
