@@ -224,6 +224,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
+			if abs(d.lo-major.lo) <= 1 && (loneNight(st, evs, d) || loneNight(st, evs, major)) {
+				// "In der Nacht zum Donnerstag", "в ночь на четверг" is read as Thursday,
+				// "Wednesday night" as Wednesday: one night either way.
+				continue
+			}
 			if knowsDay(as, others, major) {
 				// The odd version gives the story's day too: an event over two days (a fire
 				// at night, put out in the morning), not a contradiction.
@@ -272,6 +277,24 @@ func mostMentioned(evs []datedEvent) (dayKey, bool) {
 		}
 	}
 	return best, !tie
+}
+
+// loneNight reports whether every dated event on day k is a night given by one day ("the
+// night to Thursday", "Wednesday night"): the text does not say which side of midnight.
+func loneNight(st *story, evs []datedEvent, k dayKey) bool {
+	n := 0
+	for _, e := range evs {
+		if e.key() != k {
+			continue
+		}
+		f := st.arts[e.art].facts[e.fact]
+		lo, hi, _, ok := parseDateRange(dateValue(f))
+		if !ok || lo != hi || f.PartOfDay != "night" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // knowsDay reports whether one of the articles gives day among the other days it gives an

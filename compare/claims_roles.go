@@ -42,6 +42,9 @@ type attribution struct {
 	// act: the role is an act announced by its holder (a reward, a ban; "/before" in
 	// attributions.tsv), not a standing role such as an owner's.
 	act bool
+	// shared: a standing role several actors may rightly hold at once (a registered owner
+	// and the one behind it, an operator and a manager: "/shared" in attributions.tsv).
+	shared bool
 	// anchor is the rune span that ties the claim across versions (the time, the date, the
 	// role word), and what it is in a summary.
 	anchorStart, anchorEnd int
@@ -283,6 +286,7 @@ func attributions(a *article) []attribution {
 			if h >= 0 {
 				start, end := toks[c.ti].start, toks[c.tj-1].end
 				out = append(out, credit(attribution{key: "role:" + name, holder: h, act: before || passive,
+					shared:      strings.HasSuffix(c.concept, "/shared"),
 					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name}))
 			}
 		}
@@ -444,12 +448,12 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 			if len(major) < 2 && !namesHolder(a, actorID(y)) && !namesHolder(b, actorID(x)) {
 				continue
 			}
-			// One version against one names another holder of a role: that is a flag only
-			// when the other knows the minority's holder and gives the role to another (a
-			// standing role may have several right holders, a registered owner and the one
-			// behind it). Two versions or more that agree on the holder of an act (a reward,
-			// a ban) or a role (who won, who mediated) outweigh one that names another.
-			if strings.HasPrefix(k, "role:") && len(major) < 2 && !namedBy(st, major, actorID(x)) {
+			// One version against one names another holder of a role, or of a role several
+			// may rightly hold (a registered owner and the one behind it): that is a flag
+			// only when the others know the minority's holder and give the role to another.
+			// Two versions or more that agree on the holder of an act (a reward, a ban) or of
+			// a role one holds (who won, who mediated) outweigh one that names another.
+			if strings.HasPrefix(k, "role:") && (len(major) < 2 || p.shared) && !namedBy(st, major, actorID(x)) {
 				continue
 			}
 			var ms []Member

@@ -158,7 +158,7 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 					if g.Kind != f.Kind || !cand[bi][j] || reaches(bi, j, ai) {
 						continue
 					}
-					if compareValues(f, g) != incompatible {
+					if compareValues(f, g) != incompatible || nightBeside(f, g) {
 						continue
 					}
 					if sameLangUnits(a, f, b, g) == -1 {
@@ -195,6 +195,22 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// nightBeside reports whether two dates a day apart may be one night: one of them is a night
+// given by one day ("in der Nacht zum Donnerstag", "в ночь на четверг" read as Thursday;
+// "Wednesday night" as Wednesday), and the text does not say which side of midnight.
+func nightBeside(f, g Fact) bool {
+	if f.Kind != KindDate || g.Kind != KindDate {
+		return false
+	}
+	lf, hf, _, okF := parseDateRange(dateValue(f))
+	lg, hg, _, okG := parseDateRange(dateValue(g))
+	if !okF || !okG {
+		return false
+	}
+	lone := func(x Fact, lo, hi int) bool { return x.PartOfDay == "night" && lo == hi }
+	return (lone(f, lf, hf) || lone(g, lg, hg)) && abs(lf-lg) <= 1 && abs(hf-hg) <= 1
 }
 
 // conflictCandidate: a fact whose value can be contradicted. Years and spans of years are
