@@ -81,10 +81,17 @@ func (db *DB) ImportDocuments(docs []ingest.Document, now time.Time) (ImportResu
 // ImportDocumentsContext is ImportDocuments that stops when ctx is cancelled: the transaction
 // is rolled back, nothing is stored, and the error wraps ctx's.
 func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document, now time.Time) (ImportResult, error) {
+	return db.ImportBatch(ctx, docs, now, 0)
+}
+
+// ImportBatch is ImportDocumentsContext for one batch of a larger import that the caller
+// stores batch by batch (each batch its own transaction): before is how many documents the
+// earlier batches held, so that messages number the documents across the whole import.
+func (db *DB) ImportBatch(ctx context.Context, docs []ingest.Document, now time.Time, before int) (ImportResult, error) {
 	var res ImportResult
 	for i, d := range docs {
 		if err := validateDocument(d); err != nil {
-			return ImportResult{}, fmt.Errorf("import into workspace %s: document %d (%s): %w; nothing was imported", db.path, i+1, d.Source, err)
+			return ImportResult{}, fmt.Errorf("import into workspace %s: document %d (%s): %w; nothing was imported", db.path, before+i+1, d.Source, err)
 		}
 	}
 	now = now.UTC()
@@ -94,7 +101,7 @@ func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document
 		if d.Raw != nil {
 			var err error
 			if pages[i], err = compressPage(d.Raw); err != nil {
-				return ImportResult{}, fmt.Errorf("import into workspace %s: document %d (%s): compress the page: %w; nothing was imported", db.path, i+1, d.Source, err)
+				return ImportResult{}, fmt.Errorf("import into workspace %s: document %d (%s): compress the page: %w; nothing was imported", db.path, before+i+1, d.Source, err)
 			}
 		}
 	}
@@ -106,11 +113,11 @@ func (db *DB) ImportDocumentsContext(ctx context.Context, docs []ingest.Document
 			}
 			r, err := importOne(tx, d, now)
 			if err != nil {
-				return fmt.Errorf("document %d (%s): %w", i+1, d.Source, err)
+				return fmt.Errorf("document %d (%s): %w", before+i+1, d.Source, err)
 			}
 			if pages[i] != nil && r.Status != StatusUnchanged {
 				if err := putPage(tx, r.ID, r.Revision, pages[i]); err != nil {
-					return fmt.Errorf("document %d (%s): keep the page: %w", i+1, d.Source, err)
+					return fmt.Errorf("document %d (%s): keep the page: %w", before+i+1, d.Source, err)
 				}
 			}
 			switch r.Status {

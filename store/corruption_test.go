@@ -84,7 +84,7 @@ func articlePages(t testing.TB, data []byte) (map[uint64][]string, []string) {
 	}
 	pages := map[uint64][]string{}
 	var ids []string
-	w := &walker{f: f, reached: map[uint64]bool{}, maxProbs: 10}
+	w := &walker{f: f, reached: newPageSet(0), maxProbs: 10}
 	w.visit = func(r record) {}
 	// Walk the articles bucket's pages directly: find its root, then every leaf under it.
 	var walk func(id uint64)

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 )
 
-// This file reads a workspace's bbolt pages directly, from a copy of the file's bytes, with
-// every offset checked. bbolt trusts its pages: a flipped byte in a page header or an element
+// This file reads a workspace's bbolt pages directly, with every offset checked, either from
+// the file page by page (Open's and Check's verification: memory bounded by a few pages
+// whatever the file's size) or from the file's bytes in memory (Salvage). bbolt trusts its pages: a flipped byte in a page header or an element
 // makes it panic, fault or loop. The reader here cannot: it is what Open uses to verify a file
 // before bbolt touches it, what Check reports from, and what Salvage recovers records with.
 //
@@ -34,9 +36,58 @@ const (
 	maxDepth       = 64
 )
 
-// rawFile is a workspace file's bytes with its chosen meta page.
+// pageSource gives bytes of a workspace file. read returns the n bytes at off, or an error
+// when they are not all in the file; the slice returned is never overwritten afterwards, so
+// keys sliced out of a page stay valid after other pages are read.
+type pageSource interface {
+	read(off, n uint64) ([]byte, error)
+	size() uint64
+}
+
+// errPastEnd is a read past the end of the file.
+var errPastEnd = errors.New("past the end of the file")
+
+// bytesSource is a file's bytes already in memory.
+type bytesSource []byte
+
+func (b bytesSource) size() uint64 { return uint64(len(b)) }
+
+func (b bytesSource) read(off, n uint64) ([]byte, error) {
+	if off > uint64(len(b)) || n > uint64(len(b))-off {
+		return nil, errPastEnd
+	}
+	return b[off : off+n : off+n], nil
+}
+
+// fileSource reads a file with one positioned read per request (a page with its overflow):
+// each page is a fresh small buffer the collector reclaims once nothing refers to it, so
+// checking a file of several gigabytes holds a few pages, not the file. (Mapping the file
+// instead counts every page touched in the process's resident memory until it is unmapped.)
+type fileSource struct {
+	f *os.File
+	n uint64
+}
+
+func (s fileSource) size() uint64 { return s.n }
+
+func (s fileSource) read(off, n uint64) ([]byte, error) {
+	if off > s.n || n > s.n-off {
+		return nil, errPastEnd
+	}
+	buf := make([]byte, n)
+	got, err := s.f.ReadAt(buf, int64(off))
+	if uint64(got) == n {
+		return buf, nil
+	}
+	if err == nil || err == io.EOF {
+		err = errPastEnd // the file shrank since its size was taken
+	}
+	return nil, err
+}
+
+// rawFile is a workspace file with its chosen meta page.
 type rawFile struct {
-	data     []byte
+	src      pageSource
 	pageSize uint64
 	root     uint64 // root bucket's page
 	freelist uint64
@@ -51,11 +102,13 @@ type rawMeta struct {
 	why                        string
 }
 
-func parseMeta(data []byte, off uint64) rawMeta {
-	if off+pageHeaderSize+64 > uint64(len(data)) {
+func parseMeta(src pageSource, off uint64) rawMeta {
+	p, err := src.read(off, pageHeaderSize+64)
+	if err == errPastEnd {
 		return rawMeta{why: "the file ends before it"}
+	} else if err != nil {
+		return rawMeta{why: err.Error()}
 	}
-	p := data[off : off+pageHeaderSize+64]
 	if binary.LittleEndian.Uint16(p[8:])&metaFlag == 0 {
 		return rawMeta{why: "not marked as a meta page"}
 	}
@@ -84,9 +137,12 @@ func parseMeta(data []byte, off uint64) rawMeta {
 // errNoMeta means neither meta page is valid: the file is not (or no longer) a bbolt file.
 var errNoMeta = errors.New("neither of its two header (meta) pages is valid")
 
-// readRaw picks the newest valid meta page, as bbolt does.
-func readRaw(data []byte) (*rawFile, error) {
-	m0 := parseMeta(data, 0)
+// readRaw picks the newest valid meta page of a file's bytes, as bbolt does.
+func readRaw(data []byte) (*rawFile, error) { return readRawFrom(bytesSource(data)) }
+
+// readRawFrom picks the newest valid meta page of the file src reads, as bbolt does.
+func readRawFrom(src pageSource) (*rawFile, error) {
+	m0 := parseMeta(src, 0)
 	sizes := []uint64{4096, uint64(os.Getpagesize()), 8192, 16384, 32768, 65536, 1024, 2048}
 	if m0.ok {
 		sizes = []uint64{uint64(m0.pageSize)}
@@ -97,7 +153,7 @@ func readRaw(data []byte) (*rawFile, error) {
 		best, bestSize = m0, uint64(m0.pageSize)
 	}
 	for _, ps := range sizes {
-		m1 := parseMeta(data, ps)
+		m1 := parseMeta(src, ps)
 		if m1.ok && uint64(m1.pageSize) == ps && (!best.ok || m1.txid > best.txid) {
 			best, bestSize = m1, ps
 		}
@@ -108,7 +164,7 @@ func readRaw(data []byte) (*rawFile, error) {
 	if bestSize < 512 || bestSize > 1<<20 || bestSize&(bestSize-1) != 0 {
 		return nil, fmt.Errorf("its header gives an impossible page size %d", bestSize)
 	}
-	return &rawFile{data: data, pageSize: bestSize, root: best.root, freelist: best.freelist, hwm: best.pgid, txid: best.txid}, nil
+	return &rawFile{src: src, pageSize: bestSize, root: best.root, freelist: best.freelist, hwm: best.pgid, txid: best.txid}, nil
 }
 
 // page returns page id with its overflow pages, checked against the file and the high-water
@@ -118,10 +174,12 @@ func (f *rawFile) page(id uint64) ([]byte, error) {
 		return nil, fmt.Errorf("page %d is out of range (the file has %d pages)", id, f.hwm)
 	}
 	off := id * f.pageSize
-	if off+pageHeaderSize > uint64(len(f.data)) {
+	hdr, err := f.src.read(off, pageHeaderSize)
+	if err == errPastEnd {
 		return nil, fmt.Errorf("page %d is past the end of the file (truncated file?)", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("page %d: %w", id, err)
 	}
-	hdr := f.data[off:]
 	if got := binary.LittleEndian.Uint64(hdr); got != id {
 		return nil, fmt.Errorf("page %d says it is page %d", id, got)
 	}
@@ -129,11 +187,13 @@ func (f *rawFile) page(id uint64) ([]byte, error) {
 	if id+ov >= f.hwm {
 		return nil, fmt.Errorf("page %d runs past the last page (overflow %d)", id, ov)
 	}
-	end := off + (ov+1)*f.pageSize
-	if end > uint64(len(f.data)) {
+	p, err := f.src.read(off, (ov+1)*f.pageSize)
+	if err == errPastEnd {
 		return nil, fmt.Errorf("page %d is past the end of the file (truncated file?)", id)
+	} else if err != nil {
+		return nil, fmt.Errorf("page %d: %w", id, err)
 	}
-	return f.data[off:end], nil
+	return p, nil
 }
 
 // freePages reads the freelist page: the ids it lists.
@@ -226,7 +286,7 @@ type record struct {
 // and every problem, and skipping (not following) whatever is damaged.
 type walker struct {
 	f        *rawFile
-	reached  map[uint64]bool
+	reached  *pageSet
 	problems []string
 	visit    func(record)
 	maxProbs int
@@ -293,13 +353,13 @@ func (w *walker) tree(path [][]byte, id uint64, depth int, lower []byte, last *[
 	}
 	n := uint64(len(p)) / w.f.pageSize
 	for i := range n {
-		if w.reached[id+i] {
+		if w.reached.has(id + i) {
 			w.problem("page %d is used twice in the tree", id+i)
 			return
 		}
 	}
 	for i := range n {
-		w.reached[id+i] = true
+		w.reached.add(id + i)
 	}
 	w.node(path, p, id, depth, lower, last)
 }
@@ -347,42 +407,80 @@ func (w *walker) node(path [][]byte, p []byte, id uint64, depth int, lower []byt
 	}
 }
 
+// pageSet is a set of page ids: one bit per page of the file (a 5 GB file of 4 KB pages
+// takes 150 KB), and a map for the rare id past the file's end that a damaged freelist lists.
+type pageSet struct {
+	bits  []uint64
+	extra map[uint64]bool
+}
+
+func newPageSet(pages uint64) *pageSet { return &pageSet{bits: make([]uint64, pages/64+1)} }
+
+func (s *pageSet) has(id uint64) bool {
+	if id/64 < uint64(len(s.bits)) {
+		return s.bits[id/64]&(1<<(id%64)) != 0
+	}
+	return s.extra[id]
+}
+
+func (s *pageSet) add(id uint64) {
+	if id/64 < uint64(len(s.bits)) {
+		s.bits[id/64] |= 1 << (id % 64)
+		return
+	}
+	if s.extra == nil {
+		s.extra = map[uint64]bool{}
+	}
+	s.extra[id] = true
+}
+
 // rawCheck is what a structural pass over a workspace file found.
 type rawCheck struct {
 	file     *rawFile
-	reached  map[uint64]bool
-	free     map[uint64]bool
+	reached  *pageSet
+	free     *pageSet
 	problems []string
 }
 
-// checkRaw verifies the file's page structure: meta pages, freelist, every page reachable from
-// the root exactly once and within the file, elements within their pages, keys in order, and
-// every page either in use or free. visit, when not nil, receives every record reached.
+// checkRaw verifies the page structure of a file's bytes (checkFile's checks); visit, when
+// not nil, receives every record reached.
 func checkRaw(data []byte, visit func(record)) (*rawCheck, error) {
-	f, err := readRaw(data)
+	return checkFile(bytesSource(data), visit)
+}
+
+// checkFile verifies the page structure of the file src reads: meta pages, freelist, every
+// page reachable from the root exactly once and within the file, elements within their pages,
+// keys in order, and every page either in use or free. visit, when not nil, receives every
+// record reached. It holds the pages on the path from the root to the one being read, not the
+// file.
+func checkFile(src pageSource, visit func(record)) (*rawCheck, error) {
+	f, err := readRawFrom(src)
 	if err != nil {
 		return nil, err
 	}
-	c := &rawCheck{file: f, reached: map[uint64]bool{0: true, 1: true}, free: map[uint64]bool{}}
+	size := src.size()
+	pages := min(f.hwm, size/f.pageSize+1)
+	c := &rawCheck{file: f, reached: newPageSet(pages), free: newPageSet(pages)}
+	c.reached.add(0)
+	c.reached.add(1)
 	w := &walker{f: f, reached: c.reached, visit: visit, maxProbs: maxProblems}
 	// bbolt reads both meta pages' headers (its check asserts on them); a meta page whose
 	// checksum fails is tolerated (a torn write at a crash: bbolt uses the other one), but one
 	// whose header is wrong was damaged afterwards.
 	for id := range uint64(2) {
-		off := id * f.pageSize
-		if off+pageHeaderSize > uint64(len(data)) || binary.LittleEndian.Uint64(data[off:]) != id ||
-			binary.LittleEndian.Uint16(data[off+8:]) != metaFlag {
+		hdr, err := src.read(id*f.pageSize, pageHeaderSize)
+		if err != nil || binary.LittleEndian.Uint64(hdr) != id || binary.LittleEndian.Uint16(hdr[8:]) != metaFlag {
 			w.problem("header page %d (meta) is damaged", id)
 		}
 	}
-	if uint64(len(data)) < f.hwm*f.pageSize {
-		w.problem("the file is %d bytes but its header says it holds %d pages of %d bytes (%d bytes): it was truncated", len(data), f.hwm, f.pageSize, f.hwm*f.pageSize)
+	if size < f.hwm*f.pageSize {
+		w.problem("the file is %d bytes but its header says it holds %d pages of %d bytes (%d bytes): it was truncated", size, f.hwm, f.pageSize, f.hwm*f.pageSize)
 	}
 	freeOK := true
 	if f.freelist != noFreelist {
 		if p, err := f.page(f.freelist); err == nil {
 			for i := range uint64(len(p)) / f.pageSize {
-				c.reached[f.freelist+i] = true
+				c.reached.add(f.freelist + i)
 			}
 		}
 		ids, err := f.freePages()
@@ -394,18 +492,21 @@ func checkRaw(data []byte, visit func(record)) (*rawCheck, error) {
 			switch {
 			case id < 2 || id >= f.hwm:
 				w.problem("freelist: lists page %d, outside the file's %d pages", id, f.hwm)
-			case c.free[id]:
+			case c.free.has(id):
 				w.problem("freelist: page %d is listed twice", id)
 			}
-			c.free[id] = true
+			c.free.add(id)
 		}
 	}
 	w.tree(nil, f.root, 0, nil, new([]byte))
 	for id := range f.hwm {
-		switch {
-		case c.reached[id] && c.free[id]:
+		if len(w.problems) > w.maxProbs {
+			break // the list is full: more pages would not change what is reported
+		}
+		switch reached, free := c.reached.has(id), c.free.has(id); {
+		case reached && free:
 			w.problem("page %d is both in use and listed as free (a write would overwrite live data)", id)
-		case !c.reached[id] && !c.free[id] && freeOK:
+		case !reached && !free && freeOK:
 			w.problem("page %d is neither in use nor listed as free", id)
 		}
 	}

@@ -168,7 +168,7 @@ func salvageRecords(data []byte) (SetRecords, SalvageReport) {
 	if err != nil {
 		rep.Problems = append(rep.Problems, err.Error())
 		// Both meta pages are gone: guess the usual page size and scan every page.
-		raw = &rawFile{data: data, pageSize: 4096}
+		raw = &rawFile{src: bytesSource(data), pageSize: 4096}
 	} else {
 		c, _ := checkRaw(data, func(r record) { tree = append(tree, r) })
 		rep.Problems = append(rep.Problems, c.problems...)

@@ -10,7 +10,9 @@ import (
 )
 
 // verifyFile reads the workspace file at path under a shared lock (so no writer is half-way
-// through a commit) and checks its page structure with the bounds-checked reader of pages.go.
+// through a commit) and checks its page structure with the bounds-checked reader of pages.go,
+// page by page: its memory is a bit per page and the pages on one root-to-leaf path, whatever
+// the file's size.
 // It returns the problems found (none for a sound file), errNoMeta-wrapping errors for a file
 // that is not a bbolt file at all, and ErrLocked when a writer holds the file past timeout.
 func verifyFile(path string, timeout time.Duration) ([]string, error) {
@@ -27,25 +29,11 @@ func verifyFile(path string, timeout time.Duration) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, release, err := readWhole(f, info.Size())
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	c, err := checkRaw(data, nil)
+	c, err := checkFile(fileSource{f: f, n: uint64(max(info.Size(), 0))}, nil)
 	if err != nil {
 		return nil, err
 	}
 	return c.problems, nil
-}
-
-// readCopy reads the first size bytes of f into memory.
-func readCopy(f *os.File, size int64) ([]byte, func(), error) {
-	data := make([]byte, size)
-	if _, err := f.ReadAt(data, 0); err != nil {
-		return nil, nil, err
-	}
-	return data, func() {}, nil
 }
 
 // fileKind describes what a path that is not a regular file is, for messages; "" for a regular

@@ -206,9 +206,32 @@ func skippedRecords(db *store.DB, done string) error {
 // (.json) found, or a bad-input error that lists every file that failed. Nothing is written
 // anywhere by this step, so a failure leaves every workspace exactly as it was.
 func ingestPaths(ctx context.Context, paths []string) (docs []ingest.Document, sets []string, err error) {
-	docs, errs := ingest.Paths(paths, ingest.Options{Context: ctx})
+	if _, sets, err = ingestEach(ctx, paths, func(d ingest.Document) error {
+		docs = append(docs, d)
+		return nil
+	}); err != nil {
+		return nil, nil, err
+	}
+	return docs, sets, nil
+}
+
+// ingestEach reads every path as ingestPaths does but hands each article document to use as
+// soon as it is read, and returns how many there were, the Parallax sets found, and the
+// errors ingestPaths returns. A file that fails is known only once every path is read, so
+// use may have stored documents of an input that is then refused: it is for a store the
+// caller throws away on error (analyze's throwaway workspace). Once use has failed, the
+// later documents are still read, for their errors, but no longer handed over; its error is
+// returned as it is when no file failed.
+func ingestEach(ctx context.Context, paths []string, use func(ingest.Document) error) (n int, sets []string, err error) {
+	var useErr error
+	errs := ingest.Each(paths, ingest.Options{Context: ctx}, func(d ingest.Document) {
+		n++
+		if useErr == nil {
+			useErr = use(d)
+		}
+	})
 	if ctx.Err() != nil {
-		return nil, nil, ctx.Err()
+		return 0, nil, ctx.Err()
 	}
 	var bad []string
 	for _, err := range errs {
@@ -221,15 +244,17 @@ func ingestPaths(ctx context.Context, paths []string) (docs []ingest.Document, s
 	}
 	switch {
 	case len(bad) > 1:
-		return nil, nil, badInput("%d files could not be read, nothing was imported:\n%s", len(bad), strings.Join(bad, "\n"))
+		return 0, nil, badInput("%d files could not be read, nothing was imported:\n%s", len(bad), strings.Join(bad, "\n"))
 	case len(bad) == 1:
-		return nil, nil, badInput("%s (nothing was imported)", bad[0])
-	case len(docs) == 0 && len(sets) == 0:
+		return 0, nil, badInput("%s (nothing was imported)", bad[0])
+	case useErr != nil:
+		return 0, nil, useErr
+	case n == 0 && len(sets) == 0:
 		shown := make([]string, len(paths))
 		for i, p := range paths {
 			shown[i] = quoteName(p)
 		}
-		return nil, nil, badInput("no articles found in %s (supported: .txt, .md, .html, and Parallax .json sets)", strings.Join(shown, ", "))
+		return 0, nil, badInput("no articles found in %s (supported: .txt, .md, .html, and Parallax .json sets)", strings.Join(shown, ", "))
 	}
-	return docs, sets, nil
+	return n, sets, nil
 }

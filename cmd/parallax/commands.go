@@ -31,6 +31,9 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() == 0 && *dbPath == "" {
 		return misuse("analyze: give at least one PATH (a file or a directory), or --db FILE")
 	}
+	if *asJSON && *dbPath == "" {
+		return analyzeFilesJSON(ctx, fs.Args(), stdout, stderr)
+	}
 	var docs []ingest.Document
 	if fs.NArg() > 0 {
 		var sets []string
@@ -38,21 +41,8 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if docs, sets, err = ingestPaths(ctx, fs.Args()); err != nil {
 			return err
 		}
-		// A .json file named on the command line is a set the user meant to analyse: say how.
-		// One found while walking a directory (a set, a metadata or gold file beside the
-		// articles) is not an article: it is skipped with a note, as other files are.
-		named := map[string]bool{}
-		for _, a := range fs.Args() {
-			named[filepath.Clean(a)] = true
-		}
-		for _, set := range sets {
-			if named[filepath.Clean(set)] {
-				return badInput("%s is a .json file, read only as a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", quoteName(set), quoteName(set))
-			}
-			fmt.Fprintf(stderr, "parallax: skipped %s: a .json file is not an article (a Parallax set is imported with 'parallax import')\n", quoteName(set))
-		}
-		if len(docs) == 0 && *dbPath == "" {
-			return badInput("no articles found in %s, only .json files (supported: .txt, .md, .html)", quoteList(fs.Args()))
+		if err := analyzeSets(fs.Args(), sets, len(docs), *dbPath != "", stderr); err != nil {
+			return err
 		}
 	}
 
@@ -97,22 +87,14 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *asJSON {
 		// The document is streamed as the analysis goes, in bounded memory: the articles
-		// are read from the workspace (or the throwaway one) a story at a time.
+		// are read from the workspace a story at a time.
 		err := cancellable(ctx, func() error {
-			if db != nil {
-				if err := analysis.WriteWorkspaceJSON(db, stdout, analysis.Options{}); err != nil {
-					return fmt.Errorf("analyse workspace %s: %w", quoteName(*dbPath), err)
-				}
-				return nil
-			}
-			d := docs
-			docs = nil // DocumentsJSON drops them once imported
-			if err := analysis.DocumentsJSON(tmp, d, stdout, analysis.Options{}); err != nil {
-				return fmt.Errorf("analyse: %w", err)
+			if err := analysis.WriteWorkspaceJSON(db, stdout, analysis.Options{}); err != nil {
+				return fmt.Errorf("analyse workspace %s: %w", quoteName(*dbPath), err)
 			}
 			return nil
 		})
-		if err == nil && db != nil {
+		if err == nil {
 			err = skippedRecords(db, "analysed")
 		}
 		return err
@@ -136,6 +118,97 @@ func cmdAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		err = skippedRecords(db, "analysed")
 	}
 	return err
+}
+
+// analyzeSets handles the Parallax sets (.json) that the paths of analyze held, and an input
+// of sets only (articles documents were read; withDB when a workspace is analysed too).
+func analyzeSets(args, sets []string, articles int, withDB bool, stderr io.Writer) error {
+	// A .json file named on the command line is a set the user meant to analyse: say how.
+	// One found while walking a directory (a set, a metadata or gold file beside the
+	// articles) is not an article: it is skipped with a note, as other files are.
+	named := map[string]bool{}
+	for _, a := range args {
+		named[filepath.Clean(a)] = true
+	}
+	for _, set := range sets {
+		if named[filepath.Clean(set)] {
+			return badInput("%s is a .json file, read only as a Parallax set; import it into a workspace ('parallax import --db FILE %s') and analyse that with --db", quoteName(set), quoteName(set))
+		}
+		fmt.Fprintf(stderr, "parallax: skipped %s: a .json file is not an article (a Parallax set is imported with 'parallax import')\n", quoteName(set))
+	}
+	if articles == 0 && !withDB {
+		return badInput("no articles found in %s, only .json files (supported: .txt, .md, .html)", quoteList(args))
+	}
+	return nil
+}
+
+// importBatch is how many documents analyze --json PATH… holds before it stores them in its
+// throwaway workspace (or importBatchBytes of text, whichever comes first); a variable for
+// tests.
+var importBatch = 256
+
+const importBatchBytes = 8 << 20
+
+// analyzeFilesJSON is analyze --json PATH… without a workspace: the files are read one by one
+// and stored in a throwaway workspace a batch at a time, so that no more than a batch of
+// texts is in memory (not every file of the input, which the analysis then reads back a
+// story at a time), then the document is streamed from it. Its output and errors are those
+// of reading every file first: a file that fails is reported with every other one and
+// nothing is written to stdout; what was stored goes with the throwaway workspace, which is
+// removed however the command ends (Ctrl+C included).
+func analyzeFilesJSON(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	tmp, err := os.MkdirTemp("", "parallax-analyze-*")
+	if err != nil {
+		return fmt.Errorf("create a temporary workspace: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	db, err := analysis.OpenThrowaway(tmp)
+	if err != nil {
+		return fmt.Errorf("analyse: %w", err)
+	}
+	defer closeStore(ctx, db)
+	now := time.Now()
+	var batch []ingest.Document
+	stored, size := 0, 0
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if _, err := db.ImportBatch(ctx, batch, now, stored); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("analyse: %w", err)
+		}
+		stored += len(batch)
+		batch, size = batch[:0], 0
+		clear(batch[:cap(batch)]) // drop the texts stored
+		return nil
+	}
+	n, sets, err := ingestEach(ctx, args, func(d ingest.Document) error {
+		batch = append(batch, d)
+		size += len(d.Text)
+		if len(batch) >= importBatch || size >= importBatchBytes {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := analyzeSets(args, sets, n, false, stderr); err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	batch = nil
+	return cancellable(ctx, func() error {
+		if err := analysis.ThrowawayJSON(db, stdout, analysis.Options{}); err != nil {
+			return fmt.Errorf("analyse: %w", err)
+		}
+		return nil
+	})
 }
 
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

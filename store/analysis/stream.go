@@ -93,18 +93,36 @@ func WriteWorkspaceJSON(db *store.DB, w io.Writer, opts Options) error {
 // DocumentsJSON is WriteWorkspaceJSON over ingested documents, through a throwaway workspace
 // in dir (which the caller removes), as DocumentsIn.
 func DocumentsJSON(dir string, docs []ingest.Document, w io.Writer, opts Options) error {
-	db, err := store.Open(filepath.Join(dir, "analyze.parallax"), store.Options{Timeout: time.Second, NoSync: true})
+	db, err := OpenThrowaway(dir)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if runtime.GOOS != "windows" {
-		_ = os.RemoveAll(dir)
-	}
 	if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
 		return err
 	}
 	docs = nil // the workspace has them: the analysis reads one story's texts at a time
+	return ThrowawayJSON(db, w, opts)
+}
+
+// OpenThrowaway opens a new throwaway workspace in dir (which the caller removes) for the
+// analysis of files, as DocumentsJSON does: the caller imports the documents into it (in
+// batches, holding one batch at a time), then calls ThrowawayJSON. Outside Windows the file
+// is unlinked at once, so nothing is left behind even if the process is stopped half-way.
+func OpenThrowaway(dir string) (*store.DB, error) {
+	db, err := store.Open(filepath.Join(dir, "analyze.parallax"), store.Options{Timeout: time.Second, NoSync: true})
+	if err != nil {
+		return nil, err
+	}
+	if runtime.GOOS != "windows" {
+		_ = os.RemoveAll(dir)
+	}
+	return db, nil
+}
+
+// ThrowawayJSON is WriteWorkspaceJSON for a workspace OpenThrowaway opened: nothing will
+// read it again, so neither facts nor stories are cached in it.
+func ThrowawayJSON(db *store.DB, w io.Writer, opts Options) error {
 	opts.NoStoryCache, opts.throwaway = true, true
 	return WriteWorkspaceJSON(db, w, opts)
 }

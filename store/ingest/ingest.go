@@ -68,6 +68,14 @@ func Bytes(name string, data []byte) (Document, error) {
 // ErrParallaxSet so the caller can import it as a set.
 func Paths(paths []string, opts Options) ([]Document, []error) {
 	var docs []Document
+	errs := Each(paths, opts, func(d Document) { docs = append(docs, d) })
+	return docs, errs
+}
+
+// Each is Paths handing each document to fn as soon as it is read, in the order Paths
+// returns them, instead of holding them all: a caller that stores them in batches holds one
+// batch. It returns the errors Paths returns.
+func Each(paths []string, opts Options, fn func(Document)) []error {
 	var errs []error
 	cancelled := func() bool {
 		if opts.Context != nil && opts.Context.Err() != nil {
@@ -78,7 +86,7 @@ func Paths(paths []string, opts Options) ([]Document, []error) {
 	}
 	for _, p := range paths {
 		if cancelled() {
-			return docs, errs
+			return errs
 		}
 		info, err := opts.statFile(p)
 		if err != nil {
@@ -89,7 +97,7 @@ func Paths(paths []string, opts Options) ([]Document, []error) {
 			if d, err := opts.file(p); err != nil {
 				errs = append(errs, err)
 			} else {
-				docs = append(docs, d)
+				fn(d)
 			}
 			continue
 		}
@@ -97,16 +105,16 @@ func Paths(paths []string, opts Options) ([]Document, []error) {
 		errs = append(errs, walkErrs...)
 		for _, f := range files {
 			if cancelled() {
-				return docs, errs
+				return errs
 			}
 			if d, err := opts.file(f); err != nil {
 				errs = append(errs, err)
 			} else {
-				docs = append(docs, d)
+				fn(d)
 			}
 		}
 	}
-	return docs, errs
+	return errs
 }
 
 // walkDir lists the supported files under dir, sorted, and the directories it could not read.
