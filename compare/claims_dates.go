@@ -225,7 +225,7 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
-			if abs(d.lo-major.lo) <= 1 && (loneNight(st, evs, d) || loneNight(st, evs, major)) {
+			if loneNight(st, evs, d, major) || loneNight(st, evs, major, d) {
 				// "In der Nacht zum Donnerstag", "в ночь на четверг" is read as Thursday,
 				// "Wednesday night" as Wednesday: one night either way.
 				continue
@@ -280,17 +280,27 @@ func mostMentioned(evs []datedEvent) (dayKey, bool) {
 	return best, !tie
 }
 
-// loneNight reports whether every dated event on day k is a night given by one day ("the
-// night to Thursday", "Wednesday night"): the text does not say which side of midnight.
-func loneNight(st *story, evs []datedEvent, k dayKey) bool {
+// loneNight reports whether every dated event on day k may be the same night as one on
+// day o (nightBeside): a night given by one day ("Wednesday night"), the small hours of the
+// day after ("the night to Thursday"); the text does not say which side of midnight.
+func loneNight(st *story, evs []datedEvent, k, o dayKey) bool {
 	n := 0
 	for _, e := range evs {
 		if e.key() != k {
 			continue
 		}
+		if k.lo != k.hi || o.lo != o.hi {
+			return false
+		}
 		f := st.arts[e.art].facts[e.fact]
-		lo, hi, _, ok := parseDateRange(dateValue(f))
-		if !ok || lo != hi || f.PartOfDay != "night" {
+		near := false
+		for _, g := range evs {
+			if g.key() == o && sameNight(f.PartOfDay, k.lo, st.arts[g.art].facts[g.fact].PartOfDay, o.lo) {
+				near = true
+				break
+			}
+		}
+		if !near {
 			return false
 		}
 		n++

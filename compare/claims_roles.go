@@ -238,8 +238,11 @@ func attributions(a *article) []attribution {
 	}
 	type sentInfo struct {
 		holders []int // of speech verbs
-		sources []int // of quote attributions ("according to")
-		abouts  []conceptCue
+		// subjects: the holders that stand before their speech verb ("The FBI said"), not
+		// after it ("a group called DarkSide").
+		subjects []int
+		sources  []int // of quote attributions ("according to")
+		abouts   []conceptCue
 		// pronoun: a subject pronoun before a speech cue with no holder near it ("He
 		// also called it…", "他…并称").
 		pronoun, saidBare bool
@@ -258,6 +261,9 @@ func attributions(a *article) []attribution {
 		case "say":
 			if h := holderOf(c, sent, before, false); h >= 0 {
 				si.holders = append(si.holders, h)
+				if who(h).End <= toks[c.ti].start {
+					si.subjects = append(si.subjects, h)
+				}
 			} else if si.pronoun {
 				si.saidBare = true
 			}
@@ -269,6 +275,14 @@ func attributions(a *article) []attribution {
 			si.pronoun = true
 		case "about":
 			si.abouts = append(si.abouts, c)
+			if strings.HasSuffix(c.concept, "/say") {
+				// The word is itself a statement ("đã quy trách nhiệm cho", "blamed"): its
+				// subject before it speaks.
+				if h := holderOf(c, sent, true, false); h >= 0 {
+					si.holders = append(si.holders, h)
+					si.subjects = append(si.subjects, h)
+				}
+			}
 		case "role":
 			if ev := attrEvent(c.concept); ev != "" && !eventNear(a, toks, c, ev) {
 				continue
@@ -314,6 +328,16 @@ func attributions(a *article) []attribution {
 		for _, g := range all[1:] {
 			if actorID(who(g)) != actorID(who(h)) {
 				one = false
+			}
+		}
+		if !one && len(si.sources) == 0 && len(si.subjects) > 0 {
+			// One subject speaks; the others are names after a verb ("said that a group
+			// called DarkSide was behind it").
+			h, one = si.subjects[0], true
+			for _, g := range si.subjects[1:] {
+				if actorID(who(g)) != actorID(who(h)) {
+					one = false
+				}
 			}
 		}
 		if !one {
@@ -381,6 +405,7 @@ var aboutLabels = map[string]string{
 	"terror":     "a terrorist act",
 	"treason":    "treason, a stab in the back",
 	"rebuild":    "rebuilding",
+	"blame":      "who was behind it",
 }
 
 // attributionDiscrepancies flags the same statement or role credited to different actors.

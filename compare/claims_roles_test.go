@@ -49,6 +49,12 @@ func TestAttributionCues(t *testing.T) {
 		{"es", "La fiscalía abrió una investigación por sabotaje.", "role:investigation/before", "abrió"},
 		{"ru", "СК возбудил уголовное дело о теракте.", "role:investigation/before", "возбудил"},
 		{"vi", "Công an đã khởi tố vụ án.", "role:investigation/before", "khởi"},
+		{"en", "Officials said a group called Nightowl was behind the attack.", "about:blame", "was"},
+		{"de", "Die Polizei machte die Gruppe Nachteule für den Angriff verantwortlich.", "about:blame", "verantwortlich"},
+		{"ru", "Следователи назвали виновником атаки группировку «Сова».", "about:blame", "виновником"},
+		{"zh", "警方称黑客组织“夜枭”是此次攻击的幕后黑手。", "about:blame", "幕"},
+		{"vi", "Cảnh sát đã quy trách nhiệm cho nhóm Cú Đêm.", "about:blame/say", "quy"},
+		{"es", "La policía culpó al grupo Búho del ataque.", "about:blame/say", "culpó"},
 	}
 	lx := loadAttributions()
 	for _, c := range cases {
@@ -92,6 +98,12 @@ func TestAttributionHolders(t *testing.T) {
 			[]azFactSpec{azAct("Kaito Lines", "local:kaito lines", ActorOrg), azAct("Nhật Bản", "Japan", ActorCountry)}, "role:owner", "Kaito Lines"},
 		{"zh", "联邦调查局悬赏1000万美元，缉拿黑客组织“锁浪”。",
 			[]azFactSpec{azAct("联邦调查局", "Federal Bureau of Investigation", ActorOrg)}, "role:reward", "联邦调查局"},
+		// The subject before the speech verb speaks, not a name after another verb ("a group
+		// called Nightowl"); a statement word (/say) is its subject's statement.
+		{"en", "The FBI said on 10 May 2021 that a group called Nightowl was behind the attack.",
+			[]azFactSpec{azAct("FBI", "Federal Bureau of Investigation", ActorOrg), azDate("10 May 2021", "2021-05-10"), azAct("Nightowl", "local:nightowl", ActorGroup)}, "about:blame|d:2021-05-10", "FBI"},
+		{"vi", "Hôm 10/5/2021, FBI đã quy trách nhiệm cho nhóm Nightowl.",
+			[]azFactSpec{azDate("10/5/2021", "2021-05-10"), azAct("FBI", "Federal Bureau of Investigation", ActorOrg), azAct("Nightowl", "local:nightowl", ActorGroup)}, "about:blame|d:2021-05-10", "FBI"},
 		// A pronoun subject stands for the one person of the sentence before.
 		{"zh", "总统李明7日发表讲话。他并称这是自1939年以来最严重的灾难。",
 			[]azFactSpec{azAct("李明", "local:li ming", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", "李明"},
