@@ -225,6 +225,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
+			if loneNight(st, evs, d, major) || loneNight(st, evs, major, d) {
+				// "In der Nacht zum Donnerstag", "в ночь на четверг" is read as Thursday,
+				// "Wednesday night" as Wednesday: one night either way.
+				continue
+			}
 			if knowsDay(as, others, major) {
 				// The odd version gives the story's day too: an event over two days (a fire
 				// at night, put out in the morning), not a contradiction.
@@ -273,6 +278,34 @@ func mostMentioned(evs []datedEvent) (dayKey, bool) {
 		}
 	}
 	return best, !tie
+}
+
+// loneNight reports whether every dated event on day k may be the same night as one on
+// day o (nightBeside): a night given by one day ("Wednesday night"), the small hours of the
+// day after ("the night to Thursday"); the text does not say which side of midnight.
+func loneNight(st *story, evs []datedEvent, k, o dayKey) bool {
+	n := 0
+	for _, e := range evs {
+		if e.key() != k {
+			continue
+		}
+		if k.lo != k.hi || o.lo != o.hi {
+			return false
+		}
+		f := st.arts[e.art].facts[e.fact]
+		near := false
+		for _, g := range evs {
+			if g.key() == o && sameNight(f.PartOfDay, k.lo, st.arts[g.art].facts[g.fact].PartOfDay, o.lo) {
+				near = true
+				break
+			}
+		}
+		if !near {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // knowsDay reports whether one of the articles gives day among the other days it gives an
