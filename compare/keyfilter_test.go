@@ -32,13 +32,23 @@ func TestKeyFilter(t *testing.T) {
 	}
 }
 
-// TestNameStartFilter: the gazetteer's filter of first words knows every word a name starts
-// with, so it never turns away a name.
+// TestNameStartFilter: the gazetteer's filters know every word a name starts with, every
+// beginning of a name and every name, so they never turn a name away.
 func TestNameStartFilter(t *testing.T) {
 	g := loadGazetteer()
 	for k := range g.maxLen {
 		if !g.mayStart(k) {
 			t.Fatalf("a name starts with %q but mayStart says none does", k)
+		}
+	}
+	for k := range g.prefix {
+		if !g.prefixes.has(k) {
+			t.Fatalf("%q begins a name but the prefix filter says no", k)
+		}
+	}
+	for k := range g.names {
+		if !g.fullNames.has(k) {
+			t.Fatalf("%q is a name but the name filter says no", k)
 		}
 	}
 }
