@@ -2,6 +2,9 @@ package compare
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -51,4 +54,32 @@ func TestNameStartFilter(t *testing.T) {
 			t.Fatalf("%q is a name but the name filter says no", k)
 		}
 	}
+}
+
+// TestExtractBufferReuse: extraction reuses its rune and token buffers across calls; an article
+// extracted after a longer or a shorter one, or while others run, gives the facts it gives
+// alone.
+func TestExtractBufferReuse(t *testing.T) {
+	docs, _ := azLoadSeeds(t)
+	long := Document{ID: "long", Lang: "fr", Text: strings.Repeat(docs[1].Text+"\n", 5)}
+	docs = append(docs, long, Document{ID: "short", Lang: "en", Text: "On 3 May 2021, 12 people met in Paris."})
+	want := make([][]Fact, len(docs))
+	for i, d := range docs {
+		want[i] = ExtractFacts(d, Options{})
+	}
+	check := func(i int) {
+		if got := ExtractFacts(docs[i], Options{}); !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("%s: facts differ when extracted after other articles", docs[i].ID)
+		}
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		check(i)
+		check(len(docs) - 2) // the long one between every two
+	}
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Add(1)
+		go func() { defer wg.Done(); check(i) }()
+	}
+	wg.Wait()
 }
