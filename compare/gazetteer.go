@@ -879,9 +879,10 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	if c.product {
 		c.capFirst = false
 	}
-	// Skip exact duplicates (same actor, same exact form, same kind).
+	// Skip exact duplicates (same actor, same exact form, same kind). An acronym and its
+	// capitalised spelling (IRNA, Irna) are two forms: the acronym alone needs capitals.
 	for i, old := range g.names[key] {
-		if old.actor == a && old.exact == c.exact && old.adj == c.adj && old.short == c.short && old.capFirst == c.capFirst {
+		if old.actor == a && old.exact == c.exact && old.adj == c.adj && old.short == c.short && old.capFirst == c.capFirst && old.acronym == c.acronym {
 			if old.langs == nil || c.langs == nil {
 				g.names[key][i].langs = nil
 			} else {
