@@ -238,7 +238,7 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 }
 
 func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, bool) {
-	if toks[i].sc != scArabic && (!g.mayStart(toks[i].fold) || g.maxLen[toks[i].fold] == 0) {
+	if toks[i].sc != scArabic && !g.mayStart(toks[i].fold) {
 		return match{}, false // the common case: no name starts with this word
 	}
 	var best match
@@ -249,6 +249,9 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 	var fvBuf [8]firstVariant
 	var foldArr, exactArr [8]string
 	for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+		if !g.mayStart(fv.fold) {
+			continue
+		}
 		maxN := g.maxLen[fv.fold]
 		if maxN == 0 {
 			continue
@@ -260,7 +263,9 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 		reach := 1
 		key := append(kbuf[:0], fv.fold...)
 		// Han characters are a token each: a name's characters touch (人,大 is no 人大).
-		for reach < maxN && g.prefix[string(key)] && !toks[i+reach].lineStart &&
+		// maxLen ≥ 2 already says the first word alone begins some name: prefix is asked from
+		// the second word on.
+		for reach < maxN && (reach == 1 || g.prefix[string(key)]) && !toks[i+reach].lineStart &&
 			(toks[i+reach].sc != scHan || toks[i+reach].start == toks[i+reach-1].end) {
 			key = append(append(key, ' '), toks[i+reach].fold...)
 			reach++

@@ -185,7 +185,16 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 		if m.i < next {
 			continue
 		}
-		if m.adj || m.product || !(m.typ == ActorPlace || m.actor < 0 && m.typ != ActorPerson) {
+		if m.adj || m.product {
+			out = append(out, m)
+			continue
+		}
+		if w, ok := g.headInside(toks, rs, m, pats, lang); ok {
+			out = append(out, w)
+			next = m.j
+			continue
+		}
+		if !(m.typ == ActorPlace || m.actor < 0 && m.typ != ActorPerson) {
 			out = append(out, m)
 			continue
 		}
@@ -225,6 +234,43 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 		}
 	}
 	return out
+}
+
+// headInside reads an unknown name whose own first or last words are a head (a language
+// that capitalises nouns writes Bahnhof Yamato-Saidaiji, Hazar-See as one run of capitals):
+// the other words are the place, and the run is the place the head's row names (Yamato-Saidaiji
+// Station, Lake Hazar). The place keeps at least one word; a phrase row ("!") blocks.
+func (g *gazetteer) headInside(toks []token, rs []rune, m match, pats []headPattern, lang string) (match, bool) {
+	if m.actor >= 0 || !strings.HasPrefix(m.id, "local:") {
+		return match{}, false
+	}
+	for _, p := range pats {
+		nb, na := len(p.before), len(p.after)
+		if nb > 0 && na > 0 || p.glued || m.j-m.i <= nb+na {
+			continue
+		}
+		inner := match{i: m.i + nb, j: m.j - na, actor: -1, conf: m.conf, typ: ActorPlace}
+		ok := true
+		for k := 0; k < nb && ok; k++ {
+			ok = g.headWord(toks[m.i+k], p.before[k], k == 0) && headGap(rs, toks[m.i+k].end, toks[m.i+k+1].start, false)
+		}
+		for k := 0; k < na && ok; k++ {
+			t := m.j - na + k
+			ok = g.headWord(toks[t], p.after[k], false) && headGap(rs, toks[t-1].end, toks[t].start, false)
+		}
+		if !ok {
+			continue
+		}
+		rule := g.heads[p.rule]
+		if rule.english == nil {
+			return match{}, false
+		}
+		inner.start, inner.end = toks[inner.i].start, toks[inner.j-1].end
+		inner.label = localLabel(string(rs[inner.start:inner.end]), lang)
+		inner.id = "local:" + FoldForSearch(inner.label)
+		return g.headMatch(toks, inner, m.i, m.j, rule), true
+	}
+	return match{}, false
 }
 
 // regionBase is the name a place's region title stands on when the head names no region:

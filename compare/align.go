@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -585,6 +586,9 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 			al.union(c.x, c.y)
 		}
 	}
+	// Dates restated: an article that dates the same event twice ("the quake struck on 6
+	// February", "地震发生在6日4时17分") states one claim twice.
+	al.joinDateRestatements()
 	// Restatements: an article that gives one telling value twice (headline and body, a
 	// toll repeated) states one claim twice; the second statement joins the first's group.
 	// Facts are keyed by concept and value, so an article of thousands of facts costs one
@@ -595,7 +599,9 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 			if !telling(f) {
 				continue
 			}
-			k := f.Concept + "|" + factKey(f) + "|" + f.Qualifier
+			// The qualifier is left out of the key: a headline drops the "roughly" or "more
+			// than" of its body ("holds up $9.6bn of trade", "roughly $9.6bn of goods").
+			k := f.Concept + "|" + factKey(f)
 			p, seen := firstWith[k]
 			if !seen {
 				firstWith[k] = i
@@ -910,4 +916,83 @@ func itoa(n int) string {
 		b[i] = '-'
 	}
 	return string(b[i:])
+}
+
+// joinDisputedDates adds to an alignment the dates that a date discrepancy of its story
+// disputes against it: versions that date one claim differently state one claim, so its facts
+// align whatever their values (DESIGN: agreement or conflict is decided afterwards). A
+// disputed date joins only when it is in no alignment yet and the discrepancy's other dates
+// are all in one alignment; two alignments are never merged this way (a discrepancy about
+// "the earthquake" may hold the dates of two tremors of one day).
+func joinDisputedDates(als []Alignment, ds []Discrepancy) []Alignment {
+	type key struct {
+		art        string
+		start, end int
+	}
+	owner := map[key]int{} // member → index of its date alignment in als
+	for x, al := range als {
+		if al.Kind != string(KindDate) || al.Manual {
+			continue
+		}
+		for _, m := range al.Members {
+			owner[key{m.Article, m.Start, m.End}] = x
+		}
+	}
+	add := map[int][]Member{}
+	for _, d := range ds {
+		if d.Kind != DiscDate {
+			continue
+		}
+		target, ok := -1, true
+		var loose []Member
+		for _, m := range d.Members {
+			x, in := owner[key{m.Article, m.Start, m.End}]
+			switch {
+			case !in:
+				loose = append(loose, m)
+			case target < 0:
+				target = x
+			case x != target:
+				ok = false
+			}
+		}
+		if !ok || target < 0 || len(loose) == 0 {
+			continue
+		}
+		arts := map[string]bool{}
+		for _, m := range als[target].Members {
+			arts[m.Article] = true
+		}
+		for _, m := range loose {
+			if !arts[m.Article] {
+				// A version with a date of its own in the claim already keeps it.
+				add[target] = append(add[target], m)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return als
+	}
+	out := slices.Clone(als)
+	for x, ms := range add {
+		joined := dedupMembers(append(slices.Clone(out[x].Members), ms...))
+		sortMembers(joined)
+		out[x].Members = joined
+		out[x].ID = alignmentID(out[x].Kind, joined)
+	}
+	return out
+}
+
+// dedupMembers drops members that repeat one span.
+func dedupMembers(ms []Member) []Member {
+	seen := map[[3]any]bool{}
+	out := ms[:0:0]
+	for _, m := range ms {
+		k := [3]any{m.Article, m.Start, m.End}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -115,6 +115,8 @@ func Analyze(docs []Document, facts map[string][]Fact, opts AnalyzeOptions) Resu
 		arts = append(arts, a)
 	}
 
+	sortArticles(arts)
+
 	res := Result{Facts: make(map[string][]Fact, len(arts)), Published: map[string]PublishedInference{}}
 	stories, ws := clusterStories(arts, opts.StoryOverrides)
 
@@ -173,6 +175,7 @@ func analyzeStory(st *story, extract func(Document, Options) []Fact, opts Analyz
 	st.prepareContext()
 	als, al := alignStory(st, opts)
 	ds = storyDiscrepancies(st, al)
+	als = joinDisputedDates(als, ds)
 	for i, a := range st.arts {
 		a.kindsOfEvent() // while the text is at hand
 		a.unload()

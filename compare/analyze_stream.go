@@ -73,9 +73,11 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 			return true // as Analyze: the first of a duplicate ID wins
 		}
 		seen[d.ID] = true
+		order := orderKey(d)
 		if src.Features != nil {
 			if b := src.Features(d.ID); b != nil {
 				if a, ok := cachedArticle(d, b, intern); ok {
+					a.order = order
 					arts = append(arts, a)
 					return true
 				}
@@ -89,16 +91,18 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 			d.Text = ""
 			arts = append(arts, liteArticle(d, fs, intern))
 			arts[len(arts)-1].textSum = "text:" + hex.EncodeToString(sum[:])
+			arts[len(arts)-1].order = order
 			return true
 		}
 		d.Text = ""
 		arts = append(arts, liteArticle(d, fs, intern))
+		arts[len(arts)-1].order = order
 		return true
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.SliceStable(arts, func(i, j int) bool { return arts[i].doc.ID < arts[j].doc.ID })
+	sortArticles(arts)
 
 	stories, ws := clusterStories(arts, opts.StoryOverrides)
 	for _, a := range arts {

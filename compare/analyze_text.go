@@ -52,8 +52,10 @@ type article struct {
 	// (computed when it was read), a hash of its text when the caller gives no revision, and
 	// the countries and places it names after story resolution (the event flag compares
 	// them). places is computed from the facts when placesSet is false.
-	pre       *clusterPre
-	textSum   string
+	pre     *clusterPre
+	textSum string
+	// order is the article's analysis order key (orderKey), computed while the text is held.
+	order     string
 	places    []string
 	placesSet bool
 
@@ -130,7 +132,7 @@ func (a *article) kindsOfEvent() map[string]bool {
 const noDay = math.MinInt32
 
 func newArticle(d Document, fs []Fact) *article {
-	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay}
+	a := &article{doc: d, runes: []rune(d.Text), pubDay: noDay, order: orderKey(d)}
 	a.nRunes = len(a.runes)
 	// Shared with the caller: Analyze clones an article's facts before its story changes
 	// them, and keeps the clone only when they did change (one copy of a large workspace's

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -110,6 +111,8 @@ func dateCues(a *article) []conceptCue {
 func dateClaimConflicts(st *story) []Discrepancy {
 	lx := loadEventTypes()
 	byType := map[string][]datedEvent{}
+	// others: the days an article gives its event besides the one it gives most.
+	others := map[int][]dayKey{}
 	for ai, a := range st.arts {
 		if lx.forms[a.doc.Lang] == nil {
 			continue
@@ -149,6 +152,22 @@ func dateClaimConflicts(st *story) []Discrepancy {
 				case key.isMonth() && !e.key().isMonth(), e.hi == e.lo+1 && key.hi == key.lo:
 					// The narrowest: a day within the month, the night a day lies in.
 					key = e.key()
+				}
+			}
+			if !one {
+				// Several days: the day most of its mentions give is the article's, when one
+				// does (the event's word also stands near the day of the inquiry into it);
+				// the others are kept to tell whether it knows the story's day.
+				if best, ok := mostMentioned(evs); ok {
+					var kept []datedEvent
+					for _, e := range evs {
+						if e.key() == best {
+							kept = append(kept, e)
+						} else {
+							others[ai] = append(others[ai], e.key())
+						}
+					}
+					evs, one, key = kept, true, best
 				}
 			}
 			if one {
@@ -206,6 +225,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
+			if knowsDay(as, others, major) {
+				// The odd version gives the story's day too: an event over two days (a fire
+				// at night, put out in the morning), not a contradiction.
+				continue
+			}
 			var ms []Member
 			var odd, agree []string
 			for _, e := range evs {
@@ -229,6 +253,39 @@ func dateClaimConflicts(st *story) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// mostMentioned returns the day or night most of an article's mentions of an event give,
+// false when two tie.
+func mostMentioned(evs []datedEvent) (dayKey, bool) {
+	n := map[dayKey]int{}
+	for _, e := range evs {
+		n[e.key()]++
+	}
+	var best dayKey
+	top, tie := 0, false
+	for k, c := range n {
+		switch {
+		case c > top:
+			best, top, tie = k, c, false
+		case c == top:
+			tie = true
+		}
+	}
+	return best, !tie
+}
+
+// knowsDay reports whether one of the articles gives day among the other days it gives an
+// event.
+func knowsDay(arts map[int]bool, others map[int][]dayKey, day dayKey) bool {
+	for ai := range arts {
+		for _, k := range others[ai] {
+			if k.compatible(day) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameDatedClaim reports whether date facts i of a and j of b date the same thing, so that
@@ -366,4 +423,147 @@ func nearDateCues(a *article, cues []conceptCue, maxDist int) []string {
 		}
 	}
 	return out
+}
+
+// dateEventMaxCueDistance is how near an event word (events.tsv, date-events.tsv) or action
+// word (date-actions.tsv) must stand to a date to say the date is that event's.
+const dateEventMaxCueDistance = 30
+
+// datedEventTypes gives each date fact of an article the kind of event or action it dates:
+// the type of the nearest event or action word in its sentence within
+// dateEventMaxCueDistance, "" when there is none (the article must be loaded).
+func datedEventTypes(a *article) []string {
+	if a.runes == nil {
+		return make([]string, len(a.facts))
+	}
+	cues := append(append([]conceptCue(nil), dateCues(a)...), loadDateActions().findCues(a.tokens(), a.doc.Lang)...)
+	sort.SliceStable(cues, func(i, j int) bool { return cues[i].ti < cues[j].ti })
+	return nearDateCues(a, cues, dateEventMaxCueDistance)
+}
+
+// dateClocks gives each date fact of an article the times of day its sentence gives
+// ("at 4:17 a.m. on 6 February", "6日4时17分"), nil when none (the article must be loaded).
+func dateClocks(a *article) [][]string {
+	out := make([][]string, len(a.facts))
+	if a.runes == nil {
+		return out
+	}
+	bySent := map[int][]string{}
+	for _, c := range clockTimes(a.runes, a.doc.Lang) {
+		si := a.sentenceAt(c.start)
+		bySent[si] = appendUnique(bySent[si], c.value)
+	}
+	for i, f := range a.facts {
+		if f.Kind == KindDate {
+			out[i] = bySent[a.factSent[i]]
+		}
+	}
+	return out
+}
+
+// attachDatedEvents joins a date left alone to the one group whose dates of another
+// article say the same kind of event on the same day; failing that, to the one group whose
+// dates of that day another article times as its sentence does ("at 4:17 a.m.", "4时17分").
+func (al *storyAlign) attachDatedEvents(types [][]string) {
+	clocks := make([][][]string, len(al.st.arts))
+	for ai, a := range al.st.arts {
+		clocks[ai] = dateClocks(a)
+	}
+	for ai, a := range al.st.arts {
+		for i, f := range a.facts {
+			if f.Kind != KindDate || al.furniture[ai][i] || dayCount(a, f) == 0 {
+				continue
+			}
+			x := al.nodeOf[node{ai, i}]
+			if !al.within(al.uf.find(x), ai) {
+				continue
+			}
+			byType := al.soleDateGroup(ai, i, func(bi, j int) bool {
+				return types[ai][i] != "" && types[ai][i] == types[bi][j]
+			})
+			if byType == -1 {
+				byType = al.soleDateGroup(ai, i, func(bi, j int) bool {
+					for _, c := range clocks[ai][i] {
+						if slices.Contains(clocks[bi][j], c) {
+							return true
+						}
+					}
+					return false
+				})
+			}
+			if byType >= 0 {
+				al.union(x, byType)
+			}
+		}
+	}
+}
+
+// within reports whether every fact of group r is of article ai.
+func (al *storyAlign) within(r, ai int) bool {
+	for _, n := range al.members[r] {
+		if al.nodes[n].art != ai {
+			return false
+		}
+	}
+	return true
+}
+
+// soleDateGroup returns the one group that date fact i of article ai may join: a group
+// holding a date of another article on the same day for which same holds. It
+// returns -1 when there is none and -2 when there are several.
+func (al *storyAlign) soleDateGroup(ai, i int, same func(bi, j int) bool) int {
+	f := al.st.arts[ai].facts[i]
+	x := al.nodeOf[node{ai, i}]
+	target := -1
+	for bi, b := range al.st.arts {
+		if bi == ai {
+			continue
+		}
+		for j, g := range b.facts {
+			if g.Kind != KindDate || al.furniture[bi][j] || !same(bi, j) || compareValues(f, g) != exact {
+				continue
+			}
+			r := al.uf.find(al.nodeOf[node{bi, j}])
+			if al.within(r, bi) || r == target || !al.canUnion(x, r) {
+				continue
+			}
+			if target >= 0 {
+				return -2
+			}
+			target = r
+		}
+	}
+	return target
+}
+
+// joinDateRestatements joins, within each article, the dates of one day said with a word
+// for the same event: one claim stated twice.
+func (al *storyAlign) joinDateRestatements() {
+	all := make([][]string, len(al.st.arts))
+	for ai, a := range al.st.arts {
+		all[ai] = datedEventTypes(a)
+	}
+	defer al.attachDatedEvents(all)
+	for ai, a := range al.st.arts {
+		types := all[ai]
+		first := map[string]int{}
+		for i, f := range a.facts {
+			if f.Kind != KindDate || types[i] == "" || al.furniture[ai][i] || dayCount(a, f) == 0 {
+				continue
+			}
+			k := dateValue(f) + "|" + types[i]
+			p, seen := first[k]
+			if !seen {
+				first[k] = i
+				continue
+			}
+			x, y := al.nodeOf[node{ai, p}], al.nodeOf[node{ai, i}]
+			if len(al.members[al.uf.find(x)]) > 1 && len(al.members[al.uf.find(y)]) > 1 {
+				continue
+			}
+			if al.canUnion(x, y) {
+				al.union(x, y)
+			}
+		}
+	}
 }

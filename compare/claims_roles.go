@@ -444,11 +444,12 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 			if len(major) < 2 && !namesHolder(a, actorID(y)) && !namesHolder(b, actorID(x)) {
 				continue
 			}
-			// A standing role may have several right holders (a registered owner and the one
-			// behind it): the others must know the minority's holder and give the role to
-			// another. An act announced (a reward, a ban) has one author, and two versions
-			// or more that agree on it outweigh one that names another.
-			if strings.HasPrefix(k, "role:") && !(p.act && len(major) >= 2) && !namedBy(st, major, actorID(x)) {
+			// One version against one names another holder of a role: that is a flag only
+			// when the other knows the minority's holder and gives the role to another (a
+			// standing role may have several right holders, a registered owner and the one
+			// behind it). Two versions or more that agree on the holder of an act (a reward,
+			// a ban) or a role (who won, who mediated) outweigh one that names another.
+			if strings.HasPrefix(k, "role:") && len(major) < 2 && !namedBy(st, major, actorID(x)) {
 				continue
 			}
 			var ms []Member

@@ -700,3 +700,44 @@ func (lx *conceptLexicon) linkedCue(toks []token, cues []conceptCue, numStart in
 	}
 	return cues[best], true
 }
+
+// countedNounKind says what a word right after a number counts, as the concept table knows
+// it: nothing, people in general ("Menschen", "شخصا", "personnes"), or a toll or a
+// counted thing ("Tote", "قتيلا", "morts", "maisons").
+type countedNounKind int
+
+const (
+	countsNothing countedNounKind = iota
+	countsPeople                  // a word for people in general ("Menschen", "شخصا")
+	countsToll                    // a word of a toll's concept ("Tote", "قتيلا", "pompiers")
+	countsThing                   // a counted thing ("maisons", "ships")
+)
+
+// countedNounWord reports what the word (one token of text in lang) counts when it follows a
+// number: a word of the people family or of a counted thing. Verbs of the tolls' concepts
+// are cues like the nouns (the table cannot tell "killed" from "dead"), so callers take
+// countsToll only where a verb cannot stand.
+func countedNounWord(word, lang string) countedNounKind {
+	lx := loadConcepts()
+	if lx.forms[lang] == nil {
+		return countsNothing
+	}
+	toks := tokenize(word, loadGazetteer().morph)
+	if len(toks) != 1 {
+		return countsNothing
+	}
+	for _, c := range lx.findCues(toks, lang) {
+		if c.ti != 0 || c.tj != 1 || c.unit || c.familyOnly {
+			continue
+		}
+		switch {
+		case c.concept == "people":
+			return countsPeople
+		case lx.family[c.concept] == "people":
+			return countsToll
+		case lx.counted[c.concept]:
+			return countsThing
+		}
+	}
+	return countsNothing
+}

@@ -119,6 +119,18 @@ func (sc *dnScan) futureContext(s, e int) bool {
 			break
 		}
 	}
+	// "Sunday's vote … would go ahead": a day in the possessive heads its noun, and the
+	// verb comes after that noun's words, within the clause.
+	if (sc.isPunct(e, "'") || sc.isPunct(e, "’")) && sc.isWord(e+1) && sc.toks[e+1].key == "s" {
+		for k := e + 2; k < len(sc.toks) && k < e+2+possessiveFutureReach && !sc.toks[k].newline; k++ {
+			if sc.toks[k].kind == dtPunct && !sc.isPunct(k, "'") && !sc.isPunct(k, "’") {
+				break
+			}
+			if sc.futureVerb(k) || sc.has(k, itFutureCue) {
+				return true
+			}
+		}
+	}
 	// "El lunes será día no laborable", "в понедельник Путин проведёт": the verb right
 	// after, or after the name of its subject.
 	for k, n := e, 0; k < len(sc.toks) && n < 2 && !sc.toks[k].newline && sc.isWord(k); k, n = k+1, n+1 {
@@ -131,6 +143,10 @@ func (sc *dnScan) futureContext(s, e int) bool {
 	}
 	return false
 }
+
+// possessiveFutureReach is how many words after a day in the possessive ("Sunday's vote for
+// the upper house would…") the verb of its noun may come.
+const possessiveFutureReach = 10
 
 // futureVerb reports whether word token k ends in a future-tense ending of the language
 // ("votarán", "será"), with at least two letters before it.
@@ -177,6 +193,11 @@ func (sc *dnScan) parseNight(i int) (dateSpec, bool) {
 		iv := a
 		iv.s = i
 		iv.part = "night"
+		if m.it.val == 1 && a.interval == nil {
+			// The night to a day (в ночь на понедельник, in der Nacht zum Montag) is that
+			// day's small hours.
+			iv.part = "early_morning"
+		}
 		if a.interval == nil && m.it.val == 0 {
 			if b, okB := sc.nightSecond(&a); okB {
 				bb := b

@@ -58,6 +58,12 @@ var partialDateCases = []struct {
 	{"en", "He is due to meet the head of the regional development fund in Brussels on Friday", "2023-09-13", "Friday", "2023-09-15"},
 	{"fr", "Le ministre doit rencontrer les représentants des familles des victimes à Bruxelles vendredi", "2023-09-13", "vendredi", "2023-09-15"},
 	{"de", "Der Minister wird die Vertreter der Angehörigen der Opfer in Brüssel am Freitag treffen", "2023-09-13", "Freitag", "2023-09-15"},
+	// A day in the possessive is ahead when the verb of its noun looks ahead; a day said
+	// before its clause's verb stays behind.
+	{"en", "The minister said Sunday's runoff for the mayor's office would go ahead", "2023-09-13", "Sunday", "2023-09-17"},
+	{"en", "Officials said Friday's match in the capital will be played without fans", "2023-09-13", "Friday", "2023-09-15"},
+	{"en", "Sunday's vote was calm, and turnout will be published later", "2023-09-13", "Sunday", "2023-09-10"},
+	{"en", "On Sunday the minister said the vote would go ahead", "2023-09-13", "Sunday", "2023-09-10"},
 	// A deadline lies ahead: an obligation before the weekday makes it the next one.
 	{"en", "Officials said the road must be cleared by Friday", "2023-09-13", "Friday", "2023-09-15"},
 	{"ru", "Дорогу должны расчистить к пятнице", "2023-09-13", "к пятнице", "2023-09-15"},
@@ -242,6 +248,10 @@ func TestPartOfDay(t *testing.T) {
 		{"fr", "dimanche soir, le bilan s'est alourdi", "evening"},
 		{"ar", "وقع الزلزال الثاني ظهر اليوم", "midday"},
 		{"ru", "в ночь с 10 на 11 сентября прорвало плотины", "night"},
+		// The night to a day is its small hours.
+		{"ru", "Пожар начался в ночь на понедельник", "early_morning"},
+		{"de", "Das Feuer brach in der Nacht zum Montag aus", "early_morning"},
+		{"fr", "Le feu a pris dans la nuit de dimanche à lundi", "night"},
 		{"en", "The storm hit on Sunday, he said", ""},
 	} {
 		doc := Document{Lang: c.lang, Text: c.text, Published: "2023-09-13"}

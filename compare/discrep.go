@@ -44,6 +44,49 @@ func storyDiscrepancies(st *story, al *storyAlign) []Discrepancy {
 		out = append(out, weekdayDiscrepancies(st.id, a)...)
 		out = append(out, ageDiscrepancies(st.id, a)...)
 	}
+	return dropSubsumed(out)
+}
+
+// dropSubsumed leaves out a flag whose members all stand in another flag of its kind: two
+// rules that see one difference (a person in an aligned claim, the holder of a role) would
+// otherwise show it twice, and a pair of versions once more for each version that agrees.
+func dropSubsumed(ds []Discrepancy) []Discrepancy {
+	type span struct {
+		art        string
+		start, end int
+	}
+	sets := make([]map[span]bool, len(ds))
+	for i, d := range ds {
+		sets[i] = map[span]bool{}
+		for _, m := range d.Members {
+			sets[i][span{m.Article, m.Start, m.End}] = true
+		}
+	}
+	within := func(i, j int) bool {
+		if ds[i].Kind != ds[j].Kind || len(sets[i]) > len(sets[j]) {
+			return false
+		}
+		for k := range sets[i] {
+			if !sets[j][k] {
+				return false
+			}
+		}
+		return true
+	}
+	out := ds[:0:0]
+	for i := range ds {
+		drop := false
+		for j := range ds {
+			// Of two flags with the same members the first stays.
+			if j != i && within(i, j) && (len(sets[i]) < len(sets[j]) || j < i) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, ds[i])
+		}
+	}
 	return out
 }
 

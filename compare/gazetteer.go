@@ -21,6 +21,7 @@ type actorInfo struct {
 	id, label, typ string
 	country        string // for capitals: the country a mission "in" it is accredited to
 	the            bool   // takes "the" inside composed ids
+	models         bool   // @models: its name takes a model number (波音737 is a Boeing 737)
 }
 
 // Kinds of gazetteer name beyond real actors.
@@ -49,12 +50,11 @@ type gazetteer struct {
 	byID   map[string]int32
 	names  map[string][]candidate // joined fold keys → candidates
 	maxLen map[string]int         // first fold key → most tokens of a name starting with it
-	// firstLens[b] has bit n (n = byte length, capped at 63) when some name's first fold key
-	// starts with byte b and is n bytes long: most words of a text fail this test, which is
-	// much cheaper than the maxLen look-up it saves.
-	firstLens [256]uint64
-	prefix    map[string]bool    // joined fold keys of every proper token prefix of a name
-	persons   map[string][]int32 // fold key of any token of a person name → persons
+	// firsts holds every key of maxLen: most words of a text start no name and fail this
+	// test, which is much cheaper than the maxLen look-up it saves.
+	firsts  *keyFilter
+	prefix  map[string]bool    // joined fold keys of every proper token prefix of a name
+	persons map[string][]int32 // fold key of any token of a person name → persons
 	// personSounds: a person's Latin name (every listed form, full or family name alone) by
 	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
 	personSounds map[string][]int32
@@ -654,6 +654,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 				switch k {
 				case "the":
 					info.the = true
+				case "models":
+					info.models = true
 				case "country":
 					info.country = v
 				case "label":
@@ -822,6 +824,10 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		g.frameIx[l] = buildFrameIndex(frs)
 	}
 	g.frameIx[""] = buildFrameIndex(all)
+	g.firsts = newKeyFilter(len(g.maxLen))
+	for k := range g.maxLen {
+		g.firsts.add(k)
+	}
 	return g, nil
 }
 
@@ -881,9 +887,6 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	for k := 1; k < len(keys); k++ {
 		g.prefix[strings.Join(keys[:k], " ")] = true
 	}
-	if len(keys[0]) > 0 {
-		g.firstLens[keys[0][0]] |= 1 << min(len(keys[0]), 63)
-	}
 	if len(toks) > g.maxLen[keys[0]] {
 		g.maxLen[keys[0]] = len(toks)
 	}
@@ -926,7 +929,7 @@ func containsActor(list []int32, a int32) bool {
 
 // mayStart reports whether some name could start with fold key k (false: surely none).
 func (g *gazetteer) mayStart(k string) bool {
-	return len(k) > 0 && g.firstLens[k[0]]&(1<<min(len(k), 63)) != 0
+	return g.firsts.has(k)
 }
 
 // allows reports whether a candidate name is used for an article in lang.

@@ -50,6 +50,11 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 			lastConn = true
 			continue
 		}
+		// "خمسة وعشرون", "ثلاثمئة وخمسة وعشرون": the connector is a clitic glued to the
+		// number word after it.
+		if n > 0 && !lastConn && sc.cliticConnector(j) {
+			lastConn = true
+		}
 		var num, mult float64
 		var numEnd, multEnd int
 		for _, m := range sc.at(j) {
@@ -89,8 +94,10 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				pending += num // двести двадцать
 			case pending >= 20 && int(pending)%10 == 0 && num < 10:
 				pending += num // twenty five
-			case pending < 10 && num >= 20 && int(num)%10 == 0 && lastConn:
-				pending += num // خمسة وعشرون
+			case pending >= 1000 && int(pending)%1000 == 0 && num < 1000 && lastConn:
+				pending += num // ألفان وثلاثمئة
+			case int(pending)%100 > 0 && int(pending)%100 < 10 && num >= 20 && num < 100 && int(num)%10 == 0 && lastConn:
+				pending += num // خمسة وعشرون, ثلاثمئة وخمسة وعشرون
 			default:
 				goto done
 			}
@@ -208,7 +215,11 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			return numSpec{}, 0, false
 		}
 		if fe, _, ok := sc.find(j, itFraction); ok && fe > j+1 {
-			return numSpec{}, 0, false // "zwei Drittel", "two thirds": a share (numbers_words.go)
+			// "zwei Drittel", "two thirds": a share (numbers_words.go), unless a number
+			// phrase goes further ("a quarter of a million").
+			if _, ne, ok := sc.numberWords(j); !ok || ne <= fe {
+				return numSpec{}, 0, false
+			}
 		}
 		if v, end, ok := sc.numberWords(j); ok {
 			if t.upper && !sc.sentenceStart(j) {
@@ -272,11 +283,15 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			plain = false
 		}
 	}
-	// A smaller scaled part: "3 миллиона 200 тысяч", "1 tỷ 200 triệu", "3亿2000万".
+	// A smaller scaled part: "3 миллиона 200 тысяч", "1 tỷ 200 triệu", "3亿2000万"; or
+	// half the scale: "1 triệu rưỡi", "مليونان ونصف".
 	if scaled {
 		if v, se, ok := sc.smallerPart(e, ns.value, last); ok {
 			ns.value += v
 			e = se
+		} else if he, ok := sc.halfOfScale(e, e-1); ok {
+			ns.value += last / 2
+			e = he
 		}
 	}
 	ns.re = sc.toks[e-1].end
@@ -357,7 +372,9 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		if one && !countedOne && (sc.has(j, itArticle) || !nounAfter && !sc.elliptic(j, e, 2)) {
 			return numSpec{}, e, false // "un", "ein", "một", "一": an article more often than a count
 		}
-		if !scaled && !nounAfter && !hasQual && !countedOne && !sc.elliptic(j, e, ns.value) {
+		// "عدد القتلى ألفين وخمسمئة": after a cue that names a count, no noun is needed.
+		cued := ns.value >= 2 && sc.endsBefore(j, itCountCue)
+		if !scaled && !nounAfter && !hasQual && !countedOne && !cued && !sc.elliptic(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
 		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
@@ -368,6 +385,15 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		return numSpec{}, e, false
 	}
 	return ns, e, true
+}
+
+// countedNounAt tells what the word at token e counts (concepts.go): people, a toll or a
+// counted thing, or nothing (not a word, another line).
+func (sc *dnScan) countedNounAt(e int) countedNounKind {
+	if !sc.isWord(e) || sc.toks[e].newline || sc.taken[e] {
+		return countsNothing
+	}
+	return countedNounWord(sc.tokText(e), sc.lx.lang)
 }
 
 // sentenceStart reports whether token j begins a sentence or a line.
@@ -381,8 +407,9 @@ func (sc *dnScan) sentenceStart(j int) bool {
 
 // keepPlain decides whether a bare integer ("31", "2020", "24") is a count.
 func (sc *dnScan) keepPlain(j, e int, v float64) bool {
-	// Years are dates or nothing.
-	if v >= 1900 && v <= 2099 && sc.toks[j].end-sc.toks[j].start == 4 {
+	// Years are dates or nothing, unless people are counted right after them: "2000
+	// Menschen", "2000 شخص", "2000 personnes" (the date grammar took the years it could).
+	if v >= 1900 && v <= 2099 && sc.toks[j].end-sc.toks[j].start == 4 && sc.countedNounAt(e) != countsPeople {
 		return false
 	}
 	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
@@ -407,7 +434,11 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	// Page furniture: a number on a line of its own or with a word or two ("12 Shares").
 	// A short line that ends a sentence is a sentence: Russian and Arabic say "Паводок
 	// разрушил 7 мостов." and "دمر الفيضان 7 جسور." in three words.
-	if n := sc.lineWords(j); n <= 3 && (n < 2 || !sc.lineEndsSentence(j)) {
+	// A headline is no furniture when it counts: a verb of killing before the number
+	// ("Quake kills 45", "زلزال يقتل 45") or a counted noun after it ("Séisme : 45 morts",
+	// "Погибли 45 человек").
+	if n := sc.lineWords(j); n <= 3 && (n < 2 || !sc.lineEndsSentence(j)) &&
+		(n < 2 || !sc.endsBefore(j, itCountCue) && sc.countedNounAt(e) == countsNothing) {
 		return false
 	}
 	// The end of a quoted name: «Северный поток — 2», "Apollo 11".
@@ -872,6 +903,28 @@ func (sc *dnScan) elliptic(j, e int, v float64) bool {
 	}
 	t := sc.toks[e]
 	return t.kind == dtPunct && (t.key == "-" && t.space || t.key == ":" || t.key == "—" || t.key == "–")
+}
+
+// cliticConnector reports whether word token j is a number word behind a one-letter clitic
+// that joins number words ("وعشرون": "و" + "عشرون").
+func (sc *dnScan) cliticConnector(j int) bool {
+	if !sc.isWord(j) || len(sc.lx.clitics) == 0 || sc.lx.root[sc.toks[j].key] != nil {
+		return false
+	}
+	key := sc.toks[j].key
+	for _, c := range sc.lx.clitics {
+		if len(key) <= len(c) || key[:len(c)] != c {
+			continue
+		}
+		if n := sc.lx.root[c]; n != nil {
+			for _, it := range n.items {
+				if it.kind == itConnector {
+					return sc.has(j, itNumber) || sc.has(j, itNumMult)
+				}
+			}
+		}
+	}
+	return false
 }
 
 // cliticLink reports whether word token e starts with a clitic that is also a range link ("و")

@@ -34,6 +34,9 @@ func noNumber(lang, text string) numberCase { return numberCase{lang, text, nil}
 var numberCases = map[string][]numberCase{
 	"zh": {
 		{"zh", "不到50人参加", num(50).q(QualifierLessThan)},
+		// A number against an organisation's name is a count; against a plane maker's, a model.
+		{"zh", "欧盟27个成员国的领导人出席了峰会", num(27)},
+		noNumber("zh", "一架波音737客机在跑道上滑行"),
 		{"zh", "至少20人死亡", num(20).q(QualifierAtLeast)},
 		{"zh", "搁浅三天半后", num(3.5).u("day")},
 		{"zh", "造成一周以上的延误", num(1).q(QualifierAtLeast).u("week")},
@@ -63,6 +66,11 @@ var numberCases = map[string][]numberCase{
 		noNumber("zh", "第二次会议"),
 	},
 	"en": {
+		{"en", "Half a million people were left without power.", num(500000)},
+		{"en", "A quarter of a million homes were damaged.", num(250000)},
+		{"en", "Half a dozen ships were waiting.", num(6)},
+		{"en", "2000 people were evacuated from the town.", num(2000)},
+		{"en", "Quake kills 45 people", num(45)},
 		{"en", "fewer than 50 people attended", num(50).q(QualifierLessThan)},
 		{"en", "up to 300,000 people were left homeless", num(300000).q(QualifierUpTo)},
 		{"en", "damage could reach $10-15 billion, officials said", num(10000000000).u("USD")},
@@ -118,6 +126,10 @@ var numberCases = map[string][]numberCase{
 		{"en", "Nearly a third of the voters stayed at home", num(33.3).q(QualifierAbout).u("%")},
 	},
 	"fr": {
+		{"fr", "Un demi-million de personnes sont sans électricité.", num(500000)},
+		{"fr", "Une demi-douzaine de navires attendent.", num(6)},
+		{"fr", "2000 personnes ont été évacuées.", num(2000)},
+		{"fr", "Séisme : 45 morts", num(45)},
 		{"fr", "moins de 50 personnes", num(50).q(QualifierLessThan)},
 		{"fr", "jusqu'à 300 000 sans-abri", num(300000).q(QualifierUpTo)},
 		{"fr", "les tours culminent à 69 m. La charpente a brûlé", num(69).u("m")},
@@ -141,6 +153,16 @@ var numberCases = map[string][]numberCase{
 		{"fr", "Les explosions ont touché Nord Stream 2 et tué 3 personnes selon la police", num(3)},
 	},
 	"de": {
+		{"de", "Die Suche dauerte anderthalb Tage.", num(1.5).u("day")},
+		{"de", "Die Bergung dauerte eineinhalb Stunden.", num(1.5).u("hour")},
+		{"de", "Der Schaden beträgt eine halbe Million Euro.", num(500000).u("EUR")},
+		{"de", "Ein halbes Dutzend Schiffe wartet vor der Einfahrt.", num(6)},
+		{"de", "2000 Menschen wurden evakuiert.", num(2000)},
+		{"de", "Erdbeben tötet 45 Menschen", num(45)},
+		noNumber("de", "Die Brücke wurde 2018 eröffnet."),
+		{"de", "Mehrere Zehntausend Menschen demonstrierten in der Hauptstadt.", vague(10000)},
+		{"de", "Die Ladung entsprach mehreren Hundert Tonnen Sprengstoff.", vague(100).u("t")},
+		{"de", "Annähernd 200 Menschen starben.", num(200).q(QualifierAbout)},
 		{"de", "weniger als 50 Menschen", num(50).q(QualifierLessThan)},
 		{"de", "bis zu 300.000 Obdachlose", num(300000).q(QualifierUpTo)},
 		{"de", "Zwei Drittel des Dachs sind zerstört", num(66.7).u("%")},
@@ -181,6 +203,9 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "Die Siebenschläfer des Parks und die Neunkirchener Feuerwehr"),
 	},
 	"es": {
+		{"es", "Medio millón de personas se quedaron sin luz.", num(500000)},
+		{"es", "Media docena de barcos esperan.", num(6)},
+		{"es", "Terremoto deja 45 muertos", num(45)},
 		{"es", "menos de 50 personas", num(50).q(QualifierLessThan)},
 		{"es", "al menos 20 muertos", num(20).q(QualifierAtLeast)},
 		{"es", "el Yuan Legislativo tiene 113 escaños; el PPD obtuvo 51, el resto fue para otros", num(113)},
@@ -205,6 +230,8 @@ var numberCases = map[string][]numberCase{
 		{"es", "el organismo trabajará las 24 horas para dar salida a los buques", num(24).u("hour")},
 	},
 	"ru": {
+		{"ru", "2000 человек были эвакуированы.", num(2000)},
+		{"ru", "Погибли 45 человек", num(45)},
 		{"ru", "менее 50 человек", num(50).q(QualifierLessThan)},
 		{"ru", "не менее 13 летчиков погибли", num(13).q(QualifierAtLeast)},
 		{"ru", "около полутора тысяч машин скопились в пробке", num(1500).q(QualifierAbout)},
@@ -245,6 +272,26 @@ var numberCases = map[string][]numberCase{
 		{"ru", "штурм продолжался 10 часов, сообщили источники", num(10).u("hour")},
 	},
 	"ar": {
+		// Compound numerals joined by a glued "و", a scale that carries its count before a
+		// smaller part, halves after a scale or a time unit, a fraction of a scale.
+		{"ar", "قتل خمسة وعشرون شخصا في الزلزال", num(25)},
+		{"ar", "قتل ثلاثمئة وخمسة وعشرون شخصا في القصف", num(325)},
+		{"ar", "أصيب ألفان وثلاثمئة شخص في الزلزال", num(2300)},
+		{"ar", "أصيب ألف وخمسمئة شخص في الزلزال", num(1500)},
+		{"ar", "بلغ عدد القتلى ألفين وخمسمئة", num(2500)},
+		{"ar", "قتل مائتا شخص في الزلزال", num(200)},
+		{"ar", "نزح مليون ونصف المليون شخص من المدينة", num(1500000)},
+		{"ar", "يعيش في المدينة نصف مليون شخص", num(500000)},
+		{"ar", "استمر الاجتماع ساعة ونصف", num(1.5).u("hour")},
+		{"ar", "استمر الحصار أسبوعين كاملين", num(2).u("week")},
+		// A year-like figure before a counted noun; a headline with a verb of killing.
+		{"ar", "وتم إجلاء 2000 شخص من المنطقة المنكوبة", num(2000)},
+		{"ar", "زلزال يقتل 45 شخصا", num(45)},
+		noNumber("ar", "افتتح الجسر 2018 رسميا بحضور الرئيس"),
+		// Duals of the nouns news counts; "the two X" with the article is no count.
+		{"ar", "فاز الرئيس بولايتين متتاليتين", num(2)},
+		{"ar", "دمر القصف دبابتين للجيش", num(2)},
+		{"ar", "اشتعلت النيران في صهريجين للوقود", num(2)},
 		{"ar", "بعد انهيار سدين على نهر درنة", num(2)},
 		{"ar", "بمساعدة قاطرتين وصلتا صباحا", num(2)},
 		{"ar", "أقل من 50 شخصا", num(50).q(QualifierLessThan)},
@@ -291,6 +338,9 @@ var numberCases = map[string][]numberCase{
 		{"ar", "تراجع الإنتاج منذ نحو عقدين", num(2).q(QualifierAbout)},
 	},
 	"vi": {
+		{"vi", "Nửa triệu người mất điện.", num(500000)},
+		{"vi", "Một triệu rưỡi người phải sơ tán.", num(1500000)},
+		{"vi", "2000 người đã được sơ tán.", num(2000)},
 		{"vi", "chưa đến 50 người", num(50).q(QualifierLessThan)},
 		{"vi", "ít nhất 20 người chết", num(20).q(QualifierAtLeast)},
 		{"vi", "Quốc dân đảng giành 52 trên tổng số 113 ghế", num(52)},

@@ -104,6 +104,13 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	if sc.toks[j].kind != dtWord {
 		return numSpec{}, 0, false
 	}
+	// A time unit that carries its count, and a half: "ساعة ونصف" (1.5 hours), "ساعتين
+	// ونصف" (2.5 hours).
+	if ce, cu, ok := sc.find(j, itCountedUnit); ok && !sc.takenIn(j, ce) && ce < len(sc.toks) && !sc.toks[ce].newline {
+		if he, _, ok := sc.find(ce, itHalf); ok && !sc.takenIn(ce, he) {
+			return numSpec{rs: sc.toks[j].start, re: sc.toks[he-1].end, value: cu.f + 0.5, unit: cu.s}, he, true
+		}
+	}
 	// The longest of the word forms at j.
 	best, bi := -1, (*dnItem)(nil)
 	for _, m := range sc.at(j) {
@@ -131,6 +138,25 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		ns.value, ns.qualifier = bi.f, QualifierAbout
 	case itCounted:
 		ns.value = bi.f
+		// A scale that carries its count, then a smaller part or a half: "ألف وخمسمئة"
+		// (1500), "ألفان وثلاثمئة" (2300), "مليون ونصف" (1.5 million).
+		if sc.has(best-1, itScale) {
+			scale := 0.0
+			for _, m := range sc.at(best - 1) {
+				if m.it.kind == itScale && m.end == best {
+					scale = m.it.f
+				}
+			}
+			if scale >= 1000 {
+				if v, se, ok := sc.smallerPart(e, bi.f, scale); ok {
+					ns.value += v
+					e = se
+				} else if he, ok := sc.halfOfScale(e, best-1); ok {
+					ns.value += scale / 2
+					e = he
+				}
+			}
+		}
 	case itFraction:
 		// A share, as news compares it with percentages: half = 50 %, a third = 33.3 %.
 		// A fraction that is also an ordinal, after an article and right before a noun, is
@@ -187,6 +213,12 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		}
 		ns.unit, nounAfter = sc.unitAfter(k)
 	}
+	// A dual of a time unit: "أسبوعين" is two weeks.
+	if bi.kind == itCounted && best == j+1 {
+		if _, cu, ok := sc.find(j, itCountedUnit); ok && cu.f == bi.f && !measured {
+			ns.unit = cu.s
+		}
+	}
 	switch bi.kind {
 	case itVague:
 		// "quelques heures", "several days", "数件", "vài trăm": without an order of
@@ -200,6 +232,25 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		}
 	}
 	return ns, e, true
+}
+
+// halfOfScale reads a half after a scale word at token k: "مليون ونصف" (1.5 million),
+// "triệu rưỡi", with the scale named again after it ("مليون ونصف المليون"). It returns the
+// end of what it read.
+func (sc *dnScan) halfOfScale(e, k int) (int, bool) {
+	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] || !sc.isWord(k) {
+		return 0, false
+	}
+	he, _, ok := sc.find(e, itHalf)
+	if !ok || sc.takenIn(e, he) {
+		return 0, false
+	}
+	// The scale again, with the article: "ونصف المليون", "ونصف الألف".
+	if he < len(sc.toks) && !sc.toks[he].newline && sc.isWord(he) && sc.toks[he].key != sc.toks[k].key &&
+		strings.HasSuffix(sc.toks[he].key, sc.toks[k].key) {
+		he++
+	}
+	return he, true
 }
 
 // takenIn reports whether a date took any token of [s, e).

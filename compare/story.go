@@ -55,6 +55,7 @@ func (s *story) articleIDs() []string {
 	for i, a := range s.arts {
 		ids[i] = a.doc.ID
 	}
+	sort.Strings(ids) // the contract lists a story's articles by ID, whatever the analysis order
 	return ids
 }
 
@@ -362,7 +363,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		idx[a] = i
 	}
 	for si, st := range stories {
-		sort.Slice(st.arts, func(i, j int) bool { return st.arts[i].doc.ID < st.arts[j].doc.ID })
+		sortArticles(st.arts)
 		for _, a := range st.arts {
 			w.storyOf[idx[a]] = si
 		}
