@@ -318,7 +318,7 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 		// Han characters are a token each: a name's characters touch (人,大 is no 人大).
 		// maxLen ≥ 2 already says the first word alone begins some name: prefix is asked from
 		// the second word on.
-		for reach < maxN && (reach == 1 || g.prefix[string(key)]) && !toks[i+reach].lineStart &&
+		for reach < maxN && (reach == 1 || g.prefixes.has(string(key)) && g.prefix[string(key)]) && !toks[i+reach].lineStart &&
 			(toks[i+reach].sc != scHan || toks[i+reach].start == toks[i+reach-1].end) {
 			key = append(append(key, ' '), toks[i+reach].fold...)
 			reach++
@@ -391,6 +391,9 @@ func sameLine(a, b token) bool { return !b.lineStart }
 func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j, start, end int) (match, bool) {
 	var kbuf, ebuf [128]byte
 	key := joinKeys(kbuf[:0], folds)
+	if !g.fullNames.has(string(key)) {
+		return match{}, false
+	}
 	cands := g.names[string(key)]
 	if len(cands) == 0 {
 		return match{}, false
