@@ -3,6 +3,7 @@ package compare
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sort"
 )
@@ -32,6 +33,15 @@ type StreamSource struct {
 	// Load returns the documents, with their text, and the current facts of the articles
 	// named: the facts Each gave, or those StoryOutput.Facts last gave for the article.
 	Load func(ids []string) ([]Document, [][]Fact, error)
+	// Features and PutFeatures, when set, cache what pass 1 keeps of an article (its
+	// clustering features and event time, about a tenth of its facts as JSON), so that a
+	// later run reads them instead of the article's facts. The caller keys them by the
+	// article's revision, the extractor version and the build (the features are the engine's
+	// own reading of the facts). Features is asked for each article Each gives, before its
+	// facts are used: when it returns what PutFeatures stored, Each may have given nil facts.
+	// PutFeatures receives the features of an article whose Features returned nil.
+	Features    func(id string) []byte
+	PutFeatures func(id string, features []byte)
 }
 
 // StoryOutput is what AnalyzeStream found in one story.
@@ -64,6 +74,18 @@ func AnalyzeStream(src StreamSource, opts AnalyzeOptions, sink func(StoryOutput)
 		}
 		seen[d.ID] = true
 		order := orderKey(d)
+		if src.Features != nil {
+			if b := src.Features(d.ID); b != nil {
+				if a, ok := cachedArticle(d, b, intern); ok {
+					a.order = order
+					arts = append(arts, a)
+					return true
+				}
+			}
+		}
+		if src.PutFeatures != nil {
+			defer func() { src.PutFeatures(d.ID, encodeFeatures(arts[len(arts)-1])) }()
+		}
 		if _, ok := opts.Revisions[d.ID]; !ok && opts.Cache != nil {
 			sum := sha256.Sum256([]byte(d.Text))
 			d.Text = ""
@@ -199,6 +221,75 @@ func liteArticle(d Document, fs []Fact, intern map[string]string) *article {
 	a.pre = &clusterPre{feats: storyFeatures{prior: prior, first: first, partial: partial}, doy: dayOfYearOf(a)}
 	a.facts, a.factSent = nil, nil
 	return a
+}
+
+// featureRecord is what pass 1 keeps of an article, as StreamSource.PutFeatures stores it.
+// Floats are written in the shortest form that reads back to the same value, so clustering
+// from a record gives the same stories as from the facts.
+type featureRecord struct {
+	Prior   map[string]float64 `json:"p"`
+	First   map[string]int     `json:"f"`
+	Partial []string           `json:"m,omitempty"`
+	EventLo int                `json:"lo"`
+	EventHi int                `json:"hi"`
+	DOY     [4]int             `json:"y"`
+	DOYOK   bool               `json:"yk,omitempty"`
+}
+
+// encodeFeatures encodes what liteArticle kept of a.
+func encodeFeatures(a *article) []byte {
+	r := featureRecord{Prior: a.pre.feats.prior, First: a.pre.feats.first, EventLo: a.eventLo, EventHi: a.eventHi,
+		DOY: [4]int{a.pre.doy.lo, a.pre.doy.hi, a.pre.doy.lo2, a.pre.doy.hi2}, DOYOK: a.pre.doy.ok}
+	for k, v := range a.pre.feats.partial {
+		if v {
+			r.Partial = append(r.Partial, k)
+		}
+	}
+	sort.Strings(r.Partial)
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil // cannot happen for these types; nil stores nothing
+	}
+	return b
+}
+
+// cachedArticle is liteArticle from a feature record instead of the facts; ok is false for
+// a record that does not decode (the caller then reads the facts).
+func cachedArticle(d Document, b []byte, intern map[string]string) (*article, bool) {
+	var r featureRecord
+	if json.Unmarshal(b, &r) != nil || r.Prior == nil || r.First == nil {
+		return nil, false
+	}
+	d.Text = ""
+	a := &article{doc: d, pubDay: noDay}
+	a.index() // the publication day; the event time is the record's
+	a.eventLo, a.eventHi = r.EventLo, r.EventHi
+	k2 := func(k string) string {
+		if s, ok := intern[k]; ok {
+			return s
+		}
+		intern[k] = k
+		return k
+	}
+	prior := make(map[string]float64, len(r.Prior))
+	for k, p := range r.Prior {
+		prior[k2(k)] = p
+	}
+	first := make(map[string]int, len(r.First))
+	for k, i := range r.First {
+		first[k2(k)] = i
+	}
+	var partial map[string]bool
+	if len(r.Partial) > 0 {
+		partial = make(map[string]bool, len(r.Partial))
+		for _, k := range r.Partial {
+			partial[k2(k)] = true
+		}
+	}
+	a.pre = &clusterPre{feats: storyFeatures{prior: prior, first: first, partial: partial},
+		doy: yearDays{lo: r.DOY[0], hi: r.DOY[1], lo2: r.DOY[2], hi2: r.DOY[3], ok: r.DOYOK}}
+	a.facts, a.factSent = nil, nil
+	return a, true
 }
 
 // loadArticles gives the articles their text and current facts from the source, and returns

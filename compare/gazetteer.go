@@ -803,6 +803,13 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 					continue
 				}
 				id := strings.ReplaceAll(t.id, "{id}", g.actors[c.actor].id)
+				if strings.Contains(id, "{adj}") {
+					// A body named from the country's English adjective (Lebanese Red Cross).
+					if g.enAdjective[c.actor] == "" {
+						continue
+					}
+					id = strings.ReplaceAll(id, "{adj}", g.enAdjective[c.actor])
+				}
 				if o, ok := overrides[id]; ok {
 					id = o
 				}

@@ -47,7 +47,7 @@ for n in "${sizes[@]}"; do
 			cp "$ws" "$dir/ws-extra.parallax"
 			"$bin" import --db "$dir/ws-extra.parallax" "$extra" >/dev/null
 			measure +100 "$mb" "$bin" analyze --db "$dir/ws-extra.parallax" --json
-			rm -f "$dir/ws-extra.parallax"
+			rm -rf "$dir/ws-extra.parallax" "$dir/ws-extra.parallax.snapshots" # the import's snapshot too
 			;;
 		esac
 	done

@@ -58,7 +58,7 @@ func checkLogical(tx *bolt.Tx, add func(string, ...any)) {
 		}
 	}
 	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-		if string(name) == string(bucketStoryCache) {
+		if string(name) == string(bucketStoryCache) || string(name) == string(bucketFeatures) {
 			return nil // derived, optional (storycache.go)
 		}
 		for _, known := range allBuckets {

@@ -132,3 +132,55 @@ func (db *DB) CachedFactsMany(ids []string, revisions []int, extractorVersion st
 	})
 	return facts, ok, err
 }
+
+// The feature cache keeps, per article, what the first pass of a streamed analysis keeps of
+// it (compare.StreamSource.Features: its clustering features and event time, about a tenth
+// of its facts as JSON), so that a warm analysis reads that instead of decoding every
+// article's facts. Like the story cache it is derived data in its own bucket, created by the
+// first write and accepted (not required) by Check. One entry per article: the stamp the
+// caller gives (revision, extractor version, build) followed by the features; an entry with
+// another stamp is a miss and is overwritten.
+
+var bucketFeatures = []byte("feature-cache") // article id → stamp + 0x00 + features
+
+// CachedFeaturesMany returns the cached features of the articles ids under the stamps given,
+// one read transaction for all; an entry is nil where none is cached under that stamp.
+func (db *DB) CachedFeaturesMany(ids, stamps []string) ([][]byte, error) {
+	out := make([][]byte, len(ids))
+	err := db.view("read cached features", func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketFeatures)
+		if b == nil {
+			return nil
+		}
+		for i, id := range ids {
+			v := b.Get([]byte(id))
+			if len(v) > len(stamps[i]) && string(v[:len(stamps[i])]) == stamps[i] && v[len(stamps[i])] == 0 {
+				out[i] = append([]byte(nil), v[len(stamps[i])+1:]...)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// PutFeatures stores the features of the articles ids under the stamps given, in one
+// transaction.
+func (db *DB) PutFeatures(ids, stamps []string, features [][]byte) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return db.update("cache clustering features", func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketFeatures)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			v := make([]byte, 0, len(stamps[i])+1+len(features[i]))
+			v = append(append(append(v, stamps[i]...), 0), features[i]...)
+			if err := b.Put([]byte(id), v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

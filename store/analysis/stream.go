@@ -78,6 +78,17 @@ func WriteWorkspaceJSON(db *store.DB, w io.Writer, opts Options) error {
 
 	aopts := analyzeOptions(metas, opts)
 	src := compare.StreamSource{Each: s.each, Load: s.load}
+	if s.cacheFacts && buildStamp() != "" {
+		// Pass 1 reads each article's clustering features instead of its facts when a run
+		// of this build cached them (the features are the engine's reading of the facts).
+		s.featStamp = ":" + compare.ExtractorVersion + ":" + buildStamp()
+		src.Features = func(id string) []byte { return s.batchFeatures[id] }
+		src.PutFeatures = func(id string, b []byte) {
+			if b != nil {
+				s.newFeatures[id] = b
+			}
+		}
+	}
 	events, err := compare.AnalyzeStream(src, aopts, s.story)
 	if err != nil {
 		return err
@@ -202,6 +213,13 @@ type streamer struct {
 	// storyDiscs is each story's range in the discrepancy spool.
 	storyDiscs map[string][2]int64
 	enc        *jsonWriter
+
+	// featStamp ends the key of the feature cache ("" when it is not used): the extractor
+	// version and the build, after the revision. batchFeatures holds the cached features of
+	// the batch pass 1 reads, newFeatures those computed now, written at the batch's end.
+	featStamp     string
+	batchFeatures map[string][]byte
+	newFeatures   map[string][]byte
 }
 
 // each feeds AnalyzeStream every article with its facts, a batch at a time: texts and cached
@@ -218,10 +236,41 @@ func (s *streamer) each(yield func(compare.Document, []compare.Fact) bool) error
 		}
 		facts := make([][]compare.Fact, len(batch))
 		have := make([]bool, len(batch))
-		var err error
-		if len(s.opts.Aliases) == 0 {
-			if facts, have, err = s.db.CachedFactsMany(ids, revs, compare.ExtractorVersion); err != nil {
+		// Articles whose clustering features are cached need neither facts nor text now.
+		need := make([]int, 0, len(batch))
+		if s.featStamp != "" {
+			stamps := make([]string, len(batch))
+			for i := range batch {
+				stamps[i] = strconv.Itoa(revs[i]) + s.featStamp
+			}
+			feats, err := s.db.CachedFeaturesMany(ids, stamps)
+			if err != nil {
 				return err
+			}
+			s.batchFeatures, s.newFeatures = make(map[string][]byte, len(batch)), map[string][]byte{}
+			for i, f := range feats {
+				if f != nil {
+					s.batchFeatures[ids[i]], have[i] = f, true
+				} else {
+					need = append(need, i)
+				}
+			}
+		} else {
+			for i := range batch {
+				need = append(need, i)
+			}
+		}
+		if len(s.opts.Aliases) == 0 && len(need) > 0 {
+			nids, nrevs := make([]string, len(need)), make([]int, len(need))
+			for j, i := range need {
+				nids[j], nrevs[j] = ids[i], revs[i]
+			}
+			fs, ok, err := s.db.CachedFactsMany(nids, nrevs, compare.ExtractorVersion)
+			if err != nil {
+				return err
+			}
+			for j, i := range need {
+				facts[i], have[i] = fs[j], ok[j]
 			}
 		}
 		// Texts are read only for the articles whose facts must be extracted: clustering
@@ -273,6 +322,18 @@ func (s *streamer) each(yield func(compare.Document, []compare.Fact) bool) error
 			done++
 			if s.opts.Progress != nil {
 				s.opts.Progress(done, total)
+			}
+		}
+		if len(s.newFeatures) > 0 {
+			var fids, stamps []string
+			var vals [][]byte
+			for i, id := range ids {
+				if b, ok := s.newFeatures[id]; ok {
+					fids, stamps, vals = append(fids, id), append(stamps, strconv.Itoa(revs[i])+s.featStamp), append(vals, b)
+				}
+			}
+			if err := s.db.PutFeatures(fids, stamps, vals); err != nil {
+				return err
 			}
 		}
 	}

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"parallax/compare"
 	"parallax/store"
 	"parallax/store/ingest"
 )
@@ -119,5 +121,90 @@ func TestWriteWorkspaceJSON_SameAsReport(t *testing.T) {
 	sameBytes(t, "throwaway workspace", gotDir.Bytes(), wantDir.Bytes())
 	if t.Failed() {
 		fmt.Fprintf(os.Stderr, "%d bytes\n", len(want))
+	}
+}
+
+// TestWriteWorkspaceJSON_FeatureCache: the first streamed analysis caches every article's
+// clustering features; a later one clusters from them instead of the facts (here with the
+// story cache off, so every story is formed and analysed again) and writes the same bytes;
+// a new revision misses and is read from its facts.
+func TestWriteWorkspaceJSON_FeatureCache(t *testing.T) {
+	if buildStamp() == "" {
+		t.Skip("no build stamp: the feature cache is off")
+	}
+	docs := variedSeeds(t)
+	open := func(name string) *store.DB {
+		db, err := store.Open(filepath.Join(t.TempDir(), name), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	report := func(db *store.DB) []byte {
+		rep, err := Workspace(db, Options{NoStoryCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := WriteJSON(&b, rep); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	stream := func(db *store.DB, opts Options) []byte {
+		var b bytes.Buffer
+		if err := WriteWorkspaceJSON(db, &b, opts); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	cached := func(db *store.DB) (n, of int) {
+		metas, err := db.ArticleMetas()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, stamps := make([]string, len(metas)), make([]string, len(metas))
+		for i, a := range metas {
+			ids[i], stamps[i] = a.ID, strconv.Itoa(a.Revision)+":"+compare.ExtractorVersion+":"+buildStamp()
+		}
+		fs, err := db.CachedFeaturesMany(ids, stamps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			if f != nil {
+				n++
+			}
+		}
+		return n, len(metas)
+	}
+	ref, ws := open("ref.parallax"), open("ws.parallax")
+	sameBytes(t, "cold", stream(ws, Options{}), report(ref))
+	if n, of := cached(ws); n != of {
+		t.Fatalf("the first analysis cached the features of %d of %d articles", n, of)
+	}
+	sameBytes(t, "from cached features, stories analysed again", stream(ws, Options{NoStoryCache: true}), report(ref))
+
+	// A new revision of one article: its features are read from its facts again.
+	first := docs[0]
+	first.Text += "\nLe bilan a été revu le lendemain.\n"
+	for _, db := range []*store.DB{ref, ws} {
+		if _, err := db.ImportDocuments([]ingest.Document{first}, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, of := cached(ws); n != of-1 {
+		t.Errorf("after a new revision %d of %d articles have features under their stamp, want all but one", n, of)
+	}
+	sameBytes(t, "after a new revision", stream(ws, Options{}), report(ref))
+	if n, of := cached(ws); n != of {
+		t.Errorf("after the analysis of a new revision %d of %d articles have cached features, want all", n, of)
+	}
+	if err := ws.Check(); err != nil {
+		t.Errorf("the workspace with a feature cache fails its check: %v", err)
 	}
 }
