@@ -128,7 +128,60 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		}
 		facts = append(facts, f)
 	}
+	shortFormsOfKnown(facts)
 	return facts
+}
+
+// shortFormsOfKnown gives an unknown organisation whose words are a run of the words of one
+// known organisation the article names in full (Media Luna Roja after Media Luna Roja libia,
+// Red Crescent after Libyan Red Crescent) that organisation: the article's short form of it.
+// A short form two known organisations hold stays unknown; an analyst's alias is kept.
+func shortFormsOfKnown(facts []Fact) {
+	var known []int
+	for i, f := range facts {
+		if id, _ := f.Value.(string); f.Type == ActorOrg && id != "" && !strings.HasPrefix(id, "local:") {
+			known = append(known, i)
+		}
+	}
+	if len(known) == 0 {
+		return
+	}
+	for i := range facts {
+		f := &facts[i]
+		id, _ := f.Value.(string)
+		if f.Kind != KindActor || f.Type != ActorOrg || !strings.HasPrefix(id, "local:") || f.Confidence >= confExact {
+			continue
+		}
+		words := strings.Fields(FoldForSearch(f.Text))
+		if len(words) < 2 {
+			continue
+		}
+		found := -1
+		for _, k := range known {
+			full := strings.Fields(FoldForSearch(facts[k].Text))
+			if len(full) <= len(words) || !containsRun(full, words) {
+				continue
+			}
+			if found >= 0 && facts[found].Value != facts[k].Value {
+				found = -2
+				break
+			}
+			found = k
+		}
+		if found >= 0 {
+			f.Value, f.Label = facts[found].Value, facts[found].Label
+		}
+	}
+}
+
+// containsRun reports whether words occur in full as one contiguous run.
+func containsRun(full, words []string) bool {
+	for s := 0; s+len(words) <= len(full); s++ {
+		if slices.Equal(full[s:s+len(words)], words) {
+			return true
+		}
+	}
+	return false
 }
 
 // sortByStart orders matches by start (ties keep their order). Matches are large, so it sorts
@@ -265,7 +318,7 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 		// Han characters are a token each: a name's characters touch (人,大 is no 人大).
 		// maxLen ≥ 2 already says the first word alone begins some name: prefix is asked from
 		// the second word on.
-		for reach < maxN && (reach == 1 || g.prefix[string(key)]) && !toks[i+reach].lineStart &&
+		for reach < maxN && (reach == 1 || g.prefixes.has(string(key)) && g.prefix[string(key)]) && !toks[i+reach].lineStart &&
 			(toks[i+reach].sc != scHan || toks[i+reach].start == toks[i+reach-1].end) {
 			key = append(append(key, ' '), toks[i+reach].fold...)
 			reach++
@@ -338,6 +391,9 @@ func sameLine(a, b token) bool { return !b.lineStart }
 func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j, start, end int) (match, bool) {
 	var kbuf, ebuf [128]byte
 	key := joinKeys(kbuf[:0], folds)
+	if !g.fullNames.has(string(key)) {
+		return match{}, false
+	}
 	cands := g.names[string(key)]
 	if len(cands) == 0 {
 		return match{}, false

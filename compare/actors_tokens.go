@@ -51,7 +51,15 @@ type keyPair struct{ key, fold string }
 // tokenizeRunes is tokenize for a caller that already holds the text's runes (rs must be
 // []rune(text)).
 func tokenizeRunes(text string, rs []rune, m *morphology) []token {
-	toks := make([]token, 0, len(rs)/5+1)
+	return tokenizeRunesInto(nil, text, rs, m)
+}
+
+// tokenizeRunesInto is tokenizeRunes appending to dst[:0] (a buffer to reuse).
+func tokenizeRunesInto(dst []token, text string, rs []rune, m *morphology) []token {
+	toks := dst[:0]
+	if cap(toks) < len(rs)/5+1 {
+		toks = make([]token, 0, len(rs)/5+1)
+	}
 	if !utf8.ValidString(text) {
 		// Each invalid byte is one rune (U+FFFD) in rune offsets; re-encoding makes the byte
 		// walk below agree with rs, so token text stays a substring of what it measures.

@@ -229,7 +229,8 @@ func (g *gazetteer) typeOf(toks []token, seg segment, typ, lang string) string {
 }
 
 // localLabel is the English label of an unknown name: Latin names as written (Mehmet
-// Yıldız), words in capitals in title case (ANTAKYA → Antakya), other scripts transliterated.
+// Yıldız), words in capitals in title case (ANTAKYA → Antakya), other scripts transliterated
+// (Cyrillic as the English press spells it: pressLabel).
 func localLabel(surface, lang string) string {
 	latin := true
 	for _, r := range surface {
@@ -239,7 +240,7 @@ func localLabel(surface, lang string) string {
 		}
 	}
 	if !latin {
-		return Transliterate(surface, lang)
+		return pressLabel(surface)
 	}
 	if capsOnly(surface) && utf8.RuneCountInString(surface) > 5 {
 		return titleCase(surface)

@@ -522,6 +522,12 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	furniture := make([][]bool, len(st.arts))
 	for ai, a := range st.arts {
 		furniture[ai] = datelineDates(a)
+		// A caption's day dates the picture, unless the caption names the event beside it
+		// ("the cathedral in flames on 15 April").
+		types := datedEventTypes(a)
+		for i, c := range captionDates(a) {
+			furniture[ai][i] = furniture[ai][i] || c && types[i] == ""
+		}
 	}
 	al.furniture = furniture
 	// The half of the day each date puts its event in (its part of day, else a clock time

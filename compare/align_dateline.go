@@ -2,7 +2,10 @@ package compare
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+
+	"parallax/assets"
 )
 
 // Datelines: the day of a dateline ("NARA, Japan, July 8 —", "ТОКИО, 8 июля. /ТАСС/",
@@ -11,8 +14,7 @@ import (
 // and pairs with every member of it. Alignment and the conflict check leave it out; it
 // remains a fact.
 //
-// The day in a photo caption is left in: a caption often dates the event itself ("the
-// cathedral in flames on 15 April"), as often as the day a picture was taken.
+// The day in a photo caption is left out too (captionDates, below).
 
 // datelineMaxPrefix and datelineMaxPrefixWords bound the place (and agency) a dateline puts
 // before its date: a few words, never a sentence.
@@ -91,4 +93,120 @@ func namesOnly(s string) bool {
 		}
 	}
 	return true
+}
+
+// Captions: the day a photo caption gives ("Caption: A rescue worker searches a flattened
+// neighbourhood on Wednesday. Photo: Reuters", "图为3月29日，…（新华社发）") dates the
+// picture, not a claim of the story; versions caption different pictures. Alignment leaves it
+// out as it does a dateline's; it remains a fact. A caption is a line that opens with a
+// caption label or ends with a picture credit (captions.tsv).
+
+// captionMaxLine bounds a caption line, in runes: a longer line is a paragraph of the story.
+const captionMaxLine = 320
+
+// captionCreditReach is how near its line's end a picture credit stands, in runes.
+const captionCreditReach = 60
+
+// captionTable holds captions.tsv: per language ("*" for all), the labels that open a
+// caption and the credits that end one, lower case.
+type captionTable struct{ label, credit map[string][]string }
+
+var loadCaptions = sync.OnceValue(func() *captionTable {
+	ct := &captionTable{label: map[string][]string{}, credit: map[string][]string{}}
+	data, err := assets.Lang.ReadFile("lang/captions.tsv")
+	if err != nil {
+		panic("compare: embedded captions table is missing: " + err.Error())
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 3 {
+			panic("compare: captions table: bad line " + line)
+		}
+		m := ct.label
+		switch cols[0] {
+		case "label":
+		case "credit":
+			m = ct.credit
+		default:
+			panic("compare: captions table: unknown kind " + cols[0])
+		}
+		for _, f := range strings.Split(cols[2], "|") {
+			if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+				m[cols[1]] = append(m[cols[1]], f)
+			}
+		}
+	}
+	return ct
+})
+
+// isCaptionLine reports whether a line (without its newline) is a photo caption in lang.
+func isCaptionLine(line []rune, lang string) bool {
+	if len(line) == 0 || len(line) > captionMaxLine {
+		return false
+	}
+	ct := loadCaptions()
+	low := []rune(strings.ToLower(strings.TrimSpace(string(line))))
+	s := string(low)
+	for _, forms := range [][]string{ct.label["*"], ct.label[lang]} {
+		for _, f := range forms {
+			if !strings.HasPrefix(s, f) {
+				continue
+			}
+			fr := []rune(f)
+			if !unicode.IsLetter(fr[len(fr)-1]) || unicode.Is(unicode.Han, fr[len(fr)-1]) {
+				return true // "图为", "【图片说明】": no colon
+			}
+			// A word label is followed by its colon ("Photo:", "Légende :").
+			rest := strings.TrimLeft(string(low[len(fr):]), " \u00a0")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+				return true
+			}
+		}
+	}
+	tailFrom := max(len(low)/2, len(low)-captionCreditReach)
+	tail := string(low[tailFrom:])
+	for _, forms := range [][]string{ct.credit["*"], ct.credit[lang]} {
+		for _, f := range forms {
+			if strings.Contains(tail, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// captionDates marks the article's date facts that sit in a photo caption (the article must
+// be loaded).
+func captionDates(a *article) []bool {
+	out := make([]bool, len(a.facts))
+	if a.runes == nil {
+		return out
+	}
+	lineOf := map[int]bool{} // line start → caption
+	for i, f := range a.facts {
+		if f.Kind != KindDate || f.Start < 0 || f.End > len(a.runes) {
+			continue
+		}
+		// A line longer than a caption is none: no need to scan further for its ends.
+		lo, hi := f.Start, f.End
+		for lo > 0 && a.runes[lo-1] != '\n' && f.Start-lo <= captionMaxLine {
+			lo--
+		}
+		for hi < len(a.runes) && a.runes[hi] != '\n' && hi-f.End <= captionMaxLine {
+			hi++
+		}
+		if hi-lo > captionMaxLine {
+			continue
+		}
+		c, seen := lineOf[lo]
+		if !seen {
+			c = isCaptionLine(a.runes[lo:hi], a.doc.Lang)
+			lineOf[lo] = c
+		}
+		out[i] = c
+	}
+	return out
 }

@@ -225,6 +225,11 @@ func dateClaimConflicts(st *story) []Discrepancy {
 			if d.compatible(major) || len(as) >= majorN || abs(d.lo-major.lo) > maxGap {
 				continue
 			}
+			if loneNight(st, evs, d, major) || loneNight(st, evs, major, d) {
+				// "In der Nacht zum Donnerstag", "в ночь на четверг" is read as Thursday,
+				// "Wednesday night" as Wednesday: one night either way.
+				continue
+			}
 			if knowsDay(as, others, major) {
 				// The odd version gives the story's day too: an event over two days (a fire
 				// at night, put out in the morning), not a contradiction.
@@ -273,6 +278,34 @@ func mostMentioned(evs []datedEvent) (dayKey, bool) {
 		}
 	}
 	return best, !tie
+}
+
+// loneNight reports whether every dated event on day k may be the same night as one on
+// day o (nightBeside): a night given by one day ("Wednesday night"), the small hours of the
+// day after ("the night to Thursday"); the text does not say which side of midnight.
+func loneNight(st *story, evs []datedEvent, k, o dayKey) bool {
+	n := 0
+	for _, e := range evs {
+		if e.key() != k {
+			continue
+		}
+		if k.lo != k.hi || o.lo != o.hi {
+			return false
+		}
+		f := st.arts[e.art].facts[e.fact]
+		near := false
+		for _, g := range evs {
+			if g.key() == o && sameNight(f.PartOfDay, k.lo, st.arts[g.art].facts[g.fact].PartOfDay, o.lo) {
+				near = true
+				break
+			}
+		}
+		if !near {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // knowsDay reports whether one of the articles gives day among the other days it gives an
@@ -466,8 +499,15 @@ func dateClocks(a *article) [][]string {
 // dates of that day another article times as its sentence does ("at 4:17 a.m.", "4时17分").
 func (al *storyAlign) attachDatedEvents(types [][]string) {
 	clocks := make([][][]string, len(al.st.arts))
+	byDay := map[string][]node{} // the dates of a day, by value: no scan of every pair
+	memo := map[int]int{}        // group → its one article (soleArticle)
 	for ai, a := range al.st.arts {
 		clocks[ai] = dateClocks(a)
+		for i, f := range a.facts {
+			if f.Kind == KindDate && dayCount(a, f) > 0 {
+				byDay[dateValue(f)] = append(byDay[dateValue(f)], node{ai, i})
+			}
+		}
 	}
 	for ai, a := range al.st.arts {
 		for i, f := range a.facts {
@@ -475,14 +515,14 @@ func (al *storyAlign) attachDatedEvents(types [][]string) {
 				continue
 			}
 			x := al.nodeOf[node{ai, i}]
-			if !al.within(al.uf.find(x), ai) {
+			if al.soleArticle(al.uf.find(x), memo) != ai {
 				continue
 			}
-			byType := al.soleDateGroup(ai, i, func(bi, j int) bool {
+			byType := al.soleDateGroup(ai, i, byDay, memo, func(bi, j int) bool {
 				return types[ai][i] != "" && types[ai][i] == types[bi][j]
 			})
 			if byType == -1 {
-				byType = al.soleDateGroup(ai, i, func(bi, j int) bool {
+				byType = al.soleDateGroup(ai, i, byDay, memo, func(bi, j int) bool {
 					for _, c := range clocks[ai][i] {
 						if slices.Contains(clocks[bi][j], c) {
 							return true
@@ -493,45 +533,58 @@ func (al *storyAlign) attachDatedEvents(types [][]string) {
 			}
 			if byType >= 0 {
 				al.union(x, byType)
+				memo[al.uf.find(x)] = -1
 			}
 		}
 	}
 }
 
-// within reports whether every fact of group r is of article ai.
-func (al *storyAlign) within(r, ai int) bool {
-	for _, n := range al.members[r] {
-		if al.nodes[n].art != ai {
-			return false
+// soleDateMaxCandidates bounds the dates of one day a lone date is compared with.
+const soleDateMaxCandidates = 64
+
+// soleArticle returns the article every fact of group r is of, or -1 when the group spans
+// several; memo keeps the answers of this pass (a group that spans several keeps doing so).
+func (al *storyAlign) soleArticle(r int, memo map[int]int) int {
+	if a, ok := memo[r]; ok {
+		return a
+	}
+	a := -1
+	for k, n := range al.members[r] {
+		if k == 0 {
+			a = al.nodes[n].art
+		} else if al.nodes[n].art != a {
+			a = -1
+			break
 		}
 	}
-	return true
+	memo[r] = a
+	return a
 }
 
 // soleDateGroup returns the one group that date fact i of article ai may join: a group
 // holding a date of another article on the same day for which same holds. It
 // returns -1 when there is none and -2 when there are several.
-func (al *storyAlign) soleDateGroup(ai, i int, same func(bi, j int) bool) int {
+func (al *storyAlign) soleDateGroup(ai, i int, byDay map[string][]node, memo map[int]int, same func(bi, j int) bool) int {
 	f := al.st.arts[ai].facts[i]
 	x := al.nodeOf[node{ai, i}]
 	target := -1
-	for bi, b := range al.st.arts {
-		if bi == ai {
+	same1 := byDay[dateValue(f)]
+	if len(same1) > soleDateMaxCandidates {
+		return -2 // a day said that often is no telling match
+	}
+	for _, n := range same1 {
+		bi, j := n.art, n.fact
+		if bi == ai || al.furniture[bi][j] || !same(bi, j) || compareValues(f, al.st.arts[bi].facts[j]) != exact {
 			continue
 		}
-		for j, g := range b.facts {
-			if g.Kind != KindDate || al.furniture[bi][j] || !same(bi, j) || compareValues(f, g) != exact {
-				continue
-			}
-			r := al.uf.find(al.nodeOf[node{bi, j}])
-			if al.within(r, bi) || r == target || !al.canUnion(x, r) {
-				continue
-			}
-			if target >= 0 {
-				return -2
-			}
-			target = r
+		r := al.uf.find(al.nodeOf[n])
+		if al.soleArticle(r, memo) == bi || r == target || !al.canUnion(x, r) {
+			continue
 		}
+		if target >= 0 {
+			return -2
+		}
+		target = r
 	}
 	return target
 }

@@ -20,6 +20,14 @@ func TestDatedActions(t *testing.T) {
 		{"ar", "جرت الجنازة في 3 مايو بحضور آلاف المشيعين.", "3 مايو", "funeral"},
 		{"vi", "Ông ấy qua đời ngày 3/5 tại bệnh viện.", "ngày 3/5", "death"},
 		{"zh", "运河于5月3日暂停通航。", "5月3日", "suspension"},
+		{"fr", "Le Premier ministre s'est rendu sur place le 3 mai avec les secours.", "3 mai", "visit"},
+		{"ru", "Президент встретился с губернатором 3 мая в Ростове.", "3 мая", "meeting"},
+		{"es", "Ambas partes firmaron el acuerdo el 3 de mayo en Minsk.", "3 de mayo", "signature"},
+		{"ar", "سيطرت القوات على المدينة في 3 مايو بعد معارك عنيفة.", "3 مايو", "capture"},
+		{"zh", "大桥于5月3日坍塌。", "5月3日", "collapse"},
+		{"de", "Die Kanzlerin besuchte am 3. Mai die Unglücksstelle.", "3. Mai", "visit"},
+		{"vi", "Hai bên ký thỏa thuận ngày 3/5 tại Minsk.", "ngày 3/5", "signature"},
+		{"en", "The tower collapsed on 3 May after the fire.", "3 May", "collapse"},
 		// No action word: a date of the story's main event alone.
 		{"en", "The earthquake struck on 3 May at dawn.", "3 May", ""},
 		// The action is a sentence away: it does not date it.

@@ -53,11 +53,12 @@ func TestAlignRestatedEventDate(t *testing.T) {
 			name: "a quake dated twice, by its event word",
 			docs: []Document{
 				{ID: "en", Lang: "en", Published: "2023-02-07", Text: "Quake toll climbs\n\nThe earthquake struck on Monday near the border, officials said.\n\nAid arrived slowly.\n"},
-				{ID: "de", Lang: "de", Published: "2023-02-07", Text: "Zahl der Toten steigt\n\nDas Erdbeben ereignete sich am Montag im Grenzgebiet.\n\nDie Helfer suchten die ganze Nacht. Das Beben vom Montag zerstörte Hunderte Häuser.\n\nDer Minister besuchte am Montag ein Krankenhaus.\n"},
+				{ID: "de", Lang: "de", Published: "2023-02-07", Text: "Zahl der Toten steigt\n\nDas Erdbeben ereignete sich am Montag im Grenzgebiet.\n\nDie Helfer suchten die ganze Nacht. Das Beben vom Montag zerstörte Hunderte Häuser.\n\nDer Minister besuchte am Montag ein Krankenhaus.\n\nHelfer suchen am Montag in den Trümmern einer Schule. Foto: Max Muster/dpa\n"},
 				{ID: "fr", Lang: "fr", Published: "2023-02-07", Text: "Le bilan s'alourdit\n\nLe séisme a frappé lundi la région frontalière.\n\nLes secours ont travaillé toute la nuit.\n"},
 			},
-			want:  []string{"en|struck on Monday", "de|ereignete sich am Montag", "de|Beben vom Montag", "fr|frappé lundi"},
-			apart: []string{"de|besuchte am Montag"},
+			want: []string{"en|struck on Monday", "de|ereignete sich am Montag", "de|Beben vom Montag", "fr|frappé lundi"},
+			// A visit that day, and the day of a photo caption.
+			apart: []string{"de|besuchte am Montag", "de|suchen am Montag"},
 		},
 		{
 			name: "a blast timed twice, by the time of day",

@@ -42,6 +42,9 @@ type attribution struct {
 	// act: the role is an act announced by its holder (a reward, a ban; "/before" in
 	// attributions.tsv), not a standing role such as an owner's.
 	act bool
+	// shared: a standing role several actors may rightly hold at once (a registered owner
+	// and the one behind it, an operator and a manager: "/shared" in attributions.tsv).
+	shared bool
 	// anchor is the rune span that ties the claim across versions (the time, the date, the
 	// role word), and what it is in a summary.
 	anchorStart, anchorEnd int
@@ -235,8 +238,11 @@ func attributions(a *article) []attribution {
 	}
 	type sentInfo struct {
 		holders []int // of speech verbs
-		sources []int // of quote attributions ("according to")
-		abouts  []conceptCue
+		// subjects: the holders that stand before their speech verb ("The FBI said"), not
+		// after it ("a group called DarkSide").
+		subjects []int
+		sources  []int // of quote attributions ("according to")
+		abouts   []conceptCue
 		// pronoun: a subject pronoun before a speech cue with no holder near it ("He
 		// also called it…", "他…并称").
 		pronoun, saidBare bool
@@ -255,6 +261,9 @@ func attributions(a *article) []attribution {
 		case "say":
 			if h := holderOf(c, sent, before, false); h >= 0 {
 				si.holders = append(si.holders, h)
+				if who(h).End <= toks[c.ti].start {
+					si.subjects = append(si.subjects, h)
+				}
 			} else if si.pronoun {
 				si.saidBare = true
 			}
@@ -266,6 +275,14 @@ func attributions(a *article) []attribution {
 			si.pronoun = true
 		case "about":
 			si.abouts = append(si.abouts, c)
+			if strings.HasSuffix(c.concept, "/say") {
+				// The word is itself a statement ("đã quy trách nhiệm cho", "blamed"): its
+				// subject before it speaks.
+				if h := holderOf(c, sent, true, false); h >= 0 {
+					si.holders = append(si.holders, h)
+					si.subjects = append(si.subjects, h)
+				}
+			}
 		case "role":
 			if ev := attrEvent(c.concept); ev != "" && !eventNear(a, toks, c, ev) {
 				continue
@@ -283,6 +300,7 @@ func attributions(a *article) []attribution {
 			if h >= 0 {
 				start, end := toks[c.ti].start, toks[c.tj-1].end
 				out = append(out, credit(attribution{key: "role:" + name, holder: h, act: before || passive,
+					shared:      strings.HasSuffix(c.concept, "/shared"),
 					anchorStart: start, anchorEnd: end, anchorLabel: "the " + name}))
 			}
 		}
@@ -310,6 +328,16 @@ func attributions(a *article) []attribution {
 		for _, g := range all[1:] {
 			if actorID(who(g)) != actorID(who(h)) {
 				one = false
+			}
+		}
+		if !one && len(si.sources) == 0 && len(si.subjects) > 0 {
+			// One subject speaks; the others are names after a verb ("said that a group
+			// called DarkSide was behind it").
+			h, one = si.subjects[0], true
+			for _, g := range si.subjects[1:] {
+				if actorID(who(g)) != actorID(who(h)) {
+					one = false
+				}
 			}
 		}
 		if !one {
@@ -377,6 +405,7 @@ var aboutLabels = map[string]string{
 	"terror":     "a terrorist act",
 	"treason":    "treason, a stab in the back",
 	"rebuild":    "rebuilding",
+	"blame":      "who was behind it",
 }
 
 // attributionDiscrepancies flags the same statement or role credited to different actors.
@@ -444,12 +473,12 @@ func attributionDiscrepancies(st *story) []Discrepancy {
 			if len(major) < 2 && !namesHolder(a, actorID(y)) && !namesHolder(b, actorID(x)) {
 				continue
 			}
-			// One version against one names another holder of a role: that is a flag only
-			// when the other knows the minority's holder and gives the role to another (a
-			// standing role may have several right holders, a registered owner and the one
-			// behind it). Two versions or more that agree on the holder of an act (a reward,
-			// a ban) or a role (who won, who mediated) outweigh one that names another.
-			if strings.HasPrefix(k, "role:") && len(major) < 2 && !namedBy(st, major, actorID(x)) {
+			// One version against one names another holder of a role, or of a role several
+			// may rightly hold (a registered owner and the one behind it): that is a flag
+			// only when the others know the minority's holder and give the role to another.
+			// Two versions or more that agree on the holder of an act (a reward, a ban) or of
+			// a role one holds (who won, who mediated) outweigh one that names another.
+			if strings.HasPrefix(k, "role:") && (len(major) < 2 || p.shared) && !namedBy(st, major, actorID(x)) {
 				continue
 			}
 			var ms []Member

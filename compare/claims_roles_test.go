@@ -11,27 +11,27 @@ func TestAttributionCues(t *testing.T) {
 	cases := []struct {
 		lang, text, class, cue string
 	}{
-		{"en", "The ship is owned by a Japanese firm.", "role:owner", "owned"},
+		{"en", "The ship is owned by a Japanese firm.", "role:owner/shared", "owned"},
 		{"en", "The minister said the port would reopen.", "say", "said"},
-		{"fr", "Le navire appartient à un armateur japonais.", "role:owner", "appartient"},
+		{"fr", "Le navire appartient à un armateur japonais.", "role:owner/shared", "appartient"},
 		{"fr", "Selon la police, deux suspects ont fui.", "source", "Selon"},
 		{"fr", "Le ministre a annoncé une interdiction des exportations.", "role:ban/before", "interdiction"},
-		{"es", "El buque pertenece a una naviera japonesa.", "role:owner", "pertenece"},
+		{"es", "El buque pertenece a una naviera japonesa.", "role:owner/shared", "pertenece"},
 		{"es", "Según la policía, dos sospechosos huyeron.", "source", "Según"},
 		{"es", "El gobierno ofreció una recompensa por los autores.", "role:reward/before", "recompensa"},
-		{"de", "Der Eigentümer des Schiffes äußerte sich nicht.", "role:owner", "Eigentümer"},
+		{"de", "Der Eigentümer des Schiffes äußerte sich nicht.", "role:owner/shared", "Eigentümer"},
 		{"de", "Laut Polizei flohen zwei Verdächtige.", "source", "Laut"},
 		{"de", "Die Regierung verhängte ein Verbot der Ausfuhr.", "role:ban/before", "Verbot"},
-		{"ru", "Владельцем судна является японская компания.", "role:owner", "Владельцем"},
+		{"ru", "Владельцем судна является японская компания.", "role:owner/shared", "Владельцем"},
 		{"ru", "По словам полиции, двое подозреваемых скрылись.", "source", "По"},
 		{"ru", "Министерство объявило запрет на вывоз зерна.", "role:ban/before", "запрет"},
-		{"ar", "السفينة مملوكة لشركة يابانية.", "role:owner", "مملوكة"},
+		{"ar", "السفينة مملوكة لشركة يابانية.", "role:owner/shared", "مملوكة"},
 		{"ar", "وقال المتحدث إن الميناء سيفتح غدا.", "say", "وقال"},
 		{"ar", "أعلنت الوزارة حظر التصدير.", "role:ban/before", "حظر"},
-		{"vi", "Chủ sở hữu con tàu là một công ty Nhật Bản.", "role:owner", "Chủ"},
+		{"vi", "Chủ sở hữu con tàu là một công ty Nhật Bản.", "role:owner/shared", "Chủ"},
 		{"vi", "Cảnh sát cho biết hai nghi phạm đã bỏ trốn.", "say", "cho"},
 		{"vi", "Chính phủ treo thưởng cho thông tin về nhóm tin tặc.", "role:reward/before", "treo"},
-		{"zh", "该船船东为一家日本公司。", "role:owner", "船"},
+		{"zh", "该船船东为一家日本公司。", "role:owner/shared", "船"},
 		{"zh", "警方表示，两名嫌疑人已逃离。", "say", "表"},
 		{"zh", "美国国务院悬赏一千万美元。", "role:reward/before", "悬"},
 		{"en", "The group claimed responsibility for the attack.", "role:responsibility/before", "claimed"},
@@ -49,6 +49,12 @@ func TestAttributionCues(t *testing.T) {
 		{"es", "La fiscalía abrió una investigación por sabotaje.", "role:investigation/before", "abrió"},
 		{"ru", "СК возбудил уголовное дело о теракте.", "role:investigation/before", "возбудил"},
 		{"vi", "Công an đã khởi tố vụ án.", "role:investigation/before", "khởi"},
+		{"en", "Officials said a group called Nightowl was behind the attack.", "about:blame", "was"},
+		{"de", "Die Polizei machte die Gruppe Nachteule für den Angriff verantwortlich.", "about:blame", "verantwortlich"},
+		{"ru", "Следователи назвали виновником атаки группировку «Сова».", "about:blame", "виновником"},
+		{"zh", "警方称黑客组织“夜枭”是此次攻击的幕后黑手。", "about:blame", "幕"},
+		{"vi", "Cảnh sát đã quy trách nhiệm cho nhóm Cú Đêm.", "about:blame/say", "quy"},
+		{"es", "La policía culpó al grupo Búho del ataque.", "about:blame/say", "culpó"},
 	}
 	lx := loadAttributions()
 	for _, c := range cases {
@@ -92,6 +98,12 @@ func TestAttributionHolders(t *testing.T) {
 			[]azFactSpec{azAct("Kaito Lines", "local:kaito lines", ActorOrg), azAct("Nhật Bản", "Japan", ActorCountry)}, "role:owner", "Kaito Lines"},
 		{"zh", "联邦调查局悬赏1000万美元，缉拿黑客组织“锁浪”。",
 			[]azFactSpec{azAct("联邦调查局", "Federal Bureau of Investigation", ActorOrg)}, "role:reward", "联邦调查局"},
+		// The subject before the speech verb speaks, not a name after another verb ("a group
+		// called Nightowl"); a statement word (/say) is its subject's statement.
+		{"en", "The FBI said on 10 May 2021 that a group called Nightowl was behind the attack.",
+			[]azFactSpec{azAct("FBI", "Federal Bureau of Investigation", ActorOrg), azDate("10 May 2021", "2021-05-10"), azAct("Nightowl", "local:nightowl", ActorGroup)}, "about:blame|d:2021-05-10", "FBI"},
+		{"vi", "Hôm 10/5/2021, FBI đã quy trách nhiệm cho nhóm Nightowl.",
+			[]azFactSpec{azDate("10/5/2021", "2021-05-10"), azAct("FBI", "Federal Bureau of Investigation", ActorOrg), azAct("Nightowl", "local:nightowl", ActorGroup)}, "about:blame|d:2021-05-10", "FBI"},
 		// A pronoun subject stands for the one person of the sentence before.
 		{"zh", "总统李明7日发表讲话。他并称这是自1939年以来最严重的灾难。",
 			[]azFactSpec{azAct("李明", "local:li ming", ActorPerson), azDate("1939", "1939")}, "about:record|d:1939", "李明"},

@@ -289,7 +289,9 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	maxN := lx.maxLen[lang]
 	first := lx.first[lang]
 	var out []conceptCue
-	var kb strings.Builder
+	// Keys are joined in one reused buffer: a strings.Builder after Reset allocates anew, and
+	// a map look-up with string(bytes) does not allocate.
+	var kbArr [128]byte
 	var fvBuf [8]firstVariant
 	for i := 0; i < len(toks); {
 		matched := 0
@@ -306,21 +308,19 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 				continue
 			}
 			for n := min(maxN, len(toks)-i); n >= 1 && n > matched; n-- {
-				kb.Reset()
-				kb.WriteString(fv.fold)
+				kb := append(kbArr[:0], fv.fold...)
 				ok := true
 				for k := 1; k < n; k++ {
 					if toks[i+k].lineStart {
 						ok = false
 						break
 					}
-					kb.WriteByte(' ')
-					kb.WriteString(toks[i+k].fold)
+					kb = append(append(kb, ' '), toks[i+k].fold...)
 				}
 				if !ok {
 					continue
 				}
-				if e, hit := forms[kb.String()]; hit {
+				if e, hit := forms[string(kb)]; hit {
 					matched, best = n, e
 					break
 				}

@@ -85,6 +85,8 @@ const (
 	itDayWord                           // val: a day of the month written as a word ("тринадцатого", "premier")
 	itPercentPrefix                     // "百分之": the number after it is a percentage
 	itSeasonName                        // val: first month; val2: last month ("summer", "летом"): with a year after it
+	itPluralUnit                        // s: unit; a plural time unit that alone is a vague duration after a cue ("for years")
+	itPluralCue                         // "for", "seit", "after": a bare plural time unit after it is a vague duration
 )
 
 const (
@@ -238,6 +240,8 @@ type langFile struct {
 	DayWords       map[string]int           `json:"day_words"`
 	PercentPrefix  []string                 `json:"percent_prefixes"`
 	SeasonNames    map[string][2]int        `json:"season_names"`
+	PluralUnits    map[string]string        `json:"plural_units"`
+	PluralCues     []string                 `json:"plural_unit_cues"`
 }
 
 type relPeriodJSON struct {
@@ -505,6 +509,10 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.EventLinks, itEventLink)
 	addAll(f.MeasureAdjs, itMeasureAdj)
 	addAll(f.PercentPrefix, itPercentPrefix)
+	addAll(f.PluralCues, itPluralCue)
+	for s, v := range f.PluralUnits {
+		lx.add(s, dnItem{kind: itPluralUnit, s: v})
+	}
 	for s, v := range f.SeasonNames {
 		lx.add(s, dnItem{kind: itSeasonName, val: v[0], val2: v[1]})
 	}

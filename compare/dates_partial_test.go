@@ -275,6 +275,10 @@ var noDateCases = []struct{ lang, text string }{
 	{"de", "2000 neue Wohnungen wurden im Süden gebaut."},
 	{"de", "Die Polizei nahm 17 fest, darunter zwei Frauen."},
 	{"ar", "وافتتح بوتين الجسر بعد أربع سنوات من ضم شبه الجزيرة."},
+	// "after N days" counts from the story's own event, as "six days later" does in en.
+	{"ar", "توقف الضخ، وبعد ستة أيام عادت المحطات إلى العمل."},
+	{"vi", "Nhà máy ngừng hoạt động, sau 6 ngày mới chạy lại."},
+	{"vi", "Cầu bị hư hại, ba tuần sau mới thông xe."},
 }
 
 func TestNoDateCases(t *testing.T) {

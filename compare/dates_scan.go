@@ -20,7 +20,12 @@ type dnMatch struct {
 }
 
 func newScan(text string, lx *dnLexicon) *dnScan {
-	sc := &dnScan{text: text, toks: scanTokens(text), lx: lx}
+	return newScanInto(nil, text, lx)
+}
+
+// newScanInto is newScan with its tokens in dst's array (a buffer to reuse).
+func newScanInto(dst []dtok, text string, lx *dnLexicon) *dnScan {
+	sc := &dnScan{text: text, toks: scanTokensInto(dst, text), lx: lx}
 	n := len(sc.toks)
 	sc.first = make([]int32, n+1)
 	sc.ms = make([]dnMatch, 0, n/2+8)

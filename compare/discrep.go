@@ -158,7 +158,7 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 					if g.Kind != f.Kind || !cand[bi][j] || reaches(bi, j, ai) {
 						continue
 					}
-					if compareValues(f, g) != incompatible {
+					if compareValues(f, g) != incompatible || nightBeside(f, g) {
 						continue
 					}
 					if sameLangUnits(a, f, b, g) == -1 {
@@ -195,6 +195,34 @@ func conflicts(st *story, al *storyAlign) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// nightBeside reports whether two dates a day apart may be one night: a night given by one
+// day ("Wednesday night" read as Wednesday) may be either side of midnight, and the small
+// hours of a day ("in der Nacht zum Donnerstag", "в ночь на четверг") are the night that
+// began the day before.
+func nightBeside(f, g Fact) bool {
+	if f.Kind != KindDate || g.Kind != KindDate {
+		return false
+	}
+	lf, hf, _, okF := parseDateRange(dateValue(f))
+	lg, hg, _, okG := parseDateRange(dateValue(g))
+	if !okF || !okG || lf != hf || lg != hg {
+		return false
+	}
+	return sameNight(f.PartOfDay, lf, g.PartOfDay, lg) || sameNight(g.PartOfDay, lg, f.PartOfDay, lf)
+}
+
+// sameNight reports whether day x said with part px may be the same night as day y said
+// with part py.
+func sameNight(px string, x int, py string, y int) bool {
+	switch {
+	case px == "night" && abs(x-y) <= 1:
+		return true
+	case px == "early_morning" && x == y+1:
+		return py == "night" || py == "evening" || py == "early_morning"
+	}
+	return false
 }
 
 // conflictCandidate: a fact whose value can be contradicted. Years and spans of years are

@@ -3,6 +3,7 @@ package compare
 import (
 	"sort"
 	"strconv"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,9 +35,13 @@ func ExtractFacts(doc Document, opts Options) []Fact {
 	facts := make([]Fact, 0, len(dates)+len(nums)+16)
 	facts = append(facts, dates...)
 	facts = append(facts, nums...)
-	// Actors and number concepts read the same tokens: the text is tokenized once.
-	rs := []rune(doc.Text)
-	toks := tokenizeRunes(doc.Text, rs, loadGazetteer().morph)
+	// Actors and number concepts read the same tokens: the text is tokenized once, into
+	// buffers reused across calls (nothing returned refers to them).
+	buf := extractBufs.Get().(*extractBuf)
+	defer buf.release()
+	rs := buf.runes(doc.Text)
+	toks := tokenizeRunesInto(buf.toks[:0], doc.Text, rs, loadGazetteer().morph)
+	buf.toks = toks
 	actors := extractActorsTokens(doc, opts, rs, toks)
 	facts = dropNamedNumbers(facts, actors, doc.Text)
 	facts = append(facts, actors...)
@@ -73,7 +78,10 @@ func extractNumbers(doc Document, opts Options) []Fact {
 // extractDatesNumbers runs both grammars over one scan of the text: numbers skip what dates
 // took (years, days of month).
 func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
-	sc := newScan(doc.Text, lexiconFor(doc.Lang))
+	buf := extractBufs.Get().(*extractBuf)
+	defer buf.release()
+	sc := newScanInto(buf.dtoks[:0], doc.Text, lexiconFor(doc.Lang))
+	buf.dtoks = sc.toks
 	specs := sc.parseDates()
 	r := &resolver{}
 	if d, ok := parseISODay(doc.Published); ok {
@@ -223,4 +231,39 @@ func runeAt(s string, i int) rune {
 		n++
 	}
 	return 0
+}
+
+// extractBuf holds the large per-article slices of one extraction — the text's runes and both
+// tokenizers' tokens — for reuse by the next: allocating them afresh for every article made
+// them most of what extraction allocated, and so most of its garbage-collection time. No
+// fact refers to them (fact texts are copies or substrings of the text).
+type extractBuf struct {
+	rs    []rune
+	toks  []token
+	dtoks []dtok
+}
+
+var extractBufs = sync.Pool{New: func() any { return new(extractBuf) }}
+
+// runes returns []rune(text) in b's buffer (an invalid byte is one U+FFFD, as in the
+// conversion).
+func (b *extractBuf) runes(text string) []rune {
+	rs := b.rs[:0]
+	if n := utf8.RuneCountInString(text); cap(rs) < n {
+		rs = make([]rune, 0, n)
+	}
+	for _, r := range text {
+		rs = append(rs, r)
+	}
+	b.rs = rs
+	return rs
+}
+
+// release clears the token slices (so the pool keeps no article's strings alive) and returns
+// b to the pool.
+func (b *extractBuf) release() {
+	clear(b.toks)
+	clear(b.dtoks)
+	b.toks, b.dtoks = b.toks[:0], b.dtoks[:0]
+	extractBufs.Put(b)
 }

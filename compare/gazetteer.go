@@ -51,10 +51,11 @@ type gazetteer struct {
 	names  map[string][]candidate // joined fold keys → candidates
 	maxLen map[string]int         // first fold key → most tokens of a name starting with it
 	// firsts holds every key of maxLen: most words of a text start no name and fail this
-	// test, which is much cheaper than the maxLen look-up it saves.
-	firsts  *keyFilter
-	prefix  map[string]bool    // joined fold keys of every proper token prefix of a name
-	persons map[string][]int32 // fold key of any token of a person name → persons
+	// test, which is much cheaper than the maxLen look-up it saves. prefixes and fullNames
+	// do the same for the keys of prefix and names.
+	firsts, prefixes, fullNames *keyFilter
+	prefix                      map[string]bool    // joined fold keys of every proper token prefix of a name
+	persons                     map[string][]int32 // fold key of any token of a person name → persons
 	// personSounds: a person's Latin name (every listed form, full or family name alone) by
 	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
 	personSounds map[string][]int32
@@ -802,6 +803,13 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 					continue
 				}
 				id := strings.ReplaceAll(t.id, "{id}", g.actors[c.actor].id)
+				if strings.Contains(id, "{adj}") {
+					// A body named from the country's English adjective (Lebanese Red Cross).
+					if g.enAdjective[c.actor] == "" {
+						continue
+					}
+					id = strings.ReplaceAll(id, "{adj}", g.enAdjective[c.actor])
+				}
 				if o, ok := overrides[id]; ok {
 					id = o
 				}
@@ -827,6 +835,14 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	g.firsts = newKeyFilter(len(g.maxLen))
 	for k := range g.maxLen {
 		g.firsts.add(k)
+	}
+	g.prefixes = newKeyFilter(len(g.prefix))
+	for k := range g.prefix {
+		g.prefixes.add(k)
+	}
+	g.fullNames = newKeyFilter(len(g.names))
+	for k := range g.names {
+		g.fullNames.add(k)
 	}
 	return g, nil
 }
@@ -870,9 +886,10 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	if c.product {
 		c.capFirst = false
 	}
-	// Skip exact duplicates (same actor, same exact form, same kind).
+	// Skip exact duplicates (same actor, same exact form, same kind). An acronym and its
+	// capitalised spelling (IRNA, Irna) are two forms: the acronym alone needs capitals.
 	for i, old := range g.names[key] {
-		if old.actor == a && old.exact == c.exact && old.adj == c.adj && old.short == c.short && old.capFirst == c.capFirst {
+		if old.actor == a && old.exact == c.exact && old.adj == c.adj && old.short == c.short && old.capFirst == c.capFirst && old.acronym == c.acronym {
 			if old.langs == nil || c.langs == nil {
 				g.names[key][i].langs = nil
 			} else {

@@ -147,11 +147,22 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		var ns numSpec
 		var next int
 		var ok bool
-		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) {
+		if e, it, found := sc.find(j, itQualNumber); found && q != "" && !sc.takenIn(j, e) && !sc.has(e, itScale) && !sc.has(e, itVagueMag) &&
+			!(q == QualifierUpTo && sc.has(j, itUnit)) && !sc.has(e, itDayPart) && !sc.has(e, itTimeMarker) &&
+			!(sc.has(j, itUnit) && (sc.has(e, itDirSuffix) || sc.endsBefore(i, itDirPrefix))) {
 			// "более тысячи", "около тысячи": after a qualifier the form is one thousand,
-			// not thousands.
+			// not thousands; "менее суток", "أقل من يوم": a time unit alone is one of it.
 			ns, next, ok = numSpec{rs: sc.toks[j].start, re: sc.toks[e-1].end, value: it.f}, e, true
-			ns.unit, _ = sc.unitAfter(e)
+			if code, ue, isUnit := sc.unitCodeAt(j); isUnit && ue == e {
+				ns.unit = code
+				// "أكثر من عام ونصف": and a half.
+				if he, _, half := sc.find(e, itHalf); half && e < len(sc.toks) && !sc.toks[e].newline && !sc.takenIn(e, he) {
+					ns.value += 0.5
+					ns.re, next = sc.toks[he-1].end, he
+				}
+			} else {
+				ns.unit, _ = sc.unitAfter(e)
+			}
 		} else if e, _, found := sc.find(j, itApprox); found && e > j+1 {
 			// "два десятка" (20) before "два" (2).
 			ns, next, ok = sc.wordQuantityAt(j)
@@ -289,6 +300,18 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		if v, se, ok := sc.smallerPart(e, ns.value, last); ok {
 			ns.value += v
 			e = se
+			// And a smaller one again: "5 ملايين و586 ألفا و19", "2 triệu 300 nghìn 50".
+			for n := 0; n < 2 && v >= 1000; n++ {
+				part := 1000.0
+				for part*1000 <= v {
+					part *= 1000
+				}
+				if v, se, ok = sc.smallerPart(e, ns.value, part); !ok {
+					break
+				}
+				ns.value += v
+				e = se
+			}
 		} else if he, ok := sc.halfOfScale(e, e-1); ok {
 			ns.value += last / 2
 			e = he
@@ -381,10 +404,93 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			return numSpec{}, e, false
 		}
 	}
+	if t.kind == dtNum && !scaled && !measured && sc.yearRange(j) {
+		return numSpec{}, e, false
+	}
 	if plain && !sc.keepPlain(j, e, ns.value) {
 		return numSpec{}, e, false
 	}
 	return ns, e, true
+}
+
+// yearRange reports whether the digits at token j are an end of a range of years the date
+// grammar left (before 1900: "zwischen 1163 und 1345", "from 1163 to 1345", "1163-1345",
+// "بين 1163 و1345", "từ năm 1163 đến năm 1345"): two figures of a year's size joined by a
+// range link, and nothing counted after them ("between 1500 and 2000 people" counts).
+func (sc *dnScan) yearRange(j int) bool {
+	if !sc.yearSized(j) {
+		return false
+	}
+	first, last := -1, -1
+	if k := sc.afterLink(j + 1); sc.yearRangeLink(j+1) && sc.yearSized(k) {
+		first, last = j, k+1
+	} else if k := sc.beforeLink(j - 1); sc.yearRangeLink(j-1) && sc.yearSized(k) {
+		first, last = k, j+1
+	}
+	if last < 0 || sc.countedNounAt(last) != countsNothing || sc.has(last, itScale) || sc.has(last, itUnitCode) {
+		return false
+	}
+	// "The toll rose from 1200 to 1500": a count named before the range in its clause.
+	for k := first - 1; k >= 0 && k >= first-8; k-- {
+		if sc.toks[k].kind == dtPunct || sc.toks[k+1].newline {
+			break
+		}
+		if sc.has(k, itCountCue) || sc.countedNounAt(k) != countsNothing {
+			return false
+		}
+	}
+	return true
+}
+
+// yearSized reports whether token k is four digits that could be a year (1000–2099), with
+// no separator or other digits glued to them.
+func (sc *dnScan) yearSized(k int) bool {
+	if !sc.isNum(k) {
+		return false
+	}
+	v, nd := sc.numVal(k)
+	if nd != 4 || v < 1000 || v > 2099 {
+		return false
+	}
+	for _, n := range []int{k, k + 1} {
+		if n > 0 && n < len(sc.toks) && sc.glued(n) && (sc.isNum(n-1) && n-1 != k || sc.isNum(n) && n != k ||
+			sc.toks[n].kind == dtPunct && (sc.toks[n].key == "." || sc.toks[n].key == ",") && sc.isNum(n+1) ||
+			sc.toks[n-1].kind == dtPunct && (sc.toks[n-1].key == "." || sc.toks[n-1].key == ",") && sc.isNum(n-2)) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearRangeLink reports whether token k joins the two ends of a range ("bis", "and", "-",
+// the Arabic و glued to the digits after it).
+func (sc *dnScan) yearRangeLink(k int) bool {
+	if k <= 0 || k >= len(sc.toks) || sc.toks[k].newline {
+		return false
+	}
+	return sc.has(k, itRangeLink) || sc.has(k, itIntervalMid) || sc.isPunct(k, "—")
+}
+
+// afterLink is the token after the range link at k (and the year word of "bis zum Jahr");
+// beforeLink the one before it.
+func (sc *dnScan) afterLink(k int) int {
+	e := k + 1
+	if le, _, ok := sc.find(k, itRangeLink); ok {
+		e = le
+	} else if le, _, ok := sc.find(k, itIntervalMid); ok {
+		e = le
+	}
+	if ye, _, ok := sc.find(e, itYearPrefix); ok && !sc.isNum(e) {
+		e = ye
+	}
+	return e
+}
+
+func (sc *dnScan) beforeLink(k int) int {
+	if k-1 >= 0 && sc.has(k-1, itYearPrefix) && !sc.isNum(k-1) {
+		return k - 2
+	}
+	return k - 1
 }
 
 // countedNounAt tells what the word at token e counts (concepts.go): people, a toll or a

@@ -77,7 +77,7 @@ var numberCases = map[string][]numberCase{
 		{"en", "donors pledged more than €850m within two days", num(850000000).q(QualifierMoreThan).u("EUR")},
 		{"en", "One firefighter was seriously injured in the blaze", num(1)},
 		{"en", "two men aged 58 and 65 were found", num(2)},
-		noNumber("en", "the chemicals were kept in Hangar No. 12 for years before the blast"),
+		noNumber("en", "the chemicals were kept in Hangar No. 12 until the blast"),
 		{"en", "a crack 193km long", num(193).u("km")},
 		{"en", "the 1,640ft ship", num(1640).u("ft")},
 		{"en", "Three of the victims were found near the river bank", num(3)},
@@ -370,6 +370,50 @@ var numberCases = map[string][]numberCase{
 		{"fr", "une hausse de 20-25 % des prix", num(20)},
 		noNumber("en", "The visitors won 21-14 in the final"),
 		noNumber("en", "Call 555-123-4567 for details"),
+	},
+	// A range of years before 1900 is no count in any language; a range of counts is.
+	"year ranges": {
+		noNumber("en", "The cathedral was built between 1163 and 1345."),
+		noNumber("en", "The cathedral, built in 1163-1345, burned."),
+		noNumber("fr", "La cathédrale a été bâtie de 1163 à 1345."),
+		noNumber("es", "La catedral se construyó entre 1163 y 1345."),
+		noNumber("de", "Die Kathedrale wurde zwischen 1163 und 1345 errichtet."),
+		noNumber("de", "Die Kathedrale wurde von 1163 bis 1345 erbaut."),
+		noNumber("ar", "بنيت الكاتدرائية بين عامي 1163 و1345."),
+		noNumber("vi", "Nhà thờ được xây dựng từ năm 1163 đến năm 1345."),
+		{"ar", "تضرر بين 1200 و1500 منزل في المدينة", num(1200)},
+		{"en", "The toll rose from 1200 to 1500.", num(1500)},
+		// A figure with two smaller parts.
+		{"ar", "وحصل لاي على 5 ملايين و586 ألفا و19 صوتا", num(5586019)},
+	},
+	// A time unit alone after a qualifier is one of it, where the language has no article
+	// (Russian, Arabic) and after the article (English "about an hour"); "ago" makes it a
+	// date, and "около часа ночи" is a time.
+	"one unit": {
+		{"ru", "Мятеж продлился менее суток.", num(1).q(QualifierLessThan).u("day")},
+		{"ru", "Поиски продолжались более года.", num(1).q(QualifierMoreThan).u("year")},
+		{"ar", "وانتهى التمرد في أقل من يوم.", num(1).q(QualifierLessThan).u("day")},
+		{"ar", "واستمرت المفاوضات نحو ساعة.", num(1).q(QualifierAbout).u("hour")},
+		{"ar", "واستمر الحصار أكثر من عام ونصف.", num(1.5).q(QualifierMoreThan).u("year")},
+		{"en", "Talks lasted about an hour.", num(1).q(QualifierAbout).u("hour")},
+		{"vi", "Cuộc nổi loạn kéo dài chưa đầy một ngày.", num(1).q(QualifierLessThan).u("day")},
+		noNumber("ru", "Взрыв прогремел около часа ночи."),
+		noNumber("ru", "Более года назад мост был открыт."),
+		noNumber("ar", "ووقع الانفجار قبل أكثر من عام."),
+	},
+	// A plural time unit with no number after a cue of duration is a vague duration; with an
+	// adjective or an article before it, it names the years.
+	"plural units": {
+		{"en", "He blamed the collapse after years of conflict.", vague(0).u("year")},
+		{"en", "Freeing the ship could take days to weeks.", vague(0).u("day")},
+		{"de", "Er schloss nicht aus, dass die Arbeiten Wochen dauern.", vague(0).u("week")},
+		{"de", "Seit Jahren warnten Experten vor der Gefahr.", vague(0).u("year")},
+		{"fr", "Les produits étaient stockés depuis des années.", vague(0).u("year")},
+		{"ar", "وكانت المواد مخزنة في المرفأ لسنوات.", vague(0).u("year")},
+		noNumber("en", "In recent years the port grew."),
+		noNumber("de", "In den vergangenen Jahren wuchs der Hafen."),
+		noNumber("de", "Die Tage nach dem Beben waren chaotisch."),
+		noNumber("ar", "في السنوات الأخيرة نما الميناء."),
 	},
 	// Hours ahead in running text are how long something took, not a day to come.
 	"hours ahead": {

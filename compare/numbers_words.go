@@ -104,6 +104,21 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	if sc.toks[j].kind != dtWord {
 		return numSpec{}, 0, false
 	}
+	// A plural time unit with no number is a vague duration after a cue of duration ("after
+	// years of conflict", "seit Jahren", "لسنوات", "pendant des semaines"), or as one end of
+	// a range of them ("days to weeks").
+	if pe, pu, ok := sc.find(j, itPluralUnit); ok && !sc.takenIn(j, pe) && !sc.has(j, itUnitCode) {
+		ns := numSpec{rs: sc.toks[j].start, re: sc.toks[pe-1].end, vague: true, unit: pu.s}
+		if le, _, ok := sc.find(pe, itRangeLink); ok && le < len(sc.toks) && !sc.toks[pe].newline && !sc.toks[le].newline {
+			if qe, _, ok := sc.find(le, itPluralUnit); ok && !sc.takenIn(pe, qe) {
+				ns.re = sc.toks[qe-1].end
+				return ns, qe, true
+			}
+		}
+		if sc.pluralCued(j, pe) {
+			return ns, pe, true
+		}
+	}
 	// A time unit that carries its count, and a half: "ساعة ونصف" (1.5 hours), "ساعتين
 	// ونصف" (2.5 hours).
 	if ce, cu, ok := sc.find(j, itCountedUnit); ok && !sc.takenIn(j, ce) && ce < len(sc.toks) && !sc.toks[ce].newline {
@@ -234,6 +249,37 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	return ns, e, true
 }
 
+// pluralCued reports whether a cue of duration stands right before the plural time unit at
+// [j, e) ("for", "seit", "منذ"), is glued to it as a clitic (the ل of "لسنوات"), or follows
+// it ("Wochen dauern").
+func (sc *dnScan) pluralCued(j, e int) bool {
+	if sc.endsBefore(j, itPluralCue) && !sc.toks[j].newline {
+		return true
+	}
+	// After it, the unit must not follow an article or a function word ("Die Tage nach dem
+	// Beben" names the days).
+	if e < len(sc.toks) && !sc.toks[e].newline && sc.has(e, itPluralCue) && sc.isWord(e) &&
+		j > 0 && !sc.toks[j].newline && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.has(j-1, itArticle) {
+		return true
+	}
+	key := sc.toks[j].key
+	if sc.lx.root[key] != nil {
+		return false
+	}
+	for _, c := range sc.lx.clitics {
+		if len(key) > len(c) && key[:len(c)] == c {
+			if n := sc.lx.root[c]; n != nil {
+				for _, it := range n.items {
+					if it.kind == itPluralCue {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // halfOfScale reads a half after a scale word at token k: "مليون ونصف" (1.5 million),
 // "triệu rưỡi", with the scale named again after it ("مليون ونصف المليون"). It returns the
 // end of what it read.
@@ -336,7 +382,7 @@ func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
 	if sc.has(j, itArticle) {
 		// "$9.6bn of trade a day", "twice a day": a rate, unless a direction follows ("a
 		// day later"); "a second quake": an adjective before a noun.
-		if j > 0 && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.toks[j].newline {
+		if j > 0 && sc.isWord(j-1) && !sc.has(j-1, itFunction) && !sc.endsBefore(j, itQualifier) && !sc.toks[j].newline {
 			if ue, _, ok := sc.find(j+1, itUnit); !ok || !sc.has(ue, itEventDir) && !sc.has(ue, itDirSuffix) {
 				return numSpec{}, 0, false
 			}

@@ -152,7 +152,15 @@ func foldRune(r rune) rune {
 // tokenize scans text once into tokens. It never fails: invalid UTF-8 bytes count as one rune
 // each, like utf8.RuneCountInString and []rune conversion do.
 func scanTokens(text string) []dtok {
-	toks := make([]dtok, 0, utf8.RuneCountInString(text)/5+4)
+	return scanTokensInto(nil, text)
+}
+
+// scanTokensInto is scanTokens appending to dst[:0] (a buffer to reuse).
+func scanTokensInto(dst []dtok, text string) []dtok {
+	toks := dst[:0]
+	if n := utf8.RuneCountInString(text)/5 + 4; cap(toks) < n {
+		toks = make([]dtok, 0, n)
+	}
 	var buf []rune
 	// Keys that differ from the text (capitalised, accented, Arabic variants) are built once
 	// per distinct word: an article repeats its words.
