@@ -497,8 +497,8 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 				continue
 			}
 		}
-		if t.lineStart && toks[x.j-1].end < len(rs) && strings.ContainsRune(",(—–", nextNonSpace(rs, toks[x.j-1].end)) {
-			kept = append(kept, x) // a dateline: Bengasi (Libia), 16 sep (EFE)
+		if t.lineStart && datelineFrom(toks, rs, x.j) {
+			kept = append(kept, x) // a dateline: Bengasi (Libia), 16 sep (EFE), Tokio/Nara (dpa)
 			continue
 		}
 		if t.sentStart && (t.sc == scLatin || t.sc == scCyrillic) {
@@ -581,4 +581,32 @@ func nextNonSpace(rs []rune, i int) rune {
 		}
 	}
 	return 0
+}
+
+// datelineFrom reports whether the words of a line's first name, ending before token j, are a
+// dateline: a comma, a parenthesis or a dash follows them, maybe after more places joined by
+// slashes (Istanbul/Damaskus (dpa), Kyiv/Moscow —).
+func datelineFrom(toks []token, rs []rune, j int) bool {
+	for hops := 0; j <= len(toks) && hops < 4; hops++ {
+		end := toks[j-1].end
+		if end >= len(rs) {
+			return false
+		}
+		c := nextNonSpace(rs, end)
+		if strings.ContainsRune(",(—–", c) {
+			return true
+		}
+		if c != '/' || j == len(toks) || toks[j].lineStart || !toks[j].capFirst {
+			return false
+		}
+		// The next place: capitalised words one space apart after the slash.
+		if strings.TrimSpace(string(rs[end:toks[j].start])) != "/" {
+			return false
+		}
+		j++
+		for j < len(toks) && toks[j].capFirst && !toks[j].lineStart && onlySpaceBetweenTokens(toks[j-1], toks[j]) {
+			j++
+		}
+	}
+	return false
 }
