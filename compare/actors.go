@@ -91,6 +91,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	ms = kept
 
 	ms = g.applyFrames(toks, ms, lang)
+	g.countryModifiers(toks, rs, ms, lang)
 	unknown, absorbed := g.unknownNames(toks, rs, ms, lang)
 	if len(absorbed) > 0 {
 		kept := ms[:0]
@@ -609,4 +610,25 @@ func datelineFrom(toks []token, rs []rune, j int) bool {
 		}
 	}
 	return false
+}
+
+// countryModifiers makes a country hyphened to the noun after it, in a language that writes
+// such compounds as one word (US-Pipeline, Russland-Reise, China-Politik), an adjective: the
+// compound says American, Russian, Chinese, and names no actor, like the adjectives the
+// gazetteer lists. Organisations and people keep their mention (SPD-Politiker, Wagner-Chef).
+func (g *gazetteer) countryModifiers(toks []token, rs []rune, ms []match, lang string) {
+	if !g.morph.capsNouns[lang] {
+		return
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.adj || m.product || m.actor < 0 || m.typ != ActorCountry || m.j >= len(toks) {
+			continue
+		}
+		end, next := toks[m.j-1].end, toks[m.j]
+		if end >= len(rs) || rs[end] != '-' || next.start != end+1 || next.sc != scLatin || !next.capFirst {
+			continue
+		}
+		m.adj = true
+	}
 }

@@ -31,6 +31,15 @@ func TestActorsGermanNews(t *testing.T) {
 		{"number word after", "de", "Drei Wochen später kam die Antwort aus Berlin.",
 			[]actorWant{{"Berlin", "Berlin"}}},
 		{"conjunction", "de", "Ob Kunden recht haben, blieb offen.", nil},
+		// A country hyphened to a noun is its adjective (the American pipeline, a trip to
+		// Russia); an organisation or a person hyphened so is still named.
+		{"country compound", "de", "Die größte US-Pipeline und die Russland-Reise des Kanzlers.", nil},
+		{"country compound and name", "de", "Die US-Bundespolizei FBI ermittelt, sagte der SPD-Politiker.",
+			[]actorWant{{"FBI", "Federal Bureau of Investigation"}, {"SPD", "Social Democratic Party of Germany"}}},
+		{"country alone", "de", "Die Pipeline der USA läuft, sagte Russland.",
+			[]actorWant{{"USA", "United States"}, {"Russland", "Russia"}}},
+		{"country pair en", "en", "Trucks wait at the US-Mexico border.",
+			[]actorWant{{"US", "United States"}, {"Mexico", "Mexico"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
