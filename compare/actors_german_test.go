@@ -38,6 +38,11 @@ func TestActorsGermanNews(t *testing.T) {
 			[]actorWant{{"FBI", "Federal Bureau of Investigation"}, {"SPD", "Social Democratic Party of Germany"}}},
 		{"country alone", "de", "Die Pipeline der USA läuft, sagte Russland.",
 			[]actorWant{{"USA", "United States"}, {"Russland", "Russia"}}},
+		// German names of actors the gazetteer knew in other languages, declined too.
+		{"german names", "de", "König Charles empfing Michail Mischustin nicht, sagte ein Helfer des Japanischen Roten Kreuzes.",
+			[]actorWant{{"König Charles", "Charles III"}, {"Michail Mischustin", "Mikhail Mishustin"}, {"Japanischen Roten Kreuzes", "Japanese Red Cross"}}},
+		{"german names 2", "de", "Die Partei der Arbeit Koreas tagte in Eriwan, nicht in Addis Abeba.",
+			[]actorWant{{"Partei der Arbeit Koreas", "Workers' Party of Korea"}, {"Eriwan", "Yerevan"}, {"Addis Abeba", "Addis Ababa"}}},
 		{"country pair en", "en", "Trucks wait at the US-Mexico border.",
 			[]actorWant{{"US", "United States"}, {"Mexico", "Mexico"}}},
 	}
