@@ -43,6 +43,13 @@ func TestActorsGermanNews(t *testing.T) {
 			[]actorWant{{"König Charles", "Charles III"}, {"Michail Mischustin", "Mikhail Mishustin"}, {"Japanischen Roten Kreuzes", "Japanese Red Cross"}}},
 		{"german names 2", "de", "Die Partei der Arbeit Koreas tagte in Eriwan, nicht in Addis Abeba.",
 			[]actorWant{{"Partei der Arbeit Koreas", "Workers' Party of Korea"}, {"Eriwan", "Yerevan"}, {"Addis Abeba", "Addis Ababa"}}},
+		// The German press writes the acronyms it pronounces as words with one capital
+		// (Nato, Uno, Unesco, Opec, Unifil), and its own exonyms for capitals the gazetteer
+		// curates (Taipeh, Pjöngjang, Tiflis, Khartum).
+		{"acronyms as words", "de", "Die Nato und die Uno berieten, die Opec schwieg, Unifil meldete Schüsse.",
+			[]actorWant{{"Nato", "NATO"}, {"Uno", "United Nations"}, {"Opec", "OPEC"}, {"Unifil", "United Nations Interim Force in Lebanon"}}},
+		{"capitals", "de", "Peking warnte Taipeh, Pjöngjang schwieg, aus Tiflis und Khartum kam Kritik.",
+			[]actorWant{{"Peking", "Beijing"}, {"Taipeh", "Taipei"}, {"Pjöngjang", "Pyongyang"}, {"Tiflis", "Tbilisi"}, {"Khartum", "Khartoum"}}},
 		{"country pair en", "en", "Trucks wait at the US-Mexico border.",
 			[]actorWant{{"US", "United States"}, {"Mexico", "Mexico"}}},
 	}
