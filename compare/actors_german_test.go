@@ -50,6 +50,10 @@ func TestActorsGermanNews(t *testing.T) {
 			[]actorWant{{"Nato", "NATO"}, {"Uno", "United Nations"}, {"Opec", "OPEC"}, {"Unifil", "United Nations Interim Force in Lebanon"}}},
 		{"capitals", "de", "Peking warnte Taipeh, Pjöngjang schwieg, aus Tiflis und Khartum kam Kritik.",
 			[]actorWant{{"Peking", "Beijing"}, {"Taipeh", "Taipei"}, {"Pjöngjang", "Pyongyang"}, {"Tiflis", "Tbilisi"}, {"Khartum", "Khartoum"}}},
+		// A title before a name is no part of it (Ajatollah, Scheich, Machthaber,
+		// Vorsitzende): the person after it is the known one, or an unknown one without it.
+		{"titles", "de", "Ajatollah Ali Khamenei drohte, sagte die Vorsitzende Greta Vollmer.",
+			[]actorWant{{"Ali Khamenei", "Ali Khamenei"}, {"Greta Vollmer", "local:greta vollmer"}}},
 		{"country pair en", "en", "Trucks wait at the US-Mexico border.",
 			[]actorWant{{"US", "United States"}, {"Mexico", "Mexico"}}},
 	}
