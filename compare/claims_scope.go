@@ -3,6 +3,10 @@ package compare
 import (
 	"slices"
 	"strings"
+	"sync"
+	"unicode"
+
+	"parallax/assets"
 )
 
 // Claim scope: a figure's claim includes where it applies. "3,381 dead in Turkey", "1,509 в
@@ -21,20 +25,44 @@ import (
 // sum of money (its flag, its owner) say whose, not where.
 func claimScopes(a *article) []string {
 	out := make([]string, len(a.facts))
+	var all []string // every country some toll of the article is said of
 	for i, f := range a.facts {
 		if f.Kind != KindNumber || !loadConcepts().cumulative[claimConcept(f)] || i >= len(a.factSent) {
 			continue // a ship's length or a pipeline's volume is not counted per country
 		}
 		out[i] = scopeOf(a, i)
+		if out[i] != scopeTotal {
+			for _, id := range strings.Split(out[i], "+") {
+				if id != "" {
+					all = appendUnique(all, id)
+				}
+			}
+		}
+	}
+	// "In both countries" is the sum over the countries the article counts: the same claim
+	// as a toll said of "Turkey and Syria" by name.
+	for i := range out {
+		if out[i] == scopeTotal {
+			out[i] = ""
+			if len(all) > 1 {
+				out[i] = scopeKey(all)
+			}
+		}
 	}
 	return out
 }
+
+// scopeTotal marks, while claimScopes runs, a figure its sentence calls a sum over places.
+const scopeTotal = "*total"
 
 // scopeOf returns the scope key of number fact i of a.
 func scopeOf(a *article, i int) string {
 	si := a.factSent[i]
 	if ids := clauseCountries(a, i); len(ids) > 0 {
 		return scopeKey(ids)
+	}
+	if saysTotal(a, si) {
+		return scopeTotal
 	}
 	for s := si - 1; s >= 0 && !paragraphBreak(a, s+1); s-- {
 		if ids := countriesOfSentence(a, s); len(ids) > 0 {
@@ -46,41 +74,58 @@ func scopeOf(a *article, i int) string {
 
 // clauseCountries lists the countries scoping number fact i within its own sentence: all
 // that the sentence names, or, when it gives another figure of the same concept with another
-// value and names several countries, the one nearest to fact i.
+// value (or a bare figure) and names several countries, the one of fact i's clause. A
+// sentence that counts place by place keeps one order: "in Turkey 3,100, in Syria 1,700"
+// (place first: each figure takes the last country before it) or "3,100 died in Turkey and
+// 1,700 in Syria" (figure first: each takes the first country after it).
 func clauseCountries(a *article, i int) []string {
 	f := a.facts[i]
 	var ids []string
-	var near string
-	best := -1
+	type mention struct {
+		id    string
+		start int
+	}
+	var countries []mention
 	several := false
+	firstFigure := f.Start
 	for _, j := range a.sentenceFacts(a.factSent[i]) {
 		g := a.facts[j]
-		if g.Kind == KindNumber && j != i && claimConcept(g) == claimConcept(f) && compareValues(f, g) == incompatible {
+		if g.Kind == KindNumber && j != i && !g.Ordinal && (claimConcept(g) == claimConcept(f) || g.Concept == "") && compareValues(f, g) == incompatible {
+			// Another figure of the concept, or an elliptical one ("… in Turkey and 1,700
+			// in Syria"), with another value: the sentence counts place by place.
 			several = true
+			firstFigure = min(firstFigure, g.Start)
 		}
 		if g.Kind != KindActor || g.Type != ActorCountry {
 			continue
 		}
-		id := actorID(g)
-		if id == "" {
-			continue
-		}
-		ids = appendUnique(ids, id)
-		d := g.Start - f.End
-		if g.End <= f.Start {
-			d = f.Start - g.End
-		}
-		if d < 0 {
-			d = 0
-		}
-		if best < 0 || d < best {
-			best, near = d, id
+		if id := actorID(g); id != "" {
+			ids = appendUnique(ids, id)
+			countries = append(countries, mention{id, g.Start})
 		}
 	}
-	if several && len(ids) > 1 {
+	if !several || len(ids) < 2 {
+		return ids
+	}
+	slices.SortFunc(countries, func(x, y mention) int { return x.start - y.start })
+	if countries[0].start < firstFigure {
+		near := ""
+		for _, c := range countries {
+			if c.start < f.Start {
+				near = c.id
+			}
+		}
+		if near == "" {
+			return nil
+		}
 		return []string{near}
 	}
-	return ids
+	for _, c := range countries {
+		if c.start >= f.End {
+			return []string{c.id}
+		}
+	}
+	return nil
 }
 
 // countriesOfSentence lists the countries sentence s names.
@@ -114,4 +159,75 @@ func scopeKey(ids []string) string {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
 	return strings.Join(ids, "+")
+}
+
+// totalsTable holds scope-totals.tsv: per language, the lower-case forms that make a figure a
+// sum over places.
+var loadTotals = sync.OnceValue(func() map[string][]string {
+	data, err := assets.Lang.ReadFile("lang/scope-totals.tsv")
+	if err != nil {
+		panic("compare: embedded scope totals table is missing: " + err.Error())
+	}
+	out := map[string][]string{}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 2 {
+			panic("compare: scope totals table: bad line " + line)
+		}
+		for _, f := range strings.Split(cols[1], "|") {
+			if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
+				out[cols[0]] = append(out[cols[0]], f)
+			}
+		}
+	}
+	return out
+})
+
+// saysTotal reports whether sentence s of a calls its figures a sum over places (a form of
+// scope-totals.tsv in the article's language). Forms in scripts that glue clitics to words
+// (Arabic) or write no spaces (Han) match anywhere; others only as whole words.
+func saysTotal(a *article, s int) bool {
+	if a.runes == nil || s < 0 || s >= len(a.sentStart) {
+		return false
+	}
+	end := len(a.runes)
+	if s+1 < len(a.sentStart) {
+		end = a.sentStart[s+1]
+	}
+	lo := a.sentStart[s]
+	if lo < 0 || lo > end || end > len(a.runes) {
+		return false
+	}
+	text := []rune(strings.ToLower(string(a.runes[lo:end])))
+	for _, form := range loadTotals()[a.doc.Lang] {
+		if containsForm(text, []rune(form)) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsForm reports whether text holds form; a form starting or ending with a letter of
+// a spaced, unglued script must not touch another letter there.
+func containsForm(text, form []rune) bool {
+	if len(form) == 0 {
+		return false
+	}
+	glued := func(r rune) bool { return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Arabic, r) }
+	for i := 0; i+len(form) <= len(text); i++ {
+		if !slices.Equal(text[i:i+len(form)], form) {
+			continue
+		}
+		if i > 0 && unicode.IsLetter(text[i-1]) && !glued(form[0]) {
+			continue
+		}
+		if j := i + len(form); j < len(text) && unicode.IsLetter(text[j]) && !glued(form[len(form)-1]) {
+			continue
+		}
+		return true
+	}
+	return false
 }
