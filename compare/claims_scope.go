@@ -22,20 +22,32 @@ import (
 // claimScopes returns, per fact of a, the scope of its claim as a key (sorted country ids
 // joined by "+"), or "" when the fact is no toll or no country scopes it. Only tolls
 // (concepts.tsv: cumulative) are counted per place; the countries beside a ship's length or a
-// sum of money (its flag, its owner) say whose, not where.
+// sum of money (its flag, its owner) say whose, not where. One pass over the sentences keeps
+// it linear in the article's length.
 func claimScopes(a *article) []string {
 	out := make([]string, len(a.facts))
-	var all []string // every country some toll of the article is said of
+	var prev []string // per sentence: the scope the paragraph has set before it
+	var all []string  // every country some toll of the article is said of
 	for i, f := range a.facts {
 		if f.Kind != KindNumber || !loadConcepts().cumulative[claimConcept(f)] || i >= len(a.factSent) {
 			continue // a ship's length or a pipeline's volume is not counted per country
 		}
-		out[i] = scopeOf(a, i)
-		if out[i] != scopeTotal {
-			for _, id := range strings.Split(out[i], "+") {
-				if id != "" {
-					all = appendUnique(all, id)
-				}
+		if prev == nil {
+			prev = paragraphScopes(a)
+		}
+		si := a.factSent[i]
+		switch ids := clauseCountries(a, i); {
+		case len(ids) > 0:
+			out[i] = scopeKey(ids)
+		case saysTotal(a, si):
+			out[i] = scopeTotal
+			continue
+		case si >= 0 && si < len(prev):
+			out[i] = prev[si]
+		}
+		for _, id := range strings.Split(out[i], "+") {
+			if id != "" {
+				all = appendUnique(all, id)
 			}
 		}
 	}
@@ -55,21 +67,21 @@ func claimScopes(a *article) []string {
 // scopeTotal marks, while claimScopes runs, a figure its sentence calls a sum over places.
 const scopeTotal = "*total"
 
-// scopeOf returns the scope key of number fact i of a.
-func scopeOf(a *article, i int) string {
-	si := a.factSent[i]
-	if ids := clauseCountries(a, i); len(ids) > 0 {
-		return scopeKey(ids)
-	}
-	if saysTotal(a, si) {
-		return scopeTotal
-	}
-	for s := si - 1; s >= 0 && !paragraphBreak(a, s+1); s-- {
+// paragraphScopes returns, per sentence, the countries (as a scope key) of the nearest
+// earlier sentence of its paragraph that names any, "" when none does.
+func paragraphScopes(a *article) []string {
+	out := make([]string, len(a.sentStart))
+	cur := ""
+	for s := range a.sentStart {
+		if paragraphBreak(a, s) {
+			cur = ""
+		}
+		out[s] = cur
 		if ids := countriesOfSentence(a, s); len(ids) > 0 {
-			return scopeKey(ids)
+			cur = scopeKey(ids)
 		}
 	}
-	return ""
+	return out
 }
 
 // clauseCountries lists the countries scoping number fact i within its own sentence: all
