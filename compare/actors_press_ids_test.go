@@ -27,6 +27,8 @@ func TestPressCountryNames(t *testing.T) {
 		{"ar", "وصل وفد من المجر إلى المدينة.", "المجر", "Hungary"},
 		{"ar", "أعلنت الدنمارك إرسال فريق إنقاذ.", "الدنمارك", "Denmark"},
 		{"ar", "عبرت قوافل الإغاثة إلى ميانمار.", "ميانمار", "Myanmar"},
+		{"zh", "沙特派出了救援队。", "沙特", "Saudi Arabia"},
+		{"zh", "阿联酋宣布提供援助。", "阿联酋", "United Arab Emirates"},
 		// Offices named through a country: the id is the office's English Wikipedia title.
 		{"en", "The Chinese Foreign Ministry declined to comment.", "Chinese Foreign Ministry", "Ministry of Foreign Affairs of the People's Republic of China"},
 		{"zh", "中国外交部发言人表示反对。", "中国外交部", "Ministry of Foreign Affairs of the People's Republic of China"},
