@@ -38,6 +38,7 @@ func TestPressCountryNames(t *testing.T) {
 		{"vi", "Bộ Quốc phòng Pháp xác nhận tin này.", "Bộ Quốc phòng Pháp", "Ministry of Armed Forces (France)"},
 		{"zh", "日本卫生部公布了数据。", "日本卫生部", "Ministry of Health, Labour and Welfare"},
 		{"en", "The Ukrainian Red Cross sent volunteers.", "Ukrainian Red Cross", "Ukrainian Red Cross Society"},
+		{"ar", "أصدرت وزارة خارجية سوريا بيانا.", "وزارة خارجية سوريا", "Ministry of Foreign Affairs and Expatriates (Syria)"},
 	}
 	for _, c := range cases {
 		got := extractActors(Document{Lang: c.lang, Text: c.text}, Options{})
