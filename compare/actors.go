@@ -137,36 +137,50 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 // Red Crescent after Libyan Red Crescent) that organisation: the article's short form of it.
 // A short form two known organisations hold stays unknown; an analyst's alias is kept.
 func shortFormsOfKnown(facts []Fact) {
-	var known []int
+	// Each distinct known name is folded once, and each distinct unknown name looked up once:
+	// a long text names the same organisations again and again.
+	type knownName struct {
+		words []string
+		at    int // a fact naming it
+	}
+	var known []knownName
+	seen := map[string]bool{}
 	for i, f := range facts {
 		if id, _ := f.Value.(string); f.Type == ActorOrg && id != "" && !strings.HasPrefix(id, "local:") {
-			known = append(known, i)
+			key := id + "\x00" + f.Text
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			known = append(known, knownName{strings.Fields(FoldForSearch(f.Text)), i})
 		}
 	}
 	if len(known) == 0 {
 		return
 	}
+	resolved := map[string]int{} // unknown name → the fact it takes its actor from, or < 0
 	for i := range facts {
 		f := &facts[i]
 		id, _ := f.Value.(string)
 		if f.Kind != KindActor || f.Type != ActorOrg || !strings.HasPrefix(id, "local:") || f.Confidence >= confExact {
 			continue
 		}
-		words := strings.Fields(FoldForSearch(f.Text))
-		if len(words) < 2 {
-			continue
-		}
-		found := -1
-		for _, k := range known {
-			full := strings.Fields(FoldForSearch(facts[k].Text))
-			if len(full) <= len(words) || !containsRun(full, words) {
-				continue
+		found, done := resolved[f.Text]
+		if !done {
+			found = -1
+			if words := strings.Fields(FoldForSearch(f.Text)); len(words) >= 2 {
+				for _, k := range known {
+					if len(k.words) <= len(words) || !containsRun(k.words, words) {
+						continue
+					}
+					if found >= 0 && facts[found].Value != facts[k.at].Value {
+						found = -2
+						break
+					}
+					found = k.at
+				}
 			}
-			if found >= 0 && facts[found].Value != facts[k].Value {
-				found = -2
-				break
-			}
-			found = k
+			resolved[f.Text] = found
 		}
 		if found >= 0 {
 			f.Value, f.Label = facts[found].Value, facts[found].Label

@@ -43,7 +43,7 @@ func ExtractFacts(doc Document, opts Options) []Fact {
 	toks := tokenizeRunesInto(buf.toks[:0], doc.Text, rs, loadGazetteer().morph)
 	buf.toks = toks
 	actors := extractActorsTokens(doc, opts, rs, toks)
-	facts = dropNamedNumbers(facts, actors, doc.Text)
+	facts = dropNamedNumbers(facts, actors, rs)
 	facts = append(facts, actors...)
 	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks)
 	kindRank := map[FactKind]int{KindDate: 0, KindNumber: 1, KindActor: 2}
@@ -177,8 +177,9 @@ func runeSlice(text string, bpos, rpos, start, end int) string {
 // product right before them, where the script has no capitals to tell ("بوينغ 737",
 // "波音737"): the model number is part of the name. Chinese writes every number against the
 // word before it (国民党52席, the Kuomintang's 52 seats), so after a name in Han characters
-// only a maker of numbered models (@models in actors.tsv: 波音737) takes the number.
-func dropNamedNumbers(facts, actors []Fact, text string) []Fact {
+// only a maker of numbered models (@models in actors.tsv: 波音737) takes the number. rs is
+// the text's runes (a rune at an offset, without walking the text from its start for each).
+func dropNamedNumbers(facts, actors []Fact, rs []rune) []Fact {
 	if len(actors) == 0 {
 		return facts
 	}
@@ -188,7 +189,7 @@ func dropNamedNumbers(facts, actors []Fact, text string) []Fact {
 		if a.Type != ActorOrg {
 			continue
 		}
-		if a.End > 0 && isHan(runeAt(text, a.End-1)) {
+		if a.End > 0 && isHan(runeAt(rs, a.End-1)) {
 			id, _ := a.Value.(string)
 			if k, ok := g.byID[id]; !ok || !g.actors[k].models {
 				continue
@@ -201,7 +202,7 @@ func dropNamedNumbers(facts, actors []Fact, text string) []Fact {
 	}
 	out := facts[:0]
 	for _, f := range facts {
-		if f.Kind == KindNumber && allDigits(f.Text) && (ends[f.Start] || ends[f.Start-1] && f.Start > 0 && runeAt(text, f.Start-1) == ' ') {
+		if f.Kind == KindNumber && allDigits(f.Text) && (ends[f.Start] || ends[f.Start-1] && f.Start > 0 && runeAt(rs, f.Start-1) == ' ') {
 			continue
 		}
 		out = append(out, f)
@@ -221,16 +222,12 @@ func allDigits(s string) bool {
 	return true
 }
 
-// runeAt returns the rune at rune offset i of s (0 when out of range).
-func runeAt(s string, i int) rune {
-	n := 0
-	for _, r := range s {
-		if n == i {
-			return r
-		}
-		n++
+// runeAt returns rs[i] (0 when out of range).
+func runeAt(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
 	}
-	return 0
+	return rs[i]
 }
 
 // extractBuf holds the large per-article slices of one extraction — the text's runes and both

@@ -136,7 +136,9 @@ func (sc *dnScan) parseNumbers() []numSpec {
 		}
 		q := ""
 		j := i
-		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline {
+		// A qualifier that is the end of another word is none: 约 of 北约 (NATO) or 纽约 (New
+		// York) before "32个成员国" (block_before).
+		if e, it, ok := sc.find(i, itQualifier); ok && e < len(sc.toks) && !sc.toks[e].newline && !sc.blocked(i, e) {
 			q, j = it.s, e
 		}
 		// A unit written before the number: "$5", "US$ 2,5", "€3".

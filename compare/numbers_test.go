@@ -36,6 +36,11 @@ var numberCases = map[string][]numberCase{
 		{"zh", "不到50人参加", num(50).q(QualifierLessThan)},
 		// A number against an organisation's name is a count; against a plane maker's, a model.
 		{"zh", "欧盟27个成员国的领导人出席了峰会", num(27)},
+		// 约 and 近 that end another word (北约, 纽约, 最近, 附近) qualify nothing.
+		{"zh", "北约32个成员国的领导人出席了峰会", num(32)},
+		{"zh", "紐約3名警察受傷", num(3)},
+		{"zh", "附近2座房屋倒塌", num(2)},
+		{"zh", "北约约有3500名士兵", num(3500).q(QualifierAbout)},
 		noNumber("zh", "一架波音737客机在跑道上滑行"),
 		{"zh", "至少20人死亡", num(20).q(QualifierAtLeast)},
 		{"zh", "搁浅三天半后", num(3.5).u("day")},
