@@ -208,6 +208,9 @@ type storyAlign struct {
 	// furniture marks, per article and fact, the dates of datelines:
 	// they state no claim, so they neither align nor conflict.
 	furniture [][]bool
+	// scope is, per root, the place its claim figures apply to (claims_scope.go), "" when
+	// none is known: two groups of differently scoped figures are two claims.
+	scope []string
 }
 
 func (al *storyAlign) canUnion(x, y int) bool {
@@ -237,6 +240,9 @@ func (al *storyAlign) canUnion(x, y int) bool {
 	}
 	if al.dayPartsClash(rx, ry) {
 		return false
+	}
+	if sx, sy := al.scope[rx], al.scope[ry]; sx != "" && sy != "" && sx != sy {
+		return false // deaths in Turkey, deaths in Syria, deaths in both
 	}
 	for n, bad := range al.forbid {
 		rn := al.uf.find(n)
@@ -274,6 +280,9 @@ func (al *storyAlign) union(x, y int) {
 	}
 	if al.concept[r] == "" {
 		al.concept[r] = al.concept[o]
+	}
+	if al.scope[r] == "" {
+		al.scope[r] = al.scope[o]
 	}
 	al.members[r] = append(al.members[r], al.members[o]...)
 	delete(al.members, o)
@@ -438,7 +447,13 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	al.split = make([]bool, len(al.nodes))
 	al.span = make([][2]float64, len(al.nodes))
 	al.members = make(map[int][]int, len(al.nodes))
+	al.scope = make([]string, len(al.nodes))
+	scopes := make([][]string, len(st.arts))
+	for ai, a := range st.arts {
+		scopes[ai] = claimScopes(a)
+	}
 	for i, n := range al.nodes {
+		al.scope[i] = scopes[n.art][n.fact]
 		f := st.arts[n.art].facts[n.fact]
 		al.rng[i] = factRange(f)
 		al.concept[i] = claimConcept(f)
