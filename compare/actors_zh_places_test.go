@@ -26,3 +26,31 @@ func TestZhBarePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestZhListHeads: a province word written once after a list of places (等省) makes each
+// place of the list the province; the same places without it, or one place alone before
+// 等省, stay as written.
+func TestZhListHeads(t *testing.T) {
+	cases := []struct {
+		text string
+		want map[string]string
+	}{
+		{"救援队已抵达阿勒颇、拉塔基亚和伊德利卜等省。",
+			map[string]string{"阿勒颇": "Aleppo Governorate", "拉塔基亚": "Latakia Governorate", "伊德利卜": "Idlib Governorate"}},
+		{"救援队已抵达阿勒颇和伊德利卜两座城市。",
+			map[string]string{"阿勒颇": "Aleppo", "伊德利卜": "Idlib"}},
+		{"政府向阿勒颇派出医生，伊德利卜等省也在求援。",
+			map[string]string{"阿勒颇": "Aleppo", "伊德利卜": "Idlib"}},
+	}
+	for _, c := range cases {
+		got := map[string]string{}
+		for _, f := range extractActors(Document{Lang: "zh", Text: c.text}, Options{}) {
+			got[f.Text], _ = f.Value.(string)
+		}
+		for surface, want := range c.want {
+			if got[surface] != want {
+				t.Errorf("%s: %q got %q, want %q", c.text, surface, got[surface], want)
+			}
+		}
+	}
+}

@@ -133,6 +133,9 @@ type morphology struct {
 	// placeSuffixes[lang] are the words a language glues to the end of a place's name (zh
 	// 市, 州, 县, 省): a generated place name with one is also known without it.
 	placeSuffixes map[string][]string
+	// listJoiners[lang] part the items of a list (、 和); listClosers[lang] close it before a
+	// word that heads every item (等 in 阿勒颇和哈马等省). See listHeads.
+	listJoiners, listClosers map[string][]string
 	// adjEndings end adjectives and participles, per language.
 	adjEndings map[string][]string
 	// compoundHeads[lang][role key] is the English word of a role word that a language
@@ -553,6 +556,15 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.adjEndings[f[1]] = append(m.adjEndings[f[1]], vals...)
 		case "han-org-suffix":
 			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
+		case "list-joiner", "list-closer":
+			lists := &m.listJoiners
+			if f[0] == "list-closer" {
+				lists = &m.listClosers
+			}
+			if *lists == nil {
+				*lists = map[string][]string{}
+			}
+			(*lists)[f[1]] = append((*lists)[f[1]], vals...)
 		case "place-suffix":
 			if m.placeSuffixes == nil {
 				m.placeSuffixes = map[string][]string{}
