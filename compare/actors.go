@@ -122,12 +122,16 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 			Type:       m.typ,
 			Confidence: m.conf,
 		}
-		if al.bySurface == nil {
-			// no aliases to apply
-		} else if a, ok := al.bySurface[FoldForSearch(f.Text)]; ok {
-			f.Value, f.Label, f.Type, f.Confidence = a.ActorID, a.Label, a.Type, confExact
-		}
 		facts = append(facts, f)
+	}
+	g.listHeads(facts, rs, lang)
+	if al.bySurface != nil {
+		for k := range facts {
+			f := &facts[k]
+			if a, ok := al.bySurface[FoldForSearch(f.Text)]; ok {
+				f.Value, f.Label, f.Type, f.Confidence = a.ActorID, a.Label, a.Type, confExact
+			}
+		}
 	}
 	shortFormsOfKnown(facts)
 	return facts

@@ -293,11 +293,18 @@ func regionBase(base string, rule headRule) string {
 
 // headMatch is the phrase [i, j) around place m as the actor rule composes.
 func (g *gazetteer) headMatch(toks []token, m match, i, j int, rule headRule) match {
+	nm := g.headMatchLabel(m, rule)
+	nm.i, nm.j, nm.start, nm.end = i, j, toks[i].start, toks[j-1].end
+	return nm
+}
+
+// headMatchLabel is the actor the rule composes around place m (span left unset).
+func (g *gazetteer) headMatchLabel(m match, rule headRule) match {
 	base := m.label
 	if m.actor >= 0 {
 		base = g.actors[m.actor].label
 	}
-	nm := match{i: i, j: j, start: toks[i].start, end: toks[j-1].end, actor: -1, conf: m.conf, typ: rule.typ}
+	nm := match{actor: -1, conf: m.conf, typ: rule.typ}
 	base = regionBase(base, rule)
 	for _, e := range rule.english {
 		// The place is already the named one (province du Hatay: Hatay is Hatay Province).
@@ -365,4 +372,83 @@ func (g *gazetteer) compoundHeads(toks []token, rs []rune, ms []match, lang stri
 		return ms
 	}
 	return sortByStart(append(ms, add...))
+}
+
+// listHeads gives a head written once after a list of places to every place of the list
+// (阿勒颇、拉塔基亚、哈马和伊德利卜等省: four governorates, not four cities). Only glued heads
+// after the name (Chinese) are read this way; the list's joiners and the word that closes it
+// (等, "and others") come from morph.tsv. Each place keeps its own span. facts are in text
+// order; it runs on an article's facts after extraction and again after the story's names
+// are confirmed (a place the other versions confirmed may complete the list).
+func (g *gazetteer) listHeads(facts []Fact, rs []rune, lang string) {
+	joiners, closers := g.morph.listJoiners[lang], g.morph.listClosers[lang]
+	if len(joiners) == 0 {
+		return
+	}
+	var pats []headPattern
+	for _, p := range g.headPats[lang] {
+		if p.glued && len(p.before) == 0 && len(p.after) == 1 && g.heads[p.rule].english != nil {
+			pats = append(pats, p)
+		}
+	}
+	at := func(p int, w string) int { // end of w written at p, or -1
+		wr := []rune(w)
+		if p >= 0 && p+len(wr) <= len(rs) && string(rs[p:p+len(wr)]) == w {
+			return p + len(wr)
+		}
+		return -1
+	}
+	isPlace := func(f Fact) bool { return f.Kind == KindActor && f.Type == ActorPlace }
+	var places []int
+	for k := range facts {
+		if isPlace(facts[k]) {
+			places = append(places, k)
+		}
+	}
+	for li := len(places) - 1; li > 0; li-- {
+		last := facts[places[li]]
+		// The closing word and the head after the last place.
+		rule := -1
+		for _, c := range closers {
+			e := at(last.End, c)
+			if e < 0 {
+				continue
+			}
+			for _, p := range pats {
+				if at(e, p.after[0]) >= 0 {
+					rule = p.rule
+					break
+				}
+			}
+		}
+		if rule < 0 {
+			continue
+		}
+		// The places before it, each parted from the next by a joiner alone.
+		fi := li
+		for fi > 0 {
+			gap := string(rs[max(facts[places[fi-1]].End, 0):max(facts[places[fi]].Start, 0)])
+			joined := false
+			for _, j := range joiners {
+				joined = joined || gap == j
+			}
+			if !joined {
+				break
+			}
+			fi--
+		}
+		if fi == li {
+			continue // one place before 等省 may be that province or its city: left alone
+		}
+		for k := fi; k <= li; k++ {
+			f := &facts[places[k]]
+			m := match{actor: -1, id: fmt.Sprint(f.Value), label: f.Label, typ: f.Type, conf: f.Confidence}
+			if a, ok := g.byID[m.id]; ok {
+				m.actor = a
+			}
+			w := g.headMatchLabel(m, g.heads[rule])
+			f.Value, f.Label, f.Type = w.id, w.label, w.typ
+		}
+		li = fi
+	}
 }

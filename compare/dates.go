@@ -61,7 +61,7 @@ func (d dnDuration) smallest() string {
 func (sc *dnScan) parseDates() []dateSpec {
 	var out []dateSpec
 	for i := 0; i < len(sc.toks); {
-		if sc.toks[i].url {
+		if sc.toks[i].url || !sc.mayStartDate(i) {
 			i++
 			continue
 		}
@@ -90,6 +90,47 @@ func (sc *dnScan) parseDates() []dateSpec {
 		i++
 	}
 	return sc.joinRelativeYears(out)
+}
+
+// dateStartKinds are the lexicon item kinds a date rule can begin with: the first step of
+// every rule parseAt tries (parseSimple with parseAbs, parseAbsCore, parseRel and
+// parseDuration; interval frames, nights, day parts, modifiers, span prefixes). The other
+// first steps are digits and a number written as one word (numberWords' compoundNumeral).
+// A rule that begins with another kind must add it here; TestDateStartFilter checks that
+// no token the filter skips starts a date.
+var dateStartKinds = newKindSet(
+	itWeekday, itDayPrefix, itDayWord, itMonth, itYearPrefix, itDecadeWord, itDecadePrefix, // absolute dates
+	itRelDay, itAnaphor, itSeason, itSeasonName, itRelPeriod, itRelWeekday, // relative dates
+	itDirPrefix, itCountedUnit, itNumber, itNumMult, itArticle, // durations ("il y a", "يومين", "three", "a")
+	itDayPart, itModifier, itSpanPrefix, itIntervalOpen, itNight, // words before a date
+)
+
+// kindSet is a set of item kinds.
+type kindSet [4]uint64
+
+func newKindSet(kinds ...itemKind) kindSet {
+	var s kindSet
+	for _, k := range kinds {
+		s[k>>6] |= 1 << (k & 63)
+	}
+	return s
+}
+
+func (s *kindSet) has(k itemKind) bool { return s[k>>6]&(1<<(k&63)) != 0 }
+
+// mayStartDate reports whether some date rule can begin at token i: false means parseAt
+// surely finds nothing there, so most words are not tried against every rule.
+func (sc *dnScan) mayStartDate(i int) bool {
+	t := &sc.toks[i]
+	if t.kind == dtNum {
+		return true
+	}
+	for _, m := range sc.at(i) {
+		if dateStartKinds.has(m.it.kind) {
+			return true
+		}
+	}
+	return t.kind == dtWord && sc.lx.mayBeCompoundNumeral(t.key)
 }
 
 // joinRelativeYears makes a month written without a year and a relative year beside it one

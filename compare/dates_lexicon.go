@@ -149,6 +149,10 @@ type dnLexicon struct {
 	// holds its number words of one piece (1–19, the tens, 100, 1000) to split such a word.
 	numeralJoiners []string
 	numeralParts   map[string]float64
+	// numeralHeads holds the first numeralHeadLen bytes of every numeral part and joiner (the
+	// shortest one's length): a word that begins with none of them is no compound numeral.
+	numeralHeads   map[string]bool
+	numeralHeadLen int
 }
 
 // langFile is the union of the generated and hand-written table formats.
@@ -366,6 +370,7 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 				}
 			}
 		}
+		lx.numeralHeads, lx.numeralHeadLen = numeralHeads(lx.numeralParts, lx.numeralJoiners)
 	}
 	for _, w := range lx.numberWords {
 		if !lx.compoundOnly[w] {
@@ -373,6 +378,33 @@ func compileLexicon(name string, langs []string) *dnLexicon {
 		}
 	}
 	return lx
+}
+
+// numeralHeads returns the first n bytes of every part and joiner, n the shortest one's
+// length in bytes (0 and no set when some joiner is empty or there are none).
+func numeralHeads(parts map[string]float64, joiners []string) (map[string]bool, int) {
+	n := -1
+	for k := range parts {
+		if n < 0 || len(k) < n {
+			n = len(k)
+		}
+	}
+	for _, j := range joiners {
+		if n < 0 || len(j) < n {
+			n = len(j)
+		}
+	}
+	if n <= 0 {
+		return nil, 0
+	}
+	heads := map[string]bool{}
+	for k := range parts {
+		heads[k[:n]] = true
+	}
+	for _, j := range joiners {
+		heads[j[:n]] = true
+	}
+	return heads, n
 }
 
 // phraseKeys tokenizes a table phrase exactly like article text.

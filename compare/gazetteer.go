@@ -130,6 +130,12 @@ type morphology struct {
 	placePrep   map[string]map[string]bool
 	// hanOrgSuffixes end a company's name after a transcribed name (博斯卡利斯公司).
 	hanOrgSuffixes []string
+	// placeSuffixes[lang] are the words a language glues to the end of a place's name (zh
+	// 市, 州, 县, 省): a generated place name with one is also known without it.
+	placeSuffixes map[string][]string
+	// listJoiners[lang] part the items of a list (、 和); listClosers[lang] close it before a
+	// word that heads every item (等 in 阿勒颇和哈马等省). See listHeads.
+	listJoiners, listClosers map[string][]string
 	// adjEndings end adjectives and participles, per language.
 	adjEndings map[string][]string
 	// compoundHeads[lang][role key] is the English word of a role word that a language
@@ -550,6 +556,20 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.adjEndings[f[1]] = append(m.adjEndings[f[1]], vals...)
 		case "han-org-suffix":
 			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
+		case "list-joiner", "list-closer":
+			lists := &m.listJoiners
+			if f[0] == "list-closer" {
+				lists = &m.listClosers
+			}
+			if *lists == nil {
+				*lists = map[string][]string{}
+			}
+			(*lists)[f[1]] = append((*lists)[f[1]], vals...)
+		case "place-suffix":
+			if m.placeSuffixes == nil {
+				m.placeSuffixes = map[string][]string{}
+			}
+			m.placeSuffixes[f[1]] = append(m.placeSuffixes[f[1]], vals...)
 		case "place-prep":
 			m.placePrep[f[1]] = addKeys(m.placePrep[f[1]], vals)
 		case "zone-after", "zone-before":
@@ -988,7 +1008,8 @@ func arabicSkeleton(key string) string {
 // cmd/gen-gazetteer). Curated data wins: a place whose id is already an actor is skipped, and
 // so is any name that already names something in that language, or is a stop word there.
 func (g *gazetteer) loadPlaces(fsys fs.FS) error {
-	return readTSV(fsys, "places.tsv", func(f []string) error {
+	var bare []bareName
+	err := readTSV(fsys, "places.tsv", func(f []string) error {
 		if len(f) < 3 {
 			return fmt.Errorf("want id, type, names")
 		}
@@ -1049,10 +1070,61 @@ func (g *gazetteer) loadPlaces(fsys fs.FS) error {
 					g.byID[f[0]] = a
 				}
 				g.addName(a, n, []string{lang}, candidate{weak: true})
+				for _, suf := range g.morph.placeSuffixes[lang] {
+					if b, ok := strings.CutSuffix(n, suf); ok && utf8.RuneCountInString(b) >= 3 {
+						bare = append(bare, bareName{a, b, lang})
+						break
+					}
+				}
 			}
 		}
 		return nil
 	})
+	g.addBarePlaces(bare)
+	return err
+}
+
+// bareName is a generated place name without its glued suffix (加利福尼亚 for 加利福尼亚州).
+type bareName struct {
+	a          int32
+	name, lang string
+}
+
+// addBarePlaces adds the bare forms after every full name is in, each only where no name of
+// that language has it yet (a place GeoNames writes that way wins) and where one place alone
+// would take it: a bare form two places share (two 中山, a 市 and a 县) names neither.
+func (g *gazetteer) addBarePlaces(bare []bareName) {
+	owners := map[string]map[int32]bool{}
+	for _, b := range bare {
+		k := b.lang + "\x00" + b.name
+		if owners[k] == nil {
+			owners[k] = map[int32]bool{}
+		}
+		owners[k][b.a] = true
+	}
+	for _, b := range bare {
+		if len(owners[b.lang+"\x00"+b.name]) != 1 {
+			continue
+		}
+		toks := tokenize(b.name, g.morph)
+		if len(toks) == 0 || len(toks) == 1 && g.morph.isStop(b.lang, toks[0].key) {
+			continue
+		}
+		keys := make([]string, len(toks))
+		for i, t := range toks {
+			keys[i] = t.fold
+		}
+		taken := false
+		for _, c := range g.names[strings.Join(keys, " ")] {
+			if c.allows(b.lang) {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			g.addName(b.a, b.name, []string{b.lang}, candidate{weak: true})
+		}
+	}
 }
 
 // regionSuffixes end the English titles of first-level regions (Hatay Province, Idlib

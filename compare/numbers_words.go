@@ -427,7 +427,7 @@ func isNumeralPart(v float64) bool {
 // "fünfundzwanzigtausend" 25000). The word must split wholly into number words and joiners,
 // in at least two pieces; a word that merely starts with one ("Achtung", "Dreieck") does not.
 func (lx *dnLexicon) compoundNumeral(key string) (float64, bool) {
-	if len(lx.numeralParts) == 0 || len(key) < 6 {
+	if !lx.mayBeCompoundNumeral(key) {
 		return 0, false
 	}
 	var parts []float64 // a joiner is -1
@@ -457,6 +457,19 @@ func (lx *dnLexicon) compoundNumeral(key string) (float64, bool) {
 		return 0, false
 	}
 	return split(key)
+}
+
+// mayBeCompoundNumeral reports whether key may be a number written as one word: it is long
+// enough and begins as some numeral part or joiner does (false: compoundNumeral surely
+// fails).
+func (lx *dnLexicon) mayBeCompoundNumeral(key string) bool {
+	if len(lx.numeralParts) == 0 || len(key) < 6 {
+		return false
+	}
+	if lx.numeralHeadLen == 0 {
+		return true
+	}
+	return len(key) >= lx.numeralHeadLen && lx.numeralHeads[key[:lx.numeralHeadLen]]
 }
 
 // numeralValue adds up the pieces of a glued numeral, units before tens after a joiner
