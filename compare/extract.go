@@ -21,7 +21,7 @@ type Options struct {
 
 // ExtractorVersion identifies the fact extractors' behaviour; stored fact caches keyed by an
 // older version are recomputed. Bump it whenever extraction output can change.
-const ExtractorVersion = "17"
+const ExtractorVersion = "18"
 
 // DefaultHorizon is the horizon used when Options.Horizon is empty: the end of the year this
 // extractor version was built in. It only bounds the weekday rule for undated articles.
