@@ -195,32 +195,42 @@ func liteArticle(d Document, fs []Fact, intern map[string]string) *article {
 	a := &article{doc: d, facts: fs, pubDay: noDay}
 	a.index()
 	sf := featuresOf(a)
-	// Re-key the maps through the intern table.
-	k2 := func(k string) string {
+	var partial []string
+	for k, v := range sf.partial {
+		if v {
+			partial = append(partial, k)
+		}
+	}
+	a.pre = &clusterPre{feats: internFeatures(sf.prior, sf.first, partial, intern), doy: dayOfYearOf(a)}
+	a.facts, a.factSent = nil, nil
+	return a
+}
+
+// internFeatures copies clustering features with their keys re-keyed through the intern
+// table (the same actor or date in a thousand articles is one string); partial lists the
+// year-less keys.
+func internFeatures(prior map[string]float64, first map[string]int, partial []string, intern map[string]string) storyFeatures {
+	key := func(k string) string {
 		if s, ok := intern[k]; ok {
 			return s
 		}
 		intern[k] = k
 		return k
 	}
-	prior := make(map[string]float64, len(sf.prior))
-	for k, p := range sf.prior {
-		prior[k2(k)] = p
+	sf := storyFeatures{prior: make(map[string]float64, len(prior)), first: make(map[string]int, len(first))}
+	for k, p := range prior {
+		sf.prior[key(k)] = p
 	}
-	first := make(map[string]int, len(sf.first))
-	for k, i := range sf.first {
-		first[k2(k)] = i
+	for k, i := range first {
+		sf.first[key(k)] = i
 	}
-	var partial map[string]bool
-	if len(sf.partial) > 0 {
-		partial = make(map[string]bool, len(sf.partial))
-		for k, v := range sf.partial {
-			partial[k2(k)] = v
+	if len(partial) > 0 {
+		sf.partial = make(map[string]bool, len(partial))
+		for _, k := range partial {
+			sf.partial[key(k)] = true
 		}
 	}
-	a.pre = &clusterPre{feats: storyFeatures{prior: prior, first: first, partial: partial}, doy: dayOfYearOf(a)}
-	a.facts, a.factSent = nil, nil
-	return a
+	return sf
 }
 
 // featureRecord is what pass 1 keeps of an article, as StreamSource.PutFeatures stores it.
@@ -264,29 +274,7 @@ func cachedArticle(d Document, b []byte, intern map[string]string) (*article, bo
 	a := &article{doc: d, pubDay: noDay}
 	a.index() // the publication day; the event time is the record's
 	a.eventLo, a.eventHi = r.EventLo, r.EventHi
-	k2 := func(k string) string {
-		if s, ok := intern[k]; ok {
-			return s
-		}
-		intern[k] = k
-		return k
-	}
-	prior := make(map[string]float64, len(r.Prior))
-	for k, p := range r.Prior {
-		prior[k2(k)] = p
-	}
-	first := make(map[string]int, len(r.First))
-	for k, i := range r.First {
-		first[k2(k)] = i
-	}
-	var partial map[string]bool
-	if len(r.Partial) > 0 {
-		partial = make(map[string]bool, len(r.Partial))
-		for _, k := range r.Partial {
-			partial[k2(k)] = true
-		}
-	}
-	a.pre = &clusterPre{feats: storyFeatures{prior: prior, first: first, partial: partial},
+	a.pre = &clusterPre{feats: internFeatures(r.Prior, r.First, r.Partial, intern),
 		doy: yearDays{lo: r.DOY[0], hi: r.DOY[1], lo2: r.DOY[2], hi2: r.DOY[3], ok: r.DOYOK}}
 	a.facts, a.factSent = nil, nil
 	return a, true
