@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -18,12 +17,9 @@ func TestAnalyze_SameResultWhateverTheIDs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses the dev corpus twice")
 	}
-	var docs []Document
-	for _, ev := range []string{"abe-assassination-2022", "derna-floods-2023", "ever-given-2021", "nord-stream-2022", "turkey-syria-earthquake-2023"} {
-		for _, d := range loadStoryDocs(t, filepath.Join("testdata", "news", ev)) {
-			d.Name = ev + "/" + d.ID
-			docs = append(docs, d)
-		}
+	docs := devCorpusDocs(t)
+	for i := range docs {
+		docs[i].Name = docs[i].ID
 	}
 	byName := func(d Document) string { return d.Name }
 	hashed := func(d Document) string {

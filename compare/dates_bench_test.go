@@ -54,20 +54,7 @@ func reportCPURate(b *testing.B, bytesPerOp int, cpu time.Duration) {
 // of the news corpus (eight languages) and the sample articles, each once per round. Unlike
 // BenchmarkExtractFacts it charges what every article costs whatever its length.
 func BenchmarkExtractFactsArticles(b *testing.B) {
-	var docs []Document
-	for _, ev := range []string{"abe-assassination-2022", "derna-floods-2023", "ever-given-2021", "nord-stream-2022", "turkey-syria-earthquake-2023"} {
-		files, _ := filepath.Glob(filepath.Join("testdata", "news", ev, "*.md"))
-		for _, f := range files {
-			if filepath.Base(f) == "SOURCES.md" {
-				continue
-			}
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			docs = append(docs, dumpDoc(f, string(raw)))
-		}
-	}
+	docs := devCorpusDocs(b)
 	seeds, _ := azLoadSeeds(b)
 	docs = append(docs, seeds...)
 	total := 0

@@ -1,9 +1,6 @@
 package compare
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 )
 
@@ -61,20 +58,8 @@ func TestDateStartFilter(t *testing.T) {
 	for _, c := range extractCases {
 		check(c.lang+" "+c.text, Document{Lang: c.lang, Text: c.text})
 	}
-	// The dev half only: the test half is never read outside the quality tool.
-	for _, ev := range []string{"abe-assassination-2022", "derna-floods-2023", "ever-given-2021", "nord-stream-2022", "turkey-syria-earthquake-2023"} {
-		files, _ := filepath.Glob(filepath.Join("testdata", "news", ev, "*.md"))
-		sort.Strings(files)
-		for _, f := range files {
-			if filepath.Base(f) == "SOURCES.md" {
-				continue
-			}
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(ev+"/"+filepath.Base(f), dumpDoc(ev+"/"+filepath.Base(f), string(raw)))
-		}
+	for _, d := range devCorpusDocs(t) {
+		check(d.ID, d)
 	}
 	seeds, _ := azLoadSeeds(t)
 	for _, d := range seeds {

@@ -36,9 +36,6 @@ func loadStoryDocs(t *testing.T, dir string) []Document {
 	}
 	var docs []Document
 	for _, f := range files {
-		if base := filepath.Base(f); base == "SOURCES.md" || base == "README.md" {
-			continue // notes beside the versions, not versions
-		}
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

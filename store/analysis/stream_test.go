@@ -52,33 +52,42 @@ func sameBytes(t *testing.T, what string, got, want []byte) {
 }
 
 // TestWriteWorkspaceJSON_SameAsReport: the bounded-memory document is byte for byte what
+// openWithDocs opens a new workspace named name under a temporary folder, holding docs.
+func openWithDocs(t *testing.T, name string, docs []ingest.Document) *store.DB {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), name), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// inMemoryReport is the JSON document WriteJSON writes for Workspace's report (no story
+// cache): what the streamed document must equal byte for byte.
+func inMemoryReport(t *testing.T, db *store.DB) []byte {
+	t.Helper()
+	rep, err := Workspace(db, Options{NoStoryCache: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 // WriteJSON writes for Workspace's report, on a cold workspace (facts extracted), a warm
 // one (facts and stories cached), after an article is added, and through a throwaway
 // workspace (analyze --json DIR).
 func TestWriteWorkspaceJSON_SameAsReport(t *testing.T) {
 	docs := variedSeeds(t)
-	open := func(name string) *store.DB {
-		db, err := store.Open(filepath.Join(t.TempDir(), name), store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		return db
-	}
-	report := func(db *store.DB) []byte {
-		rep, err := Workspace(db, Options{NoStoryCache: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if err := WriteJSON(&b, rep); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
+	open := func(name string) *store.DB { return openWithDocs(t, name, docs) }
+	report := func(db *store.DB) []byte { return inMemoryReport(t, db) }
 	stream := func(db *store.DB) []byte {
 		var b bytes.Buffer
 		if err := WriteWorkspaceJSON(db, &b, Options{}); err != nil {
@@ -133,28 +142,8 @@ func TestWriteWorkspaceJSON_FeatureCache(t *testing.T) {
 		t.Skip("no build stamp: the feature cache is off")
 	}
 	docs := variedSeeds(t)
-	open := func(name string) *store.DB {
-		db, err := store.Open(filepath.Join(t.TempDir(), name), store.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		if _, err := db.ImportDocuments(docs, time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		return db
-	}
-	report := func(db *store.DB) []byte {
-		rep, err := Workspace(db, Options{NoStoryCache: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		if err := WriteJSON(&b, rep); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
-	}
+	open := func(name string) *store.DB { return openWithDocs(t, name, docs) }
+	report := func(db *store.DB) []byte { return inMemoryReport(t, db) }
 	stream := func(db *store.DB, opts Options) []byte {
 		var b bytes.Buffer
 		if err := WriteWorkspaceJSON(db, &b, opts); err != nil {
