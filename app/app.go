@@ -158,6 +158,9 @@ func Create(a fyne.App, w fyne.Window, db *store.DB, opts Options) *UI {
 	w.Resize(fyne.NewSize(
 		float32(u.prefs.FloatWithFallback(prefWidth, 1280)),
 		float32(u.prefs.FloatWithFallback(prefHeight, 800))))
+	// A laptop screen may be smaller than the remembered or default size: the status bar and
+	// the window's bottom would be off screen, with no way to reach them but resizing blind.
+	a.Lifecycle().SetOnStarted(u.fitToScreen)
 	w.SetCloseIntercept(func() {
 		u.savePrefs()
 		w.Close()
@@ -197,6 +200,33 @@ func (u *UI) setTitle() {
 
 // analyst is the name written on highlights, verdicts and aliases.
 func (u *UI) analyst() string { return u.prefs.String(prefAnalyst) }
+
+// fitToScreen shrinks the window to the screen's work area when it is larger, keeping a
+// margin for the window's frame and title bar.
+func (u *UI) fitToScreen() {
+	if width, height, ok := screenWorkArea(); ok {
+		u.FitToWorkArea(width, height)
+	}
+}
+
+// FitToWorkArea shrinks the window to fit a work area of width×height screen pixels. The
+// window calls it with the primary monitor's work area once the app has started; tests call
+// it with a laptop's.
+func (u *UI) FitToWorkArea(width, height int) {
+	const frame = 48 // title bar and borders, in screen pixels
+	scale := u.win.Canvas().Scale()
+	if scale <= 0 {
+		scale = 1
+	}
+	maxW := float32(width-frame/2) / scale
+	maxH := float32(height-frame) / scale
+	s := u.win.Canvas().Size()
+	if s.Width <= maxW && s.Height <= maxH {
+		return
+	}
+	u.win.Resize(fyne.NewSize(min(s.Width, maxW), min(s.Height, maxH)))
+	u.win.CenterOnScreen()
+}
 
 // savePrefs remembers the window size and the compare split.
 func (u *UI) savePrefs() {

@@ -349,3 +349,31 @@ func write(t *testing.T, path, text string) {
 		t.Fatal(err)
 	}
 }
+
+// A window larger than a laptop's screen (a remembered size from a bigger monitor, or the
+// 1280×800 default on a 1024×700 screen) shrinks to fit, so the status bar stays visible; a
+// window that fits is left alone.
+func TestWindow_FitsTheScreen(t *testing.T) {
+	db := openDB(t, t.TempDir())
+	u, w := newUI(t, db)
+	for _, tc := range []struct {
+		screenW, screenH int
+		start            fyne.Size
+		wantUnchanged    bool
+	}{
+		{1024, 700, fyne.NewSize(1280, 800), false},
+		{1280, 800, fyne.NewSize(1400, 900), false},
+		{1920, 1080, fyne.NewSize(1280, 800), true},
+	} {
+		w.Resize(tc.start)
+		u.FitToWorkArea(tc.screenW, tc.screenH)
+		got := w.Canvas().Size()
+		scale := w.Canvas().Scale()
+		if got.Width*scale > float32(tc.screenW) || got.Height*scale > float32(tc.screenH) {
+			t.Errorf("screen %dx%d: window %v does not fit", tc.screenW, tc.screenH, got)
+		}
+		if tc.wantUnchanged && got != tc.start {
+			t.Errorf("screen %dx%d: window %v resized to %v though it fits", tc.screenW, tc.screenH, tc.start, got)
+		}
+	}
+}
