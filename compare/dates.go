@@ -38,6 +38,9 @@ type dateSpec struct {
 	// relative year goes with it ("в январе прошлого года", "去年1月"): set when hasYearOff.
 	yearOff    int
 	hasYearOff bool
+	// monthDir puts a month written without a year in the last (-1) or the next (+1) such
+	// month from the anchor: "last March", "mars dernier", "el próximo mes de mayo".
+	monthDir int
 }
 
 // dnDuration is a signed offset in calendar units.
@@ -764,12 +767,30 @@ func (sc *dnScan) monthFirst(i int) (dateSpec, bool) {
 	if abbr {
 		return dateSpec{}, false
 	}
+	start, dir := i, 0
+	for s := i - 1; s >= 0 && s >= i-4 && dir == 0; s-- {
+		for _, mm := range sc.at(s) {
+			if mm.it.kind == itMonthDirBefore && mm.end == i {
+				start, dir = s, mm.it.val
+			}
+		}
+	}
+	end := e
+	if dir == 0 && !sc.toks[min(e, len(sc.toks)-1)].newline {
+		for _, mm := range sc.at(e) {
+			if mm.it.kind == itMonthDirAfter && mm.end > end {
+				end, dir = mm.end, mm.it.val
+			}
+		}
+	}
 	bare := (sc.lx.bareMonths && digit) || sc.endsBefore(i, itMonthCue) || sc.endsBefore(i, itModifier) ||
-		(e > i+1 && sc.isPunct(e-2, "/"))
+		(e > i+1 && sc.isPunct(e-2, "/")) || dir != 0
 	if !bare {
 		return dateSpec{}, false
 	}
-	return absDate(i, e, 0, m, 0), true
+	d := absDate(start, end, 0, m, 0)
+	d.monthDir = dir
+	return d, true
 }
 
 // skipTime skips a clock time (12:00, 12:00:00, 10h11) at j and returns the token after it.

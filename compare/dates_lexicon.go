@@ -87,6 +87,8 @@ const (
 	itSeasonName                        // val: first month; val2: last month ("summer", "летом"): with a year after it
 	itPluralUnit                        // s: unit; a plural time unit that alone is a vague duration after a cue ("for years")
 	itPluralCue                         // "for", "seit", "after": a bare plural time unit after it is a vague duration
+	itMonthDirBefore                    // val: -1 past, +1 next; "last", "el pasado", "im vergangenen" before a month
+	itMonthDirAfter                     // val: -1 past, +1 next; "dernier", "الماضي", "vừa qua" after a month
 )
 
 const (
@@ -245,6 +247,11 @@ type langFile struct {
 	PercentPrefix  []string                 `json:"percent_prefixes"`
 	SeasonNames    map[string][2]int        `json:"season_names"`
 	PluralUnits    map[string]string        `json:"plural_units"`
+	// MonthDirBefore and MonthDirAfter are words that put a month written without a year in
+	// the last or the next such month before or after the anchor ("last March", "mars
+	// dernier", "مارس الماضي"): -1 past, +1 ahead.
+	MonthDirBefore map[string]int `json:"month_dir_before"`
+	MonthDirAfter  map[string]int `json:"month_dir_after"`
 	PluralCues     []string                 `json:"plural_unit_cues"`
 }
 
@@ -544,6 +551,12 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.PluralCues, itPluralCue)
 	for s, v := range f.PluralUnits {
 		lx.add(s, dnItem{kind: itPluralUnit, s: v})
+	}
+	for s, v := range f.MonthDirBefore {
+		lx.add(s, dnItem{kind: itMonthDirBefore, val: v})
+	}
+	for s, v := range f.MonthDirAfter {
+		lx.add(s, dnItem{kind: itMonthDirAfter, val: v})
 	}
 	for s, v := range f.SeasonNames {
 		lx.add(s, dnItem{kind: itSeasonName, val: v[0], val2: v[1]})

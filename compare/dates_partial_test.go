@@ -51,6 +51,20 @@ var partialDateCases = []struct {
 	{"en", "The dam burst on Tuesday of last week", "2023-09-13", "Tuesday of last week", "2023-09-05"},
 	{"es", "El martes de la semana pasada cedió la presa", "2023-09-13", "martes de la semana pasada", "2023-09-05"},
 	{"ar", "انهار السد يوم الثلاثاء من الأسبوع الماضي", "2023-09-13", "يوم الثلاثاء من الأسبوع الماضي", "2023-09-05"},
+	// A month with "last" or "next" is the last or next such month from the publication
+	// date, not the one of its year: in February 2023 "last March" is March 2022.
+	{"ar", "تفشي الكوليرا في البلاد منذ مارس/آذار الماضي هو الأكثر فتكا", "2023-02-03", "مارس/آذار الماضي", "2022-03"},
+	{"ar", "أعلن الطوارئ في ديسمبر الماضي", "2023-02-03", "ديسمبر الماضي", "2022-12"},
+	{"ar", "ستجرى الانتخابات في يناير المقبل", "2023-02-03", "يناير المقبل", "2024-01"},
+	{"en", "the outbreak that began last March is the deadliest", "2023-02-03", "last March", "2022-03"},
+	{"en", "the outbreak that began last March is the deadliest", "2023-09-13", "last March", "2023-03"},
+	{"en", "The vote is due next February", "2023-02-03", "next February", "2024-02"},
+	{"fr", "l'épidémie qui sévit depuis mars dernier est la plus meurtrière", "2023-02-03", "mars dernier", "2022-03"},
+	{"fr", "Les élections auront lieu en mars prochain", "2023-09-13", "mars prochain", "2024-03"},
+	{"es", "el brote que sufre el país desde el pasado mes de marzo", "2023-02-03", "pasado mes de marzo", "2022-03"},
+	{"es", "el brote que comenzó en marzo pasado", "2023-02-03", "marzo pasado", "2022-03"},
+	{"de", "der Ausbruch, der im vergangenen März begann", "2023-02-03", "vergangenen März", "2022-03"},
+	{"vi", "đợt dịch bùng phát hồi tháng 3 vừa qua", "2023-09-13", "hồi tháng 3 vừa qua", "2023-03"},
 	// "منذ عام 1939" is since the year 1939, not "a year ago" and a year.
 	{"ar", "وهي أسوأ كارثة تشهدها المنطقة منذ عام 1953", "2023-09-13", "عام 1953", "1953"},
 	{"ar", "غادر الوزير منصبه منذ عام", "2023-09-13", "منذ عام", "2022"},

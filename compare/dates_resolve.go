@@ -385,6 +385,20 @@ func (r *resolver) resolveAbs(ds *dateSpec, f *Fact) {
 	default:
 		f.Precision = PrecisionYear
 	}
+	if y == 0 && d == 0 && ds.monthDir != 0 {
+		// "last March" in February 2023 is March 2022; in September, March 2023.
+		if b := r.relBase(); b.ok {
+			by, bm, _ := b.d.date()
+			y = by
+			switch {
+			case ds.monthDir < 0 && m >= bm:
+				y--
+			case ds.monthDir > 0 && m <= bm:
+				y++
+			}
+			f.ResolvedFrom = b.from
+		}
+	}
 	if y == 0 && ds.hasYearOff {
 		if b := r.relBase(); b.ok {
 			yy, _, _ := b.d.date()
