@@ -770,7 +770,7 @@ func (sc *dnScan) monthFirst(i int) (dateSpec, bool) {
 	start, dir := i, 0
 	for s := i - 1; s >= 0 && s >= i-4 && dir == 0; s-- {
 		for _, mm := range sc.at(s) {
-			if mm.it.kind == itMonthDirBefore && mm.end == i {
+			if mm.it.kind == itMonthLastPre && mm.end == i {
 				start, dir = s, mm.it.val
 			}
 		}
@@ -778,7 +778,7 @@ func (sc *dnScan) monthFirst(i int) (dateSpec, bool) {
 	end := e
 	if dir == 0 && !sc.toks[min(e, len(sc.toks)-1)].newline {
 		for _, mm := range sc.at(e) {
-			if mm.it.kind == itMonthDirAfter && mm.end > end {
+			if mm.it.kind == itMonthLastPost && mm.end > end {
 				end, dir = mm.end, mm.it.val
 			}
 		}

@@ -87,8 +87,8 @@ const (
 	itSeasonName                        // val: first month; val2: last month ("summer", "летом"): with a year after it
 	itPluralUnit                        // s: unit; a plural time unit that alone is a vague duration after a cue ("for years")
 	itPluralCue                         // "for", "seit", "after": a bare plural time unit after it is a vague duration
-	itMonthDirBefore                    // val: -1 past, +1 next; "last", "el pasado", "im vergangenen" before a month
-	itMonthDirAfter                     // val: -1 past, +1 next; "dernier", "الماضي", "vừa qua" after a month
+	itMonthLastPre                      // val: -1 past, +1 next; "last", "el pasado", "im vergangenen" before a month
+	itMonthLastPost                     // val: -1 past, +1 next; "dernier", "الماضي", "vừa qua" after a month
 )
 
 const (
@@ -252,7 +252,7 @@ type langFile struct {
 	// dernier", "مارس الماضي"): -1 past, +1 ahead.
 	MonthDirBefore map[string]int `json:"month_dir_before"`
 	MonthDirAfter  map[string]int `json:"month_dir_after"`
-	PluralCues     []string                 `json:"plural_unit_cues"`
+	PluralCues     []string       `json:"plural_unit_cues"`
 }
 
 type relPeriodJSON struct {
@@ -553,10 +553,10 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		lx.add(s, dnItem{kind: itPluralUnit, s: v})
 	}
 	for s, v := range f.MonthDirBefore {
-		lx.add(s, dnItem{kind: itMonthDirBefore, val: v})
+		lx.add(s, dnItem{kind: itMonthLastPre, val: v})
 	}
 	for s, v := range f.MonthDirAfter {
-		lx.add(s, dnItem{kind: itMonthDirAfter, val: v})
+		lx.add(s, dnItem{kind: itMonthLastPost, val: v})
 	}
 	for s, v := range f.SeasonNames {
 		lx.add(s, dnItem{kind: itSeasonName, val: v[0], val2: v[1]})
