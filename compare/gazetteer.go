@@ -41,7 +41,7 @@ type candidate struct {
 	short    bool     // a "~" short form: only where the article names the actor in full
 	adj      bool     // a country adjective (actor is the country)
 	product  bool
-	weak     bool // a generated place name (places.tsv): yields to a longer capitalised name
+	weak     bool // a generated place name (places.tsv) or a "?" name: yields to a longer capitalised name
 	nTok     int
 }
 
@@ -698,6 +698,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 				c := candidate{}
 				if strings.HasPrefix(n, "~") {
 					c.short = true
+					n = n[1:]
+				}
+				if strings.HasPrefix(n, "?") {
+					// Also a given name (Lazarus, of Lazarus Chakwera): it yields to a
+					// longer capitalised name, as a generated place name does.
+					c.weak = true
 					n = n[1:]
 				}
 				if f[1] == typProduct {

@@ -1,0 +1,32 @@
+package compare
+
+import "testing"
+
+// A curated name marked "?" is also a given name: before a family name it is part of a
+// person's name, not the actor it names alone (Lazarus Chakwera, president of Malawi, is not
+// the Lazarus hacking group).
+func TestActors_GivenNameYieldsToFullName(t *testing.T) {
+	for _, c := range []struct {
+		lang, text, span, value string
+	}{
+		{"en", "President Lazarus Chakwera declared a state of emergency.", "Lazarus Chakwera", "local:lazarus chakwera"},
+		{"fr", "Le président Lazarus Chakwera a déclaré l'état d'urgence.", "Lazarus Chakwera", "local:lazarus chakwera"},
+		{"es", "El presidente Lazarus Chakwera declaró la emergencia.", "Lazarus Chakwera", "local:lazarus chakwera"},
+		{"en", "The theft was blamed on Lazarus, a group linked to North Korea.", "Lazarus", "Lazarus Group"},
+		{"de", "Die Hacker von Lazarus erbeuteten Millionen.", "Lazarus", "Lazarus Group"},
+		{"en", "Hackers of the Conti gang demanded a ransom.", "Conti", "Conti (ransomware)"},
+	} {
+		found := false
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2023-02-03"}, Options{}) {
+			if f.Kind == KindActor && f.Text == c.span {
+				found = true
+				if f.Value != c.value {
+					t.Errorf("%s %q: %q = %q, want %q", c.lang, c.text, f.Text, f.Value, c.value)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: no actor %q", c.lang, c.text, c.span)
+		}
+	}
+}
