@@ -34,6 +34,7 @@ type match struct {
 	product    bool
 	short      bool
 	weak       bool
+	homograph  bool // a "!" name, also an ordinary word: kept only beside its country
 	inflected  bool // found with an ending its language adds to names (Naras, Japans)
 }
 
@@ -89,6 +90,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		kept = append(kept, m)
 	}
 	ms = kept
+	ms = g.dropHomographs(ms)
 
 	ms = g.applyFrames(toks, ms, lang)
 	g.countryModifiers(toks, rs, ms, lang)
@@ -135,6 +137,36 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	}
 	shortFormsOfKnown(facts)
 	return facts
+}
+
+// dropHomographs removes a name that is also an ordinary word of its language (Arabic سيول is
+// Seoul and "torrents") unless the article also names the place's country or the place by
+// another name: a flood story's torrents are no South Korean capital.
+func (g *gazetteer) dropHomographs(ms []match) []match {
+	has := false
+	for _, m := range ms {
+		has = has || m.homograph
+	}
+	if !has {
+		return ms
+	}
+	named := map[int32]bool{}
+	for _, m := range ms {
+		if !m.homograph && m.actor >= 0 {
+			named[m.actor] = true
+		}
+	}
+	kept := ms[:0]
+	for _, m := range ms {
+		if m.homograph && !named[m.actor] {
+			c, ok := g.byID[g.actors[m.actor].country]
+			if !ok || !named[c] {
+				continue
+			}
+		}
+		kept = append(kept, m)
+	}
+	return kept
 }
 
 // shortFormsOfKnown gives an unknown organisation whose words are a run of the words of one
@@ -235,7 +267,8 @@ func primaryLang(tag string) string {
 func (g *gazetteer) matchOf(c *candidate, i, j, start, end int, conf float64) match {
 	a := g.actors[c.actor]
 	return match{i: i, j: j, start: start, end: end, actor: c.actor, id: a.id, label: a.label,
-		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short, weak: c.weak}
+		typ: a.typ, conf: conf, adj: c.adj, product: c.product, short: c.short, weak: c.weak,
+		homograph: c.common}
 }
 
 // firstVariant is one reading of the first token of a candidate name: as written, or with

@@ -30,3 +30,23 @@ func TestActors_GivenNameYieldsToFullName(t *testing.T) {
 		}
 	}
 }
+
+// A "!" name is also an ordinary word: Arabic سيول is Seoul and "torrents". It names the city
+// only where the article also names South Korea.
+func TestActors_CommonWordNeedsItsCountry(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"وشهد العراق تساقط أمطار غزيرة أدت إلى حدوث سيول وفيضانات في عدد من المناطق", false},
+		{"وصل الرئيس إلى سيول في زيارة رسمية إلى كوريا الجنوبية تستمر يومين", true},
+	} {
+		got := false
+		for _, f := range ExtractFacts(Document{Lang: "ar", Text: c.text, Published: "2023-02-03"}, Options{}) {
+			got = got || f.Kind == KindActor && f.Value == "Seoul"
+		}
+		if got != c.want {
+			t.Errorf("%q: Seoul found %v, want %v", c.text, got, c.want)
+		}
+	}
+}

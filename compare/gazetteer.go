@@ -42,6 +42,7 @@ type candidate struct {
 	adj      bool     // a country adjective (actor is the country)
 	product  bool
 	weak     bool // a generated place name (places.tsv) or a "?" name: yields to a longer capitalised name
+	common   bool // a "!" name, also an ordinary word: counts only where the article names its @country
 	nTok     int
 }
 
@@ -698,6 +699,12 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 				c := candidate{}
 				if strings.HasPrefix(n, "~") {
 					c.short = true
+					n = n[1:]
+				}
+				if strings.HasPrefix(n, "!") {
+					// Also an ordinary word of its language (سيول, torrents): only
+					// beside the place's country.
+					c.common = true
 					n = n[1:]
 				}
 				if strings.HasPrefix(n, "?") {
