@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +24,9 @@ import (
 // once every group is formed, a later group joins an event's group when each of its
 // articles refers back to the event's days and the link names the event's rare actors
 // (joinFollowUps); the joined group keeps the event's window, so nothing chains on.
+// Last, an article linked to a group by the setting alone (the storm, the sea, the
+// countries: last week's floods next door) is taken out as a story of its own
+// (splitStrays), and the event flag then tells the analyst about it.
 //
 // Only features rarer than candidateMaxDF propose candidate pairs, so the pairs examined
 // grow linearly with the workspace, not quadratically.
@@ -333,6 +337,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		}
 		groups[r] = append(groups[r], i)
 	}
+	roots = w.splitStrays(groups, roots)
 	var stories []*story
 	byID := map[string]*story{}
 	for _, r := range roots {
@@ -503,6 +508,85 @@ func (w *workspace) followsUp(late, early int, lo, hi, lateLo int) bool {
 // minShared is the least absolute weight two linked articles share (see linkMinWeight).
 func (w *workspace) minShared() float64 {
 	return linkMinWeight * math.Log((float64(max(len(w.arts), idfMinArticles))+1)/2)
+}
+
+const (
+	// strayMinStory is the least size of a group whose members are checked for strays:
+	// with three others or more, "most of the others" means something.
+	strayMinStory = 4
+	// strayMaxCoverage is the most a stray's features may be found among the others of
+	// its group (see splitStrays).
+	strayMaxCoverage = 0.2
+)
+
+// splitStrays takes out of each group, as stories of their own, the articles linked to it by
+// the setting alone: an article that names none of the people, groups and organisations
+// most of the group's other articles name, and whose features (at their priors, its own
+// details included) are mostly absent from them. Last week's floods in the neighbouring
+// country share the storm, the sea, the region's cities and a date to come with the dam
+// collapse that followed; a version of the collapse, however short, names the city's
+// officials or the Red Crescent. It returns the roots, those of the new one-article groups
+// (the stray's own index) appended.
+func (w *workspace) splitStrays(groups map[int][]int, roots []int) []int {
+	for _, r := range slices.Clone(roots) {
+		g := groups[r]
+		if len(g) < strayMinStory {
+			continue
+		}
+		var strays []int
+		for _, m := range g {
+			if w.stray(m, g) {
+				strays = append(strays, m)
+			}
+		}
+		// One stray at most: more than one is a split of the group, not an intruder.
+		if len(strays) != 1 {
+			continue
+		}
+		m := strays[0]
+		keep := slices.DeleteFunc(slices.Clone(g), func(i int) bool { return i == m })
+		if m == r {
+			// The root leaves: the group goes on under its smallest remaining index.
+			delete(groups, r)
+			nr := keep[0]
+			groups[nr] = keep
+			roots[slices.Index(roots, r)] = nr
+			groups[m] = []int{m}
+			roots = append(roots, m)
+			continue
+		}
+		groups[r] = keep
+		groups[m] = []int{m}
+		roots = append(roots, m)
+	}
+	return roots
+}
+
+// stray reports whether article m is linked to its group g by the setting alone (see
+// splitStrays).
+func (w *workspace) stray(m int, g []int) bool {
+	others := len(g) - 1
+	cnt := map[string]int{}
+	for _, o := range g {
+		if o == m {
+			continue
+		}
+		for _, k := range w.keys[o] {
+			if _, ok := w.feats[m].prior[k]; ok {
+				cnt[k]++
+			}
+		}
+	}
+	var tot, found float64
+	for _, k := range w.keys[m] {
+		p := w.feats[m].prior[k]
+		if strings.HasPrefix(k, "a:") && p >= featurePriorOrg && cnt[k]*2 > others {
+			return false
+		}
+		tot += p
+		found += p * float64(cnt[k]) / float64(others)
+	}
+	return tot > 0 && found/tot < strayMaxCoverage
 }
 
 // yearDays is the range of days of the year (0–365, on a leap-year calendar) of a group of
