@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +20,13 @@ import (
 // single-linkage through a union-find, strongest links first, with one veto: two groups
 // whose event times (see article.eventTime) lie more than eventWindowDays apart never merge,
 // however much vocabulary they share — that is what keeps last year's similar event apart.
+// Follow-ups published weeks later (the ransom recovered, the hearing) are the exception:
+// once every group is formed, a later group joins an event's group when each of its
+// articles refers back to the event's days and the link names the event's rare actors
+// (joinFollowUps); the joined group keeps the event's window, so nothing chains on.
+// Last, an article linked to a group by the setting alone (the storm, the sea, the
+// countries: last week's floods next door) is taken out as a story of its own
+// (splitStrays), and the event flag then tells the analyst about it.
 //
 // Only features rarer than candidateMaxDF propose candidate pairs, so the pairs examined
 // grow linearly with the workspace, not quadratically.
@@ -114,6 +122,9 @@ func featuresOf(a *article) storyFeatures {
 	return sf
 }
 
+// featurePriorOrg weighs an organisation; people and groups weigh more (see featurePrior).
+const featurePriorOrg = 0.8
+
 // monthDayPrior weighs a day of the year without its year.
 const monthDayPrior = 0.7
 
@@ -125,7 +136,7 @@ func featurePrior(f Fact) float64 {
 		case ActorPerson, ActorGroup:
 			return 1
 		case ActorOrg:
-			return 0.8
+			return featurePriorOrg
 		case ActorPlace:
 			return 0.5
 		case ActorCountry:
@@ -277,6 +288,9 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		lo[i], hi[i] = a.eventLo, a.eventHi
 		doy[i] = a.dayOfYear()
 	}
+	// Links the event-time veto refuses but that may join a follow-up to its event, judged
+	// once every group is formed (see joinFollowUps).
+	var later []edge
 	for _, e := range edges {
 		ra, rb := uf.find(e.a), uf.find(e.b)
 		if ra == rb {
@@ -293,6 +307,9 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 			}
 		}
 		if nl != noDay && nh-nl > eventWindowDays {
+			if _, _, ok := w.followUpPair(uf, e, lo, hi); ok {
+				later = append(later, e)
+			}
 			continue
 		}
 		// The same veto on the day of the year, for articles that write their days without
@@ -306,6 +323,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		lo[r], hi[r] = nl, nh
 		doy[r] = nd
 	}
+	w.joinFollowUps(uf, later, lo, hi, doy)
 
 	groups := map[int][]int{}
 	var roots []int
@@ -319,6 +337,7 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		}
 		groups[r] = append(groups[r], i)
 	}
+	roots = w.splitStrays(groups, roots)
 	var stories []*story
 	byID := map[string]*story{}
 	for _, r := range roots {
@@ -369,6 +388,205 @@ func clusterStories(arts []*article, overrides map[string]string) ([]*story, *wo
 		}
 	}
 	return stories, w
+}
+
+const (
+	// followUpMaxDays is how long after an event a follow-up (the ransom recovered, the
+	// inquiry's hearing) may be published and still join it: weeks, not years — a look
+	// back a year on is about its anniversary, another news event.
+	followUpMaxDays = 92
+	// followUpMinActors is how many rare people, groups and organisations a follow-up
+	// must name with the event's version it links to.
+	followUpMinActors = 2
+)
+
+// followUpPair reports whether link e joins two groups of which one may follow up on the
+// other's event, and which article of e is in the earlier group and which in the later.
+func (w *workspace) followUpPair(uf *unionFind, e edge, lo, hi []int) (early, late int, ok bool) {
+	ra, rb := uf.find(e.a), uf.find(e.b)
+	early, late = e.a, e.b
+	if lo[rb] != noDay && (lo[ra] == noDay || lo[rb] < lo[ra]) {
+		early, late, ra, rb = e.b, e.a, rb, ra
+	}
+	return early, late, w.followsUp(late, early, lo[ra], hi[ra], lo[rb])
+}
+
+// joinFollowUps joins follow-ups published weeks after an event (the ransom recovered, the
+// hearing) to the event's group, through the links the event-time veto refused (strongest
+// first) that followUpPair accepts, when every article of the later group refers back to
+// a day of the earlier group's event. The joined group keeps the event's window: a later
+// article still has to fall in it or refer back to it, so follow-ups cannot chain one event
+// into the next. It runs after all other links so a later group is judged whole: a thin
+// report of the next attack that links to the follow-up keeps both apart from the event.
+func (w *workspace) joinFollowUps(uf *unionFind, links []edge, lo, hi []int, doy []yearDays) {
+	if len(links) == 0 {
+		return
+	}
+	members := map[int][]int{}
+	for i := range w.arts {
+		r := uf.find(i)
+		members[r] = append(members[r], i)
+	}
+	for _, e := range links {
+		if uf.find(e.a) == uf.find(e.b) {
+			continue
+		}
+		early, late, ok := w.followUpPair(uf, e, lo, hi)
+		if !ok {
+			continue
+		}
+		re, rl := uf.find(early), uf.find(late)
+		all := true
+		for _, m := range members[rl] {
+			if !w.refersBack(m, lo[re], hi[re]) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		r := uf.union(re, rl)
+		lo[r], hi[r], doy[r] = lo[re], hi[re], doy[re]
+		members[r] = append(members[re], members[rl]...)
+		if r != re {
+			delete(members, re)
+		} else {
+			delete(members, rl)
+		}
+	}
+}
+
+// refersBack reports whether article i states a day of an event whose reports span [lo, hi]:
+// a day in that window or in the eventWindowDays before it (an event precedes its reports).
+func (w *workspace) refersBack(i, lo, hi int) bool {
+	for _, k := range w.keys[i] {
+		if !strings.HasPrefix(k, "d:") {
+			continue
+		}
+		if d0, d1, prec, ok := parseDateRange(k[2:]); ok && prec == PrecisionDay && d0 == d1 &&
+			d0 >= lo-eventWindowDays && d0 <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// followsUp reports whether article late, of a group whose event time starts at lateLo,
+// reports back on the event of article early's group, whose event time is [lo, hi]: it is
+// published within followUpMaxDays of it, and the two articles share a day of that event
+// (the attack, which both date: a day in the window or in the eventWindowDays before it,
+// since an event precedes its reports) and followUpMinActors rare actors (the company,
+// the attackers, the chief executive) worth one rare feature together. Countries, years
+// and numbers do not count: a later event of the same kind shares those.
+func (w *workspace) followsUp(late, early int, lo, hi, lateLo int) bool {
+	if lo == noDay || lateLo == noDay || lateLo-hi <= eventWindowDays || lateLo-hi > followUpMaxDays {
+		return false
+	}
+	fe, fl := w.feats[early], w.feats[late]
+	day := false
+	actors := 0
+	var actorW float64
+	for _, k := range w.keys[early] {
+		if _, ok := fl.prior[k]; !ok || !fe.counts(k, fl) {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(k, "d:"):
+			if d0, d1, prec, ok := parseDateRange(k[2:]); ok && prec == PrecisionDay && d0 == d1 &&
+				d0 >= lo-eventWindowDays && d0 <= hi {
+				day = true
+			}
+		case strings.HasPrefix(k, "a:") && min(fe.prior[k], fl.prior[k]) >= featurePriorOrg:
+			actors++
+			actorW += math.Min(w.weight(early, k), w.weight(late, k))
+		}
+	}
+	return day && actors >= followUpMinActors && actorW >= w.minShared()
+}
+
+// minShared is the least absolute weight two linked articles share (see linkMinWeight).
+func (w *workspace) minShared() float64 {
+	return linkMinWeight * math.Log((float64(max(len(w.arts), idfMinArticles))+1)/2)
+}
+
+const (
+	// strayMinStory is the least size of a group whose members are checked for strays:
+	// with three others or more, "most of the others" means something.
+	strayMinStory = 4
+	// strayMaxCoverage is the most a stray's features may be found among the others of
+	// its group (see splitStrays).
+	strayMaxCoverage = 0.2
+)
+
+// splitStrays takes out of each group, as stories of their own, the articles linked to it by
+// the setting alone: an article that names none of the people, groups and organisations
+// most of the group's other articles name, and whose features (at their priors, its own
+// details included) are mostly absent from them. Last week's floods in the neighbouring
+// country share the storm, the sea, the region's cities and a date to come with the dam
+// collapse that followed; a version of the collapse, however short, names the city's
+// officials or the Red Crescent. It returns the roots, those of the new one-article groups
+// (the stray's own index) appended.
+func (w *workspace) splitStrays(groups map[int][]int, roots []int) []int {
+	for _, r := range slices.Clone(roots) {
+		g := groups[r]
+		if len(g) < strayMinStory {
+			continue
+		}
+		var strays []int
+		for _, m := range g {
+			if w.stray(m, g) {
+				strays = append(strays, m)
+			}
+		}
+		// One stray at most: more than one is a split of the group, not an intruder.
+		if len(strays) != 1 {
+			continue
+		}
+		m := strays[0]
+		keep := slices.DeleteFunc(slices.Clone(g), func(i int) bool { return i == m })
+		if m == r {
+			// The root leaves: the group goes on under its smallest remaining index.
+			delete(groups, r)
+			nr := keep[0]
+			groups[nr] = keep
+			roots[slices.Index(roots, r)] = nr
+			groups[m] = []int{m}
+			roots = append(roots, m)
+			continue
+		}
+		groups[r] = keep
+		groups[m] = []int{m}
+		roots = append(roots, m)
+	}
+	return roots
+}
+
+// stray reports whether article m is linked to its group g by the setting alone (see
+// splitStrays).
+func (w *workspace) stray(m int, g []int) bool {
+	others := len(g) - 1
+	cnt := map[string]int{}
+	for _, o := range g {
+		if o == m {
+			continue
+		}
+		for _, k := range w.keys[o] {
+			if _, ok := w.feats[m].prior[k]; ok {
+				cnt[k]++
+			}
+		}
+	}
+	var tot, found float64
+	for _, k := range w.keys[m] {
+		p := w.feats[m].prior[k]
+		if strings.HasPrefix(k, "a:") && p >= featurePriorOrg && cnt[k]*2 > others {
+			return false
+		}
+		tot += p
+		found += p * float64(cnt[k]) / float64(others)
+	}
+	return tot > 0 && found/tot < strayMaxCoverage
 }
 
 // yearDays is the range of days of the year (0–365, on a leap-year calendar) of a group of
@@ -464,7 +682,7 @@ func (w *workspace) candidateEdges(df map[string]int, fixed []bool) []edge {
 			}
 		}
 	}
-	minShared := linkMinWeight * math.Log((float64(max(len(w.arts), idfMinArticles))+1)/2)
+	minShared := w.minShared()
 	shared := map[uint64]float64{}
 	postKeys := make([]string, 0, len(post))
 	for k := range post {
