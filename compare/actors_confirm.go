@@ -267,7 +267,8 @@ func confirmStoryNames(st *story) {
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
 		} else {
-			ms = g.confirmHan(toks, rs, taken, keys)
+			ms = g.confirmJapanese(toks, rs, taken, a.facts, keys.pinyin)
+			ms = append(ms, g.confirmHan(toks, rs, taken, keys)...)
 			for _, m := range ms {
 				for p := m.start; p < m.end; p++ {
 					taken[p] = true

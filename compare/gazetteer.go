@@ -77,6 +77,8 @@ type gazetteer struct {
 	// pinyinSpellings holds the other Latin spellings of Mandarin initials, finals and
 	// whole syllables (pinyin-romanizations.tsv), keyed by part then pinyin.
 	pinyinSpellings map[string]map[string][]string
+	// japanese holds the Japanese family names Chinese writes in ordinary characters.
+	japanese japaneseNames
 	// orgWords[lang] are the words that end an organisation's name after a country
 	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
 	// country's English adjectives, folded (swedish); enAdjective[country] the first of
@@ -738,6 +740,9 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadPinyinSpellings(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadJapaneseNames(fsys); err != nil {
 		return nil, err
 	}
 	if err := g.loadOrgWords(fsys); err != nil {
