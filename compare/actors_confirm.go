@@ -300,6 +300,7 @@ func confirmStoryNames(st *story) {
 		a.facts = append(a.facts, found...)
 		sort.SliceStable(a.facts, func(i, j int) bool { return a.facts[i].Start < a.facts[j].Start })
 		g.listHeads(a.facts, rs, primaryLang(a.doc.Lang))
+		g.listHeadsBefore(a.facts, rs, primaryLang(a.doc.Lang))
 		a.factSent = make([]int, len(a.facts))
 		for i, f := range a.facts {
 			a.factSent[i] = a.sentenceAt(f.Start)
