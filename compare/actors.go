@@ -127,6 +127,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		facts = append(facts, f)
 	}
 	g.listHeads(facts, rs, lang)
+	g.listHeadsBefore(facts, rs, lang)
 	if al.bySurface != nil {
 		for k := range facts {
 			f := &facts[k]

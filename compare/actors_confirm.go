@@ -267,7 +267,8 @@ func confirmStoryNames(st *story) {
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
 		} else {
-			ms = g.confirmHan(toks, rs, taken, keys)
+			ms = g.confirmJapanese(toks, rs, taken, a.facts, keys.pinyin)
+			ms = append(ms, g.confirmHan(toks, rs, taken, keys)...)
 			for _, m := range ms {
 				for p := m.start; p < m.end; p++ {
 					taken[p] = true
@@ -299,6 +300,7 @@ func confirmStoryNames(st *story) {
 		a.facts = append(a.facts, found...)
 		sort.SliceStable(a.facts, func(i, j int) bool { return a.facts[i].Start < a.facts[j].Start })
 		g.listHeads(a.facts, rs, primaryLang(a.doc.Lang))
+		g.listHeadsBefore(a.facts, rs, primaryLang(a.doc.Lang))
 		a.factSent = make([]int, len(a.facts))
 		for i, f := range a.facts {
 			a.factSent[i] = a.sentenceAt(f.Start)

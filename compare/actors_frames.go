@@ -20,7 +20,7 @@ type frameElem struct {
 }
 
 type frame struct {
-	kind  string // embassy or mission
+	kind  string // embassy, mission or permanent-mission
 	elems []frameElem
 }
 
@@ -70,8 +70,8 @@ func (g *gazetteer) loadFrames(fsys fs.FS) error {
 		if len(f) != 3 {
 			return fmt.Errorf("want lang, kind, pattern")
 		}
-		if f[1] != "embassy" && f[1] != "mission" {
-			return fmt.Errorf("kind %q is neither embassy nor mission", f[1])
+		if f[1] != "embassy" && f[1] != "mission" && f[1] != "permanent-mission" {
+			return fmt.Errorf("kind %q is neither embassy, mission nor permanent-mission", f[1])
 		}
 		fr := frame{kind: f[1]}
 		for _, piece := range strings.Fields(f[2]) {
@@ -267,13 +267,19 @@ func (g *gazetteer) tryFrame(fr frame, toks []token, ms []match, at []int32, i i
 	}
 	hostInfo := g.actors[host]
 	kind := fr.kind
-	if hostInfo.typ != ActorCountry {
+	switch {
+	case kind == "embassy" && hostInfo.typ != ActorCountry:
 		kind = "mission"
+	case kind == "permanent-mission" && hostInfo.typ == ActorCountry:
+		kind = "mission" // a permanent mission is to an organisation
 	}
 	id := ""
-	if kind == "mission" {
+	switch kind {
+	case "permanent-mission":
+		id = "Permanent Mission of " + g.actors[sender].id + " to " + g.withThe(host)
+	case "mission":
 		id = "Mission of " + g.actors[sender].id + " to " + g.withThe(host)
-	} else {
+	default:
 		id = "Embassy of " + g.actors[sender].id + " in " + g.withThe(host)
 	}
 	return match{i: i, j: pos, start: start, end: toks[pos-1].end, actor: -1, id: id, label: id, typ: ActorOrg, conf: conf}, true

@@ -78,6 +78,11 @@ type gazetteer struct {
 	// pinyinSpellings holds the other Latin spellings of Mandarin initials, finals and
 	// whole syllables (pinyin-romanizations.tsv), keyed by part then pinyin.
 	pinyinSpellings map[string]map[string][]string
+	// japanese holds the Japanese family names Chinese writes in ordinary characters.
+	japanese japaneseNames
+	// listHeadData holds, per language, the plural heads written before a list of places
+	// (list-heads.tsv).
+	listHeadData map[string]*listHeadData
 	// orgWords[lang] are the words that end an organisation's name after a country
 	// (org-words.tsv: 海岸警卫队, coast guard), longest first; enAdjectives[country] the
 	// country's English adjectives, folded (swedish); enAdjective[country] the first of
@@ -747,10 +752,16 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	if err := g.loadHeads(fsys); err != nil {
 		return nil, err
 	}
+	if err := g.loadListHeads(fsys); err != nil {
+		return nil, err
+	}
 	if err := g.loadHanSounds(fsys); err != nil {
 		return nil, err
 	}
 	if err := g.loadPinyinSpellings(fsys); err != nil {
+		return nil, err
+	}
+	if err := g.loadJapaneseNames(fsys); err != nil {
 		return nil, err
 	}
 	if err := g.loadOrgWords(fsys); err != nil {
