@@ -1,6 +1,9 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A curated name marked "?" is also a given name: before a family name it is part of a
 // person's name, not the actor it names alone (Lazarus Chakwera, president of Malawi, is not
@@ -48,5 +51,21 @@ func TestActors_CommonWordNeedsItsCountry(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q: Seoul found %v, want %v", c.text, got, c.want)
 		}
+	}
+}
+
+// A place name of GeoNames beside a name dot is a piece of a transcribed foreign name: 博尔
+// (Bor, Serbia) inside 伊丽莎白·博尔内 (Élisabeth Borne) is no place.
+func TestActors_DottedNameTakesAPlaceInside(t *testing.T) {
+	text := "法国总理伊丽莎白·博尔内领导的政府因此得以保住。"
+	var got []string
+	for _, f := range ExtractFacts(Document{Lang: "zh", Text: text, Published: "2023-03-20"}, Options{}) {
+		if f.Kind == KindActor {
+			got = append(got, f.Text+"="+f.Type)
+		}
+	}
+	want := "法国=country 伊丽莎白·博尔内=person"
+	if strings.Join(got, " ") != want {
+		t.Errorf("%s: actors %v, want %s", text, got, want)
 	}
 }

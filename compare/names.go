@@ -224,7 +224,34 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 				used[x] = true
 			}
 		}
-		out = append(out, g.hanNames(toks, rs, used)...)
+		// A generated place name beside a name dot is a piece of a transcribed name
+		// (伊丽莎白·博尔内 holds 博尔, Bor in Serbia): the dotted name may take its characters.
+		freed := map[int]int{} // token → index in ms of the place it was
+		for k, pm := range ms {
+			if !pm.weak || pm.i >= pm.j {
+				continue
+			}
+			if pm.start > 0 && strings.ContainsRune(nameDots, rs[pm.start-1]) ||
+				pm.end < len(rs) && strings.ContainsRune(nameDots, rs[pm.end]) {
+				for x := pm.i; x < pm.j && x < len(toks); x++ {
+					used[x], freed[x] = false, k
+				}
+			}
+		}
+		hn := g.hanNames(toks, rs, used)
+		for _, h := range hn {
+			for x := h.i; x < h.j; x++ {
+				if k, ok := freed[x]; ok {
+					drop[ms[k].i] = true
+				}
+			}
+		}
+		for x, k := range freed {
+			if !drop[ms[k].i] {
+				used[x] = true
+			}
+		}
+		out = append(out, hn...)
 	}
 	// One Cyrillic name in several cases (Сергей Аксёнов, Сергея Аксёнова, Сергеем
 	// Аксёновым) is one actor: every form takes the id and label of the shortest, which is
