@@ -267,8 +267,20 @@ func confirmStoryNames(st *story) {
 		if sc == scArabic {
 			ms = g.confirmArabic(toks, rs, taken, keys)
 		} else {
+			// A family name taken as unknown after a title (总统查克维拉) may be the name
+			// another version spells: it is open to confirmation, and gives way to it.
+			loose := looseHanNames(a.facts)
+			for _, k := range loose {
+				for p := a.facts[k].Start; p < a.facts[k].End; p++ {
+					taken[p] = false
+				}
+			}
 			ms = g.confirmJapanese(toks, rs, taken, a.facts, keys.pinyin)
 			ms = append(ms, g.confirmHan(toks, rs, taken, keys)...)
+			if len(loose) > 0 {
+				a.facts = dropOverlapped(a.facts, loose, ms)
+				taken = factsTaken(a.facts, rs)
+			}
 			for _, m := range ms {
 				for p := m.start; p < m.end; p++ {
 					taken[p] = true
@@ -306,6 +318,45 @@ func confirmStoryNames(st *story) {
 			a.factSent[i] = a.sentenceAt(f.Start)
 		}
 	}
+}
+
+// looseHanNames lists the unknown people written in Chinese transcription characters without a
+// name dot: family names found after a title, which a confirmed spelling may replace.
+func looseHanNames(facts []Fact) []int {
+	var out []int
+	for k, f := range facts {
+		id, _ := f.Value.(string)
+		if f.Kind != KindActor || f.Type != ActorPerson || !strings.HasPrefix(id, "local:") ||
+			strings.ContainsAny(f.Text, nameDots) || !hasHan(f.Text) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// dropOverlapped removes the facts at the given indexes that a confirmed match overlaps.
+func dropOverlapped(facts []Fact, idx []int, ms []match) []Fact {
+	gone := map[int]bool{}
+	for _, k := range idx {
+		f := facts[k]
+		for _, m := range ms {
+			if m.start < f.End && f.Start < m.end {
+				gone[k] = true
+				break
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return facts
+	}
+	kept := facts[:0]
+	for k, f := range facts {
+		if !gone[k] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // factsTaken marks the runes the facts hold.

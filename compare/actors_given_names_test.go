@@ -69,3 +69,25 @@ func TestActors_DottedNameTakesAPlaceInside(t *testing.T) {
 		t.Errorf("%s: actors %v, want %s", text, got, want)
 	}
 }
+
+// After a title, a run of transcription characters is a foreign person's family name
+// (总统查克维拉, 总理博尔内), even over a GeoNames place inside it (博尔, Bor); a title
+// before an ordinary word (总统府, 外交部长会议) names no one.
+func TestActors_ChineseTitleBeforeATranscribedName(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"马拉维总统查克维拉于去年12月5日宣布进入紧急状态。", "马拉维=country 查克维拉=person"},
+		{"法国总理博尔内表示，政府将继续推进改革。", "法国=country 博尔内=person"},
+		{"公司首席执行官布朗特说，公司支付了赎金。", "布朗特=person"},
+		{"总统府发表声明。总统特别代表抵达。", ""},
+	} {
+		var got []string
+		for _, f := range ExtractFacts(Document{Lang: "zh", Text: c.text, Published: "2023-03-20"}, Options{}) {
+			if f.Kind == KindActor {
+				got = append(got, f.Text+"="+f.Type)
+			}
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: actors %v, want %s", c.text, got, c.want)
+		}
+	}
+}

@@ -124,6 +124,43 @@ func (g *gazetteer) hanNames(toks []token, rs []rune, used []bool) []match {
 				label: surface, typ: ActorOrg, conf: confUnknown})
 		}
 	}
+	// A family name after a title: 马拉维总统查克维拉, 总理博尔内. The run stops at the first
+	// ordinary character (于, 表示); a longer title wins (外交部长 over 部长).
+	for _, title := range g.morph.hanTitles {
+		tr := []rune(title)
+		for q := 0; q+len(tr) < len(rs); q++ {
+			if rs[q] != tr[0] || string(rs[q:q+len(tr)]) != title {
+				continue
+			}
+			s := q + len(tr)
+			e := s
+			for e < len(rs) && e-s < 6 && g.hanSound[rs[e]] != "" {
+				e++
+			}
+			if e-s < 2 || e-s > 5 || e < len(rs) && strings.ContainsRune(nameDots, rs[e]) {
+				continue
+			}
+			if tokAt == nil {
+				tokAt = hanTokens(toks)
+			}
+			i, ok1 := tokAt[s]
+			j, ok2 := tokAt[e-1]
+			if !ok1 || !ok2 {
+				continue
+			}
+			j++
+			if !claimTokens(used, i, j) {
+				continue
+			}
+			surface := string(rs[s:e])
+			m := match{i: i, j: j, start: s, end: e, actor: -1, id: "local:" + FoldForSearch(surface),
+				label: surface, typ: ActorPerson, conf: confUnknown}
+			out = append(out, m)
+			if _, ok := family[surface]; !ok {
+				family[surface] = m
+			}
+		}
+	}
 	// The family name alone, not inside a longer run of transcription characters.
 	if len(family) > 0 && tokAt == nil {
 		tokAt = hanTokens(toks)
@@ -241,4 +278,15 @@ func claimTokens(used []bool, i, j int) bool {
 		used[k] = true
 	}
 	return true
+}
+
+// afterHanTitle reports whether a title of han-title ends at rune p.
+func (g *gazetteer) afterHanTitle(rs []rune, p int) bool {
+	for _, title := range g.morph.hanTitles {
+		n := utf8.RuneCountInString(title)
+		if p >= n && string(rs[p-n:p]) == title {
+			return true
+		}
+	}
+	return false
 }

@@ -136,6 +136,8 @@ type morphology struct {
 	placePrep   map[string]map[string]bool
 	// hanOrgSuffixes end a company's name after a transcribed name (博斯卡利斯公司).
 	hanOrgSuffixes []string
+	// hanTitles are titles after which a run of transcription characters is a person (总统查克维拉).
+	hanTitles []string
 	// placeSuffixes[lang] are the words a language glues to the end of a place's name (zh
 	// 市, 州, 县, 省): a generated place name with one is also known without it.
 	placeSuffixes map[string][]string
@@ -562,6 +564,8 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 			m.adjEndings[f[1]] = append(m.adjEndings[f[1]], vals...)
 		case "han-org-suffix":
 			m.hanOrgSuffixes = append(m.hanOrgSuffixes, vals...)
+		case "han-title":
+			m.hanTitles = append(m.hanTitles, vals...)
 		case "list-joiner", "list-closer":
 			lists := &m.listJoiners
 			if f[0] == "list-closer" {

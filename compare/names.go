@@ -224,15 +224,17 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 				used[x] = true
 			}
 		}
-		// A generated place name beside a name dot is a piece of a transcribed name
-		// (伊丽莎白·博尔内 holds 博尔, Bor in Serbia): the dotted name may take its characters.
+		// A generated place name beside a name dot or after a title is a piece of a
+		// transcribed name (伊丽莎白·博尔内 and 总理博尔内 hold 博尔, Bor in Serbia): the
+		// name may take its characters.
 		freed := map[int]int{} // token → index in ms of the place it was
 		for k, pm := range ms {
 			if !pm.weak || pm.i >= pm.j {
 				continue
 			}
 			if pm.start > 0 && strings.ContainsRune(nameDots, rs[pm.start-1]) ||
-				pm.end < len(rs) && strings.ContainsRune(nameDots, rs[pm.end]) {
+				pm.end < len(rs) && strings.ContainsRune(nameDots, rs[pm.end]) ||
+				g.afterHanTitle(rs, pm.start) {
 				for x := pm.i; x < pm.j && x < len(toks); x++ {
 					used[x], freed[x] = false, k
 				}
