@@ -522,12 +522,12 @@ func statesValue(a *article, f Fact) bool {
 			}
 			sv := a.stated[c]
 			if sv == nil {
-				sv = &statedValues{exact: map[float64]bool{}, rounded: map[float64]bool{}}
+				sv = &statedValues{exact: map[float64][]Fact{}, rounded: map[float64][]float64{}}
 				a.stated[c] = sv
 			}
-			sv.exact[y] = true
+			sv.exact[y] = append(sv.exact[y], g)
 			for _, r := range roundings(y) {
-				sv.rounded[r] = true
+				sv.rounded[r] = append(sv.rounded[r], y)
 			}
 		}
 	}
@@ -535,20 +535,30 @@ func statesValue(a *article, f Fact) bool {
 	if sv == nil {
 		return false
 	}
-	if sv.exact[x] || sv.rounded[x] {
-		return true // the same value, or a figure of the article rounds to it
+	if len(sv.exact[x]) > 0 {
+		return true
+	}
+	for _, y := range sv.rounded[x] {
+		if !boundExcludes(f, y) {
+			return true // a figure of the article rounds to it (not 7,840 for "more than 8,000")
+		}
 	}
 	for _, r := range roundings(x) {
-		if sv.exact[r] {
-			return true // x rounds to a figure of the article
+		for _, g := range sv.exact[r] {
+			if !boundExcludes(g, x) {
+				return true // x rounds to a figure of the article (7,840 is not "more than 8,000")
+			}
 		}
 	}
 	return false
 }
 
 // statedValues indexes the values an article gives for one concept: as written, and every
-// rounding of them.
-type statedValues struct{ exact, rounded map[float64]bool }
+// rounding of them with the figures that round to it.
+type statedValues struct {
+	exact   map[float64][]Fact
+	rounded map[float64][]float64
+}
 
 // roundings lists a number rounded to each count of significant digits it has, fewest
 // first: 7,840 → 8,000, 7,800, 7,840.

@@ -66,6 +66,31 @@ func TestClaimRelations(t *testing.T) {
 			},
 		},
 		{
+			// 7,830 rounds to 8,000, but "more than 8,000" rules it out: a later count.
+			name: "a precise toll below a later 'more than' figure it rounds to: an update",
+			docs: []claimDoc{
+				{"fr", "fr", "2024-05-01T08:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. Le bilan s'élève à 7 830 morts, selon les autorités.\n"},
+				{"ru", "ru", "2024-05-01T20:00:00Z", "Во вторник землетрясение произошло на востоке Турции. Число погибших превысило 8000, сообщили власти.\n"},
+				{"zh", "zh", "2024-05-02T09:00:00Z", "土耳其东部周二发生地震。当局说，已有8000多人死亡。\n"},
+			},
+			wantRelation: RelationUpdate, wantSeverity: SeverityMinor,
+		},
+		{
+			name: "a precise toll above the 'more than' figure it rounds to: no flag",
+			docs: []claimDoc{
+				{"es", "es", "2024-05-01T08:00:00Z", "Un terremoto sacudió el este de Turquía el martes. El sismo dejó 8.120 muertos, según las autoridades.\n"},
+				{"zh", "zh", "2024-05-02T09:00:00Z", "土耳其东部周二发生地震。当局说，已有8000多人死亡。\n"},
+			},
+		},
+		{
+			name: "a precise toll above an 'up to' figure it rounds to: a contradiction",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. Up to 300 people were killed, officials said.\n"},
+				{"de", "de", "2024-05-01T08:00:00Z", "Ein Erdbeben erschütterte am Dienstag den Osten der Türkei. Es gab 320 Tote, teilten die Behörden mit.\n"},
+			},
+			wantRelation: RelationContradiction, wantSeverity: SeverityMajor,
+		},
+		{
 			name: "deaths and injured are different claims: no flag",
 			docs: []claimDoc{
 				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. 12 people were killed, officials said.\n"},
