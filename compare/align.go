@@ -108,10 +108,10 @@ func (s *story) contextScore(a *article, i int, b *article, j int) float64 {
 // be aligned at all.
 func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, ok bool) {
 	f, g := a.facts[i], b.facts[j]
-	if conceptsClash(f, g) || sameLangUnits(a, f, b, g) == -1 {
+	c := compareValues(f, g)
+	if conceptsClash(f, g) && !(c != incompatible && measuresMayMatch(f, g)) || sameLangUnits(a, f, b, g) == -1 {
 		return 0, false
 	}
-	c := compareValues(f, g)
 	sameClaim := claimConcept(f) != "" && claimConcept(f) == claimConcept(g)
 	if sameClaim && f.Kind == KindNumber && !personalConcept(claimConcept(f)) && erasDiffer(a, i, b, j) {
 		// The toll of the 1999 earthquake recalled beside this one's, agreeing or not.
@@ -196,8 +196,12 @@ type storyAlign struct {
 	// members its nodes: a group of one claim may hold disagreeing values, but never two
 	// concepts, nor two disagreeing values from the same article.
 	concept []string
-	members map[int][]int
-	split   []bool // per root: holds disagreeing values of one claim
+	// unitOnly is, per root, whether its concept came from the units of its measures alone
+	// (unitOnlyMeasure): such a group may take agreeing measures of another concept of the
+	// family.
+	unitOnly []bool
+	members  map[int][]int
+	split    []bool // per root: holds disagreeing values of one claim
 	// span is, per root, the least and greatest positive number of the group.
 	span [][2]float64
 	// halves holds, per article and fact, the half of the day a date puts its event in
@@ -220,7 +224,12 @@ func (al *storyAlign) canUnion(x, y int) bool {
 	}
 	cx, cy := al.concept[rx], al.concept[ry]
 	if cx != "" && cy != "" && cx != cy {
-		return false
+		// Two concepts are one claim only as agreeing measures where one side's concept
+		// came from its unit alone (8,850 km and 8850 Kilometer lange).
+		if !(al.unitOnly[rx] || al.unitOnly[ry]) || loadConcepts().family[cx] != loadConcepts().family[cy] ||
+			al.split[rx] || al.split[ry] || al.rng[rx].intersect(al.rng[ry]).empty() {
+			return false
+		}
 	}
 	if (al.split[rx] || al.split[ry]) && (cx == "" || cx != cy) {
 		return false // a group of disagreeing values takes only facts of its claim
@@ -278,8 +287,12 @@ func (al *storyAlign) union(x, y int) {
 	if r == rx {
 		o = ry
 	}
-	if al.concept[r] == "" {
+	if al.concept[r] == "" || al.unitOnly[r] && !al.unitOnly[o] && al.concept[o] != "" {
+		// A concept a cue word gave wins over one taken from the unit.
 		al.concept[r] = al.concept[o]
+		al.unitOnly[r] = al.unitOnly[o]
+	} else if al.concept[o] != "" {
+		al.unitOnly[r] = al.unitOnly[r] && al.unitOnly[o]
 	}
 	if al.scope[r] == "" {
 		al.scope[r] = al.scope[o]
@@ -444,6 +457,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	al.rng = make([]valueRange, len(al.nodes))
 	al.manual = make([]bool, len(al.nodes))
 	al.concept = make([]string, len(al.nodes))
+	al.unitOnly = make([]bool, len(al.nodes))
 	al.split = make([]bool, len(al.nodes))
 	al.span = make([][2]float64, len(al.nodes))
 	al.members = make(map[int][]int, len(al.nodes))
@@ -457,6 +471,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 		f := st.arts[n.art].facts[n.fact]
 		al.rng[i] = factRange(f)
 		al.concept[i] = claimConcept(f)
+		al.unitOnly[i] = al.concept[i] != "" && unitOnlyMeasure(f)
 		al.span[i] = [2]float64{math.Inf(1), math.Inf(-1)}
 		if v, ok := numValue(f); ok && f.Kind == KindNumber && v > 0 {
 			al.span[i] = [2]float64{v, v}

@@ -108,6 +108,26 @@ func conceptsClash(f, g Fact) bool {
 	return true
 }
 
+// unitOnlyMeasure reports whether a measure's concept may come from its unit alone: a length
+// in km or m takes distance or length from the unit ("a pipeline of 8,850 km") unless a cue
+// word names its side ("8850 Kilometer lange", "59 m wide"), so it may be another version's
+// length, width or depth of the same value.
+func unitOnlyMeasure(f Fact) bool {
+	lx := loadConcepts()
+	return f.Kind == KindNumber && measureConcept(f.Concept) && lx.family[f.Concept] != "" &&
+		lx.byUnit[strings.ToLower(f.Unit)] == f.Concept
+}
+
+// measuresMayMatch reports whether two measures of different concepts of one family (a
+// distance and a length, a length and a width) may state the same thing: in one unit, where
+// one side's concept came from the unit alone. Their values must still agree.
+func measuresMayMatch(f, g Fact) bool {
+	lx := loadConcepts()
+	return f.Concept != g.Concept && measureConcept(f.Concept) && measureConcept(g.Concept) &&
+		lx.family[f.Concept] != "" && lx.family[f.Concept] == lx.family[g.Concept] &&
+		sameUnitCode(f.Unit, g.Unit) && (unitOnlyMeasure(f) || unitOnlyMeasure(g))
+}
+
 // placesDiffer reports whether the sentences of two figures are about different places: they
 // name different sets of countries (Turkey against Turkey and Syria), or disjoint places.
 func placesDiffer(a *article, i int, b *article, j int) bool {

@@ -407,3 +407,38 @@ func TestBackgroundTollIsAnotherClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitOnlyMeasureAligns: a length whose concept came from its unit alone ("a 1,240 km
+// pipeline": distance) aligns with the same length a cue word names in another version
+// ("1240 Kilometer lange", "длиной 1240 км", "全长1240公里"), but a measure of another value
+// stays apart (the pipeline's 90 cm width is not its length).
+func TestUnitOnlyMeasureAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-05-10T08:00:00Z", "The operator shut its 1,240 km pipeline on Friday after a cyberattack. The line is 90 cm wide.\n"},
+		{"de", "de", "2021-05-10T09:00:00Z", "Der Betreiber schloss am Freitag die 1240 Kilometer lange Leitung nach einem Cyberangriff.\n"},
+		{"ru", "ru", "2021-05-10T10:00:00Z", "В пятницу оператор остановил трубопровод длиной 1240 км после кибератаки.\n"},
+		{"zh", "zh", "2021-05-10T11:00:00Z", "运营商周五因网络攻击关闭了全长1240公里的管道。\n"},
+	}
+	text := map[string]string{}
+	for _, d := range docs {
+		text[d.id] = d.text
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		var texts []string
+		for _, m := range al.Members {
+			texts = append(texts, string([]rune(text[m.Article])[m.Start:m.End]))
+		}
+		joined := strings.Join(texts, " | ")
+		if strings.Contains(joined, "90") {
+			t.Errorf("the width joined a length: %s", joined)
+		}
+		if len(al.Members) == 4 {
+			return
+		}
+	}
+	t.Errorf("the four lengths of 1,240 km are not one alignment: %+v", res.Alignments)
+}
