@@ -462,10 +462,7 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	al.span = make([][2]float64, len(al.nodes))
 	al.members = make(map[int][]int, len(al.nodes))
 	al.scope = make([]string, len(al.nodes))
-	scopes := make([][]string, len(st.arts))
-	for ai, a := range st.arts {
-		scopes[ai] = claimScopes(a)
-	}
+	scopes := storyScopes(st.arts)
 	for i, n := range al.nodes {
 		al.scope[i] = scopes[n.art][n.fact]
 		f := st.arts[n.art].facts[n.fact]
