@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -145,6 +146,11 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 			// "mehr als 100 Blutkonserven"). Figures of a known concept are scored as
 			// claims instead.
 			score += 2 * uniqueValueWeight
+		}
+		if pastYear(a, f) && pastYear(b, g) && yearCount(a, f) == 1 && yearCount(b, g) == 1 {
+			// A year long past that each version names once (the worst quake since 1939, a
+			// record high not seen since 2014) recalls the same background fact.
+			score += loneYearWeight
 		}
 		if f.Kind == KindDate && dayCount(a, f) == 1 && dayCount(b, g) == 1 {
 			// The only mention of that day in both versions ("on Thursday", "25日") dates
@@ -769,6 +775,42 @@ func dayCount(a *article, f Fact) int {
 		}
 	}
 	return a.dayN[dateValue(f)]
+}
+
+// loneYearWeight is what an exact match of bare years adds when each is its article's only
+// mention of that year, at least pastYearMinAge years before its publication (the event's
+// own year is named everywhere and says nothing). It lifts such a year (0.1 of specificity)
+// to alignMinScore though the sentences share nothing else.
+const (
+	loneYearWeight = 0.3
+	pastYearMinAge = 2
+)
+
+// pastYear reports whether f is a bare year (no span) at least pastYearMinAge years before
+// the article's publication.
+func pastYear(a *article, f Fact) bool {
+	if f.Kind != KindDate || f.Precision != PrecisionYear || f.Unresolved || strings.Contains(dateValue(f), "/") {
+		return false
+	}
+	t, ok := publishedAt(a)
+	if !ok {
+		return false
+	}
+	y, err := strconv.Atoi(dateValue(f))
+	return err == nil && t.Year()-y >= pastYearMinAge
+}
+
+// yearCount counts the year-precise dates of an article with f's value.
+func yearCount(a *article, f Fact) int {
+	if a.yearN == nil {
+		a.yearN = map[string]int{}
+		for _, g := range a.facts {
+			if g.Kind == KindDate && g.Precision == PrecisionYear && !g.Unresolved {
+				a.yearN[dateValue(g)]++
+			}
+		}
+	}
+	return a.yearN[dateValue(f)]
 }
 
 // restateMinSpecificity is how telling a bare figure must be (a thousand or more) to be

@@ -442,3 +442,35 @@ func TestUnitOnlyMeasureAligns(t *testing.T) {
 	}
 	t.Errorf("the four lengths of 1,240 km are not one alignment: %+v", res.Alignments)
 }
+
+// TestLonePastYearAligns: a year long past that each version names once aligns on its value
+// though the sentences share nothing else ("the worst since 1939", "seit 1939", "1939年以来");
+// the event's own year, named in every version, gets no such lift.
+func TestLonePastYearAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-02-07T08:00:00Z", "Rescuers dug through the night. It is the deadliest disaster since 1939, officials said.\n"},
+		{"de", "de", "2024-02-07T09:00:00Z", "Die Helfer gruben die ganze Nacht. Eine solche Katastrophe hat das Land seit 1939 nicht erlebt.\n"},
+		{"ru", "ru", "2024-02-07T10:00:00Z", "Спасатели работали всю ночь. Это крупнейшая катастрофа в стране с 1939 года.\n"},
+		{"zh", "zh", "2024-02-07T11:00:00Z", "救援人员彻夜搜救。这是该国自1939年以来最严重的灾难。\n"},
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 4 {
+			return
+		}
+	}
+	t.Errorf("the four years 1939 are not one alignment: %+v", res.Alignments)
+}
+
+func TestPastYear(t *testing.T) {
+	a := &article{doc: Document{PublishedTime: "2024-02-07T08:00:00Z"}}
+	for _, c := range []struct {
+		value string
+		want  bool
+	}{{"1939", true}, {"2022", true}, {"2024", false}, {"2023", false}, {"2014/2015", false}} {
+		f := Fact{Kind: KindDate, Value: c.value, Precision: PrecisionYear}
+		if got := pastYear(a, f); got != c.want {
+			t.Errorf("pastYear(%s) = %v, want %v", c.value, got, c.want)
+		}
+	}
+}
