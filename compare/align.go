@@ -4,8 +4,8 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
+	"time"
 )
 
 // Alignment within a story.
@@ -147,10 +147,11 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 			// claims instead.
 			score += 2 * uniqueValueWeight
 		}
-		if pastYear(a, f) && pastYear(b, g) && yearCount(a, f) == 1 && yearCount(b, g) == 1 {
-			// A year long past that each version names once (the worst quake since 1939, a
-			// record high not seen since 2014) recalls the same background fact.
-			score += loneYearWeight
+		if pastPeriod(a, f) && pastPeriod(b, g) && periodCount(a, f) == 1 && periodCount(b, g) == 1 {
+			// A year or month long past that each version names once (the worst quake since
+			// 1939, prices not seen since 2014, a group active since last August) recalls
+			// the same background fact: it aligns though the sentences share nothing else.
+			score += math.Max(0, alignMinScore-specificity(f))
 		}
 		if f.Kind == KindDate && dayCount(a, f) == 1 && dayCount(b, g) == 1 {
 			// The only mention of that day in both versions ("on Thursday", "25日") dates
@@ -777,35 +778,38 @@ func dayCount(a *article, f Fact) int {
 	return a.dayN[dateValue(f)]
 }
 
-// loneYearWeight is what an exact match of bare years adds when each is its article's only
-// mention of that year, at least pastYearMinAge years before its publication (the event's
-// own year is named everywhere and says nothing). It lifts such a year (0.1 of specificity)
-// to alignMinScore though the sentences share nothing else.
-const (
-	loneYearWeight = 0.3
-	pastYearMinAge = 2
-)
+// pastYearMinAge: a year (or a span of years) recalled as background ends at least this many
+// years before the article's publication; the event's own year is named everywhere and says
+// nothing. A month is background when it ends before the publication's month starts.
+const pastYearMinAge = 2
 
-// pastYear reports whether f is a bare year (no span) at least pastYearMinAge years before
-// the article's publication.
-func pastYear(a *article, f Fact) bool {
-	if f.Kind != KindDate || f.Precision != PrecisionYear || f.Unresolved || strings.Contains(dateValue(f), "/") {
+// pastPeriod reports whether f is a year, a month or a span of them wholly in the past of the
+// article (pastYearMinAge).
+func pastPeriod(a *article, f Fact) bool {
+	if f.Kind != KindDate || f.Precision != PrecisionYear && f.Precision != PrecisionMonth || f.Unresolved {
 		return false
 	}
 	t, ok := publishedAt(a)
 	if !ok {
 		return false
 	}
-	y, err := strconv.Atoi(dateValue(f))
-	return err == nil && t.Year()-y >= pastYearMinAge
+	_, hi, _, ok := parseDateRange(dateValue(f))
+	if !ok {
+		return false
+	}
+	end := time.Unix(int64(hi)*86400, 0).UTC()
+	if f.Precision == PrecisionYear {
+		return t.Year()-end.Year() >= pastYearMinAge
+	}
+	return end.Before(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC))
 }
 
-// yearCount counts the year-precise dates of an article with f's value.
-func yearCount(a *article, f Fact) int {
+// periodCount counts the year- and month-precise dates of an article with f's value.
+func periodCount(a *article, f Fact) int {
 	if a.yearN == nil {
 		a.yearN = map[string]int{}
 		for _, g := range a.facts {
-			if g.Kind == KindDate && g.Precision == PrecisionYear && !g.Unresolved {
+			if g.Kind == KindDate && (g.Precision == PrecisionYear || g.Precision == PrecisionMonth) && !g.Unresolved {
 				a.yearN[dateValue(g)]++
 			}
 		}

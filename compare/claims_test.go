@@ -443,9 +443,9 @@ func TestUnitOnlyMeasureAligns(t *testing.T) {
 	t.Errorf("the four lengths of 1,240 km are not one alignment: %+v", res.Alignments)
 }
 
-// TestLonePastYearAligns: a year long past that each version names once aligns on its value
-// though the sentences share nothing else ("the worst since 1939", "seit 1939", "1939年以来");
-// the event's own year, named in every version, gets no such lift.
+// TestLonePastYearAligns: a year (or month) long past that each version names once aligns on
+// its value though the sentences share nothing else ("the worst since 1939", "seit 1939",
+// "1939年以来"); the event's own year, named in every version, gets no such lift.
 func TestLonePastYearAligns(t *testing.T) {
 	docs := []claimDoc{
 		{"en", "en", "2024-02-07T08:00:00Z", "Rescuers dug through the night. It is the deadliest disaster since 1939, officials said.\n"},
@@ -453,24 +453,41 @@ func TestLonePastYearAligns(t *testing.T) {
 		{"ru", "ru", "2024-02-07T10:00:00Z", "Спасатели работали всю ночь. Это крупнейшая катастрофа в стране с 1939 года.\n"},
 		{"zh", "zh", "2024-02-07T11:00:00Z", "救援人员彻夜搜救。这是该国自1939年以来最严重的灾难。\n"},
 	}
-	res := analyzeClaimDocs(docs)
-	for _, al := range res.Alignments {
-		if al.Kind == string(KindDate) && len(al.Members) == 4 {
+	found := false
+	for _, al := range analyzeClaimDocs(docs).Alignments {
+		found = found || al.Kind == string(KindDate) && len(al.Members) == 4
+	}
+	if !found {
+		t.Errorf("the four years 1939 are not one alignment")
+	}
+	// A month of last year, named once: the group was first seen last August.
+	months := []claimDoc{
+		{"en", "en", "2021-05-10T08:00:00Z", "The group was first seen in August 2020, researchers say.\n"},
+		{"fr", "fr", "2021-05-10T09:00:00Z", "Le groupe est apparu en août 2020 selon des chercheurs.\n"},
+		{"zh", "zh", "2021-05-10T11:00:00Z", "研究人员称，该组织于2020年8月首次出现。\n"},
+	}
+	for _, al := range analyzeClaimDocs(months).Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 3 {
 			return
 		}
 	}
-	t.Errorf("the four years 1939 are not one alignment: %+v", res.Alignments)
+	t.Errorf("the three months of August 2020 are not one alignment")
 }
 
-func TestPastYear(t *testing.T) {
+func TestPastPeriod(t *testing.T) {
 	a := &article{doc: Document{PublishedTime: "2024-02-07T08:00:00Z"}}
 	for _, c := range []struct {
-		value string
-		want  bool
-	}{{"1939", true}, {"2022", true}, {"2024", false}, {"2023", false}, {"2014/2015", false}} {
-		f := Fact{Kind: KindDate, Value: c.value, Precision: PrecisionYear}
-		if got := pastYear(a, f); got != c.want {
-			t.Errorf("pastYear(%s) = %v, want %v", c.value, got, c.want)
+		value, prec string
+		want        bool
+	}{
+		{"1939", PrecisionYear, true}, {"2022", PrecisionYear, true}, {"2024", PrecisionYear, false},
+		{"2023", PrecisionYear, false}, {"1970/1979", PrecisionYear, true}, {"2021/2023", PrecisionYear, false},
+		{"2023-08", PrecisionMonth, true}, {"2024-01", PrecisionMonth, true}, {"2024-02", PrecisionMonth, false},
+		{"2024-02-01", PrecisionDay, false},
+	} {
+		f := Fact{Kind: KindDate, Value: c.value, Precision: c.prec}
+		if got := pastPeriod(a, f); got != c.want {
+			t.Errorf("pastPeriod(%s) = %v, want %v", c.value, got, c.want)
 		}
 	}
 }
