@@ -146,6 +146,11 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 			// "mehr als 100 Blutkonserven"). Figures of a known concept are scored as
 			// claims instead.
 			score += 2 * uniqueValueWeight
+		} else if f.Kind == KindNumber && !sameClaim && specificity(f) > 0 && (f.Concept == "" || g.Concept == "") && valueCount(a, f) == 1 && valueCount(b, g) == 1 {
+			// A smaller figure (13 to 99) each version states once, where at most one side
+			// knows what it counts (17 states, "17个州"), is as telling: lifted to
+			// alignMinScore. Two known concepts are left to the claim rules.
+			score += math.Max(0, alignMinScore-specificity(f))
 		}
 		if pastPeriod(a, f) && pastPeriod(b, g) && periodCount(a, f) == 1 && periodCount(b, g) == 1 {
 			// A year or month long past that each version names once (the worst quake since

@@ -491,3 +491,20 @@ func TestPastPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneSmallFigureAligns: a figure of 13 to 99 that each version states once aligns on its
+// value though the sentences share nothing else and only one side names what it counts; a
+// figure a version states twice gets no such lift.
+func TestLoneSmallFigureAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-05-10T08:00:00Z", "Governors of 17 states signed orders on Monday.\n"},
+		{"de", "de", "2021-05-10T09:00:00Z", "Inzwischen gilt der Notstand in 17 Bundesstaaten.\n"},
+		{"zh", "zh", "2021-05-10T11:00:00Z", "目前已有17个州进入紧急状态。\n"},
+	}
+	for _, al := range analyzeClaimDocs(docs).Alignments {
+		if al.Kind == string(KindNumber) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three figures of 17 are not one alignment")
+}
