@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Alignment within a story.
@@ -108,10 +109,10 @@ func (s *story) contextScore(a *article, i int, b *article, j int) float64 {
 // be aligned at all.
 func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, ok bool) {
 	f, g := a.facts[i], b.facts[j]
-	if conceptsClash(f, g) || sameLangUnits(a, f, b, g) == -1 {
+	c := compareValues(f, g)
+	if conceptsClash(f, g) && !(c != incompatible && measuresMayMatch(f, g)) || sameLangUnits(a, f, b, g) == -1 {
 		return 0, false
 	}
-	c := compareValues(f, g)
 	sameClaim := claimConcept(f) != "" && claimConcept(f) == claimConcept(g)
 	if sameClaim && f.Kind == KindNumber && !personalConcept(claimConcept(f)) && erasDiffer(a, i, b, j) {
 		// The toll of the 1999 earthquake recalled beside this one's, agreeing or not.
@@ -145,6 +146,17 @@ func (s *story) pairScore(a *article, i int, b *article, j int) (score float64, 
 			// "mehr als 100 Blutkonserven"). Figures of a known concept are scored as
 			// claims instead.
 			score += 2 * uniqueValueWeight
+		} else if f.Kind == KindNumber && !sameClaim && specificity(f) > 0 && (f.Concept == "" || g.Concept == "") && valueCount(a, f) == 1 && valueCount(b, g) == 1 {
+			// A smaller figure (13 to 99) each version states once, where at most one side
+			// knows what it counts (17 states, "17个州"), is as telling: lifted to
+			// alignMinScore. Two known concepts are left to the claim rules.
+			score += math.Max(0, alignMinScore-specificity(f))
+		}
+		if pastPeriod(a, f) && pastPeriod(b, g) && periodCount(a, f) == 1 && periodCount(b, g) == 1 {
+			// A year or month long past that each version names once (the worst quake since
+			// 1939, prices not seen since 2014, a group active since last August) recalls
+			// the same background fact: it aligns though the sentences share nothing else.
+			score += math.Max(0, alignMinScore-specificity(f))
 		}
 		if f.Kind == KindDate && dayCount(a, f) == 1 && dayCount(b, g) == 1 {
 			// The only mention of that day in both versions ("on Thursday", "25日") dates
@@ -196,8 +208,12 @@ type storyAlign struct {
 	// members its nodes: a group of one claim may hold disagreeing values, but never two
 	// concepts, nor two disagreeing values from the same article.
 	concept []string
-	members map[int][]int
-	split   []bool // per root: holds disagreeing values of one claim
+	// unitOnly is, per root, whether its concept came from the units of its measures alone
+	// (unitOnlyMeasure): such a group may take agreeing measures of another concept of the
+	// family.
+	unitOnly []bool
+	members  map[int][]int
+	split    []bool // per root: holds disagreeing values of one claim
 	// span is, per root, the least and greatest positive number of the group.
 	span [][2]float64
 	// halves holds, per article and fact, the half of the day a date puts its event in
@@ -220,7 +236,12 @@ func (al *storyAlign) canUnion(x, y int) bool {
 	}
 	cx, cy := al.concept[rx], al.concept[ry]
 	if cx != "" && cy != "" && cx != cy {
-		return false
+		// Two concepts are one claim only as agreeing measures where one side's concept
+		// came from its unit alone (8,850 km and 8850 Kilometer lange).
+		if !(al.unitOnly[rx] || al.unitOnly[ry]) || loadConcepts().family[cx] != loadConcepts().family[cy] ||
+			al.split[rx] || al.split[ry] || al.rng[rx].intersect(al.rng[ry]).empty() {
+			return false
+		}
 	}
 	if (al.split[rx] || al.split[ry]) && (cx == "" || cx != cy) {
 		return false // a group of disagreeing values takes only facts of its claim
@@ -278,8 +299,12 @@ func (al *storyAlign) union(x, y int) {
 	if r == rx {
 		o = ry
 	}
-	if al.concept[r] == "" {
+	if al.concept[r] == "" || al.unitOnly[r] && !al.unitOnly[o] && al.concept[o] != "" {
+		// A concept a cue word gave wins over one taken from the unit.
 		al.concept[r] = al.concept[o]
+		al.unitOnly[r] = al.unitOnly[o]
+	} else if al.concept[o] != "" {
+		al.unitOnly[r] = al.unitOnly[r] && al.unitOnly[o]
 	}
 	if al.scope[r] == "" {
 		al.scope[r] = al.scope[o]
@@ -444,19 +469,18 @@ func alignStory(st *story, opts AnalyzeOptions) ([]Alignment, *storyAlign) {
 	al.rng = make([]valueRange, len(al.nodes))
 	al.manual = make([]bool, len(al.nodes))
 	al.concept = make([]string, len(al.nodes))
+	al.unitOnly = make([]bool, len(al.nodes))
 	al.split = make([]bool, len(al.nodes))
 	al.span = make([][2]float64, len(al.nodes))
 	al.members = make(map[int][]int, len(al.nodes))
 	al.scope = make([]string, len(al.nodes))
-	scopes := make([][]string, len(st.arts))
-	for ai, a := range st.arts {
-		scopes[ai] = claimScopes(a)
-	}
+	scopes := storyScopes(st.arts)
 	for i, n := range al.nodes {
 		al.scope[i] = scopes[n.art][n.fact]
 		f := st.arts[n.art].facts[n.fact]
 		al.rng[i] = factRange(f)
 		al.concept[i] = claimConcept(f)
+		al.unitOnly[i] = al.concept[i] != "" && unitOnlyMeasure(f)
 		al.span[i] = [2]float64{math.Inf(1), math.Inf(-1)}
 		if v, ok := numValue(f); ok && f.Kind == KindNumber && v > 0 {
 			al.span[i] = [2]float64{v, v}
@@ -757,6 +781,45 @@ func dayCount(a *article, f Fact) int {
 		}
 	}
 	return a.dayN[dateValue(f)]
+}
+
+// pastYearMinAge: a year (or a span of years) recalled as background ends at least this many
+// years before the article's publication; the event's own year is named everywhere and says
+// nothing. A month is background when it ends before the publication's month starts.
+const pastYearMinAge = 2
+
+// pastPeriod reports whether f is a year, a month or a span of them wholly in the past of the
+// article (pastYearMinAge).
+func pastPeriod(a *article, f Fact) bool {
+	if f.Kind != KindDate || f.Precision != PrecisionYear && f.Precision != PrecisionMonth || f.Unresolved {
+		return false
+	}
+	t, ok := publishedAt(a)
+	if !ok {
+		return false
+	}
+	_, hi, _, ok := parseDateRange(dateValue(f))
+	if !ok {
+		return false
+	}
+	end := time.Unix(int64(hi)*86400, 0).UTC()
+	if f.Precision == PrecisionYear {
+		return t.Year()-end.Year() >= pastYearMinAge
+	}
+	return end.Before(time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC))
+}
+
+// periodCount counts the year- and month-precise dates of an article with f's value.
+func periodCount(a *article, f Fact) int {
+	if a.yearN == nil {
+		a.yearN = map[string]int{}
+		for _, g := range a.facts {
+			if g.Kind == KindDate && (g.Precision == PrecisionYear || g.Precision == PrecisionMonth) && !g.Unresolved {
+				a.yearN[dateValue(g)]++
+			}
+		}
+	}
+	return a.yearN[dateValue(f)]
 }
 
 // restateMinSpecificity is how telling a bare figure must be (a thousand or more) to be

@@ -145,7 +145,7 @@ func compareValues(f, g Fact) compat {
 		if x == y && f.Qualifier == g.Qualifier {
 			return exact
 		}
-		if x == y || roundsTo(x, y) || roundsTo(y, x) {
+		if x == y || roundsTo(x, y) && !boundExcludes(g, x) || roundsTo(y, x) && !boundExcludes(f, y) {
 			return compatible
 		}
 		if r := numberRange(f).intersect(numberRange(g)); !r.empty() {
@@ -154,6 +154,24 @@ func compareValues(f, g Fact) compat {
 		return incompatible
 	}
 	return incompatible
+}
+
+// boundExcludes reports whether a figure said as a bound ("more than 8,000", "up to 500")
+// rules out the value v on the wrong side of it. A rounded figure agrees with the precise one it
+// rounds (7,840 written as 8,000), but "more than 8,000" is no rounding of 7,840: it is a later,
+// higher count of the same claim, or a contradiction.
+func boundExcludes(bound Fact, v float64) bool {
+	x, ok := numValue(bound)
+	if !ok {
+		return false
+	}
+	switch bound.Qualifier {
+	case QualifierAtLeast, QualifierMoreThan:
+		return v < x
+	case QualifierUpTo, QualifierLessThan:
+		return v > x
+	}
+	return false
 }
 
 // comparePartial compares a year-less date ("--07-20", "--03") with another date by month

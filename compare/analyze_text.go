@@ -44,6 +44,8 @@ type article struct {
 	conceptN map[string]int
 	// dayN counts the day-precise date facts per value (dayCount), built on first use.
 	dayN map[string]int
+	// yearN counts the year- and month-precise date facts per value (periodCount), built on first use.
+	yearN map[string]int
 	// valueN counts the number facts per value (valueCount), built on first use.
 	valueN map[float64]int
 

@@ -108,6 +108,26 @@ func conceptsClash(f, g Fact) bool {
 	return true
 }
 
+// unitOnlyMeasure reports whether a measure's concept may come from its unit alone: a length
+// in km or m takes distance or length from the unit ("a pipeline of 8,850 km") unless a cue
+// word names its side ("8850 Kilometer lange", "59 m wide"), so it may be another version's
+// length, width or depth of the same value.
+func unitOnlyMeasure(f Fact) bool {
+	lx := loadConcepts()
+	return f.Kind == KindNumber && measureConcept(f.Concept) && lx.family[f.Concept] != "" &&
+		lx.byUnit[strings.ToLower(f.Unit)] == f.Concept
+}
+
+// measuresMayMatch reports whether two measures of different concepts of one family (a
+// distance and a length, a length and a width) may state the same thing: in one unit, where
+// one side's concept came from the unit alone. Their values must still agree.
+func measuresMayMatch(f, g Fact) bool {
+	lx := loadConcepts()
+	return f.Concept != g.Concept && measureConcept(f.Concept) && measureConcept(g.Concept) &&
+		lx.family[f.Concept] != "" && lx.family[f.Concept] == lx.family[g.Concept] &&
+		sameUnitCode(f.Unit, g.Unit) && (unitOnlyMeasure(f) || unitOnlyMeasure(g))
+}
+
 // placesDiffer reports whether the sentences of two figures are about different places: they
 // name different sets of countries (Turkey against Turkey and Syria), or disjoint places.
 func placesDiffer(a *article, i int, b *article, j int) bool {
@@ -522,12 +542,12 @@ func statesValue(a *article, f Fact) bool {
 			}
 			sv := a.stated[c]
 			if sv == nil {
-				sv = &statedValues{exact: map[float64]bool{}, rounded: map[float64]bool{}}
+				sv = &statedValues{exact: map[float64][]Fact{}, rounded: map[float64][]float64{}}
 				a.stated[c] = sv
 			}
-			sv.exact[y] = true
+			sv.exact[y] = append(sv.exact[y], g)
 			for _, r := range roundings(y) {
-				sv.rounded[r] = true
+				sv.rounded[r] = append(sv.rounded[r], y)
 			}
 		}
 	}
@@ -535,20 +555,30 @@ func statesValue(a *article, f Fact) bool {
 	if sv == nil {
 		return false
 	}
-	if sv.exact[x] || sv.rounded[x] {
-		return true // the same value, or a figure of the article rounds to it
+	if len(sv.exact[x]) > 0 {
+		return true
+	}
+	for _, y := range sv.rounded[x] {
+		if !boundExcludes(f, y) {
+			return true // a figure of the article rounds to it (not 7,840 for "more than 8,000")
+		}
 	}
 	for _, r := range roundings(x) {
-		if sv.exact[r] {
-			return true // x rounds to a figure of the article
+		for _, g := range sv.exact[r] {
+			if !boundExcludes(g, x) {
+				return true // x rounds to a figure of the article (7,840 is not "more than 8,000")
+			}
 		}
 	}
 	return false
 }
 
 // statedValues indexes the values an article gives for one concept: as written, and every
-// rounding of them.
-type statedValues struct{ exact, rounded map[float64]bool }
+// rounding of them with the figures that round to it.
+type statedValues struct {
+	exact   map[float64][]Fact
+	rounded map[float64][]float64
+}
 
 // roundings lists a number rounded to each count of significant digits it has, fewest
 // first: 7,840 → 8,000, 7,800, 7,840.

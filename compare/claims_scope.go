@@ -64,6 +64,44 @@ func claimScopes(a *article) []string {
 	return out
 }
 
+// storyScopes returns claimScopes for every article of a story, each scope keeping only the
+// countries that scope some toll in at least two versions. A country one version alone puts
+// beside its toll is where the speaker sat ("said by video link from Tunis") or whose the
+// agency is, not a place the versions count apart: kept, it set that version's "missing in
+// Libya and Tunisia" against every other version's "missing in Libya". Tolls the versions
+// do count per country (Turkey, Syria) are named by several of them.
+func storyScopes(arts []*article) [][]string {
+	out := make([][]string, len(arts))
+	versions := map[string]int{}
+	for ai, a := range arts {
+		out[ai] = claimScopes(a)
+		seen := map[string]bool{}
+		for _, k := range out[ai] {
+			for _, id := range strings.Split(k, "+") {
+				if id != "" && !seen[id] {
+					seen[id] = true
+					versions[id]++
+				}
+			}
+		}
+	}
+	for _, sc := range out {
+		for i, k := range sc {
+			if k == "" {
+				continue
+			}
+			var kept []string
+			for _, id := range strings.Split(k, "+") {
+				if versions[id] >= 2 {
+					kept = append(kept, id)
+				}
+			}
+			sc[i] = strings.Join(kept, "+") // already sorted
+		}
+	}
+	return out
+}
+
 // scopeTotal marks, while claimScopes runs, a figure its sentence calls a sum over places.
 const scopeTotal = "*total"
 

@@ -57,3 +57,32 @@ func TestClaimScopes(t *testing.T) {
 		}
 	}
 }
+
+// A country only one version names beside its toll (where the briefing was given) drops out of
+// that version's scope; the countries several versions count apart stay. Sentences written for
+// this test.
+func TestStoryScopesDropLoneCountries(t *testing.T) {
+	docs := []struct{ lang, text string }{
+		{"en", "Flood toll rises\n\nIn Libya, 9,000 people are missing, an aid official told reporters by video link from Egypt."},
+		{"fr", "Le bilan s'alourdit\n\nEn Libye, 9 000 personnes sont portées disparues, selon un responsable humanitaire."},
+		{"ar", "ارتفاع الحصيلة\n\nقال مسؤول إغاثة إن عدد المفقودين في ليبيا بلغ 9000 شخص."},
+		{"de", "Die Zahl der Opfer steigt\n\nIn Libyen werden 9000 Menschen vermisst. In Tunesien werden 12 Menschen vermisst."},
+		{"es", "Sube el balance\n\nEn Libia hay 9.000 desaparecidos. En Túnez hay 14 desaparecidos."},
+	}
+	var arts []*article
+	for i, d := range docs {
+		doc := Document{ID: string(rune('a' + i)), Lang: d.lang, Text: d.text}
+		a := newArticle(doc, ExtractFacts(doc, Options{}))
+		a.load()
+		arts = append(arts, a)
+	}
+	scopes := storyScopes(arts)
+	want := map[string]string{"9,000": "Libya", "9 000": "Libya", "9000": "Libya", "9.000": "Libya", "12": "Tunisia", "14": "Tunisia"}
+	for ai, a := range arts {
+		for i, f := range a.facts {
+			if w, ok := want[f.Text]; ok && f.Kind == KindNumber && scopes[ai][i] != w {
+				t.Errorf("%s %q: scoped %q, want %q (one version alone names Egypt; two name Tunisia)", a.doc.Lang, f.Text, scopes[ai][i], w)
+			}
+		}
+	}
+}

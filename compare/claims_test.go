@@ -66,6 +66,31 @@ func TestClaimRelations(t *testing.T) {
 			},
 		},
 		{
+			// 7,830 rounds to 8,000, but "more than 8,000" rules it out: a later count.
+			name: "a precise toll below a later 'more than' figure it rounds to: an update",
+			docs: []claimDoc{
+				{"fr", "fr", "2024-05-01T08:00:00Z", "Un séisme a frappé l'est de la Turquie mardi. Le bilan s'élève à 7 830 morts, selon les autorités.\n"},
+				{"ru", "ru", "2024-05-01T20:00:00Z", "Во вторник землетрясение произошло на востоке Турции. Число погибших превысило 8000, сообщили власти.\n"},
+				{"zh", "zh", "2024-05-02T09:00:00Z", "土耳其东部周二发生地震。当局说，已有8000多人死亡。\n"},
+			},
+			wantRelation: RelationUpdate, wantSeverity: SeverityMinor,
+		},
+		{
+			name: "a precise toll above the 'more than' figure it rounds to: no flag",
+			docs: []claimDoc{
+				{"es", "es", "2024-05-01T08:00:00Z", "Un terremoto sacudió el este de Turquía el martes. El sismo dejó 8.120 muertos, según las autoridades.\n"},
+				{"zh", "zh", "2024-05-02T09:00:00Z", "土耳其东部周二发生地震。当局说，已有8000多人死亡。\n"},
+			},
+		},
+		{
+			name: "a precise toll above an 'up to' figure it rounds to: a contradiction",
+			docs: []claimDoc{
+				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. Up to 300 people were killed, officials said.\n"},
+				{"de", "de", "2024-05-01T08:00:00Z", "Ein Erdbeben erschütterte am Dienstag den Osten der Türkei. Es gab 320 Tote, teilten die Behörden mit.\n"},
+			},
+			wantRelation: RelationContradiction, wantSeverity: SeverityMajor,
+		},
+		{
 			name: "deaths and injured are different claims: no flag",
 			docs: []claimDoc{
 				{"en", "en", "2024-05-01T08:00:00Z", "An earthquake struck eastern Turkey on Tuesday. 12 people were killed, officials said.\n"},
@@ -381,4 +406,105 @@ func TestBackgroundTollIsAnotherClaim(t *testing.T) {
 			t.Errorf("this earthquake's toll is aligned with other figures: %s", joined)
 		}
 	}
+}
+
+// TestUnitOnlyMeasureAligns: a length whose concept came from its unit alone ("a 1,240 km
+// pipeline": distance) aligns with the same length a cue word names in another version
+// ("1240 Kilometer lange", "длиной 1240 км", "全长1240公里"), but a measure of another value
+// stays apart (the pipeline's 90 cm width is not its length).
+func TestUnitOnlyMeasureAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-05-10T08:00:00Z", "The operator shut its 1,240 km pipeline on Friday after a cyberattack. The line is 90 cm wide.\n"},
+		{"de", "de", "2021-05-10T09:00:00Z", "Der Betreiber schloss am Freitag die 1240 Kilometer lange Leitung nach einem Cyberangriff.\n"},
+		{"ru", "ru", "2021-05-10T10:00:00Z", "В пятницу оператор остановил трубопровод длиной 1240 км после кибератаки.\n"},
+		{"zh", "zh", "2021-05-10T11:00:00Z", "运营商周五因网络攻击关闭了全长1240公里的管道。\n"},
+	}
+	text := map[string]string{}
+	for _, d := range docs {
+		text[d.id] = d.text
+	}
+	res := analyzeClaimDocs(docs)
+	for _, al := range res.Alignments {
+		if al.Kind != string(KindNumber) {
+			continue
+		}
+		var texts []string
+		for _, m := range al.Members {
+			texts = append(texts, string([]rune(text[m.Article])[m.Start:m.End]))
+		}
+		joined := strings.Join(texts, " | ")
+		if strings.Contains(joined, "90") {
+			t.Errorf("the width joined a length: %s", joined)
+		}
+		if len(al.Members) == 4 {
+			return
+		}
+	}
+	t.Errorf("the four lengths of 1,240 km are not one alignment: %+v", res.Alignments)
+}
+
+// TestLonePastYearAligns: a year (or month) long past that each version names once aligns on
+// its value though the sentences share nothing else ("the worst since 1939", "seit 1939",
+// "1939年以来"); the event's own year, named in every version, gets no such lift.
+func TestLonePastYearAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2024-02-07T08:00:00Z", "Rescuers dug through the night. It is the deadliest disaster since 1939, officials said.\n"},
+		{"de", "de", "2024-02-07T09:00:00Z", "Die Helfer gruben die ganze Nacht. Eine solche Katastrophe hat das Land seit 1939 nicht erlebt.\n"},
+		{"ru", "ru", "2024-02-07T10:00:00Z", "Спасатели работали всю ночь. Это крупнейшая катастрофа в стране с 1939 года.\n"},
+		{"zh", "zh", "2024-02-07T11:00:00Z", "救援人员彻夜搜救。这是该国自1939年以来最严重的灾难。\n"},
+	}
+	found := false
+	for _, al := range analyzeClaimDocs(docs).Alignments {
+		found = found || al.Kind == string(KindDate) && len(al.Members) == 4
+	}
+	if !found {
+		t.Errorf("the four years 1939 are not one alignment")
+	}
+	// A month of last year, named once: the group was first seen last August.
+	months := []claimDoc{
+		{"en", "en", "2021-05-10T08:00:00Z", "The group was first seen in August 2020, researchers say.\n"},
+		{"fr", "fr", "2021-05-10T09:00:00Z", "Le groupe est apparu en août 2020 selon des chercheurs.\n"},
+		{"zh", "zh", "2021-05-10T11:00:00Z", "研究人员称，该组织于2020年8月首次出现。\n"},
+	}
+	for _, al := range analyzeClaimDocs(months).Alignments {
+		if al.Kind == string(KindDate) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three months of August 2020 are not one alignment")
+}
+
+func TestPastPeriod(t *testing.T) {
+	a := &article{doc: Document{PublishedTime: "2024-02-07T08:00:00Z"}}
+	for _, c := range []struct {
+		value, prec string
+		want        bool
+	}{
+		{"1939", PrecisionYear, true}, {"2022", PrecisionYear, true}, {"2024", PrecisionYear, false},
+		{"2023", PrecisionYear, false}, {"1970/1979", PrecisionYear, true}, {"2021/2023", PrecisionYear, false},
+		{"2023-08", PrecisionMonth, true}, {"2024-01", PrecisionMonth, true}, {"2024-02", PrecisionMonth, false},
+		{"2024-02-01", PrecisionDay, false},
+	} {
+		f := Fact{Kind: KindDate, Value: c.value, Precision: c.prec}
+		if got := pastPeriod(a, f); got != c.want {
+			t.Errorf("pastPeriod(%s) = %v, want %v", c.value, got, c.want)
+		}
+	}
+}
+
+// TestLoneSmallFigureAligns: a figure of 13 to 99 that each version states once aligns on its
+// value though the sentences share nothing else and only one side names what it counts; a
+// figure a version states twice gets no such lift.
+func TestLoneSmallFigureAligns(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-05-10T08:00:00Z", "Governors of 17 states signed orders on Monday.\n"},
+		{"de", "de", "2021-05-10T09:00:00Z", "Inzwischen gilt der Notstand in 17 Bundesstaaten.\n"},
+		{"zh", "zh", "2021-05-10T11:00:00Z", "目前已有17个州进入紧急状态。\n"},
+	}
+	for _, al := range analyzeClaimDocs(docs).Alignments {
+		if al.Kind == string(KindNumber) && len(al.Members) == 3 {
+			return
+		}
+	}
+	t.Errorf("the three figures of 17 are not one alignment")
 }
