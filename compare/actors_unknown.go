@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,6 +103,7 @@ type segment struct {
 // Rabie).
 func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []segment {
 	m := g.morph
+	s = g.trimNouns(toks, rs, s, j, lang)
 	var out []segment
 	role := ""
 	if s > 0 && !toks[s].sentStart && onlySpaceBetweenTokens(toks[s-1], toks[s]) {
@@ -384,4 +387,182 @@ func definedAcronyms(toks []token, rs []rune, ms, out []match) []match {
 		}
 	}
 	return kept
+}
+
+// nounLexicon tells common nouns from names in a language that capitalises every noun
+// (caps-nouns in morph.tsv), from its word list (assets/lang/words) and caps-nouns.tsv.
+type nounLexicon struct {
+	words      map[string]bool // the frequent words
+	nouns      map[string]bool // those that are common nouns
+	adjSuffix  []string        // endings that make a word an adjective (-sch, -lich)
+	declension []string        // the endings an adjective takes (morph.tsv adj-declension)
+}
+
+// declined counts the declined forms of the adjective stem the word list has (gut: gute,
+// guten, guter, gutes, gutem).
+func (nl *nounLexicon) declined(stem string) int {
+	n := 0
+	for _, e := range nl.declension {
+		if nl.words[stem+e] {
+			n++
+		}
+	}
+	return n
+}
+
+// adjective reports whether the word, or the word less a declension ending, has at least
+// forms of its declined forms in the list.
+func (nl *nounLexicon) adjective(w string, forms int) bool {
+	if nl.declined(w) >= forms {
+		return true
+	}
+	for _, e := range nl.declension {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 && nl.declined(stem) >= forms {
+			return true
+		}
+	}
+	return false
+}
+
+// commonNouns holds, per language that capitalises nouns, its nounLexicon: where every noun
+// has a capital, a run of capitalised words may hold nouns that are no part of a name
+// ("Colonial Lösegeld" is Colonial and a ransom). A frequent word is a noun when:
+//   - no other Latin-script language's list has it: a word the lists share is as often a
+//     name or a loanword (Peter, Berlin, Club, Hotel);
+//   - it is no adjective: four or more of its five declined forms are in the list (gute,
+//     guten, guter, gutes); verbs have three (arbeite, arbeiten, Arbeiter);
+//   - it has four letters or more.
+var commonNouns = sync.OnceValue(func() map[string]*nounLexicon {
+	g := loadGazetteer()
+	lex := loadWordRules().lexicon
+	suffixes := map[string][]string{}
+	for _, line := range embeddedLines("lang/words/caps-nouns.tsv") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			panic("compare: caps-nouns.tsv: want language, kind and values: " + line)
+		}
+		switch f[1] {
+		case "adjective-suffixes":
+			suffixes[f[0]] = append(suffixes[f[0]], strings.Fields(f[2])...)
+		default:
+			panic("compare: caps-nouns.tsv: unknown kind " + f[1])
+		}
+	}
+	out := map[string]*nounLexicon{}
+	for lang := range g.morph.capsNouns {
+		words := lex[lang]
+		if words == nil {
+			continue
+		}
+		nl := &nounLexicon{words: words, nouns: map[string]bool{}, adjSuffix: suffixes[lang],
+			declension: g.morph.declension[lang]}
+	word:
+		for w := range words {
+			if utf8.RuneCountInString(w) < 4 || nl.adjective(w, 4) {
+				continue
+			}
+			for other, ow := range lex {
+				if other != lang && ow[w] && latinLexicon(other) {
+					continue word
+				}
+			}
+			nl.nouns[w] = true
+		}
+		out[lang] = nl
+	}
+	return out
+})
+
+// latinLexicon reports whether a word list is of a Latin-script language (its words may be
+// spelt like another Latin-script language's names).
+func latinLexicon(lang string) bool {
+	switch lang {
+	case "ar", "ru", "zh":
+		return false
+	}
+	return true
+}
+
+// commonNoun reports whether the capitalised token t is one of the language's common nouns;
+// with compound set, also a compound whose last part is one of five letters or more, with
+// three letters or more before it (Schiffsagenten, Erdbebenwarte; shorter heads such as Mann
+// or Berg end family and place names: Zimmermann, Heidelberg).
+func commonNoun(lang string, t token, compound bool) bool {
+	nl := commonNouns()[lang]
+	if nl == nil || t.sc != scLatin || !t.capFirst || t.allCaps {
+		return false
+	}
+	if nl.nouns[t.key] {
+		return true
+	}
+	if !compound {
+		return false
+	}
+	rs := []rune(t.key)
+	for k := 3; k+5 <= len(rs); k++ {
+		if nl.nouns[string(rs[k:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalAdjective reports whether the capitalised token t is an adjective of a language
+// that capitalises nouns: a frequent one (three declined forms in the list: Freie), or one
+// with an adjective's ending before its declension ending (Schwedische, Nationale).
+func capitalAdjective(lang string, t token) bool {
+	nl := commonNouns()[lang]
+	if nl == nil || t.sc != scLatin {
+		return false
+	}
+	if nl.adjective(t.key, 3) {
+		return true
+	}
+	for _, e := range nl.declension {
+		stem, ok := strings.CutSuffix(t.key, e)
+		if !ok {
+			continue
+		}
+		for _, s := range nl.adjSuffix {
+			if strings.HasSuffix(stem, s) && utf8.RuneCountInString(stem) > utf8.RuneCountInString(s)+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimNouns cuts the common nouns off the start of the run [s, j) in a language that
+// capitalises nouns: a noun before the name describes it (Schiffsagenten Leth Agencies), and a
+// noun hyphened to the word after it makes a compound noun with it (Benzin-Pipeline). A
+// capitalised adjective is kept: it starts a name (Freie Universität). Role words are left to
+// segments, which types the name beside them; organisation cues (Universität, Agentur) and
+// head words (Bahnhof Yamato-Saidaiji, heads.tsv) belong to the name. The end of the run is
+// left alone: a family name may be a noun (Tim Sauer, Eva Richter).
+func (g *gazetteer) trimNouns(toks []token, rs []rune, s, j int, lang string) int {
+	if !g.morph.capsNouns[lang] {
+		return s
+	}
+	m := g.morph
+	keep := func(t token) bool {
+		return m.roleOf(lang, t) != "" || m.orgCues[t.key] || g.headWordOf(lang, t)
+	}
+	for j-s >= 2 && toks[s+1].capFirst && !keep(toks[s]) && commonNoun(lang, toks[s], true) &&
+		!capitalAdjective(lang, toks[s]) {
+		if rs[toks[s].end] == '-' && !keep(toks[s+1]) {
+			s++ // the compound's head goes with it
+		}
+		s++
+	}
+	return s
+}
+
+// headWordOf reports whether t is a word of a head phrase (heads.tsv) of the language.
+func (g *gazetteer) headWordOf(lang string, t token) bool {
+	for _, p := range g.headPats[lang] {
+		if slices.Contains(p.before, t.fold) || slices.Contains(p.after, t.fold) {
+			return true
+		}
+	}
+	return false
 }

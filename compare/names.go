@@ -347,7 +347,9 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			}
 		}
 		for i, t := range toks {
-			if used[i] || !t.capFirst || t.allCaps {
+			// A word hyphened to the one before it heads a compound (Benzin-Pipeline): no
+			// family name alone.
+			if used[i] || !t.capFirst || t.allCaps || t.start > 0 && rs[t.start-1] == '-' {
 				continue
 			}
 			if o, ok := familyOf(t); ok {
