@@ -566,3 +566,65 @@ func (g *gazetteer) headWordOf(lang string, t token) bool {
 	}
 	return false
 }
+
+// loneRepeats finds the lone capitalised words that name again an unknown name the article
+// gave: a one-word place or organisation it named beside a role word (die Insel Bornholm …
+// nordöstlich von Bornholm), or the first word of a longer organisation's name (Colonial
+// Pipeline … Colonial hatte; Boskalis Westminster … Boskalis). A lone word is no name by
+// itself where every noun has a capital or where it opens a sentence, but the article has
+// already said what it names. A word the article writes in lower case, a common noun, an
+// acronym (definedAcronyms reads those) or a first word two names share is left alone; so
+// are persons, whose family names names.go reads.
+func (g *gazetteer) loneRepeats(toks []token, rs []rune, used []bool, out []match, lang string, lower map[string]bool) []match {
+	m := g.morph
+	byKey := map[string]int{} // token key → the name it repeats (index in out), -1 ambiguous
+	add := func(key string, k int) {
+		if o, seen := byKey[key]; seen && o >= 0 && out[o].id != out[k].id {
+			byKey[key] = -1
+		} else if !seen {
+			byKey[key] = k
+		}
+	}
+	for k, o := range out {
+		if o.actor >= 0 || !strings.HasPrefix(o.id, "local:") || o.typ == ActorPerson || o.i >= o.j {
+			continue
+		}
+		t := toks[o.i]
+		if t.allCaps || !nameLike(t) || o.j-o.i >= 2 && o.typ != ActorOrg {
+			continue
+		}
+		add(t.key, k)
+	}
+	if len(byKey) == 0 {
+		return out
+	}
+	for _, o := range out {
+		for x := o.i; x < o.j; x++ {
+			used[x] = true
+		}
+	}
+	capAt := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].capFirst && !used[k] && !m.isStop(lang, toks[k].key)
+	}
+	n := len(out)
+	for i, t := range toks {
+		k, ok := byKey[t.key]
+		if !ok || k < 0 || used[i] || !nameLike(t) || t.allCaps || lower[t.key] || m.isStop(lang, t.key) ||
+			m.roleOf(lang, t) != "" || commonNoun(lang, t, true) {
+			continue
+		}
+		// A word beside another capitalised word is part of a longer run (Colonial Lösegeld
+		// was one), which the runs above judged.
+		if capAt(i-1) && onlySpaceBetweenTokens(toks[i-1], t) || capAt(i+1) && onlySpaceBetweenTokens(t, toks[i+1]) {
+			continue
+		}
+		o := out[k]
+		out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: -1, id: o.id, label: o.label,
+			typ: o.typ, conf: o.conf * 0.9})
+		used[i] = true
+	}
+	if len(out) == n {
+		return out
+	}
+	return sortByStart(out)
+}

@@ -358,6 +358,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			}
 		}
 	}
+	out = g.loneRepeats(toks, rs, used, out, lang, lower)
 	return out, drop
 }
 
