@@ -61,6 +61,8 @@ func TestActorsGermanNews(t *testing.T) {
 			[]actorWant{{"Nordic Lines", "local:nordic lines"}, {"Sankt Georg", "local:sankt georg"}}},
 		{"compound nouns", "de", "Zwei Unterwasser-Explosionen trafen die Ostsee, der Betrieb der Benzin-Pipeline ruht.",
 			[]actorWant{{"Ostsee", "Baltic Sea"}}},
+		{"place after a common noun", "de", "Die Staatsanwaltschaft Köln und die Polizei Lyon ermitteln.",
+			[]actorWant{{"Köln", "Cologne"}, {"Lyon", "Lyon"}}},
 		{"adjective and surname nouns", "de", "Forscher der Freien Universität sprachen mit Tim Sauer und Lara Stein.",
 			[]actorWant{{"Freien Universität", "local:freien universitat"}, {"Tim Sauer", "local:tim sauer"}, {"Lara Stein", "local:lara stein"}}},
 		// Where only names have capitals, the words before a name are part of it.

@@ -534,27 +534,32 @@ func capitalAdjective(lang string, t token) bool {
 
 // trimNouns cuts the common nouns off the start of the run [s, j) in a language that
 // capitalises nouns: a noun before the name describes it (Schiffsagenten Leth Agencies), and a
-// noun hyphened to the word after it makes a compound noun with it (Benzin-Pipeline). A
-// capitalised adjective is kept: it starts a name (Freie Universität). Role words are left to
-// segments, which types the name beside them; organisation cues (Universität, Agentur) and
-// head words (Bahnhof Yamato-Saidaiji, heads.tsv) belong to the name. The end of the run is
-// left alone: a family name may be a noun (Tim Sauer, Eva Richter).
+// noun hyphened to the word after it makes a compound noun with it (Benzin-Pipeline). The
+// end of the run is left alone: a family name may be a noun (Tim Sauer, Eva Richter).
 func (g *gazetteer) trimNouns(toks []token, rs []rune, s, j int, lang string) int {
-	if !g.morph.capsNouns[lang] {
-		return s
-	}
-	m := g.morph
-	keep := func(t token) bool {
-		return m.roleOf(lang, t) != "" || m.orgCues[t.key] || g.headWordOf(lang, t)
-	}
-	for j-s >= 2 && toks[s+1].capFirst && !keep(toks[s]) && commonNoun(lang, toks[s], true) &&
-		!capitalAdjective(lang, toks[s]) {
-		if rs[toks[s].end] == '-' && !keep(toks[s+1]) {
+	for j-s >= 2 && toks[s+1].capFirst && g.describingNoun(lang, toks[s]) {
+		if rs[toks[s].end] == '-' && !g.nameWord(lang, toks[s+1]) {
 			s++ // the compound's head goes with it
 		}
 		s++
 	}
 	return s
+}
+
+// describingNoun reports whether the capitalised token t is a common noun that describes a
+// name beside it rather than being part of it, in a language that capitalises nouns (die
+// Staatsanwaltschaft Köln, die Schiffsagenten Leth Agencies): a common noun (commonNoun,
+// compounds too) that is no capitalised adjective (it starts a name: Freie Universität) and
+// no word of a name (nameWord).
+func (g *gazetteer) describingNoun(lang string, t token) bool {
+	return g.morph.capsNouns[lang] && commonNoun(lang, t, true) && !capitalAdjective(lang, t) && !g.nameWord(lang, t)
+}
+
+// nameWord reports whether t is a word that belongs with the name beside it: a role word
+// (segments types the name by it: Provinz Hatay), an organisation cue (Universität, Agentur)
+// or a head word (Bahnhof Yamato-Saidaiji, heads.tsv).
+func (g *gazetteer) nameWord(lang string, t token) bool {
+	return g.morph.roleOf(lang, t) != "" || g.morph.orgCues[t.key] || g.headWordOf(lang, t)
 }
 
 // headWordOf reports whether t is a word of a head phrase (heads.tsv) of the language.
