@@ -121,8 +121,10 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 		r := ""
 		if k < j {
 			r = m.roleOf(lang, toks[k])
-			if r != "" && !m.capsNouns[lang] && k > start {
-				r = "" // "Hatay Province": after a name, the word is part of it
+			// "Hatay Province": after a name, the word is part of it; but a person's
+			// title between two names parts them (North Carolina Governor Roy Cooper).
+			if r != "" && !m.capsNouns[lang] && k > start && (r != ActorPerson || k+1 >= j) {
+				r = ""
 			}
 		}
 		if k < j && r == "" {

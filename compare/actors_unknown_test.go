@@ -25,6 +25,15 @@ var unknownCases = []struct {
 	{"fr a company named again by its first word after a stop word", "fr",
 		"La société Corvane Salvage est sur place. Selon Corvane, deux remorqueurs arrivent.",
 		[]unknownWant{{"Corvane Salvage", "local:corvane salvage", "Corvane Salvage", ActorOrg}, {"Corvane", "local:corvane salvage", "Corvane Salvage", ActorOrg}}},
+	// A person's title between two names parts them, where a place's or body's head word
+	// after a name is part of it (Hatay Province); a title after a known company starts a
+	// person's name, not a longer company name.
+	{"en a title between a place and a person", "en",
+		"Kesterby County Governor Lena Hartwell met Dunmore Province officials.",
+		[]unknownWant{{"Kesterby County", "local:kesterby county", "Kesterby County", ActorPlace}, {"Lena Hartwell", "local:lena hartwell", "Lena Hartwell", ActorPerson}, {"Dunmore Province", "local:dunmore province", "Dunmore Province", ActorPlace}}},
+	{"en a title after a known company", "en",
+		"Reuters Director Omar Haddad filed the story.",
+		[]unknownWant{{"Reuters", "Reuters", "Reuters", ActorOrg}, {"Omar Haddad", "local:omar haddad", "Omar Haddad", ActorPerson}}},
 	{"de role words cut and type the name", "de",
 		"Innenminister Süleyman Soylu besuchte die Provinz Hatay.",
 		[]unknownWant{{"Süleyman Soylu", "Süleyman Soylu", "Süleyman Soylu", ActorPerson}, {"Provinz Hatay", "Hatay Province", "Hatay Province", ActorPlace}}},
