@@ -347,8 +347,20 @@ func (g *gazetteer) compoundHeads(toks []token, rs []rune, ms []match, lang stri
 		if k < len(ms) && ms[k].i <= i || t.sc != scLatin || !t.capFirst {
 			continue
 		}
+		// The compound may carry the genitive ending of its last word (des Suezkanals).
+		keys := []string{t.key}
+		for _, e := range g.morph.genitiveEndings[lang] {
+			if k, ok := strings.CutSuffix(t.key, e); ok {
+				keys = append(keys, k)
+			}
+		}
 		for _, hs := range sufs {
-			base, ok := strings.CutSuffix(t.key, hs.suffix)
+			base, ok := "", false
+			for _, k := range keys {
+				if base, ok = strings.CutSuffix(k, hs.suffix); ok {
+					break
+				}
+			}
 			if !ok || utf8.RuneCountInString(base) < 3 {
 				continue
 			}

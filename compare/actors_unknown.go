@@ -635,3 +635,44 @@ func (g *gazetteer) loneRepeats(toks []token, rs []rune, used []bool, out []matc
 	}
 	return sortByStart(out)
 }
+
+// genitiveNames gives an unknown name of several words whose last word carries the genitive
+// ending (genitive-ending in morph.tsv: Colonial Pipelines Chef, die Betreiber Nord
+// Streams) the actor of the same name without it, where the article writes that too: one
+// name, not two.
+func (g *gazetteer) genitiveNames(toks []token, out []match, lang string) {
+	ends := g.morph.genitiveEndings[lang]
+	if len(ends) == 0 {
+		return
+	}
+	key := func(o match, last string) string {
+		var b strings.Builder
+		for x := o.i; x < o.j-1; x++ {
+			b.WriteString(toks[x].key)
+			b.WriteByte(' ')
+		}
+		b.WriteString(last)
+		return b.String()
+	}
+	byName := map[string]int{}
+	for k, o := range out {
+		if o.j-o.i >= 2 && strings.HasPrefix(o.id, "local:") {
+			byName[key(o, toks[o.j-1].key)] = k
+		}
+	}
+	for k, o := range out {
+		if o.j-o.i < 2 || !strings.HasPrefix(o.id, "local:") {
+			continue
+		}
+		for _, e := range ends {
+			stem, ok := strings.CutSuffix(toks[o.j-1].key, e)
+			if !ok || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			if n, ok := byName[key(o, stem)]; ok && n != k {
+				out[k].id, out[k].label, out[k].typ = out[n].id, out[n].label, out[n].typ
+				break
+			}
+		}
+	}
+}

@@ -362,6 +362,7 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		}
 	}
 	out = g.loneRepeats(toks, rs, used, out, lang, lower)
+	g.genitiveNames(toks, out, lang)
 	return out, drop
 }
 
