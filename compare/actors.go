@@ -106,6 +106,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	ms = sortByStart(ms)
 	ms = g.applyHeads(toks, rs, ms, lang)
 	ms = g.compoundHeads(toks, rs, ms, lang)
+	ms = g.adjectiveHeads(toks, rs, ms, lang)
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {

@@ -67,6 +67,9 @@ func TestActorsGermanNews(t *testing.T) {
 		// word of an unknown name the article also writes without it is the same name.
 		{"genitive forms", "de", "Die Sperrung des Suezkanals traf Corvane Shipping. Corvane Shippings Chefin Ana Ruiz schwieg.",
 			[]actorWant{{"Suezkanals", "local:suez canal"}, {"Corvane Shipping", "local:corvane shipping"}, {"Corvane Shippings", "local:corvane shipping"}, {"Ana Ruiz", "local:ana ruiz"}}},
+		// A place's adjective before a head word is the head phrase on that place.
+		{"place adjective and head", "de", "Im Hamburger Hafen und am Kölner Bahnhof staute es sich, der Moskauer Bürgermeister schwieg.",
+			[]actorWant{{"Hamburger Hafen", "local:port of hamburg"}, {"Kölner Bahnhof", "local:cologne station"}}},
 		{"titles compounded", "de", "Professorin Lea Brandt und Rettungshelfer Jonas Weiler kamen.",
 			[]actorWant{{"Lea Brandt", "local:lea brandt"}, {"Jonas Weiler", "local:jonas weiler"}}},
 		{"adjective and surname nouns", "de", "Forscher der Freien Universität sprachen mit Tim Sauer und Lara Stein.",
