@@ -24,6 +24,9 @@ type headPattern struct {
 type headRule struct {
 	english []string // title patterns, {} for the place's label; the first known one wins
 	typ     string
+	// countries: the head also names a feature on a country's name (the Gulf of Mexico);
+	// other heads read a country's name as no place of theirs.
+	countries bool
 }
 
 // headSuffix is a head a language writes as the end of one compound word with the place
@@ -44,6 +47,7 @@ func (g *gazetteer) loadHeads(fsys fs.FS) error {
 			return fmt.Errorf("want English pattern, type, lang:patterns")
 		}
 		rule := headRule{english: strings.Split(f[0], "|"), typ: f[1]}
+		rule.typ, rule.countries = strings.CutSuffix(rule.typ, "+country")
 		if f[0] == "!" {
 			rule.english = nil // a phrase that blocks the rows below
 		}
@@ -194,7 +198,8 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 			next = m.j
 			continue
 		}
-		if !(m.typ == ActorPlace || m.actor < 0 && m.typ != ActorPerson) {
+		country := m.typ == ActorCountry
+		if !(m.typ == ActorPlace || country || m.actor < 0 && m.typ != ActorPerson) {
 			out = append(out, m)
 			continue
 		}
@@ -202,6 +207,9 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 		for k, p := range pats {
 			if best >= 0 && p.size() < pats[best].size() {
 				break
+			}
+			if country && !g.heads[p.rule].countries {
+				continue
 			}
 			if i, j, ok := g.headAt(toks, rs, m, p); ok && (best < 0 || j-i > bj-bi) {
 				best, bi, bj = k, i, j
