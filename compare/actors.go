@@ -108,6 +108,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	ms = sortByStart(ms)
 	ms = g.applyHeads(toks, rs, ms, lang)
 	ms = g.compoundHeads(toks, rs, ms, lang)
+	ms = g.adjectiveHeads(toks, rs, ms, lang)
 
 	facts := make([]Fact, 0, len(ms))
 	for _, m := range ms {
@@ -508,9 +509,10 @@ func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j
 // is more often another word.
 func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) []match {
 	m := g.morph
+	// A common noun beside a place describes it (die Staatsanwaltschaft Köln): no longer name.
 	capWord := func(k int) bool {
 		return k >= 0 && k < len(toks) && (toks[k].sc == scLatin || toks[k].sc == scCyrillic) &&
-			toks[k].capFirst && !m.isStop(lang, toks[k].key)
+			toks[k].capFirst && !m.isStop(lang, toks[k].key) && !g.describingNoun(lang, toks[k])
 	}
 	var midCaps map[string]bool
 	kept := ms[:0]

@@ -24,6 +24,9 @@ type headPattern struct {
 type headRule struct {
 	english []string // title patterns, {} for the place's label; the first known one wins
 	typ     string
+	// countries: the head also names a feature on a country's name (the Gulf of Mexico);
+	// other heads read a country's name as no place of theirs.
+	countries bool
 }
 
 // headSuffix is a head a language writes as the end of one compound word with the place
@@ -44,6 +47,7 @@ func (g *gazetteer) loadHeads(fsys fs.FS) error {
 			return fmt.Errorf("want English pattern, type, lang:patterns")
 		}
 		rule := headRule{english: strings.Split(f[0], "|"), typ: f[1]}
+		rule.typ, rule.countries = strings.CutSuffix(rule.typ, "+country")
 		if f[0] == "!" {
 			rule.english = nil // a phrase that blocks the rows below
 		}
@@ -194,7 +198,8 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 			next = m.j
 			continue
 		}
-		if !(m.typ == ActorPlace || m.actor < 0 && m.typ != ActorPerson) {
+		country := m.typ == ActorCountry
+		if !(m.typ == ActorPlace || country || m.actor < 0 && m.typ != ActorPerson) {
 			out = append(out, m)
 			continue
 		}
@@ -202,6 +207,9 @@ func (g *gazetteer) applyHeads(toks []token, rs []rune, ms []match, lang string)
 		for k, p := range pats {
 			if best >= 0 && p.size() < pats[best].size() {
 				break
+			}
+			if country && !g.heads[p.rule].countries {
+				continue
 			}
 			if i, j, ok := g.headAt(toks, rs, m, p); ok && (best < 0 || j-i > bj-bi) {
 				best, bi, bj = k, i, j
@@ -347,8 +355,20 @@ func (g *gazetteer) compoundHeads(toks []token, rs []rune, ms []match, lang stri
 		if k < len(ms) && ms[k].i <= i || t.sc != scLatin || !t.capFirst {
 			continue
 		}
+		// The compound may carry the genitive ending of its last word (des Suezkanals).
+		keys := []string{t.key}
+		for _, e := range g.morph.genitiveEndings[lang] {
+			if k, ok := strings.CutSuffix(t.key, e); ok {
+				keys = append(keys, k)
+			}
+		}
 		for _, hs := range sufs {
-			base, ok := strings.CutSuffix(t.key, hs.suffix)
+			base, ok := "", false
+			for _, k := range keys {
+				if base, ok = strings.CutSuffix(k, hs.suffix); ok {
+					break
+				}
+			}
 			if !ok || utf8.RuneCountInString(base) < 3 {
 				continue
 			}
@@ -451,4 +471,72 @@ func (g *gazetteer) listHeads(facts []Fact, rs []rune, lang string) {
 		}
 		li = fi
 	}
+}
+
+// adjectiveHeads reads a head word after a place's adjective (placeAdjective: Hamburger,
+// Frankfurter) as the head phrase on that place: der Hamburger Hafen is the Port of Hamburg,
+// am Frankfurter Flughafen Frankfurt Airport. The head is a row's word written before the
+// place (Hafen von {}, Flughafen {}, Bahnhof {}). ms is in text order; the result is too.
+func (g *gazetteer) adjectiveHeads(toks []token, rs []rune, ms []match, lang string) []match {
+	suffixes := g.morph.placeAdjSuffixes[lang]
+	if len(suffixes) == 0 {
+		return ms
+	}
+	used := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.i; k < m.j && k < len(toks); k++ {
+			used[k] = true
+		}
+	}
+	var add []match
+	for i := 0; i+1 < len(toks); i++ {
+		t, h := toks[i], toks[i+1]
+		if used[i] || used[i+1] || t.sc != scLatin || !t.capFirst || !h.capFirst || !onlySpaceBetweenTokens(t, h) {
+			continue
+		}
+		rule := -1
+		for _, p := range g.headPats[lang] {
+			if len(p.after) == 0 && g.heads[p.rule].english != nil && p.before[0] == h.fold &&
+				(len(p.before) == 1 || len(p.before) == 2 && p.before[1] == "von") {
+				rule = p.rule
+				break
+			}
+		}
+		if rule < 0 {
+			continue
+		}
+		a := g.placeOfAdjective(lang, t)
+		if a < 0 {
+			continue
+		}
+		m := match{i: i, j: i + 1, start: t.start, end: t.end, actor: a, id: g.actors[a].id, label: g.actors[a].label,
+			typ: g.actors[a].typ, conf: confFolded}
+		add = append(add, g.headMatch(toks, m, i, i+2, g.heads[rule]))
+		i++
+	}
+	if len(add) == 0 {
+		return ms
+	}
+	return sortByStart(append(ms, add...))
+}
+
+// placeOfAdjective is the place or country whose adjective the token is (Hamburger →
+// Hamburg), -1 for none; see placeAdjective.
+func (g *gazetteer) placeOfAdjective(lang string, t token) int32 {
+	for _, suf := range g.morph.placeAdjSuffixes[lang] {
+		base, ok := strings.CutSuffix(t.fold, suf)
+		if !ok || utf8.RuneCountInString(base) < 4 {
+			continue
+		}
+		for i := range g.names[base] {
+			c := &g.names[base][i]
+			if c.actor < 0 || !c.allows(lang) || c.adj {
+				continue
+			}
+			if typ := g.actors[c.actor].typ; typ == ActorPlace {
+				return c.actor
+			}
+		}
+	}
+	return -1
 }

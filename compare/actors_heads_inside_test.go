@@ -34,3 +34,35 @@ func TestHeadInsideUnknownName(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadOnCountry: a row typed "+country" (heads.tsv) reads a country's name too, in every
+// language it lists (the Gulf of Mexico); other rows leave a country alone (the port of Spain
+// is no Port of Spain).
+func TestHeadOnCountry(t *testing.T) {
+	cases := []struct {
+		lang, text, surface, label string
+	}{
+		{"en", "Refineries on the Gulf of Mexico slowed.", "Gulf of Mexico", "Gulf of Mexico"},
+		{"fr", "Les raffineries du golfe du Mexique ralentissent.", "golfe du Mexique", "Gulf of Mexico"},
+		{"es", "Las refinerías del golfo de México frenan.", "golfo de México", "Gulf of Mexico"},
+		{"de", "Die Raffinerien am Golf von Mexiko drosseln.", "Golf von Mexiko", "Gulf of Mexico"},
+		{"ar", "تباطأت مصافي خليج المكسيك", "خليج المكسيك", "Gulf of Mexico"},
+		{"en", "Ships left the port of Spain at dawn.", "Spain", "Spain"},
+	}
+	for _, c := range cases {
+		var got *Fact
+		facts := ExtractFacts(Document{Lang: c.lang, Text: c.text}, Options{})
+		for i := range facts {
+			if facts[i].Kind == KindActor && facts[i].Text == c.surface {
+				got = &facts[i]
+			}
+		}
+		if got == nil {
+			t.Errorf("%s %q: no actor %q in %v", c.lang, c.text, c.surface, facts)
+			continue
+		}
+		if got.Label != c.label {
+			t.Errorf("%s %q: %q is %q, want %q", c.lang, c.text, c.surface, got.Label, c.label)
+		}
+	}
+}

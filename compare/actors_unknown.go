@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,6 +103,7 @@ type segment struct {
 // Rabie).
 func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []segment {
 	m := g.morph
+	s = g.trimNouns(toks, rs, s, j, lang)
 	var out []segment
 	role := ""
 	if s > 0 && !toks[s].sentStart && onlySpaceBetweenTokens(toks[s-1], toks[s]) {
@@ -118,8 +121,10 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 		r := ""
 		if k < j {
 			r = m.roleOf(lang, toks[k])
-			if r != "" && !m.capsNouns[lang] && k > start {
-				r = "" // "Hatay Province": after a name, the word is part of it
+			// "Hatay Province": after a name, the word is part of it; but a person's
+			// title between two names parts them (North Carolina Governor Roy Cooper).
+			if r != "" && !m.capsNouns[lang] && k > start && (r != ActorPerson || k+1 >= j) {
+				r = ""
 			}
 		}
 		if k < j && r == "" {
@@ -384,4 +389,290 @@ func definedAcronyms(toks []token, rs []rune, ms, out []match) []match {
 		}
 	}
 	return kept
+}
+
+// nounLexicon tells common nouns from names in a language that capitalises every noun
+// (caps-nouns in morph.tsv), from its word list (assets/lang/words) and caps-nouns.tsv.
+type nounLexicon struct {
+	words      map[string]bool // the frequent words
+	nouns      map[string]bool // those that are common nouns
+	adjSuffix  []string        // endings that make a word an adjective (-sch, -lich)
+	declension []string        // the endings an adjective takes (morph.tsv adj-declension)
+}
+
+// declined counts the declined forms of the adjective stem the word list has (gut: gute,
+// guten, guter, gutes, gutem).
+func (nl *nounLexicon) declined(stem string) int {
+	n := 0
+	for _, e := range nl.declension {
+		if nl.words[stem+e] {
+			n++
+		}
+	}
+	return n
+}
+
+// adjective reports whether the word, or the word less a declension ending, has at least
+// forms of its declined forms in the list.
+func (nl *nounLexicon) adjective(w string, forms int) bool {
+	if nl.declined(w) >= forms {
+		return true
+	}
+	for _, e := range nl.declension {
+		if stem, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(stem) >= 3 && nl.declined(stem) >= forms {
+			return true
+		}
+	}
+	return false
+}
+
+// commonNouns holds, per language that capitalises nouns, its nounLexicon: where every noun
+// has a capital, a run of capitalised words may hold nouns that are no part of a name
+// ("Colonial Lösegeld" is Colonial and a ransom). A frequent word is a noun when:
+//   - no other Latin-script language's list has it: a word the lists share is as often a
+//     name or a loanword (Peter, Berlin, Club, Hotel);
+//   - it is no adjective: four or more of its five declined forms are in the list (gute,
+//     guten, guter, gutes); verbs have three (arbeite, arbeiten, Arbeiter);
+//   - it has four letters or more.
+var commonNouns = sync.OnceValue(func() map[string]*nounLexicon {
+	g := loadGazetteer()
+	lex := loadWordRules().lexicon
+	suffixes := map[string][]string{}
+	for _, line := range embeddedLines("lang/words/caps-nouns.tsv") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			panic("compare: caps-nouns.tsv: want language, kind and values: " + line)
+		}
+		switch f[1] {
+		case "adjective-suffixes":
+			suffixes[f[0]] = append(suffixes[f[0]], strings.Fields(f[2])...)
+		default:
+			panic("compare: caps-nouns.tsv: unknown kind " + f[1])
+		}
+	}
+	out := map[string]*nounLexicon{}
+	for lang := range g.morph.capsNouns {
+		words := lex[lang]
+		if words == nil {
+			continue
+		}
+		nl := &nounLexicon{words: words, nouns: map[string]bool{}, adjSuffix: suffixes[lang],
+			declension: g.morph.declension[lang]}
+	word:
+		for w := range words {
+			if utf8.RuneCountInString(w) < 4 || nl.adjective(w, 4) {
+				continue
+			}
+			for other, ow := range lex {
+				if other != lang && ow[w] && latinLexicon(other) {
+					continue word
+				}
+			}
+			nl.nouns[w] = true
+		}
+		out[lang] = nl
+	}
+	return out
+})
+
+// latinLexicon reports whether a word list is of a Latin-script language (its words may be
+// spelt like another Latin-script language's names).
+func latinLexicon(lang string) bool {
+	switch lang {
+	case "ar", "ru", "zh":
+		return false
+	}
+	return true
+}
+
+// commonNoun reports whether the capitalised token t is one of the language's common nouns;
+// with compound set, also a compound whose last part is one of five letters or more, with
+// three letters or more before it (Schiffsagenten, Erdbebenwarte; shorter heads such as Mann
+// or Berg end family and place names: Zimmermann, Heidelberg).
+func commonNoun(lang string, t token, compound bool) bool {
+	nl := commonNouns()[lang]
+	if nl == nil || t.sc != scLatin || !t.capFirst || t.allCaps {
+		return false
+	}
+	if nl.nouns[t.key] {
+		return true
+	}
+	if !compound {
+		return false
+	}
+	rs := []rune(t.key)
+	for k := 3; k+5 <= len(rs); k++ {
+		if nl.nouns[string(rs[k:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalAdjective reports whether the capitalised token t is an adjective of a language
+// that capitalises nouns: a frequent one (three declined forms in the list: Freie), or one
+// with an adjective's ending before its declension ending (Schwedische, Nationale).
+func capitalAdjective(lang string, t token) bool {
+	nl := commonNouns()[lang]
+	if nl == nil || t.sc != scLatin {
+		return false
+	}
+	if nl.adjective(t.key, 3) {
+		return true
+	}
+	for _, e := range nl.declension {
+		stem, ok := strings.CutSuffix(t.key, e)
+		if !ok {
+			continue
+		}
+		for _, s := range nl.adjSuffix {
+			if strings.HasSuffix(stem, s) && utf8.RuneCountInString(stem) > utf8.RuneCountInString(s)+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimNouns cuts the common nouns off the start of the run [s, j) in a language that
+// capitalises nouns: a noun before the name describes it (Schiffsagenten Leth Agencies), and a
+// noun hyphened to the word after it makes a compound noun with it (Benzin-Pipeline). The
+// end of the run is left alone: a family name may be a noun (Tim Sauer, Eva Richter).
+func (g *gazetteer) trimNouns(toks []token, rs []rune, s, j int, lang string) int {
+	for j-s >= 2 && toks[s+1].capFirst && g.describingNoun(lang, toks[s]) {
+		if rs[toks[s].end] == '-' && !g.nameWord(lang, toks[s+1]) {
+			s++ // the compound's head goes with it
+		}
+		s++
+	}
+	return s
+}
+
+// describingNoun reports whether the capitalised token t is a common noun that describes a
+// name beside it rather than being part of it, in a language that capitalises nouns (die
+// Staatsanwaltschaft Köln, die Schiffsagenten Leth Agencies): a common noun (commonNoun,
+// compounds too) that is no capitalised adjective (it starts a name: Freie Universität) and
+// no word of a name (nameWord).
+func (g *gazetteer) describingNoun(lang string, t token) bool {
+	return g.morph.capsNouns[lang] && commonNoun(lang, t, true) && !capitalAdjective(lang, t) && !g.nameWord(lang, t)
+}
+
+// nameWord reports whether t is a word that belongs with the name beside it: a role word
+// (segments types the name by it: Provinz Hatay), an organisation cue (Universität, Agentur)
+// or a head word (Bahnhof Yamato-Saidaiji, heads.tsv).
+func (g *gazetteer) nameWord(lang string, t token) bool {
+	return g.morph.roleOf(lang, t) != "" || g.morph.orgCues[t.key] || g.headWordOf(lang, t)
+}
+
+// headWordOf reports whether t is a word of a head phrase (heads.tsv) of the language.
+func (g *gazetteer) headWordOf(lang string, t token) bool {
+	for _, p := range g.headPats[lang] {
+		if slices.Contains(p.before, t.fold) || slices.Contains(p.after, t.fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// loneRepeats finds the lone capitalised words that name again an unknown name the article
+// gave: a one-word place or organisation it named beside a role word (die Insel Bornholm …
+// nordöstlich von Bornholm), or the first word of a longer organisation's name (Colonial
+// Pipeline … Colonial hatte; Boskalis Westminster … Boskalis). A lone word is no name by
+// itself where every noun has a capital or where it opens a sentence, but the article has
+// already said what it names. A word the article writes in lower case, a common noun, an
+// acronym (definedAcronyms reads those) or a first word two names share is left alone; so
+// are persons, whose family names names.go reads.
+func (g *gazetteer) loneRepeats(toks []token, rs []rune, used []bool, out []match, lang string, lower map[string]bool) []match {
+	m := g.morph
+	byKey := map[string]int{} // token key → the name it repeats (index in out), -1 ambiguous
+	add := func(key string, k int) {
+		if o, seen := byKey[key]; seen && o >= 0 && out[o].id != out[k].id {
+			byKey[key] = -1
+		} else if !seen {
+			byKey[key] = k
+		}
+	}
+	for k, o := range out {
+		if o.actor >= 0 || !strings.HasPrefix(o.id, "local:") || o.typ == ActorPerson || o.i >= o.j {
+			continue
+		}
+		t := toks[o.i]
+		if t.allCaps || !nameLike(t) || o.j-o.i >= 2 && o.typ != ActorOrg {
+			continue
+		}
+		add(t.key, k)
+	}
+	if len(byKey) == 0 {
+		return out
+	}
+	for _, o := range out {
+		for x := o.i; x < o.j; x++ {
+			used[x] = true
+		}
+	}
+	capAt := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].capFirst && !used[k] && !m.isStop(lang, toks[k].key)
+	}
+	n := len(out)
+	for i, t := range toks {
+		k, ok := byKey[t.key]
+		if !ok || k < 0 || used[i] || !nameLike(t) || t.allCaps || lower[t.key] || m.isStop(lang, t.key) ||
+			m.roleOf(lang, t) != "" || commonNoun(lang, t, true) {
+			continue
+		}
+		// A word beside another capitalised word is part of a longer run (Colonial Lösegeld
+		// was one), which the runs above judged.
+		if capAt(i-1) && onlySpaceBetweenTokens(toks[i-1], t) || capAt(i+1) && onlySpaceBetweenTokens(t, toks[i+1]) {
+			continue
+		}
+		o := out[k]
+		out = append(out, match{i: i, j: i + 1, start: t.start, end: t.end, actor: -1, id: o.id, label: o.label,
+			typ: o.typ, conf: o.conf * 0.9})
+		used[i] = true
+	}
+	if len(out) == n {
+		return out
+	}
+	return sortByStart(out)
+}
+
+// genitiveNames gives an unknown name of several words whose last word carries the genitive
+// ending (genitive-ending in morph.tsv: Colonial Pipelines Chef, die Betreiber Nord
+// Streams) the actor of the same name without it, where the article writes that too: one
+// name, not two.
+func (g *gazetteer) genitiveNames(toks []token, out []match, lang string) {
+	ends := g.morph.genitiveEndings[lang]
+	if len(ends) == 0 {
+		return
+	}
+	key := func(o match, last string) string {
+		var b strings.Builder
+		for x := o.i; x < o.j-1; x++ {
+			b.WriteString(toks[x].key)
+			b.WriteByte(' ')
+		}
+		b.WriteString(last)
+		return b.String()
+	}
+	byName := map[string]int{}
+	for k, o := range out {
+		if o.j-o.i >= 2 && strings.HasPrefix(o.id, "local:") {
+			byName[key(o, toks[o.j-1].key)] = k
+		}
+	}
+	for k, o := range out {
+		if o.j-o.i < 2 || !strings.HasPrefix(o.id, "local:") {
+			continue
+		}
+		for _, e := range ends {
+			stem, ok := strings.CutSuffix(toks[o.j-1].key, e)
+			if !ok || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			if n, ok := byName[key(o, stem)]; ok && n != k {
+				out[k].id, out[k].label, out[k].typ = out[n].id, out[n].label, out[n].typ
+				break
+			}
+		}
+	}
 }

@@ -159,7 +159,10 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 		// company name (Xiaomi Miui Hellas), not the company plus a person; an acronym
 		// (ООН Фархан Хак) or a name of common words (Всемирной метеорологической
 		// организации Петтери Таалас) is not such a company.
-		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 && brandLike(toks[org.i:org.j]) {
+		// A title after the company starts a person's name (Kandilli Observatory Director
+		// Haluk Özener).
+		if org, ok := orgBefore(ms, endAt, toks, rs, s); ok && j-s >= 2 && j-s <= 4 && brandLike(toks[org.i:org.j]) &&
+			m.roleOf(lang, toks[s]) != ActorPerson {
 			nm := g.nameMatch(toks, rs, org.i, j, lang)
 			if nm.actor < 0 {
 				nm.typ = ActorOrg
@@ -376,7 +379,9 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			}
 		}
 		for i, t := range toks {
-			if used[i] || !t.capFirst || t.allCaps {
+			// A word hyphened to the one before it heads a compound (Benzin-Pipeline): no
+			// family name alone.
+			if used[i] || !t.capFirst || t.allCaps || t.start > 0 && rs[t.start-1] == '-' {
 				continue
 			}
 			if o, ok := familyOf(t); ok {
@@ -385,6 +390,8 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			}
 		}
 	}
+	out = g.loneRepeats(toks, rs, used, out, lang, lower)
+	g.genitiveNames(toks, out, lang)
 	return out, drop
 }
 
