@@ -20,12 +20,13 @@ type dnMatch struct {
 }
 
 func newScan(text string, lx *dnLexicon) *dnScan {
-	return newScanInto(nil, text, lx)
+	return newScanInto(nil, text, lx, nil)
 }
 
-// newScanInto is newScan with its tokens in dst's array (a buffer to reuse).
-func newScanInto(dst []dtok, text string, lx *dnLexicon) *dnScan {
-	sc := &dnScan{text: text, toks: scanTokensInto(dst, text), lx: lx}
+// newScanInto is newScan with its tokens in dst's array (a buffer to reuse) and its key memo
+// in memo (an empty map to reuse, or nil).
+func newScanInto(dst []dtok, text string, lx *dnLexicon, memo map[string]string) *dnScan {
+	sc := &dnScan{text: text, toks: scanTokensInto(dst, text, memo), lx: lx}
 	n := len(sc.toks)
 	sc.first = make([]int32, n+1)
 	sc.ms = make([]dnMatch, 0, n/2+8)

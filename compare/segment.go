@@ -152,11 +152,12 @@ func foldRune(r rune) rune {
 // tokenize scans text once into tokens. It never fails: invalid UTF-8 bytes count as one rune
 // each, like utf8.RuneCountInString and []rune conversion do.
 func scanTokens(text string) []dtok {
-	return scanTokensInto(nil, text)
+	return scanTokensInto(nil, text, nil)
 }
 
-// scanTokensInto is scanTokens appending to dst[:0] (a buffer to reuse).
-func scanTokensInto(dst []dtok, text string) []dtok {
+// scanTokensInto is scanTokens appending to dst[:0] (a buffer to reuse), memoising keys in
+// memo (an empty map to reuse; nil makes one).
+func scanTokensInto(dst []dtok, text string, memo map[string]string) []dtok {
 	toks := dst[:0]
 	if n := utf8.RuneCountInString(text)/5 + 4; cap(toks) < n {
 		toks = make([]dtok, 0, n)
@@ -164,7 +165,9 @@ func scanTokensInto(dst []dtok, text string) []dtok {
 	var buf []rune
 	// Keys that differ from the text (capitalised, accented, Arabic variants) are built once
 	// per distinct word: an article repeats its words.
-	memo := map[string]string{}
+	if memo == nil {
+		memo = map[string]string{}
+	}
 	ri := 0 // rune index
 	space, newline := true, false
 	i := 0
