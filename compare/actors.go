@@ -310,7 +310,8 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 }
 
 func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, bool) {
-	if toks[i].sc != scArabic && !g.mayStart(toks[i].fold) {
+	capFirst := toks[i].capFirst
+	if toks[i].sc != scArabic && !g.mayStartAs(toks[i].fold, capFirst) {
 		return match{}, false // the common case: no name starts with this word
 	}
 	var best match
@@ -321,7 +322,7 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 	var fvBuf [8]firstVariant
 	var foldArr, exactArr [8]string
 	for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
-		if !g.mayStart(fv.fold) {
+		if !g.mayStartAs(fv.fold, capFirst) {
 			continue
 		}
 		maxN := g.maxLen[fv.fold]
