@@ -338,8 +338,9 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 
 // assignConceptsTokens sets Concept on the number facts of a text from the cues around them.
 // The caller passes the text's runes and actor tokens (ExtractFacts tokenizes once for actors
-// and concepts); nil rs means compute them here.
-func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token) {
+// and concepts); nil rs means compute them here. scratch, when not nil, holds a buffer to
+// reuse for the per-rune clause counts.
+func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token, scratch *[]int32) {
 	lx := loadConcepts()
 	if lx.forms[lang] == nil {
 		return
@@ -393,7 +394,14 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 	// clauses[r] counts the clause marks (commas, semicolons, colons, brackets, dashes of
 	// every script) before rune r: a cue across one is further away than its word count says
 	// ("35人死亡，236人受伤": 死亡 belongs to 35, not to the 236 it touches).
-	clauses := make([]int32, len(rs)+1)
+	var clauses []int32
+	if scratch != nil {
+		clauses = resized(*scratch, len(rs)+1)
+		*scratch = clauses
+	} else {
+		clauses = make([]int32, len(rs)+1)
+	}
+	clauses[0] = 0
 	for r, c := range rs {
 		clauses[r+1] = clauses[r]
 		if isClauseMark(c) {
@@ -460,7 +468,8 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			if r < 0 || r >= len(rs) {
 				continue
 			}
-			if e, ok := symbols["sym:"+string(rs[r])]; ok {
+			var kbuf [8]byte // "sym:" and the rune, joined without allocating
+			if e, ok := symbols[string(utf8.AppendRune(append(kbuf[:0], "sym:"...), rs[r]))]; ok {
 				unit = &e
 				break
 			}

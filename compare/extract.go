@@ -46,7 +46,7 @@ func ExtractFacts(doc Document, opts Options) []Fact {
 	facts := append(append(append(buf.facts[:0], dates...), nums...), actors...)
 	buf.facts = facts
 	facts = dropNamedNumbers(facts, actors, rs)
-	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks)
+	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks, &buf.clauses)
 	return sortedFacts(facts)
 }
 
@@ -108,8 +108,7 @@ func extractNumbers(doc Document, opts Options) []Fact {
 func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	buf := extractBufs.Get().(*extractBuf)
 	defer buf.release()
-	sc := newScanInto(buf.dtoks[:0], doc.Text, lexiconFor(doc.Lang), buf.scanMemo())
-	buf.dtoks = sc.toks
+	sc := newScanInto(buf, doc.Text, lexiconFor(doc.Lang))
 	specs := sc.parseDates()
 	r := &resolver{}
 	if d, ok := parseISODay(doc.Published); ok {
@@ -267,6 +266,11 @@ type extractBuf struct {
 	toks  []token
 	dtoks []dtok
 	facts []Fact
+	// scan is the date and number grammars' scan of the article (its phrase matches and
+	// taken tokens are reused too).
+	scan dnScan
+	// clauses is assignConceptsTokens' count of clause marks before each rune.
+	clauses []int32
 	// Word-key memos of the two tokenizers (see tokenizeRunesInto, scanTokensInto): emptied
 	// for each article, but their tables keep their size instead of growing again from
 	// nothing.
@@ -315,6 +319,7 @@ func (b *extractBuf) release() {
 	b.keyMemo = clearedMemo(b.keyMemo)
 	b.dkeyMemo = clearedMemo(b.dkeyMemo)
 	b.toks, b.dtoks, b.facts = b.toks[:0], b.dtoks[:0], b.facts[:0]
+	b.scan = dnScan{first: b.scan.first[:0], ms: b.scan.ms[:0], taken: b.scan.taken[:0]}
 	extractBufs.Put(b)
 }
 
