@@ -61,6 +61,9 @@ type gazetteer struct {
 	lowerFirst  map[string]bool    // the keys of lowerFirsts, while compiling
 	prefix      map[string]bool    // joined fold keys of every proper token prefix of a name
 	persons     map[string][]int32 // fold key of any token of a person name → persons
+	// personFolds holds, for each actor in persons, its label's FoldForSearch key and the
+	// number of words in it (closestPerson compares every person sharing a word).
+	personFolds []foldedName
 	// personSounds: a person's Latin name (every listed form, full or family name alone) by
 	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
 	personSounds map[string][]int32
@@ -875,6 +878,15 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 		g.lowerFirsts.add(k)
 	}
 	g.lowerFirst = nil // only the filter is asked
+	g.personFolds = make([]foldedName, len(g.actors))
+	for _, ps := range g.persons {
+		for _, p := range ps {
+			if g.personFolds[p].fold == "" {
+				f := FoldForSearch(g.actors[p].label)
+				g.personFolds[p] = foldedName{f, len(strings.Fields(f))}
+			}
+		}
+	}
 	return g, nil
 }
 
@@ -967,6 +979,12 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 			}
 		}
 	}
+}
+
+// foldedName is a name's FoldForSearch key and its number of words.
+type foldedName struct {
+	fold  string
+	words int
 }
 
 func containsActor(list []int32, a int32) bool {
