@@ -79,9 +79,12 @@ type conceptLexicon struct {
 	// byUnit maps a unit code of the number grammar to the concept a number in that unit
 	// takes when no cue names one ("трехмесячный": month → duration).
 	byUnit map[string]string
-	// first holds, per language, the fold keys forms start with: most tokens start none,
-	// and findCues skips them without building a key.
-	first map[string]map[string]bool
+	// first holds, per language, the fold keys forms start with, each with the most tokens
+	// of a form starting with it: most tokens start none, and findCues skips them without
+	// building a key. prefix holds the keys of every proper beginning of a form of two or
+	// more tokens: findCues extends a key only while it begins some form.
+	first  map[string]map[string]int
+	prefix map[string]map[string]bool
 	// coords holds, per language, the fold keys of the words that join coordinated members
 	// ("and", "et", "和"), and coordClitics the ones glued to the next word (Arabic و).
 	coords       map[string]map[string]bool
@@ -150,7 +153,7 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{},
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]int{}, prefix: map[string]map[string]bool{},
 		coords: map[string]map[string]bool{}, coordClitics: map[string][]string{}, links: map[string]map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
@@ -248,9 +251,12 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 			}
 			k := strings.Join(keys, " ")
 			if lx.first[lang] == nil {
-				lx.first[lang] = map[string]bool{}
+				lx.first[lang], lx.prefix[lang] = map[string]int{}, map[string]bool{}
 			}
-			lx.first[lang][keys[0]] = true
+			lx.first[lang][keys[0]] = max(lx.first[lang][keys[0]], len(keys))
+			for n := 2; n < len(keys); n++ {
+				lx.prefix[lang][strings.Join(keys[:n], " ")] = true
+			}
 			if old, ok := lx.forms[lang][k]; ok && old.concept != concept && old.unit == e.unit {
 				// The same word listed under two concepts: the first (more specific, by the
 				// file's order) wins; a later duplicate is a curation slip to report.
@@ -287,7 +293,7 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	}
 	g := loadGazetteer()
 	maxN := lx.maxLen[lang]
-	first := lx.first[lang]
+	first, prefix := lx.first[lang], lx.prefix[lang]
 	var out []conceptCue
 	// Keys are joined in one reused buffer: a strings.Builder after Reset allocates anew, and
 	// a map look-up with string(bytes) does not allocate.
@@ -304,25 +310,25 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 			fvs = append(fvs, firstVariant{fold: rest, exact: rest})
 		}
 		for _, fv := range fvs {
-			if !first[fv.fold] {
+			longest := first[fv.fold]
+			if longest == 0 {
 				continue
 			}
-			for n := min(maxN, len(toks)-i); n >= 1 && n > matched; n-- {
-				kb := append(kbArr[:0], fv.fold...)
-				ok := true
-				for k := 1; k < n; k++ {
-					if toks[i+k].lineStart {
-						ok = false
-						break
-					}
-					kb = append(append(kb, ' '), toks[i+k].fold...)
-				}
-				if !ok {
-					continue
-				}
+			// The words from i as far as they begin some form, on one line.
+			reach, limit := 1, min(longest, maxN, len(toks)-i)
+			kb := append(kbArr[:0], fv.fold...)
+			for reach < limit && !toks[i+reach].lineStart && (reach == 1 || prefix[string(kb)]) {
+				kb = append(append(kb, ' '), toks[i+reach].fold...)
+				reach++
+			}
+			// Then the longest form among those words: drop a word from the end each time.
+			for n := reach; n >= 1 && n > matched; n-- {
 				if e, hit := forms[string(kb)]; hit {
 					matched, best = n, e
 					break
+				}
+				if n > 1 {
+					kb = kb[:len(kb)-len(toks[i+n-1].fold)-1]
 				}
 			}
 		}
