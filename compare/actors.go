@@ -43,16 +43,16 @@ type match struct {
 func extractActors(doc Document, opts Options) []Fact {
 	g := loadGazetteer()
 	rs := []rune(doc.Text)
-	return extractActorsTokens(doc, opts, rs, tokenizeRunes(doc.Text, rs, g.morph))
+	return appendActorsTokens(nil, doc, opts, rs, tokenizeRunes(doc.Text, rs, g.morph))
 }
 
-// extractActorsTokens is extractActors over the text's runes and tokens (tokenizeRunes with the
-// gazetteer's morphology), which it does not modify.
-func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []Fact {
+// appendActorsTokens is extractActors over the text's runes and tokens (tokenizeRunes with
+// the gazetteer's morphology), which it does not modify, appending the actors to dst.
+func appendActorsTokens(dst []Fact, doc Document, opts Options, rs []rune, toks []token) []Fact {
 	g := loadGazetteer()
 	lang := primaryLang(doc.Lang)
 	if len(toks) == 0 {
-		return nil
+		return dst
 	}
 	al := compileAliases(opts.Aliases, g)
 
@@ -107,7 +107,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	ms = g.applyHeads(toks, rs, ms, lang)
 	ms = g.compoundHeads(toks, rs, ms, lang)
 
-	facts := make([]Fact, 0, len(ms))
+	out := slices.Grow(dst, len(ms))
 	for _, m := range ms {
 		if m.adj || m.product {
 			continue
@@ -122,8 +122,9 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 			Type:       m.typ,
 			Confidence: m.conf,
 		}
-		facts = append(facts, f)
+		out = append(out, f)
 	}
+	facts := out[len(dst):]
 	g.listHeads(facts, rs, lang)
 	if al.bySurface != nil {
 		for k := range facts {
@@ -134,7 +135,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		}
 	}
 	shortFormsOfKnown(facts)
-	return facts
+	return out
 }
 
 // shortFormsOfKnown gives an unknown organisation whose words are a run of the words of one

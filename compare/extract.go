@@ -32,20 +32,22 @@ const DefaultHorizon = "2026-12-31"
 // Facts are sorted by Start (then End, then kind) and numbered "f1", "f2", … in that order.
 // The result depends only on doc and opts.
 func ExtractFacts(doc Document, opts Options) []Fact {
-	dates, nums := extractDatesNumbers(doc, opts)
-	// Actors and number concepts read the same tokens: the text is tokenized once, into
-	// buffers reused across calls (nothing returned refers to them).
+	// The facts in extraction order (dates, numbers, actors) go in a reused buffer: concepts
+	// are assigned in that order, and only the sorted copy is returned. Actors and number
+	// concepts read the same tokens: the text is tokenized once, into buffers reused across
+	// calls too (nothing returned refers to them).
 	buf := extractBufs.Get().(*extractBuf)
 	defer buf.release()
+	facts, _ := appendDatesNumbers(buf, buf.facts[:0], doc, opts)
+	buf.facts = facts
+	nDatesNumbers := len(facts)
 	rs := buf.runes(doc.Text)
 	toks := tokenizeRunesInto(buf.toks[:0], doc.Text, rs, loadGazetteer().morph, buf.tokMemo())
 	buf.toks = toks
-	actors := extractActorsTokens(doc, opts, rs, toks)
-	// The facts in extraction order (dates, numbers, actors) go in a reused buffer: concepts
-	// are assigned in that order, and only the sorted copy is returned.
-	facts := append(append(append(buf.facts[:0], dates...), nums...), actors...)
+	facts = appendActorsTokens(facts, doc, opts, rs, toks)
 	buf.facts = facts
-	facts = dropNamedNumbers(facts, actors, rs)
+	// dropNamedNumbers reads the actors (the tail of facts) before it filters facts in place.
+	facts = dropNamedNumbers(facts, facts[nDatesNumbers:], rs)
 	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks, &buf.clauses)
 	return sortedFacts(facts)
 }
@@ -108,6 +110,20 @@ func extractNumbers(doc Document, opts Options) []Fact {
 func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	buf := extractBufs.Get().(*extractBuf)
 	defer buf.release()
+	all, nd := appendDatesNumbers(buf, buf.facts[:0], doc, opts)
+	buf.facts = all
+	var dates []Fact
+	if nd > 0 {
+		dates = slices.Clone(all[:nd])
+	}
+	nums := make([]Fact, len(all)-nd)
+	copy(nums, all[nd:])
+	return dates, nums
+}
+
+// appendDatesNumbers is extractDatesNumbers appending the dates, then the numbers, to dst;
+// it returns the result and the number of dates. The scan of the text is in buf's buffers.
+func appendDatesNumbers(buf *extractBuf, dst []Fact, doc Document, opts Options) ([]Fact, int) {
 	sc := newScanInto(buf, doc.Text, lexiconFor(doc.Lang))
 	specs := sc.parseDates()
 	r := &resolver{}
@@ -125,7 +141,7 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	if h, ok := parseISODay(opts.Horizon); ok {
 		r.horizon = h
 	}
-	var dates []Fact
+	dates := dst
 	for k := range specs {
 		ds := &specs[k]
 		f := Fact{Kind: KindDate}
@@ -137,8 +153,9 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		}
 		dates = append(dates, f)
 	}
+	nd := len(dates) - len(dst)
 	specsN := sc.parseNumbers()
-	nums := make([]Fact, 0, len(specsN))
+	nums := dates
 	for _, ns := range specsN {
 		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit, Ordinal: ns.ordinal}
 		if ns.vague {
@@ -147,7 +164,7 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		sc.setRuneSpan(&f, ns.rs, ns.re)
 		nums = append(nums, f)
 	}
-	return dates, nums
+	return nums, nd
 }
 
 // setSpan sets f's span to tokens [s, e), widened to grapheme boundaries, and its text.
