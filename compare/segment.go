@@ -312,8 +312,10 @@ func markURLs(toks []dtok) {
 
 // snapToGraphemes widens the span [rs, re) (runes; bs, be the same positions in bytes) to
 // grapheme cluster boundaries. It only reads the span's neighbourhood: it walks back to a point
-// where a cluster surely begins (the text start, just after a line break, or a space whose
-// predecessor cannot glue to it) and runs uniseg from there.
+// where a cluster surely begins (the text start, just after a line break, a space whose
+// predecessor cannot glue to it, or an ideograph after an ideograph: Chinese has no spaces, and
+// walking back to the line start made each fact of a paragraph cost the whole paragraph) and
+// runs uniseg from there.
 func snapToGraphemes(text string, bs, rs, be, re int) (int, int) {
 	b, r := bs, rs
 	for b > 0 {
@@ -324,6 +326,15 @@ func snapToGraphemes(text string, bs, rs, be, re int) (int, int) {
 		if c == ' ' && b-w > 0 {
 			p, _ := utf8.DecodeLastRuneInString(text[:b-w])
 			if !isPrepend(p) {
+				b -= w
+				r--
+				break
+			}
+		}
+		if isUnifiedIdeograph(c) && b-w > 0 {
+			// Two ideographs are both Grapheme_Cluster_Break=Other and not pictographic:
+			// clusters break between them (UAX #29 GB999), whatever comes before.
+			if p, _ := utf8.DecodeLastRuneInString(text[:b-w]); isUnifiedIdeograph(p) {
 				b -= w
 				r--
 				break
@@ -351,6 +362,9 @@ func snapToGraphemes(text string, bs, rs, be, re int) (int, int) {
 	_ = be
 	return ns, ne
 }
+
+// isUnifiedIdeograph reports the CJK Unified Ideographs block (U+4E00–U+9FFF).
+func isUnifiedIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // isPrepend reports characters of Grapheme_Cluster_Break=Prepend (UAX #29), which glue to the
 // character after them.
