@@ -94,7 +94,7 @@ type dtok struct {
 
 // isIdeoRune reports whether r is written without spaces between words (Han, kana).
 func isIdeoRune(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+	return r >= 0x2E80 && (r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 func isApostrophe(r rune) bool {

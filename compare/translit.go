@@ -125,7 +125,7 @@ func isArabic(r rune) bool {
 }
 func isGreek(r rune) bool { return r >= 0x0370 && r <= 0x03FF }
 func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r)
+	return r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r) // the common block first
 }
 
 // foldLatinRune removes diacritics from one rune (é → e, ệ → e, đ → d) and keeps other runes.
