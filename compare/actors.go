@@ -322,8 +322,9 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 	var kbuf [128]byte
 	var fvBuf [8]firstVariant
 	var foldArr, exactArr [8]string
-	for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
-		if !g.mayStartAs(fv.fold, capFirst) {
+	for k, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+		// The first variant is the word as written, asked above unless the word is Arabic.
+		if (k > 0 || toks[i].sc == scArabic) && !g.mayStartAs(fv.fold, capFirst) {
 			continue
 		}
 		maxN := g.maxLen[fv.fold]
