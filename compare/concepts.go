@@ -119,6 +119,34 @@ func endsWithPhrase(toks []token, end int, phrases map[string]bool, maxWords int
 	if len(phrases) == 0 {
 		return false
 	}
+	// The key grows leftwards at the end of a stack buffer, kbuf[pos:] (a map look-up with
+	// string(bytes) does not allocate); a key too long for it is built as strings.
+	var kbuf [128]byte
+	pos := len(kbuf)
+	for n := 1; n <= maxWords && end-n >= 0; n++ {
+		w := toks[end-n].fold
+		need := len(w)
+		if pos < len(kbuf) {
+			need++ // the space before the words so far
+		}
+		if need > pos {
+			return endsWithPhraseStrings(toks, end, phrases, maxWords)
+		}
+		if pos < len(kbuf) {
+			pos--
+			kbuf[pos] = ' '
+		}
+		pos -= len(w)
+		copy(kbuf[pos:], w)
+		if phrases[string(kbuf[pos:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithPhraseStrings is endsWithPhrase building its keys as strings.
+func endsWithPhraseStrings(toks []token, end int, phrases map[string]bool, maxWords int) bool {
 	key := ""
 	for n := 1; n <= maxWords && end-n >= 0; n++ {
 		if key == "" {
@@ -476,7 +504,8 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			}
 			var kbuf [8]byte // "sym:" and the rune, joined without allocating
 			if e, ok := symbols[string(utf8.AppendRune(append(kbuf[:0], "sym:"...), rs[r]))]; ok {
-				unit = &e
+				hit := e // a new variable only on a hit: &e made every look-up allocate
+				unit = &hit
 				break
 			}
 		}
