@@ -44,16 +44,16 @@ type match struct {
 func extractActors(doc Document, opts Options) []Fact {
 	g := loadGazetteer()
 	rs := []rune(doc.Text)
-	return extractActorsTokens(doc, opts, rs, tokenizeRunes(doc.Text, rs, g.morph))
+	return appendActorsTokens(nil, doc, opts, rs, tokenizeRunes(doc.Text, rs, g.morph))
 }
 
-// extractActorsTokens is extractActors over the text's runes and tokens (tokenizeRunes with the
-// gazetteer's morphology), which it does not modify.
-func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []Fact {
+// appendActorsTokens is extractActors over the text's runes and tokens (tokenizeRunes with
+// the gazetteer's morphology), which it does not modify, appending the actors to dst.
+func appendActorsTokens(dst []Fact, doc Document, opts Options, rs []rune, toks []token) []Fact {
 	g := loadGazetteer()
 	lang := primaryLang(doc.Lang)
 	if len(toks) == 0 {
-		return nil
+		return dst
 	}
 	al := compileAliases(opts.Aliases, g)
 
@@ -110,7 +110,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 	ms = g.compoundHeads(toks, rs, ms, lang)
 	ms = g.adjectiveHeads(toks, rs, ms, lang)
 
-	facts := make([]Fact, 0, len(ms))
+	out := slices.Grow(dst, len(ms))
 	for _, m := range ms {
 		if m.adj || m.product {
 			continue
@@ -125,8 +125,9 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 			Type:       m.typ,
 			Confidence: m.conf,
 		}
-		facts = append(facts, f)
+		out = append(out, f)
 	}
+	facts := out[len(dst):]
 	g.listHeads(facts, rs, lang)
 	g.listHeadsBefore(facts, rs, lang)
 	if al.bySurface != nil {
@@ -138,7 +139,7 @@ func extractActorsTokens(doc Document, opts Options, rs []rune, toks []token) []
 		}
 	}
 	shortFormsOfKnown(facts)
-	return facts
+	return out
 }
 
 // dropHomographs removes a name that is also an ordinary word of its language (Arabic سيول is
@@ -345,7 +346,8 @@ func (g *gazetteer) longest(toks []token, i int, lang string) (match, bool) {
 }
 
 func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, bool) {
-	if toks[i].sc != scArabic && !g.mayStart(toks[i].fold) {
+	capFirst := toks[i].capFirst
+	if toks[i].sc != scArabic && !g.mayStartAs(toks[i].fold, capFirst) {
 		return match{}, false // the common case: no name starts with this word
 	}
 	var best match
@@ -355,8 +357,9 @@ func (g *gazetteer) longestAsWritten(toks []token, i int, lang string) (match, b
 	var kbuf [128]byte
 	var fvBuf [8]firstVariant
 	var foldArr, exactArr [8]string
-	for _, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
-		if !g.mayStart(fv.fold) {
+	for k, fv := range g.firstVariants(toks[i], fvBuf[:0]) {
+		// The first variant is the word as written, asked above unless the word is Arabic.
+		if (k > 0 || toks[i].sc == scArabic) && !g.mayStartAs(fv.fold, capFirst) {
 			continue
 		}
 		maxN := g.maxLen[fv.fold]

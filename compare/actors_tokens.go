@@ -51,11 +51,12 @@ type keyPair struct{ key, fold string }
 // tokenizeRunes is tokenize for a caller that already holds the text's runes (rs must be
 // []rune(text)).
 func tokenizeRunes(text string, rs []rune, m *morphology) []token {
-	return tokenizeRunesInto(nil, text, rs, m)
+	return tokenizeRunesInto(nil, text, rs, m, nil)
 }
 
-// tokenizeRunesInto is tokenizeRunes appending to dst[:0] (a buffer to reuse).
-func tokenizeRunesInto(dst []token, text string, rs []rune, m *morphology) []token {
+// tokenizeRunesInto is tokenizeRunes appending to dst[:0] (a buffer to reuse), memoising
+// keys in memo (an empty map to reuse; nil makes one).
+func tokenizeRunesInto(dst []token, text string, rs []rune, m *morphology, memo map[string]keyPair) []token {
 	toks := dst[:0]
 	if cap(toks) < len(rs)/5+1 {
 		toks = make([]token, 0, len(rs)/5+1)
@@ -65,7 +66,9 @@ func tokenizeRunesInto(dst []token, text string, rs []rune, m *morphology) []tok
 		// walk below agree with rs, so token text stays a substring of what it measures.
 		text = string(rs)
 	}
-	memo := map[string]keyPair{}
+	if memo == nil {
+		memo = map[string]keyPair{}
+	}
 	sentStart := true
 	lineStart := true
 	i := 0

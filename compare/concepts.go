@@ -79,9 +79,12 @@ type conceptLexicon struct {
 	// byUnit maps a unit code of the number grammar to the concept a number in that unit
 	// takes when no cue names one ("трехмесячный": month → duration).
 	byUnit map[string]string
-	// first holds, per language, the fold keys forms start with: most tokens start none,
-	// and findCues skips them without building a key.
-	first map[string]map[string]bool
+	// first holds, per language, the fold keys forms start with, each with the most tokens
+	// of a form starting with it: most tokens start none, and findCues skips them without
+	// building a key. prefix holds the keys of every proper beginning of a form of two or
+	// more tokens: findCues extends a key only while it begins some form.
+	first  map[string]map[string]int
+	prefix map[string]map[string]bool
 	// coords holds, per language, the fold keys of the words that join coordinated members
 	// ("and", "et", "和"), and coordClitics the ones glued to the next word (Arabic و).
 	coords       map[string]map[string]bool
@@ -116,6 +119,34 @@ func endsWithPhrase(toks []token, end int, phrases map[string]bool, maxWords int
 	if len(phrases) == 0 {
 		return false
 	}
+	// The key grows leftwards at the end of a stack buffer, kbuf[pos:] (a map look-up with
+	// string(bytes) does not allocate); a key too long for it is built as strings.
+	var kbuf [128]byte
+	pos := len(kbuf)
+	for n := 1; n <= maxWords && end-n >= 0; n++ {
+		w := toks[end-n].fold
+		need := len(w)
+		if pos < len(kbuf) {
+			need++ // the space before the words so far
+		}
+		if need > pos {
+			return endsWithPhraseStrings(toks, end, phrases, maxWords)
+		}
+		if pos < len(kbuf) {
+			pos--
+			kbuf[pos] = ' '
+		}
+		pos -= len(w)
+		copy(kbuf[pos:], w)
+		if phrases[string(kbuf[pos:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithPhraseStrings is endsWithPhrase building its keys as strings.
+func endsWithPhraseStrings(toks []token, end int, phrases map[string]bool, maxWords int) bool {
 	key := ""
 	for n := 1; n <= maxWords && end-n >= 0; n++ {
 		if key == "" {
@@ -150,7 +181,7 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 		return nil, err
 	}
 	defer f.Close()
-	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]bool{},
+	lx := &conceptLexicon{forms: map[string]map[string]conceptEntry{}, maxLen: map[string]int{}, family: map[string]string{}, cumulative: map[string]bool{}, contextual: map[string]bool{}, counted: map[string]bool{}, byUnit: map[string]string{}, first: map[string]map[string]int{}, prefix: map[string]map[string]bool{},
 		coords: map[string]map[string]bool{}, coordClitics: map[string][]string{}, links: map[string]map[string]bool{}}
 	m := loadGazetteer().morph
 	sc := bufio.NewScanner(f)
@@ -248,9 +279,12 @@ func compileConcepts(fsys fs.FS, path string) (*conceptLexicon, error) {
 			}
 			k := strings.Join(keys, " ")
 			if lx.first[lang] == nil {
-				lx.first[lang] = map[string]bool{}
+				lx.first[lang], lx.prefix[lang] = map[string]int{}, map[string]bool{}
 			}
-			lx.first[lang][keys[0]] = true
+			lx.first[lang][keys[0]] = max(lx.first[lang][keys[0]], len(keys))
+			for n := 2; n < len(keys); n++ {
+				lx.prefix[lang][strings.Join(keys[:n], " ")] = true
+			}
 			if old, ok := lx.forms[lang][k]; ok && old.concept != concept && old.unit == e.unit {
 				// The same word listed under two concepts: the first (more specific, by the
 				// file's order) wins; a later duplicate is a curation slip to report.
@@ -287,7 +321,7 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 	}
 	g := loadGazetteer()
 	maxN := lx.maxLen[lang]
-	first := lx.first[lang]
+	first, prefix := lx.first[lang], lx.prefix[lang]
 	var out []conceptCue
 	// Keys are joined in one reused buffer: a strings.Builder after Reset allocates anew, and
 	// a map look-up with string(bytes) does not allocate.
@@ -304,25 +338,25 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 			fvs = append(fvs, firstVariant{fold: rest, exact: rest})
 		}
 		for _, fv := range fvs {
-			if !first[fv.fold] {
+			longest := first[fv.fold]
+			if longest == 0 {
 				continue
 			}
-			for n := min(maxN, len(toks)-i); n >= 1 && n > matched; n-- {
-				kb := append(kbArr[:0], fv.fold...)
-				ok := true
-				for k := 1; k < n; k++ {
-					if toks[i+k].lineStart {
-						ok = false
-						break
-					}
-					kb = append(append(kb, ' '), toks[i+k].fold...)
-				}
-				if !ok {
-					continue
-				}
+			// The words from i as far as they begin some form, on one line.
+			reach, limit := 1, min(longest, maxN, len(toks)-i)
+			kb := append(kbArr[:0], fv.fold...)
+			for reach < limit && !toks[i+reach].lineStart && (reach == 1 || prefix[string(kb)]) {
+				kb = append(append(kb, ' '), toks[i+reach].fold...)
+				reach++
+			}
+			// Then the longest form among those words: drop a word from the end each time.
+			for n := reach; n >= 1 && n > matched; n-- {
 				if e, hit := forms[string(kb)]; hit {
 					matched, best = n, e
 					break
+				}
+				if n > 1 {
+					kb = kb[:len(kb)-len(toks[i+n-1].fold)-1]
 				}
 			}
 		}
@@ -338,8 +372,9 @@ func (lx *conceptLexicon) findCues(toks []token, lang string) []conceptCue {
 
 // assignConceptsTokens sets Concept on the number facts of a text from the cues around them.
 // The caller passes the text's runes and actor tokens (ExtractFacts tokenizes once for actors
-// and concepts); nil rs means compute them here.
-func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token) {
+// and concepts); nil rs means compute them here. scratch, when not nil, holds a buffer to
+// reuse for the per-rune clause counts.
+func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []token, scratch *[]int32) {
 	lx := loadConcepts()
 	if lx.forms[lang] == nil {
 		return
@@ -393,7 +428,14 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 	// clauses[r] counts the clause marks (commas, semicolons, colons, brackets, dashes of
 	// every script) before rune r: a cue across one is further away than its word count says
 	// ("35人死亡，236人受伤": 死亡 belongs to 35, not to the 236 it touches).
-	clauses := make([]int32, len(rs)+1)
+	var clauses []int32
+	if scratch != nil {
+		clauses = resized(*scratch, len(rs)+1)
+		*scratch = clauses
+	} else {
+		clauses = make([]int32, len(rs)+1)
+	}
+	clauses[0] = 0
 	for r, c := range rs {
 		clauses[r+1] = clauses[r]
 		if isClauseMark(c) {
@@ -460,8 +502,10 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 			if r < 0 || r >= len(rs) {
 				continue
 			}
-			if e, ok := symbols["sym:"+string(rs[r])]; ok {
-				unit = &e
+			var kbuf [8]byte // "sym:" and the rune, joined without allocating
+			if e, ok := symbols[string(utf8.AppendRune(append(kbuf[:0], "sym:"...), rs[r]))]; ok {
+				hit := e // a new variable only on a hit: &e made every look-up allocate
+				unit = &hit
 				break
 			}
 		}

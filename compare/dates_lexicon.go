@@ -279,6 +279,20 @@ type lexEntry struct {
 // lexiconFor returns the compiled lexicon of lang ("" or an unknown language: the core
 // languages together). Compilation happens once per language.
 func lexiconFor(lang string) *dnLexicon {
+	if lx, ok := lexiconsByTag.Load(lang); ok {
+		return lx.(*dnLexicon)
+	}
+	lx := lexiconForTag(lang)
+	lexiconsByTag.Store(lang, lx)
+	return lx
+}
+
+// lexiconsByTag maps each language tag asked for to its lexicon: every article asks, and
+// finding the tag's language file again each time cost more than the look-up.
+var lexiconsByTag sync.Map
+
+// lexiconForTag is lexiconFor without lexiconsByTag.
+func lexiconForTag(lang string) *dnLexicon {
 	lang = strings.ToLower(strings.SplitN(strings.SplitN(lang, "-", 2)[0], "_", 2)[0])
 	if lang != "" {
 		if _, err := assets.Lang.Open("lang/cldr/" + lang + ".json"); err != nil {

@@ -23,13 +23,25 @@ func newScan(text string, lx *dnLexicon) *dnScan {
 	return newScanInto(nil, text, lx)
 }
 
-// newScanInto is newScan with its tokens in dst's array (a buffer to reuse).
-func newScanInto(dst []dtok, text string, lx *dnLexicon) *dnScan {
-	sc := &dnScan{text: text, toks: scanTokensInto(dst, text), lx: lx}
+// newScanInto is newScan with its tokens, phrase matches and key memo in b's buffers (reused
+// from article to article), or in new ones when b is nil.
+func newScanInto(b *extractBuf, text string, lx *dnLexicon) *dnScan {
+	var sc *dnScan
+	if b == nil {
+		sc = &dnScan{text: text, toks: scanTokensInto(nil, text, nil), lx: lx}
+	} else {
+		sc = &b.scan
+		*sc = dnScan{text: text, toks: scanTokensInto(b.dtoks[:0], text, b.scanMemo()), lx: lx,
+			first: b.scan.first[:0], ms: b.scan.ms[:0], taken: b.scan.taken[:0]}
+		b.dtoks = sc.toks
+	}
 	n := len(sc.toks)
-	sc.first = make([]int32, n+1)
-	sc.ms = make([]dnMatch, 0, n/2+8)
-	sc.taken = make([]bool, n)
+	sc.first = resized(sc.first, n+1)
+	if cap(sc.ms) < n/2+8 {
+		sc.ms = make([]dnMatch, 0, n/2+8)
+	}
+	sc.taken = resized(sc.taken, n)
+	clear(sc.taken)
 	for i := 0; i < n; i++ {
 		sc.first[i] = int32(len(sc.ms))
 		sc.collect(i)
@@ -37,6 +49,14 @@ func newScanInto(dst []dtok, text string, lx *dnLexicon) *dnScan {
 	sc.first[n] = int32(len(sc.ms))
 	sc.markFurniture()
 	return sc
+}
+
+// resized returns s with length n, in its own array when that is large enough.
+func resized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // markFurniture marks everything after a line that is only an end-of-article marker ("Lire

@@ -1,7 +1,8 @@
 package compare
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode"
@@ -31,36 +32,65 @@ const DefaultHorizon = "2026-12-31"
 // Facts are sorted by Start (then End, then kind) and numbered "f1", "f2", … in that order.
 // The result depends only on doc and opts.
 func ExtractFacts(doc Document, opts Options) []Fact {
-	dates, nums := extractDatesNumbers(doc, opts)
-	facts := make([]Fact, 0, len(dates)+len(nums)+16)
-	facts = append(facts, dates...)
-	facts = append(facts, nums...)
-	// Actors and number concepts read the same tokens: the text is tokenized once, into
-	// buffers reused across calls (nothing returned refers to them).
+	// The facts in extraction order (dates, numbers, actors) go in a reused buffer: concepts
+	// are assigned in that order, and only the sorted copy is returned. Actors and number
+	// concepts read the same tokens: the text is tokenized once, into buffers reused across
+	// calls too (nothing returned refers to them).
 	buf := extractBufs.Get().(*extractBuf)
 	defer buf.release()
+	facts, _ := appendDatesNumbers(buf, buf.facts[:0], doc, opts)
+	buf.facts = facts
+	nDatesNumbers := len(facts)
 	rs := buf.runes(doc.Text)
-	toks := tokenizeRunesInto(buf.toks[:0], doc.Text, rs, loadGazetteer().morph)
+	toks := tokenizeRunesInto(buf.toks[:0], doc.Text, rs, loadGazetteer().morph, buf.tokMemo())
 	buf.toks = toks
-	actors := extractActorsTokens(doc, opts, rs, toks)
-	facts = dropNamedNumbers(facts, actors, rs)
-	facts = append(facts, actors...)
-	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks)
-	kindRank := map[FactKind]int{KindDate: 0, KindNumber: 1, KindActor: 2}
-	sort.SliceStable(facts, func(i, j int) bool {
-		a, b := facts[i], facts[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
-		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return kindRank[a.Kind] < kindRank[b.Kind]
-	})
-	for i := range facts {
-		facts[i].ID = "f" + strconv.Itoa(i+1)
+	facts = appendActorsTokens(facts, doc, opts, rs, toks)
+	buf.facts = facts
+	// dropNamedNumbers reads the actors (the tail of facts) before it filters facts in place.
+	facts = dropNamedNumbers(facts, facts[nDatesNumbers:], rs)
+	assignConceptsTokens(doc.Text, doc.Lang, facts, rs, toks, &buf.clauses)
+	return sortedFacts(facts)
+}
+
+// sortedFacts returns a copy of facts sorted by Start, then End, then kind (date, number,
+// actor), ties in their order, numbered "f1", "f2", … in that order. Facts are large: it
+// sorts small keys and copies each fact once.
+func sortedFacts(facts []Fact) []Fact {
+	type key struct{ start, end, rank, k int32 }
+	keys := make([]key, len(facts))
+	for k := range facts {
+		f := &facts[k]
+		keys[k] = key{int32(f.Start), int32(f.End), factKindRank(f.Kind), int32(k)}
 	}
-	return facts
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.end, b.end); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.k, b.k)
+	})
+	out := make([]Fact, len(facts))
+	for i, x := range keys {
+		out[i] = facts[x.k]
+		out[i].ID = "f" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+// factKindRank orders facts of one span: dates, then numbers, then actors.
+func factKindRank(k FactKind) int32 {
+	switch k {
+	case KindNumber:
+		return 1
+	case KindActor:
+		return 2
+	}
+	return 0
 }
 
 // extractDates returns the date facts of doc.
@@ -80,8 +110,21 @@ func extractNumbers(doc Document, opts Options) []Fact {
 func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	buf := extractBufs.Get().(*extractBuf)
 	defer buf.release()
-	sc := newScanInto(buf.dtoks[:0], doc.Text, lexiconFor(doc.Lang))
-	buf.dtoks = sc.toks
+	all, nd := appendDatesNumbers(buf, buf.facts[:0], doc, opts)
+	buf.facts = all
+	var dates []Fact
+	if nd > 0 {
+		dates = slices.Clone(all[:nd])
+	}
+	nums := make([]Fact, len(all)-nd)
+	copy(nums, all[nd:])
+	return dates, nums
+}
+
+// appendDatesNumbers is extractDatesNumbers appending the dates, then the numbers, to dst;
+// it returns the result and the number of dates. The scan of the text is in buf's buffers.
+func appendDatesNumbers(buf *extractBuf, dst []Fact, doc Document, opts Options) ([]Fact, int) {
+	sc := newScanInto(buf, doc.Text, lexiconFor(doc.Lang))
 	specs := sc.parseDates()
 	r := &resolver{}
 	if d, ok := parseISODay(doc.Published); ok {
@@ -98,7 +141,7 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 	if h, ok := parseISODay(opts.Horizon); ok {
 		r.horizon = h
 	}
-	var dates []Fact
+	dates := dst
 	for k := range specs {
 		ds := &specs[k]
 		f := Fact{Kind: KindDate}
@@ -110,8 +153,9 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		}
 		dates = append(dates, f)
 	}
+	nd := len(dates) - len(dst)
 	specsN := sc.parseNumbers()
-	nums := make([]Fact, 0, len(specsN))
+	nums := dates
 	for _, ns := range specsN {
 		f := Fact{Kind: KindNumber, Value: ns.value, Qualifier: ns.qualifier, Unit: ns.unit, Ordinal: ns.ordinal}
 		if ns.vague {
@@ -120,7 +164,7 @@ func extractDatesNumbers(doc Document, opts Options) ([]Fact, []Fact) {
 		sc.setRuneSpan(&f, ns.rs, ns.re)
 		nums = append(nums, f)
 	}
-	return dates, nums
+	return nums, nd
 }
 
 // setSpan sets f's span to tokens [s, e), widened to grapheme boundaries, and its text.
@@ -238,6 +282,17 @@ type extractBuf struct {
 	rs    []rune
 	toks  []token
 	dtoks []dtok
+	facts []Fact
+	// scan is the date and number grammars' scan of the article (its phrase matches and
+	// taken tokens are reused too).
+	scan dnScan
+	// clauses is assignConceptsTokens' count of clause marks before each rune.
+	clauses []int32
+	// Word-key memos of the two tokenizers (see tokenizeRunesInto, scanTokensInto): emptied
+	// for each article, but their tables keep their size instead of growing again from
+	// nothing.
+	keyMemo  map[string]keyPair
+	dkeyMemo map[string]string
 }
 
 var extractBufs = sync.Pool{New: func() any { return new(extractBuf) }}
@@ -256,11 +311,44 @@ func (b *extractBuf) runes(text string) []rune {
 	return rs
 }
 
-// release clears the token slices (so the pool keeps no article's strings alive) and returns
-// b to the pool.
+// tokMemo returns b's empty memo for tokenizeRunesInto.
+func (b *extractBuf) tokMemo() map[string]keyPair {
+	if b.keyMemo == nil {
+		b.keyMemo = map[string]keyPair{}
+	}
+	return b.keyMemo
+}
+
+// scanMemo returns b's empty memo for scanTokensInto.
+func (b *extractBuf) scanMemo() map[string]string {
+	if b.dkeyMemo == nil {
+		b.dkeyMemo = map[string]string{}
+	}
+	return b.dkeyMemo
+}
+
+// release clears the token and fact slices and the memos (so the pool keeps no article's
+// strings alive) and returns b to the pool.
 func (b *extractBuf) release() {
 	clear(b.toks)
 	clear(b.dtoks)
-	b.toks, b.dtoks = b.toks[:0], b.dtoks[:0]
+	clear(b.facts)
+	b.keyMemo = clearedMemo(b.keyMemo)
+	b.dkeyMemo = clearedMemo(b.dkeyMemo)
+	b.toks, b.dtoks, b.facts = b.toks[:0], b.dtoks[:0], b.facts[:0]
+	b.scan = dnScan{first: b.scan.first[:0], ms: b.scan.ms[:0], taken: b.scan.taken[:0]}
 	extractBufs.Put(b)
+}
+
+// maxKeptMemo is the most words a memo may hold and still be kept for the next article:
+// clearing a map costs its size, and one long text must not make every later short one pay.
+const maxKeptMemo = 4096
+
+// clearedMemo returns m emptied, or nil when it grew too large to keep.
+func clearedMemo[V any](m map[string]V) map[string]V {
+	if len(m) > maxKeptMemo {
+		return nil
+	}
+	clear(m)
+	return m
 }

@@ -55,8 +55,16 @@ type gazetteer struct {
 	// test, which is much cheaper than the maxLen look-up it saves. prefixes and fullNames
 	// do the same for the keys of prefix and names.
 	firsts, prefixes, fullNames *keyFilter
-	prefix                      map[string]bool    // joined fold keys of every proper token prefix of a name
-	persons                     map[string][]int32 // fold key of any token of a person name → persons
+	// lowerFirsts holds the first fold keys of the names a word not capitalised may start
+	// (demonyms, products, names in scripts without capitals): a lower-case Latin or Cyrillic
+	// word ("the", "de", "в") starts many names, but only ever as a capital.
+	lowerFirsts *keyFilter
+	lowerFirst  map[string]bool    // the keys of lowerFirsts, while compiling
+	prefix      map[string]bool    // joined fold keys of every proper token prefix of a name
+	persons     map[string][]int32 // fold key of any token of a person name → persons
+	// personFolds holds, for each actor in persons, its label's FoldForSearch key and the
+	// number of words in it (closestPerson compares every person sharing a word).
+	personFolds []foldedName
 	// personSounds: a person's Latin name (every listed form, full or family name alone) by
 	// its conventionKey, for the spellings presses of other languages use (Sergej Schoigu).
 	personSounds map[string][]int32
@@ -445,11 +453,12 @@ func expandAlt(s string) []string {
 
 func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	g := &gazetteer{
-		byID:    map[string]int32{},
-		names:   map[string][]candidate{},
-		maxLen:  map[string]int{},
-		prefix:  map[string]bool{},
-		persons: map[string][]int32{}, personSounds: map[string][]int32{},
+		byID:       map[string]int32{},
+		names:      map[string][]candidate{},
+		maxLen:     map[string]int{},
+		prefix:     map[string]bool{},
+		lowerFirst: map[string]bool{},
+		persons:    map[string][]int32{}, personSounds: map[string][]int32{},
 		frames: map[string][]frame{},
 
 		arSkeleton: map[string]int32{},
@@ -892,6 +901,20 @@ func compileGazetteer(fsys fs.FS) (*gazetteer, error) {
 	for k := range g.names {
 		g.fullNames.add(k)
 	}
+	g.lowerFirsts = newKeyFilter(len(g.lowerFirst))
+	for k := range g.lowerFirst {
+		g.lowerFirsts.add(k)
+	}
+	g.lowerFirst = nil // only the filter is asked
+	g.personFolds = make([]foldedName, len(g.actors))
+	for _, ps := range g.persons {
+		for _, p := range ps {
+			if g.personFolds[p].fold == "" {
+				f := FoldForSearch(g.actors[p].label)
+				g.personFolds[p] = foldedName{f, len(strings.Fields(f))}
+			}
+		}
+	}
 	return g, nil
 }
 
@@ -955,6 +978,9 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	if len(toks) > g.maxLen[keys[0]] {
 		g.maxLen[keys[0]] = len(toks)
 	}
+	if !c.capFirst {
+		g.lowerFirst[keys[0]] = true
+	}
 	if t := g.actors[a].typ; (t == ActorCountry || t == ActorPlace) && len(toks) == 1 && toks[0].sc == scLatin && !c.short {
 		k := strings.TrimRight(keys[0], "aeiouy")
 		if utf8.RuneCountInString(k) >= 4 {
@@ -983,6 +1009,12 @@ func (g *gazetteer) addName(a int32, name string, langs []string, c candidate) {
 	}
 }
 
+// foldedName is a name's FoldForSearch key and its number of words.
+type foldedName struct {
+	fold  string
+	words int
+}
+
 func containsActor(list []int32, a int32) bool {
 	for _, x := range list {
 		if x == a {
@@ -995,6 +1027,12 @@ func containsActor(list []int32, a int32) bool {
 // mayStart reports whether some name could start with fold key k (false: surely none).
 func (g *gazetteer) mayStart(k string) bool {
 	return g.firsts.has(k)
+}
+
+// mayStartAs is mayStart for a word written with (capFirst) or without a capital: a name
+// that must be capitalised (the candidate's capFirst) cannot start at a lower-case word.
+func (g *gazetteer) mayStartAs(k string, capFirst bool) bool {
+	return g.firsts.has(k) && (capFirst || g.lowerFirsts.has(k))
 }
 
 // allows reports whether a candidate name is used for an article in lang.

@@ -15,25 +15,30 @@ type keyFilter struct {
 // which words pass it changes only how fast, never what, extraction finds.
 var keyFilterSeed = maphash.MakeSeed()
 
-// newKeyFilter makes a filter sized for about n keys (16 bits a key, two probes: under 2%
+// newKeyFilter makes a filter sized for about n keys (16 bits a key, two probes: about 2%
 // false positives).
 func newKeyFilter(n int) *keyFilter {
 	size := uint64(1 << 12)
 	for size < uint64(n)*16 {
 		size <<= 1
 	}
-	return &keyFilter{bits: make([]uint64, size/64), mask: size - 1}
+	return &keyFilter{bits: make([]uint64, size/64), mask: size/64 - 1}
+}
+
+// Both probes of a key fall in one 64-bit word (a blocked Bloom filter): the filters are
+// asked for most words of every article, and one memory access instead of two halves their
+// cache misses, which were most of their cost.
+func (f *keyFilter) probe(k string) (word, bits uint64) {
+	h := maphash.String(keyFilterSeed, k)
+	return h & f.mask, 1<<(h>>52&63) | 1<<(h>>58)
 }
 
 func (f *keyFilter) add(k string) {
-	h := maphash.String(keyFilterSeed, k)
-	a, b := h&f.mask, (h>>32)&f.mask
-	f.bits[a>>6] |= 1 << (a & 63)
-	f.bits[b>>6] |= 1 << (b & 63)
+	w, b := f.probe(k)
+	f.bits[w] |= b
 }
 
 func (f *keyFilter) has(k string) bool {
-	h := maphash.String(keyFilterSeed, k)
-	a, b := h&f.mask, (h>>32)&f.mask
-	return f.bits[a>>6]&(1<<(a&63)) != 0 && f.bits[b>>6]&(1<<(b&63)) != 0
+	w, b := f.probe(k)
+	return f.bits[w]&b == b
 }

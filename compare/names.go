@@ -491,7 +491,8 @@ func (g *gazetteer) nameMatch(toks []token, rs []rune, i, j int, lang string) ma
 		// Another press's convention for a known person's full name (Sergej Schoigu for
 		// Sergei Shoigu, Sergueï Choïgou): one known person only. A single word is too
 		// short for vowels to be any letter (Patan is no Putin).
-		if ps := g.personSounds[conventionKey(key)]; len(ps) == 1 && conventionKey(key) != "" {
+		if ck := conventionKey(key); ck != "" && len(g.personSounds[ck]) == 1 {
+			ps := g.personSounds[ck]
 			m.actor = ps[0]
 			m.id, m.label, m.typ, m.conf = g.actors[ps[0]].id, g.actors[ps[0]].label, ActorPerson, confFolded
 			return m
@@ -532,11 +533,11 @@ func (g *gazetteer) closestPerson(key string, n int) (int32, int, bool) {
 				continue
 			}
 			seen[p] = true
-			name := FoldForSearch(g.actors[p].label)
-			if len(strings.Fields(name)) != n {
+			name := g.personFolds[p]
+			if name.words != n {
 				continue
 			}
-			d := editDistance(key, name)
+			d := editDistance(key, name.fold)
 			if d < bestD {
 				best, bestD = p, d
 			}

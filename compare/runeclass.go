@@ -6,8 +6,9 @@ import "unicode"
 // mark? upper case? which script?). Go's unicode tables answer by binary search, which made
 // those questions a large part of extraction time. For the runes below rcLimit — Latin with
 // Vietnamese, Greek, Cyrillic, Arabic, and the general punctuation block — the answers are
-// precomputed once into a table from the same functions, so they cannot disagree; other runes
-// (Han, rare scripts) take the slow path.
+// precomputed once into a table from the same functions, so they cannot disagree. The CJK
+// Unified Ideographs (U+4E00–U+9FFF) all share one class, rcIdeograph, computed the same way
+// (TestRuneClassTable checks every one); other runes (rare scripts) take the slow path.
 
 const rcLimit = 0x2100
 
@@ -29,49 +30,68 @@ const (
 
 var rcTable = func() (t [rcLimit]uint16) {
 	for r := rune(0); r < rcLimit; r++ {
-		var c uint16
-		if isWordRuneSlow(r) {
-			c |= rcWord
-		}
-		if r >= 0x300 && (r == '\u200c' || r == '\u200d' || unicode.IsMark(r)) {
-			c |= rcMarkJoin
-		}
-		if unicode.IsUpper(r) {
-			c |= rcUpper
-		}
-		if unicode.IsLower(r) {
-			c |= rcLower
-		}
-		if unicode.IsLetter(r) {
-			c |= rcLetter
-		}
-		if unicode.IsDigit(r) {
-			c |= rcDigit
-		}
-		if isJoinerSlow(r) {
-			c |= rcJoiner
-		}
-		if isGapSlow(r) {
-			c |= rcGap
-		}
-		if unicode.IsTitle(r) {
-			c |= rcTitle
-		}
-		if unicode.ToLower(r) == r {
-			c |= rcSelfLower
-		}
-		if (r < 0xD800 || r > 0xDFFF) && tokenKey(string(r)) == string(r) {
-			c |= rcSelfKey
-		}
-		c |= uint16(runeScriptSlow(r)) << rcScriptShift
-		t[r] = c
+		t[r] = runeClassSlow(r)
 	}
 	return
 }()
 
-func isWordRune(r rune) bool {
+// rcIdeograph is the class of every CJK Unified Ideograph.
+var rcIdeograph = runeClassSlow(0x4E00)
+
+// runeClassSlow computes the class bits of r from the functions they stand for.
+func runeClassSlow(r rune) uint16 {
+	var c uint16
+	if isWordRuneSlow(r) {
+		c |= rcWord
+	}
+	if r >= 0x300 && (r == '\u200c' || r == '\u200d' || unicode.IsMark(r)) {
+		c |= rcMarkJoin
+	}
+	if unicode.IsUpper(r) {
+		c |= rcUpper
+	}
+	if unicode.IsLower(r) {
+		c |= rcLower
+	}
+	if unicode.IsLetter(r) {
+		c |= rcLetter
+	}
+	if unicode.IsDigit(r) {
+		c |= rcDigit
+	}
+	if isJoinerSlow(r) {
+		c |= rcJoiner
+	}
+	if isGapSlow(r) {
+		c |= rcGap
+	}
+	if unicode.IsTitle(r) {
+		c |= rcTitle
+	}
+	if unicode.ToLower(r) == r {
+		c |= rcSelfLower
+	}
+	if (r < 0xD800 || r > 0xDFFF) && tokenKey(string(r)) == string(r) {
+		c |= rcSelfKey
+	}
+	c |= uint16(runeScriptSlow(r)) << rcScriptShift
+	return c
+}
+
+// runeClass returns the class bits of r, when r is in the table or an ideograph.
+func runeClass(r rune) (uint16, bool) {
 	if uint32(r) < rcLimit {
-		return rcTable[r]&rcWord != 0
+		return rcTable[r], true
+	}
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return rcIdeograph, true
+	}
+	return 0, false
+}
+
+func isWordRune(r rune) bool {
+	if c, ok := runeClass(r); ok {
+		return c&rcWord != 0
 	}
 	return isWordRuneSlow(r)
 }
@@ -83,22 +103,22 @@ func isWordRuneSlow(r rune) bool {
 // isMarkOrJoiner: combining marks and zero-width (non-)joiners, which belong to the cluster
 // before them.
 func isMarkOrJoiner(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcMarkJoin != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcMarkJoin != 0
 	}
 	return r == '\u200c' || r == '\u200d' || unicode.IsMark(r)
 }
 
 func isLowerRune(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcLower != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcLower != 0
 	}
 	return unicode.IsLower(r)
 }
 
 func isUpperRune(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcUpper != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcUpper != 0
 	}
 	return unicode.IsUpper(r)
 }
@@ -106,7 +126,7 @@ func isUpperRune(r rune) bool {
 // isOwnKey reports whether tokenKey(s) == s without building the key.
 func isOwnKey(s string) bool {
 	for _, r := range s {
-		if uint32(r) >= rcLimit || rcTable[r]&rcSelfKey == 0 {
+		if c, ok := runeClass(r); !ok || c&rcSelfKey == 0 {
 			return false
 		}
 	}
@@ -114,36 +134,36 @@ func isOwnKey(s string) bool {
 }
 
 func toLowerRune(r rune) rune {
-	if uint32(r) < rcLimit && rcTable[r]&rcSelfLower != 0 {
+	if c, ok := runeClass(r); ok && c&rcSelfLower != 0 {
 		return r
 	}
 	return unicode.ToLower(r)
 }
 
 func isTitleRune(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcTitle != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcTitle != 0
 	}
 	return unicode.IsTitle(r)
 }
 
 func isLetterRune(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcLetter != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcLetter != 0
 	}
 	return unicode.IsLetter(r)
 }
 
 func isDigitRune(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcDigit != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcDigit != 0
 	}
 	return unicode.IsDigit(r)
 }
 
 func runeScript(r rune) script {
-	if uint32(r) < rcLimit {
-		return script(rcTable[r] >> rcScriptShift)
+	if c, ok := runeClass(r); ok {
+		return script(c >> rcScriptShift)
 	}
 	return runeScriptSlow(r)
 }
@@ -174,8 +194,8 @@ func runeScriptSlow(r rune) script {
 }
 
 func isJoiner(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcJoiner != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcJoiner != 0
 	}
 	return isJoinerSlow(r)
 }
@@ -186,8 +206,8 @@ func isJoinerSlow(r rune) bool {
 }
 
 func isGap(r rune) bool {
-	if uint32(r) < rcLimit {
-		return rcTable[r]&rcGap != 0
+	if c, ok := runeClass(r); ok {
+		return c&rcGap != 0
 	}
 	return isGapSlow(r)
 }

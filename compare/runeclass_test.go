@@ -28,6 +28,8 @@ func TestRuneClassTable(t *testing.T) {
 			{"toLowerRune", toLowerRune(r) == unicode.ToLower(r), true},
 			{"isLetterish", isLetterish(r), unicode.IsLetter(r) || unicode.IsMark(r)},
 			{"scriptOf", scriptOf(r) == scriptOfSlow(r), true},
+			{"isHan", isHan(r), unicode.Is(unicode.Han, r)},
+			{"isIdeoRune", isIdeoRune(r), r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))},
 		}
 		for _, c := range checks {
 			if c.fast != c.ref {
@@ -35,7 +37,7 @@ func TestRuneClassTable(t *testing.T) {
 				bad++
 			}
 		}
-		if (r < 0xD800 || r > 0xDFFF) && r < rcLimit {
+		if (r < 0xD800 || r > 0xDFFF) && (r < rcLimit || r >= 0x4E00 && r <= 0x9FFF) {
 			if got, want := isOwnKey(string(r)), tokenKey(string(r)) == string(r); got != want {
 				t.Errorf("isOwnKey(%q) = %v, tokenKey says %v", r, got, want)
 				bad++

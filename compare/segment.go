@@ -94,7 +94,7 @@ type dtok struct {
 
 // isIdeoRune reports whether r is written without spaces between words (Han, kana).
 func isIdeoRune(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+	return r >= 0x2E80 && (r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 func isApostrophe(r rune) bool {
@@ -152,11 +152,12 @@ func foldRune(r rune) rune {
 // tokenize scans text once into tokens. It never fails: invalid UTF-8 bytes count as one rune
 // each, like utf8.RuneCountInString and []rune conversion do.
 func scanTokens(text string) []dtok {
-	return scanTokensInto(nil, text)
+	return scanTokensInto(nil, text, nil)
 }
 
-// scanTokensInto is scanTokens appending to dst[:0] (a buffer to reuse).
-func scanTokensInto(dst []dtok, text string) []dtok {
+// scanTokensInto is scanTokens appending to dst[:0] (a buffer to reuse), memoising keys in
+// memo (an empty map to reuse; nil makes one).
+func scanTokensInto(dst []dtok, text string, memo map[string]string) []dtok {
 	toks := dst[:0]
 	if n := utf8.RuneCountInString(text)/5 + 4; cap(toks) < n {
 		toks = make([]dtok, 0, n)
@@ -164,7 +165,9 @@ func scanTokensInto(dst []dtok, text string) []dtok {
 	var buf []rune
 	// Keys that differ from the text (capitalised, accented, Arabic variants) are built once
 	// per distinct word: an article repeats its words.
-	memo := map[string]string{}
+	if memo == nil {
+		memo = map[string]string{}
+	}
 	ri := 0 // rune index
 	space, newline := true, false
 	i := 0
@@ -309,8 +312,10 @@ func markURLs(toks []dtok) {
 
 // snapToGraphemes widens the span [rs, re) (runes; bs, be the same positions in bytes) to
 // grapheme cluster boundaries. It only reads the span's neighbourhood: it walks back to a point
-// where a cluster surely begins (the text start, just after a line break, or a space whose
-// predecessor cannot glue to it) and runs uniseg from there.
+// where a cluster surely begins (the text start, just after a line break, a space whose
+// predecessor cannot glue to it, or an ideograph after an ideograph: Chinese has no spaces, and
+// walking back to the line start made each fact of a paragraph cost the whole paragraph) and
+// runs uniseg from there.
 func snapToGraphemes(text string, bs, rs, be, re int) (int, int) {
 	b, r := bs, rs
 	for b > 0 {
@@ -321,6 +326,15 @@ func snapToGraphemes(text string, bs, rs, be, re int) (int, int) {
 		if c == ' ' && b-w > 0 {
 			p, _ := utf8.DecodeLastRuneInString(text[:b-w])
 			if !isPrepend(p) {
+				b -= w
+				r--
+				break
+			}
+		}
+		if isUnifiedIdeograph(c) && b-w > 0 {
+			// Two ideographs are both Grapheme_Cluster_Break=Other and not pictographic:
+			// clusters break between them (UAX #29 GB999), whatever comes before.
+			if p, _ := utf8.DecodeLastRuneInString(text[:b-w]); isUnifiedIdeograph(p) {
 				b -= w
 				r--
 				break
@@ -348,6 +362,9 @@ func snapToGraphemes(text string, bs, rs, be, re int) (int, int) {
 	_ = be
 	return ns, ne
 }
+
+// isUnifiedIdeograph reports the CJK Unified Ideographs block (U+4E00–U+9FFF).
+func isUnifiedIdeograph(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 // isPrepend reports characters of Grapheme_Cluster_Break=Prepend (UAX #29), which glue to the
 // character after them.

@@ -21,6 +21,9 @@ import (
 // signature so that language-specific romanisations can be added without touching callers.
 func Transliterate(s, lang string) string {
 	_ = lang
+	if isASCII(s) {
+		return s // ASCII is its own NFC form and every ASCII rune folds to itself
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	rs := []rune(norm.NFC.String(s))
@@ -57,6 +60,9 @@ func Transliterate(s, lang string) string {
 // or digit collapsed to one space. FoldForSearch("Pékin") == FoldForSearch("pekin"),
 // FoldForSearch("Чжао Лицзянь") == "zhao lijian".
 func FoldForSearch(s string) string {
+	if searchFolded(s) {
+		return s
+	}
 	t := Transliterate(s, "")
 	var b strings.Builder
 	b.Grow(len(t))
@@ -77,19 +83,55 @@ func FoldForSearch(s string) string {
 	return b.String()
 }
 
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// searchFolded reports whether s is already its own FoldForSearch key: ASCII lower-case
+// letters and digits in words separated by single spaces.
+func searchFolded(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// asciiRunes holds every ASCII character at its own index.
+var asciiRunes = func() string {
+	b := make([]byte, 0x80)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b)
+}()
+
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x052F }
 func isArabic(r rune) bool {
 	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF)
 }
 func isGreek(r rune) bool { return r >= 0x0370 && r <= 0x03FF }
 func isHan(r rune) bool {
-	return unicode.Is(unicode.Han, r)
+	return r >= 0x4E00 && r <= 0x9FFF || unicode.Is(unicode.Han, r) // the common block first
 }
 
 // foldLatinRune removes diacritics from one rune (é → e, ệ → e, đ → d) and keeps other runes.
 func foldLatinRune(r rune) string {
 	if r < 0x80 {
-		return string(r)
+		return asciiRunes[r : r+1] // no new one-byte string for every letter
 	}
 	switch r {
 	case '’', 'ʼ', '‘':
