@@ -254,3 +254,22 @@ func TestNoOmissionOfBackgroundFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOmissionWhereTheFigureDiffers: a version that gives the pipeline another length in
+// the same unit states the figure (wrongly, perhaps); it does not leave it out. The flag
+// would point the analyst at an absence that is not there.
+func TestNoOmissionWhereTheFigureDiffers(t *testing.T) {
+	docs := []claimDoc{
+		{"en", "en", "2021-05-10T10:00:00Z", "Colonial Pipeline shut its 8,850 km pipeline on Friday after a ransomware attack by the DarkSide group. The pipeline carries 45% of the fuel of the East Coast.\n"},
+		{"fr", "fr", "2021-05-10T10:00:00Z", "Colonial Pipeline a fermé vendredi son oléoduc de 8 850 km après une attaque au rançongiciel du groupe DarkSide. L'oléoduc transporte 45 % du carburant de la côte Est.\n"},
+		{"de", "de", "2021-05-10T10:00:00Z", "Colonial Pipeline hat am Freitag seine 8850 Kilometer lange Leitung nach einem Angriff der Gruppe DarkSide abgeschaltet. Sie transportiert 45 Prozent des Treibstoffs der Ostküste.\n"},
+		{"ru", "ru", "2021-05-10T10:00:00Z", "Colonial Pipeline в пятницу остановила трубопровод длиной 8850 км после атаки группы DarkSide. По нему идет 45% топлива Восточного побережья.\n"},
+		{"vi", "vi", "2021-05-10T10:00:00Z", "Colonial Pipeline đã đóng đường ống dài 8.850 km hôm thứ Sáu sau cuộc tấn công của nhóm DarkSide. Đường ống chở 45% nhiên liệu của Bờ Đông.\n"},
+		{"es", "es", "2021-05-10T10:00:00Z", "Colonial Pipeline cerró el viernes tras un ataque del grupo DarkSide. El oleoducto, de 5.500 kilómetros, estuvo parado seis días y transporta el 45 % del combustible de la costa este.\n"},
+	}
+	for _, d := range analyzeClaimDocs(docs).Discrepancies {
+		if d.Kind == DiscOmission {
+			t.Errorf("omission flag on a figure the version gives otherwise: %s", d.Summary)
+		}
+	}
+}

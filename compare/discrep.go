@@ -332,7 +332,7 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 			continue
 		}
 		for ai, a := range st.arts {
-			if _, ok := has[ai]; ok || statesCompatible(a, first) || statesConcept(a, concept) {
+			if _, ok := has[ai]; ok || statesCompatible(a, first) || statesConcept(a, concept) || statesUnit(a, first.Unit) {
 				continue
 			}
 			var ms []Member
@@ -356,6 +356,27 @@ func omissions(st *story, al *storyAlign) []Discrepancy {
 		}
 	}
 	return out
+}
+
+// statesUnit reports whether an article gives a figure in a unit of measure (km, t, USD):
+// a pipeline of 5,500 km where the others say 8,850 km is a figure that differs, not one
+// left out. Words that count people or things are no unit of measure here.
+func statesUnit(a *article, unit string) bool {
+	if unit == "" || !isUnitCode(unit) {
+		return false
+	}
+	for _, g := range a.facts {
+		if g.Kind == KindNumber && g.Unit == unit {
+			return true
+		}
+	}
+	return false
+}
+
+// isUnitCode: a unit of measure with a conversion (unit-factors.tsv) or money.
+func isUnitCode(unit string) bool {
+	_, ok := loadUnits()[unit]
+	return ok || isCurrencyCode(unit)
 }
 
 // statesConcept reports whether an article gives any figure of a concept.
