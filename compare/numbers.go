@@ -433,15 +433,40 @@ func (sc *dnScan) yearRange(j int) bool {
 		return false
 	}
 	// "The toll rose from 1200 to 1500": a count named before the range in its clause.
-	for k := first - 1; k >= 0 && k >= first-8; k-- {
+	return !sc.countNamedBefore(first, false)
+}
+
+// countNamedBefore reports whether a count cue or a counted noun stands in the clause before
+// token j, at most eight tokens back: "The toll rose from 1200 to 1500", "Число жертв выросло
+// до 1541", "Die Zahl der Toten erreichte 5000", "Số người chết đạt 5000". A bare number
+// there is the count, not a year or a label. With tollOnly, only people and tolls count as
+// named: "El puente estuvo cerrado hasta 1998" names a bridge, and 1998 is its year.
+func (sc *dnScan) countNamedBefore(j int, tollOnly bool) bool {
+	for k := j - 1; k >= 0 && k >= j-8; k-- {
 		if sc.toks[k].kind == dtPunct || sc.toks[k+1].newline {
 			break
 		}
-		if sc.has(k, itCountCue) || sc.countedNounAt(k) != countsNothing {
-			return false
+		if sc.has(k, itCountCue) {
+			return true
+		}
+		if c := sc.countedNounAt(k); c == countsPeople || c == countsToll || c != countsNothing && !tollOnly {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// countedAfter reports whether what follows token e makes the number before it a count: a
+// counted noun, a unit, a scale or a percent sign on the same line ("до 1800 человек",
+// "hasta 1800 personas", "حتى 1800 شخص").
+func (sc *dnScan) countedAfter(e int) bool {
+	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
+		return false
+	}
+	if sc.has(e, itScale) || sc.has(e, itPercent) || sc.has(e, itUnitCode) || sc.has(e, itClassifier) {
+		return true
+	}
+	return sc.countedNounAt(e) != countsNothing
 }
 
 // yearSized reports whether token k is four digits that could be a year (1000–2099), with
@@ -526,7 +551,8 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	lowerHead := j > 0 && sc.isWord(j-1) && !sc.toks[j-1].upper && sc.cased(j-1) &&
 		e < len(sc.toks) && !sc.toks[e].newline && sc.toks[e].kind == dtPunct && sc.toks[e].key != "."
 	if j > 0 && !lowerHead && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
-		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
+		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) &&
+		!sc.countNamedBefore(j, false) {
 		// "51 из 113", "51 of 113", "51 de los 113": a share of a total counts.
 		share := sc.has(e, itFunction) && (sc.isNum(e+1) || sc.has(e+1, itFunction) && sc.isNum(e+2))
 		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) && !share {

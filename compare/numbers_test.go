@@ -440,6 +440,22 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "Photos 12"),
 		noNumber("ru", "Комментарии 14"),
 	},
+	// A figure of a year's size after a word that is both "until" and "up to" counts when a
+	// counted noun follows it or the clause named the count; a bare number a verb ends a
+	// sentence with counts after a count named before it. Years and labels stay no number.
+	"counts like years": {
+		{"ru", "Эвакуированы до 1800 человек.", num(1800).q(QualifierUpTo)},
+		{"ru", "Число жертв выросло до 1541.", num(1541).q(QualifierUpTo)},
+		{"es", "Hasta 1800 personas fueron evacuadas.", num(1800).q(QualifierUpTo)},
+		{"ar", "تم إجلاء حتى 1800 شخص.", num(1800).q(QualifierUpTo)},
+		{"de", "Die Zahl der Toten erreichte 5000.", num(5000)},
+		{"vi", "Số người chết đạt 5000.", num(5000)},
+		noNumber("ru", "Работы продлятся до 2024 года."),
+		noNumber("ru", "Собор строили до 1345 года."),
+		noNumber("es", "El puente estuvo cerrado hasta 1998."),
+		noNumber("en", "He upgraded to Windows 10."),
+		noNumber("de", "Er nutzt Windows 10."),
+	},
 }
 
 // TestDashRangeEnds: both ends of a range written with a dash are numbers, the second one the
