@@ -75,7 +75,8 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				num, numEnd = v, j+1
 			}
 		}
-		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) {
+		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) &&
+			!(num > 0 && sc.measuredAt(numEnd)) {
 			return 0, 0, false
 		}
 		switch {
@@ -942,6 +943,20 @@ func (sc *dnScan) countsAt(k int) bool {
 		return false
 	}
 	return sc.has(k, itClassifier) || sc.has(k, itScale) || sc.has(k, itNumMult)
+}
+
+// measuredAt reports whether token k is a unit on the same line that is no mark of a time of
+// day: after it, a number word that is also another word counts ("năm năm" five years, "năm
+// tuổi", "năm km"; "năm giờ sáng" is a time).
+func (sc *dnScan) measuredAt(k int) bool {
+	if k >= len(sc.toks) || sc.toks[k].newline || sc.has(k, itTimeMarker) {
+		return false
+	}
+	if sc.has(k, itUnit) {
+		return true
+	}
+	_, _, ok := sc.unitCodeAt(k)
+	return ok
 }
 
 // cliticsOnly reports whether word token k is nothing but one or two of the language's

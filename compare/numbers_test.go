@@ -456,6 +456,23 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "He upgraded to Windows 10."),
 		noNumber("de", "Er nutzt Windows 10."),
 	},
+	// Number words in the forms news writes: the Arabic construct state before a scale
+	// (مئتي مليون), duals of nouns, Russian scales in every case, Vietnamese linh/lẻ (105) and
+	// "năm" (five and year) before a unit.
+	"forms": {
+		{"ar", "تعهدت عائلة أرنو بمئتي مليون يورو.", num(200000000).u("EUR")},
+		{"ar", "انهار مقطعان من الجسر.", num(2)},
+		{"ru", "Пригожин заявил о 25 тысячах бойцов.", num(25000)},
+		{"ru", "Речь идет о 2,5 миллионах долларов.", num(2500000).u("USD")},
+		{"ru", "Речь идет о тысячах пострадавших.", vague(1000)},
+		{"vi", "Một trăm linh năm người bị thương.", num(105)},
+		{"vi", "Công trình trùng tu kéo dài năm năm.", num(5).u("year")},
+		{"vi", "Cháu bé năm tuổi được cứu.", num(5).u("year")},
+		{"vi", "Chưa tới 1.000 người tham gia.", num(1000).q(QualifierLessThan)},
+		{"vi", "Con số thương vong vượt quá 100 người.", num(100).q(QualifierMoreThan)},
+		noNumber("vi", "Lúc năm giờ sáng, đám cháy bùng phát."),
+		noNumber("vi", "Không ngày nào yên bình."),
+	},
 }
 
 // TestDashRangeEnds: both ends of a range written with a dash are numbers, the second one the
