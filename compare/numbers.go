@@ -283,6 +283,10 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		if !ok || sc.taken[e] {
 			break
 		}
+		// A unit that starts with a scale is the unit: "19千米" is 19 km, not 19,000 m.
+		if _, ue, isUnit := sc.unitCodeAt(e); isUnit && ue > se {
+			break
+		}
 		ns.value *= it.f
 		e = se
 		scaled = true

@@ -472,6 +472,14 @@ var numberCases = map[string][]numberCase{
 		{"vi", "Con số thương vong vượt quá 100 người.", num(100).q(QualifierMoreThan)},
 		noNumber("vi", "Lúc năm giờ sáng, đám cháy bùng phát."),
 		noNumber("vi", "Không ngày nào yên bình."),
+		// A unit that starts with a scale is the unit; a scale alone after a qualifier is one
+		// of it; 段 and 节 count sections and carriages.
+		{"zh", "全长19千米的克里米亚大桥。", num(19).u("km")},
+		{"zh", "这批货物重20千克。", num(20).u("kg")},
+		{"zh", "灾害导致逾万人死亡。", num(10000).q(QualifierMoreThan)},
+		{"zh", "超过千人受伤。", num(1000).q(QualifierMoreThan)},
+		{"zh", "公路桥两段垮塌。", num(2)},
+		noNumber("zh", "这段时间很难熬。"),
 	},
 }
 
