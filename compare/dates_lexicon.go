@@ -87,6 +87,7 @@ const (
 	itSeasonName                        // val: first month; val2: last month ("summer", "летом"): with a year after it
 	itPluralUnit                        // s: unit; a plural time unit that alone is a vague duration after a cue ("for years")
 	itPluralCue                         // "for", "seit", "after": a bare plural time unit after it is a vague duration
+	itEvery                             // "jeder", "каждый": with an ordinal after it, a share ("jeder zweite" 50 %)
 )
 
 const (
@@ -246,6 +247,7 @@ type langFile struct {
 	SeasonNames    map[string][2]int        `json:"season_names"`
 	PluralUnits    map[string]string        `json:"plural_units"`
 	PluralCues     []string                 `json:"plural_unit_cues"`
+	EveryWords     []string                 `json:"every_words"`
 }
 
 type relPeriodJSON struct {
@@ -542,6 +544,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.MeasureAdjs, itMeasureAdj)
 	addAll(f.PercentPrefix, itPercentPrefix)
 	addAll(f.PluralCues, itPluralCue)
+	addAll(f.EveryWords, itEvery)
 	for s, v := range f.PluralUnits {
 		lx.add(s, dnItem{kind: itPluralUnit, s: v})
 	}

@@ -481,6 +481,16 @@ var numberCases = map[string][]numberCase{
 		{"zh", "公路桥两段垮塌。", num(2)},
 		noNumber("zh", "这段时间很难熬。"),
 	},
+	// "Every n-th" is a share where the language says it so.
+	"every nth": {
+		{"de", "In Washington hatte fast jede zweite Tankstelle kein Benzin.", num(50).q(QualifierAbout).u("%")},
+		{"de", "Jeder dritte Wähler stimmte für Lai.", num(33.3).u("%")},
+		{"ru", "Каждый третий житель остался без крова.", num(33.3).u("%")},
+		{"ru", "Почти каждый второй житель остался без крова.", num(50).q(QualifierAbout).u("%")},
+		noNumber("de", "Jeder Bewohner verlor sein Haus."),
+		noNumber("de", "Jede zweite Woche fährt ein Schiff."),
+		noNumber("ru", "Каждый день гибнут люди."),
+	},
 }
 
 // TestDashRangeEnds: both ends of a range written with a dash are numbers, the second one the
