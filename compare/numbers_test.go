@@ -481,6 +481,15 @@ var numberCases = map[string][]numberCase{
 		{"zh", "公路桥两段垮塌。", num(2)},
 		noNumber("zh", "这段时间很难熬。"),
 	},
+	// A part of a time unit is a duration, not a share; "and a half" after "an hour".
+	"part of a unit": {
+		{"en", "The meeting lasted half an hour.", num(0.5).u("hour")},
+		{"en", "The fire started in the evening. An hour and a half later the spire collapsed.", num(1.5).u("hour")},
+		{"vi", "Nửa giờ sau, ngọn tháp đổ sập.", num(0.5).u("hour")},
+		{"ar", "وبعد نصف ساعة انهار البرج.", num(0.5).u("hour")},
+		{"ar", "دمر الانفجار نصف المدينة.", num(50).u("%")},
+		{"en", "Half of the roof was destroyed.", num(50).u("%")},
+	},
 	// "Every n-th" is a share where the language says it so.
 	"every nth": {
 		{"de", "In Washington hatte fast jede zweite Tankstelle kein Benzin.", num(50).q(QualifierAbout).u("%")},

@@ -215,6 +215,16 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	// What is counted.
 	nounAfter, measured := false, false
 	if bi.kind == itFraction {
+		// A part of a time unit is a duration: "half an hour" (0.5 hour), "نصف ساعة", "nửa
+		// giờ", "a quarter of an hour" is left to the share.
+		k := e
+		if sc.has(k, itArticle) && k < len(sc.toks) && !sc.toks[k].newline {
+			k++
+		}
+		if ue, u, ok := sc.find(k, itUnit); ok && !sc.toks[k].newline && !sc.takenIn(e, ue) && !sc.has(k, itPluralUnit) {
+			ns.value, ns.unit = bi.f/100, u.s
+			ns.re, e = sc.toks[ue-1].end, ue
+		}
 		return ns, e, true
 	}
 	if code, ue, ok := sc.unitCodeAt(e); ok {
@@ -391,7 +401,12 @@ func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
 			}
 		}
 		if code, ue, ok := sc.unitCodeAt(j + 1); ok && code != "%" && !sc.toks[j+1].newline && !sc.lowerNounAt(ue) && !sc.has(j+1, itOrdinalWord) {
-			return numSpec{rs: t.start, re: sc.toks[ue-1].end, value: 1, unit: code}, ue, true
+			ns := numSpec{rs: t.start, re: sc.toks[ue-1].end, value: 1, unit: code}
+			// "an hour and a half": and a half.
+			if he, _, ok := sc.find(ue, itHalf); ok && ue < len(sc.toks) && !sc.toks[ue].newline && !sc.takenIn(ue, he) {
+				ns.value, ns.re, ue = 1.5, sc.toks[he-1].end, he
+			}
+			return ns, ue, true
 		}
 		return numSpec{}, 0, false
 	}
