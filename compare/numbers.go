@@ -404,7 +404,7 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		}
 		// "عدد القتلى ألفين وخمسمئة": after a cue that names a count, no noun is needed.
 		cued := ns.value >= 2 && sc.endsBefore(j, itCountCue)
-		if !scaled && !nounAfter && !hasQual && !countedOne && !cued && !sc.elliptic(j, e, ns.value) {
+		if !scaled && !nounAfter && !hasQual && !countedOne && !cued && !sc.elliptic(j, e, ns.value) && !sc.listedCount(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
 		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
@@ -1056,6 +1056,29 @@ func (sc *dnScan) elliptic(j, e int, v float64) bool {
 	}
 	t := sc.toks[e]
 	return t.kind == dtPunct && (t.key == "-" && t.space || t.key == ":" || t.key == "—" || t.key == "–")
+}
+
+// listedCount reports whether a number word of two or more with no noun after it ends a
+// clause of a list of counts: "Die KMT gewann 52 Sitze, die TPP acht.", "the KMT won 52
+// seats and the TPP eight." Another count with a noun after it stands earlier in the sentence,
+// and a comma, a semicolon or the end of the sentence follows the word.
+func (sc *dnScan) listedCount(j, e int, v float64) bool {
+	if v < 2 || j == 0 || e >= len(sc.toks) || sc.toks[e].newline || sc.toks[j].newline {
+		return false
+	}
+	if t := sc.toks[e]; t.kind != dtPunct || !strings.ContainsAny(t.key, ".,;") {
+		return false
+	}
+	for k := j - 2; k >= 0 && k >= j-12; k-- {
+		t := sc.toks[k]
+		if t.kind == dtPunct && strings.ContainsAny(t.key, ".!?。！？؟") || sc.toks[k+1].newline {
+			return false
+		}
+		if sc.countWordAt(k) && !sc.taken[k] && sc.isWord(k+1) && !sc.toks[k+1].newline && !sc.has(k+1, itFunction) && !sc.taken[k+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // cliticConnector reports whether word token j is a number word behind a one-letter clitic

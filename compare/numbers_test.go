@@ -481,6 +481,12 @@ var numberCases = map[string][]numberCase{
 		{"zh", "公路桥两段垮塌。", num(2)},
 		noNumber("zh", "这段时间很难熬。"),
 	},
+	// A number word alone at the end of a clause is no count unless a list of counts
+	// precedes it (TestListedCounts).
+	"listed counts": {
+		noNumber("en", "The TPP won eight."),
+		noNumber("vi", "Trong đó có ông Ba."),
+	},
 	// A part of a time unit is a duration, not a share; "and a half" after "an hour".
 	"part of a unit": {
 		{"en", "The meeting lasted half an hour.", num(0.5).u("hour")},
@@ -500,6 +506,34 @@ var numberCases = map[string][]numberCase{
 		noNumber("de", "Jede zweite Woche fährt ein Schiff."),
 		noNumber("ru", "Каждый день гибнут люди."),
 	},
+}
+
+// TestListedCounts: a number word that ends a clause of a list of counts counts the noun
+// named with the count before it, in every language.
+func TestListedCounts(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []float64
+	}{
+		{"de", "Die KMT gewann 52 Sitze, die TPP acht.", []float64{52, 8}},
+		{"en", "The KMT won 52 seats and the TPP eight.", []float64{52, 8}},
+		{"fr", "Le KMT obtient 52 sièges et le TPP huit.", []float64{52, 8}},
+		{"ru", "Гоминьдан получил 52 места, Народная партия — восемь.", []float64{52, 8}},
+		{"vi", "Quốc dân đảng giành 52 ghế, Đảng Dân chúng tám.", []float64{52, 8}},
+		{"vi", "Hai người bị thương, trong đó có ông Ba.", []float64{2}},
+		{"en", "Four people died in the town of Three.", []float64{4}},
+	}
+	for _, c := range cases {
+		var got []float64
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2024-01-14"}, Options{}) {
+			if v, ok := f.Value.(float64); ok && f.Kind == KindNumber {
+				got = append(got, v)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s %q: numbers %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
 }
 
 // TestDashRangeEnds: both ends of a range written with a dash are numbers, the second one the
