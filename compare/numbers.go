@@ -550,6 +550,10 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	if v >= 1900 && v <= 2099 && sc.toks[j].end-sc.toks[j].start == 4 && sc.countedNounAt(e) != countsPeople {
 		return false
 	}
+	// One count of a list: "KMT 52 ghế", "the KMT 52 and the TPP 8".
+	if sc.listedDigits(j, e) {
+		return true
+	}
 	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
 	// In a script with capitals, a lower-case word before a number that a comma or a
 	// semicolon ends is rather a verb ("obtuvo 51, el KMT…").
@@ -1069,16 +1073,61 @@ func (sc *dnScan) listedCount(j, e int, v float64) bool {
 	if t := sc.toks[e]; t.kind != dtPunct || !strings.ContainsAny(t.key, ".,;") {
 		return false
 	}
+	return sc.earlierCountNoun(j) >= 0
+}
+
+// earlierCountNoun returns the noun of a count earlier in token j's sentence, at most twelve
+// tokens back ("52 Sitze", "51 ghế"), or -1.
+func (sc *dnScan) earlierCountNoun(j int) int {
 	for k := j - 2; k >= 0 && k >= j-12; k-- {
 		t := sc.toks[k]
 		if t.kind == dtPunct && strings.ContainsAny(t.key, ".!?。！？؟") || sc.toks[k+1].newline {
-			return false
+			return -1
 		}
 		if sc.countWordAt(k) && !sc.taken[k] && sc.isWord(k+1) && !sc.toks[k+1].newline && !sc.has(k+1, itFunction) && !sc.taken[k+1] {
-			return true
+			return k + 1
 		}
 	}
-	return false
+	return -1
+}
+
+// listedDigits reports whether the bare digits at [j, e) after a word are one count of a list
+// whose first count named its noun: "DPP giành 51 ghế, KMT 52 ghế" (the same noun again) or
+// "The DPP won 51 seats, the KMT 52 and the TPP 8" (after an acronym, before a comma, a full
+// stop or a conjunction). Names with numbers ("Nord Stream 2", "Windows 10") have no
+// acronym before them and no repeated noun after them.
+func (sc *dnScan) listedDigits(j, e int) bool {
+	if j == 0 || !sc.isWord(j-1) || sc.toks[j].newline || e >= len(sc.toks) || sc.toks[e].newline {
+		return false
+	}
+	n := sc.earlierCountNoun(j)
+	if n < 0 {
+		return false
+	}
+	if sc.isWord(e) && sc.toks[e].key == sc.toks[n].key {
+		return true
+	}
+	if !sc.acronym(j - 1) {
+		return false
+	}
+	t := sc.toks[e]
+	return t.kind == dtPunct && strings.ContainsAny(t.key, ".,;") || sc.has(e, itRangeLink) || sc.has(e, itConnector)
+}
+
+// acronym reports whether word token k is two or more capital letters and nothing else
+// ("KMT", "TPP", "ДПП").
+func (sc *dnScan) acronym(k int) bool {
+	t := sc.toks[k]
+	word := sc.text[t.bstart:t.bend]
+	if utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	for _, r := range word {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // cliticConnector reports whether word token j is a number word behind a one-letter clitic

@@ -522,6 +522,13 @@ func TestListedCounts(t *testing.T) {
 		{"vi", "Quốc dân đảng giành 52 ghế, Đảng Dân chúng tám.", []float64{52, 8}},
 		{"vi", "Hai người bị thương, trong đó có ông Ba.", []float64{2}},
 		{"en", "Four people died in the town of Three.", []float64{4}},
+		// Digits: the same noun again, or an acronym before them and a clause end after.
+		{"vi", "DPP giành 51 ghế, KMT 52 ghế và TPP 8 ghế.", []float64{51, 52, 8}},
+		{"en", "The DPP won 51 seats, the KMT 52 and the TPP 8.", []float64{51, 52, 8}},
+		{"de", "Die DPP gewann 51 Sitze, die KMT 52 und die TPP 8.", []float64{51, 52, 8}},
+		{"es", "El PPD obtuvo 51 escaños, el KMT 52 y el PPT 8.", []float64{51, 52, 8}},
+		{"en", "Two leaks were found on Nord Stream 1 and one on Nord Stream 2.", []float64{2}},
+		{"en", "The company sold 500 licences of Windows 10.", []float64{500}},
 	}
 	for _, c := range cases {
 		var got []float64
