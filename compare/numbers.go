@@ -769,7 +769,7 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
 		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) &&
-			!sc.measuredBy(e) && !sc.countedMillions(j, e) {
+			!sc.measuredBy(e) && !(sc.endsBefore(j, itMeasureAdj) && sc.has(e, itUnitCode)) && !sc.countedMillions(j, e) {
 			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}

@@ -496,6 +496,12 @@ var numberCases = map[string][]numberCase{
 		{"ar", "دمر الانفجار نصف المدينة.", num(50).u("%")},
 		{"en", "Half of the roof was destroyed.", num(50).u("%")},
 	},
+	// A glued one-letter unit after a measuring word before it; a store's number is a label.
+	"vi measures": {
+		{"vi", "Tòa tháp cao 96m đã sụp đổ.", num(96).u("m")},
+		{"vi", "Tòa nhà kho số 12 chứa 2.750 tấn amoni nitrat.", num(2750).u("t")},
+		noNumber("vi", "Mạng 5G được triển khai."),
+	},
 	// "Every n-th" is a share where the language says it so.
 	"every nth": {
 		{"de", "In Washington hatte fast jede zweite Tankstelle kein Benzin.", num(50).q(QualifierAbout).u("%")},
