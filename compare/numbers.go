@@ -1070,7 +1070,7 @@ func (sc *dnScan) listedCount(j, e int, v float64) bool {
 	if v < 2 || j == 0 || e >= len(sc.toks) || sc.toks[e].newline || sc.toks[j].newline {
 		return false
 	}
-	if t := sc.toks[e]; t.kind != dtPunct || !strings.ContainsAny(t.key, ".,;") {
+	if t := sc.toks[e]; t.kind != dtPunct || !strings.ContainsAny(t.key, ".,;،؛") {
 		return false
 	}
 	return sc.earlierCountNoun(j) >= 0
@@ -1094,8 +1094,9 @@ func (sc *dnScan) earlierCountNoun(j int) int {
 // listedDigits reports whether the bare digits at [j, e) after a word are one count of a list
 // whose first count named its noun: "DPP giành 51 ghế, KMT 52 ghế" (the same noun again) or
 // "The DPP won 51 seats, the KMT 52 and the TPP 8" (after an acronym, before a comma, a full
-// stop or a conjunction). Names with numbers ("Nord Stream 2", "Windows 10") have no
-// acronym before them and no repeated noun after them.
+// stop or a conjunction; in a script without capitals after any word, "والكومينتانغ بـ52،").
+// Names with numbers ("Nord Stream 2", "Windows 10") have no acronym before them and no
+// repeated noun after them.
 func (sc *dnScan) listedDigits(j, e int) bool {
 	if j == 0 || !sc.isWord(j-1) || sc.toks[j].newline || e >= len(sc.toks) || sc.toks[e].newline {
 		return false
@@ -1107,11 +1108,12 @@ func (sc *dnScan) listedDigits(j, e int) bool {
 	if sc.isWord(e) && sc.toks[e].key == sc.toks[n].key {
 		return true
 	}
-	if !sc.acronym(j - 1) {
+	// In a script without capitals the word before may be anything ("والكومينتانغ بـ52،").
+	if !sc.acronym(j-1) && sc.cased(j-1) {
 		return false
 	}
 	t := sc.toks[e]
-	return t.kind == dtPunct && strings.ContainsAny(t.key, ".,;") || sc.has(e, itRangeLink) || sc.has(e, itConnector)
+	return t.kind == dtPunct && strings.ContainsAny(t.key, ".,;،؛") || sc.has(e, itRangeLink) || sc.has(e, itConnector)
 }
 
 // acronym reports whether word token k is two or more capital letters and nothing else

@@ -535,6 +535,9 @@ func TestListedCounts(t *testing.T) {
 		{"es", "El PPD obtuvo 51 escaños, el KMT 52 y el PPT 8.", []float64{51, 52, 8}},
 		{"en", "Two leaks were found on Nord Stream 1 and one on Nord Stream 2.", []float64{2}},
 		{"en", "The company sold 500 licences of Windows 10.", []float64{500}},
+		// Arabic: no capitals, its own comma.
+		{"ar", "فاز الحزب بـ51 مقعدا، والكومينتانغ بـ52، وحزب الشعب بـ8.", []float64{51, 52, 8}},
+		{"ar", "قال مراسل فرانس 24 إن الانفجار كان ضخما.", nil},
 	}
 	for _, c := range cases {
 		var got []float64
