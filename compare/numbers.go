@@ -411,6 +411,11 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 			return numSpec{}, e, false
 		}
 	}
+	// The minutes of a time written in words: "الساعة السادسة وسبع دقائق" (6.07), a time
+	// mark, the hour, then the minutes.
+	if ns.unit == "minute" && j >= 2 && !sc.toks[j].newline && !sc.toks[j-1].newline && sc.isWord(j-1) && sc.has(j-2, itTimeMarker) {
+		return numSpec{}, e, false
+	}
 	if t.kind == dtNum && !scaled && !measured && sc.yearRange(j) {
 		return numSpec{}, e, false
 	}

@@ -502,6 +502,11 @@ var numberCases = map[string][]numberCase{
 		{"vi", "Tòa nhà kho số 12 chứa 2.750 tấn amoni nitrat.", num(2750).u("t")},
 		noNumber("vi", "Mạng 5G được triển khai."),
 	},
+	// The minutes of a time written in words are no duration.
+	"clock in words": {
+		noNumber("ar", "وقع الانفجار عند الساعة السادسة وسبع دقائق."),
+		{"ar", "استمر القصف سبع دقائق.", num(7).u("minute")},
+	},
 	// "Every n-th" is a share where the language says it so.
 	"every nth": {
 		{"de", "In Washington hatte fast jede zweite Tankstelle kein Benzin.", num(50).q(QualifierAbout).u("%")},
