@@ -465,6 +465,7 @@ var numberCases = map[string][]numberCase{
 		{"ru", "Пригожин заявил о 25 тысячах бойцов.", num(25000)},
 		{"ru", "Речь идет о 2,5 миллионах долларов.", num(2500000).u("USD")},
 		{"ru", "Речь идет о тысячах пострадавших.", vague(1000)},
+		{"ru", "Около полсотни домов разрушены.", num(50).q(QualifierAbout)},
 		{"vi", "Một trăm linh năm người bị thương.", num(105)},
 		{"vi", "Công trình trùng tu kéo dài năm năm.", num(5).u("year")},
 		{"vi", "Cháu bé năm tuổi được cứu.", num(5).u("year")},
