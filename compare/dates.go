@@ -890,6 +890,12 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 	if sc.glued(e) && sc.isWord(e) {
 		return dateSpec{}, false
 	}
+	// A cue that is also a qualifier ("до", "hasta", "حتى": until and up to) before a count:
+	// "до 1800 человек", "Число жертв выросло до 1541".
+	if s == i && sc.endsBefore(i, itYearCue) && sc.endsBefore(i, itQualifier) &&
+		(sc.countedAfter(e) || sc.countNamedBefore(i, true)) {
+		return dateSpec{}, false
+	}
 	if s < i || sc.endsBefore(i, itYearCue) || sc.endsBefore(i, itIntervalOpen) {
 		// Before 1500 ("en 1163", "in 1345") only when no counted noun follows.
 		early := v >= 1000 && (e >= len(sc.toks) || sc.toks[e].newline || !sc.isWord(e) || sc.has(e, itFunction))

@@ -89,6 +89,7 @@ const (
 	itPluralCue                         // "for", "seit", "after": a bare plural time unit after it is a vague duration
 	itMonthLastPre                      // val: -1 past, +1 next; "last", "el pasado", "im vergangenen" before a month
 	itMonthLastPost                     // val: -1 past, +1 next; "dernier", "الماضي", "vừa qua" after a month
+	itEvery                             // "jeder", "каждый": with an ordinal after it, a share ("jeder zweite" 50 %)
 )
 
 const (
@@ -253,6 +254,7 @@ type langFile struct {
 	MonthDirBefore map[string]int `json:"month_dir_before"`
 	MonthDirAfter  map[string]int `json:"month_dir_after"`
 	PluralCues     []string       `json:"plural_unit_cues"`
+	EveryWords     []string       `json:"every_words"`
 }
 
 type relPeriodJSON struct {
@@ -563,6 +565,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 	addAll(f.MeasureAdjs, itMeasureAdj)
 	addAll(f.PercentPrefix, itPercentPrefix)
 	addAll(f.PluralCues, itPluralCue)
+	addAll(f.EveryWords, itEvery)
 	for s, v := range f.PluralUnits {
 		lx.add(s, dnItem{kind: itPluralUnit, s: v})
 	}

@@ -75,7 +75,8 @@ func (sc *dnScan) numberWords(k int) (float64, int, bool) {
 				num, numEnd = v, j+1
 			}
 		}
-		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) {
+		if n == 0 && numEnd > 0 && sc.lx.compoundOnly[sc.toks[j].key] && numEnd == j+1 && !sc.countsAt(numEnd) &&
+			!(num > 0 && sc.measuredAt(numEnd)) {
 			return 0, 0, false
 		}
 		switch {
@@ -282,6 +283,10 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		if !ok || sc.taken[e] {
 			break
 		}
+		// A unit that starts with a scale is the unit: "19千米" is 19 km, not 19,000 m.
+		if _, ue, isUnit := sc.unitCodeAt(e); isUnit && ue > se {
+			break
+		}
 		ns.value *= it.f
 		e = se
 		scaled = true
@@ -399,12 +404,17 @@ func (sc *dnScan) numberAt(j int, hasQual bool, vocab *map[string]bool) (numSpec
 		}
 		// "عدد القتلى ألفين وخمسمئة": after a cue that names a count, no noun is needed.
 		cued := ns.value >= 2 && sc.endsBefore(j, itCountCue)
-		if !scaled && !nounAfter && !hasQual && !countedOne && !cued && !sc.elliptic(j, e, ns.value) {
+		if !scaled && !nounAfter && !hasQual && !countedOne && !cued && !sc.elliptic(j, e, ns.value) && !sc.listedCount(j, e, ns.value) {
 			return numSpec{}, e, false
 		}
 		if sc.lx.needClassifier && sc.toks[j].ideo && !scaled && !measured && !sc.has(e, itClassifier) {
 			return numSpec{}, e, false
 		}
+	}
+	// The minutes of a time written in words: "الساعة السادسة وسبع دقائق" (6.07), a time
+	// mark, the hour, then the minutes.
+	if ns.unit == "minute" && j >= 2 && !sc.toks[j].newline && !sc.toks[j-1].newline && sc.isWord(j-1) && sc.has(j-2, itTimeMarker) {
+		return numSpec{}, e, false
 	}
 	if t.kind == dtNum && !scaled && !measured && sc.yearRange(j) {
 		return numSpec{}, e, false
@@ -433,15 +443,40 @@ func (sc *dnScan) yearRange(j int) bool {
 		return false
 	}
 	// "The toll rose from 1200 to 1500": a count named before the range in its clause.
-	for k := first - 1; k >= 0 && k >= first-8; k-- {
+	return !sc.countNamedBefore(first, false)
+}
+
+// countNamedBefore reports whether a count cue or a counted noun stands in the clause before
+// token j, at most eight tokens back: "The toll rose from 1200 to 1500", "Число жертв выросло
+// до 1541", "Die Zahl der Toten erreichte 5000", "Số người chết đạt 5000". A bare number
+// there is the count, not a year or a label. With tollOnly, only people and tolls count as
+// named: "El puente estuvo cerrado hasta 1998" names a bridge, and 1998 is its year.
+func (sc *dnScan) countNamedBefore(j int, tollOnly bool) bool {
+	for k := j - 1; k >= 0 && k >= j-8; k-- {
 		if sc.toks[k].kind == dtPunct || sc.toks[k+1].newline {
 			break
 		}
-		if sc.has(k, itCountCue) || sc.countedNounAt(k) != countsNothing {
-			return false
+		if sc.has(k, itCountCue) {
+			return true
+		}
+		if c := sc.countedNounAt(k); c == countsPeople || c == countsToll || c != countsNothing && !tollOnly {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// countedAfter reports whether what follows token e makes the number before it a count: a
+// counted noun, a unit, a scale or a percent sign on the same line ("до 1800 человек",
+// "hasta 1800 personas", "حتى 1800 شخص").
+func (sc *dnScan) countedAfter(e int) bool {
+	if e >= len(sc.toks) || sc.toks[e].newline || sc.taken[e] {
+		return false
+	}
+	if sc.has(e, itScale) || sc.has(e, itPercent) || sc.has(e, itUnitCode) || sc.has(e, itClassifier) {
+		return true
+	}
+	return sc.countedNounAt(e) != countsNothing
 }
 
 // yearSized reports whether token k is four digits that could be a year (1000–2099), with
@@ -520,13 +555,18 @@ func (sc *dnScan) keepPlain(j, e int, v float64) bool {
 	if v >= 1900 && v <= 2099 && sc.toks[j].end-sc.toks[j].start == 4 && sc.countedNounAt(e) != countsPeople {
 		return false
 	}
+	// One count of a list: "KMT 52 ghế", "the KMT 52 and the TPP 8".
+	if sc.listedDigits(j, e) {
+		return true
+	}
 	// A label after a noun: "Groupe … avancées 31 ou", "فرانس 24", "Windows 10.", "page 3".
 	// In a script with capitals, a lower-case word before a number that a comma or a
 	// semicolon ends is rather a verb ("obtuvo 51, el KMT…").
 	lowerHead := j > 0 && sc.isWord(j-1) && !sc.toks[j-1].upper && sc.cased(j-1) &&
 		e < len(sc.toks) && !sc.toks[e].newline && sc.toks[e].kind == dtPunct && sc.toks[e].key != "."
 	if j > 0 && !lowerHead && sc.isWord(j-1) && !sc.toks[j-1].newline && !sc.has(j-1, itFunction) &&
-		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) {
+		!sc.endsBefore(j, itQualifier) && !sc.endsBefore(j, itIntervalOpen) && !sc.endsBefore(j, itCountCue) &&
+		!sc.countNamedBefore(j, false) {
 		// "51 из 113", "51 of 113", "51 de los 113": a share of a total counts.
 		share := sc.has(e, itFunction) && (sc.isNum(e+1) || sc.has(e+1, itFunction) && sc.isNum(e+2))
 		if e >= len(sc.toks) || sc.toks[e].newline || sc.toks[e].kind == dtPunct || sc.has(e, itFunction) && !share {
@@ -734,7 +774,7 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 	}
 	if sc.glued(e) && sc.isWord(e) && !sc.toks[e].ideo {
 		if !sc.has(e, itScale) && !sc.has(e, itPercent) && !sc.gluedUnit(e) && !(sc.has(e, itMoneyScale) && sc.currencyBefore(j)) &&
-			!sc.measuredBy(e) && !sc.countedMillions(j, e) {
+			!sc.measuredBy(e) && !(sc.endsBefore(j, itMeasureAdj) && sc.has(e, itUnitCode)) && !sc.countedMillions(j, e) {
 			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
@@ -918,6 +958,20 @@ func (sc *dnScan) countsAt(k int) bool {
 	return sc.has(k, itClassifier) || sc.has(k, itScale) || sc.has(k, itNumMult)
 }
 
+// measuredAt reports whether token k is a unit on the same line that is no mark of a time of
+// day: after it, a number word that is also another word counts ("năm năm" five years, "năm
+// tuổi", "năm km"; "năm giờ sáng" is a time).
+func (sc *dnScan) measuredAt(k int) bool {
+	if k >= len(sc.toks) || sc.toks[k].newline || sc.has(k, itTimeMarker) {
+		return false
+	}
+	if sc.has(k, itUnit) {
+		return true
+	}
+	_, _, ok := sc.unitCodeAt(k)
+	return ok
+}
+
 // cliticsOnly reports whether word token k is nothing but one or two of the language's
 // one-letter clitics glued to what follows: "و236", "بـ35", "وب25".
 func (sc *dnScan) cliticsOnly(k int) bool {
@@ -1011,6 +1065,76 @@ func (sc *dnScan) elliptic(j, e int, v float64) bool {
 	}
 	t := sc.toks[e]
 	return t.kind == dtPunct && (t.key == "-" && t.space || t.key == ":" || t.key == "—" || t.key == "–")
+}
+
+// listedCount reports whether a number word of two or more with no noun after it ends a
+// clause of a list of counts: "Die KMT gewann 52 Sitze, die TPP acht.", "the KMT won 52
+// seats and the TPP eight." Another count with a noun after it stands earlier in the sentence,
+// and a comma, a semicolon or the end of the sentence follows the word.
+func (sc *dnScan) listedCount(j, e int, v float64) bool {
+	if v < 2 || j == 0 || e >= len(sc.toks) || sc.toks[e].newline || sc.toks[j].newline {
+		return false
+	}
+	if t := sc.toks[e]; t.kind != dtPunct || !strings.ContainsAny(t.key, ".,;،؛") {
+		return false
+	}
+	return sc.earlierCountNoun(j) >= 0
+}
+
+// earlierCountNoun returns the noun of a count earlier in token j's sentence, at most twelve
+// tokens back ("52 Sitze", "51 ghế"), or -1.
+func (sc *dnScan) earlierCountNoun(j int) int {
+	for k := j - 2; k >= 0 && k >= j-12; k-- {
+		t := sc.toks[k]
+		if t.kind == dtPunct && strings.ContainsAny(t.key, ".!?。！？؟") || sc.toks[k+1].newline {
+			return -1
+		}
+		if sc.countWordAt(k) && !sc.taken[k] && sc.isWord(k+1) && !sc.toks[k+1].newline && !sc.has(k+1, itFunction) && !sc.taken[k+1] {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// listedDigits reports whether the bare digits at [j, e) after a word are one count of a list
+// whose first count named its noun: "DPP giành 51 ghế, KMT 52 ghế" (the same noun again) or
+// "The DPP won 51 seats, the KMT 52 and the TPP 8" (after an acronym, before a comma, a full
+// stop or a conjunction; in a script without capitals after any word, "والكومينتانغ بـ52،").
+// Names with numbers ("Nord Stream 2", "Windows 10") have no acronym before them and no
+// repeated noun after them.
+func (sc *dnScan) listedDigits(j, e int) bool {
+	if j == 0 || !sc.isWord(j-1) || sc.toks[j].newline || e >= len(sc.toks) || sc.toks[e].newline {
+		return false
+	}
+	n := sc.earlierCountNoun(j)
+	if n < 0 {
+		return false
+	}
+	if sc.isWord(e) && sc.toks[e].key == sc.toks[n].key {
+		return true
+	}
+	// In a script without capitals the word before may be anything ("والكومينتانغ بـ52،").
+	if !sc.acronym(j-1) && sc.cased(j-1) {
+		return false
+	}
+	t := sc.toks[e]
+	return t.kind == dtPunct && strings.ContainsAny(t.key, ".,;،؛") || sc.has(e, itRangeLink) || sc.has(e, itConnector)
+}
+
+// acronym reports whether word token k is two or more capital letters and nothing else
+// ("KMT", "TPP", "ДПП").
+func (sc *dnScan) acronym(k int) bool {
+	t := sc.toks[k]
+	word := sc.text[t.bstart:t.bend]
+	if utf8.RuneCountInString(word) < 2 {
+		return false
+	}
+	for _, r := range word {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // cliticConnector reports whether word token j is a number word behind a one-letter clitic

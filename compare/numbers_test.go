@@ -440,6 +440,122 @@ var numberCases = map[string][]numberCase{
 		noNumber("en", "Photos 12"),
 		noNumber("ru", "Комментарии 14"),
 	},
+	// A figure of a year's size after a word that is both "until" and "up to" counts when a
+	// counted noun follows it or the clause named the count; a bare number a verb ends a
+	// sentence with counts after a count named before it. Years and labels stay no number.
+	"counts like years": {
+		{"ru", "Эвакуированы до 1800 человек.", num(1800).q(QualifierUpTo)},
+		{"ru", "Число жертв выросло до 1541.", num(1541).q(QualifierUpTo)},
+		{"es", "Hasta 1800 personas fueron evacuadas.", num(1800).q(QualifierUpTo)},
+		{"ar", "تم إجلاء حتى 1800 شخص.", num(1800).q(QualifierUpTo)},
+		{"de", "Die Zahl der Toten erreichte 5000.", num(5000)},
+		{"vi", "Số người chết đạt 5000.", num(5000)},
+		noNumber("ru", "Работы продлятся до 2024 года."),
+		noNumber("ru", "Собор строили до 1345 года."),
+		noNumber("es", "El puente estuvo cerrado hasta 1998."),
+		noNumber("en", "He upgraded to Windows 10."),
+		noNumber("de", "Er nutzt Windows 10."),
+	},
+	// Number words in the forms news writes: the Arabic construct state before a scale
+	// (مئتي مليون), duals of nouns, Russian scales in every case, Vietnamese linh/lẻ (105) and
+	// "năm" (five and year) before a unit.
+	"forms": {
+		{"ar", "تعهدت عائلة أرنو بمئتي مليون يورو.", num(200000000).u("EUR")},
+		{"ar", "انهار مقطعان من الجسر.", num(2)},
+		{"ru", "Пригожин заявил о 25 тысячах бойцов.", num(25000)},
+		{"ru", "Речь идет о 2,5 миллионах долларов.", num(2500000).u("USD")},
+		{"ru", "Речь идет о тысячах пострадавших.", vague(1000)},
+		{"ru", "Около полсотни домов разрушены.", num(50).q(QualifierAbout)},
+		{"vi", "Một trăm linh năm người bị thương.", num(105)},
+		{"vi", "Công trình trùng tu kéo dài năm năm.", num(5).u("year")},
+		{"vi", "Cháu bé năm tuổi được cứu.", num(5).u("year")},
+		{"vi", "Chưa tới 1.000 người tham gia.", num(1000).q(QualifierLessThan)},
+		{"vi", "Con số thương vong vượt quá 100 người.", num(100).q(QualifierMoreThan)},
+		noNumber("vi", "Lúc năm giờ sáng, đám cháy bùng phát."),
+		noNumber("vi", "Không ngày nào yên bình."),
+		// A unit that starts with a scale is the unit; a scale alone after a qualifier is one
+		// of it; 段 and 节 count sections and carriages.
+		{"zh", "全长19千米的克里米亚大桥。", num(19).u("km")},
+		{"zh", "这批货物重20千克。", num(20).u("kg")},
+		{"zh", "灾害导致逾万人死亡。", num(10000).q(QualifierMoreThan)},
+		{"zh", "超过千人受伤。", num(1000).q(QualifierMoreThan)},
+		{"zh", "公路桥两段垮塌。", num(2)},
+		noNumber("zh", "这段时间很难熬。"),
+	},
+	// A number word alone at the end of a clause is no count unless a list of counts
+	// precedes it (TestListedCounts).
+	"listed counts": {
+		noNumber("en", "The TPP won eight."),
+		noNumber("vi", "Trong đó có ông Ba."),
+	},
+	// A part of a time unit is a duration, not a share; "and a half" after "an hour".
+	"part of a unit": {
+		{"en", "The meeting lasted half an hour.", num(0.5).u("hour")},
+		{"en", "The fire started in the evening. An hour and a half later the spire collapsed.", num(1.5).u("hour")},
+		{"vi", "Nửa giờ sau, ngọn tháp đổ sập.", num(0.5).u("hour")},
+		{"ar", "وبعد نصف ساعة انهار البرج.", num(0.5).u("hour")},
+		{"ar", "دمر الانفجار نصف المدينة.", num(50).u("%")},
+		{"en", "Half of the roof was destroyed.", num(50).u("%")},
+	},
+	// A glued one-letter unit after a measuring word before it; a store's number is a label.
+	"vi measures": {
+		{"vi", "Tòa tháp cao 96m đã sụp đổ.", num(96).u("m")},
+		{"vi", "Tòa nhà kho số 12 chứa 2.750 tấn amoni nitrat.", num(2750).u("t")},
+		noNumber("vi", "Mạng 5G được triển khai."),
+	},
+	// The minutes of a time written in words are no duration.
+	"clock in words": {
+		noNumber("ar", "وقع الانفجار عند الساعة السادسة وسبع دقائق."),
+		{"ar", "استمر القصف سبع دقائق.", num(7).u("minute")},
+	},
+	// "Every n-th" is a share where the language says it so.
+	"every nth": {
+		{"de", "In Washington hatte fast jede zweite Tankstelle kein Benzin.", num(50).q(QualifierAbout).u("%")},
+		{"de", "Jeder dritte Wähler stimmte für Lai.", num(33.3).u("%")},
+		{"ru", "Каждый третий житель остался без крова.", num(33.3).u("%")},
+		{"ru", "Почти каждый второй житель остался без крова.", num(50).q(QualifierAbout).u("%")},
+		noNumber("de", "Jeder Bewohner verlor sein Haus."),
+		noNumber("de", "Jede zweite Woche fährt ein Schiff."),
+		noNumber("ru", "Каждый день гибнут люди."),
+	},
+}
+
+// TestListedCounts: a number word that ends a clause of a list of counts counts the noun
+// named with the count before it, in every language.
+func TestListedCounts(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []float64
+	}{
+		{"de", "Die KMT gewann 52 Sitze, die TPP acht.", []float64{52, 8}},
+		{"en", "The KMT won 52 seats and the TPP eight.", []float64{52, 8}},
+		{"fr", "Le KMT obtient 52 sièges et le TPP huit.", []float64{52, 8}},
+		{"ru", "Гоминьдан получил 52 места, Народная партия — восемь.", []float64{52, 8}},
+		{"vi", "Quốc dân đảng giành 52 ghế, Đảng Dân chúng tám.", []float64{52, 8}},
+		{"vi", "Hai người bị thương, trong đó có ông Ba.", []float64{2}},
+		{"en", "Four people died in the town of Three.", []float64{4}},
+		// Digits: the same noun again, or an acronym before them and a clause end after.
+		{"vi", "DPP giành 51 ghế, KMT 52 ghế và TPP 8 ghế.", []float64{51, 52, 8}},
+		{"en", "The DPP won 51 seats, the KMT 52 and the TPP 8.", []float64{51, 52, 8}},
+		{"de", "Die DPP gewann 51 Sitze, die KMT 52 und die TPP 8.", []float64{51, 52, 8}},
+		{"es", "El PPD obtuvo 51 escaños, el KMT 52 y el PPT 8.", []float64{51, 52, 8}},
+		{"en", "Two leaks were found on Nord Stream 1 and one on Nord Stream 2.", []float64{2}},
+		{"en", "The company sold 500 licences of Windows 10.", []float64{500}},
+		// Arabic: no capitals, its own comma.
+		{"ar", "فاز الحزب بـ51 مقعدا، والكومينتانغ بـ52، وحزب الشعب بـ8.", []float64{51, 52, 8}},
+		{"ar", "قال مراسل فرانس 24 إن الانفجار كان ضخما.", nil},
+	}
+	for _, c := range cases {
+		var got []float64
+		for _, f := range ExtractFacts(Document{Lang: c.lang, Text: c.text, Published: "2024-01-14"}, Options{}) {
+			if v, ok := f.Value.(float64); ok && f.Kind == KindNumber {
+				got = append(got, v)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s %q: numbers %v, want %v", c.lang, c.text, got, c.want)
+		}
+	}
 }
 
 // TestDashRangeEnds: both ends of a range written with a dash are numbers, the second one the

@@ -101,6 +101,9 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	if ns, e, ok := sc.rankAt(j); ok {
 		return ns, e, true
 	}
+	if ns, e, ok := sc.everyNthAt(j); ok {
+		return ns, e, true
+	}
 	if sc.toks[j].kind != dtWord {
 		return numSpec{}, 0, false
 	}
@@ -212,6 +215,16 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 	// What is counted.
 	nounAfter, measured := false, false
 	if bi.kind == itFraction {
+		// A part of a time unit is a duration: "half an hour" (0.5 hour), "نصف ساعة", "nửa
+		// giờ", "a quarter of an hour" is left to the share.
+		k := e
+		if sc.has(k, itArticle) && k < len(sc.toks) && !sc.toks[k].newline {
+			k++
+		}
+		if ue, u, ok := sc.find(k, itUnit); ok && !sc.toks[k].newline && !sc.takenIn(e, ue) && !sc.has(k, itPluralUnit) {
+			ns.value, ns.unit = bi.f/100, u.s
+			ns.re, e = sc.toks[ue-1].end, ue
+		}
 		return ns, e, true
 	}
 	if code, ue, ok := sc.unitCodeAt(e); ok {
@@ -388,7 +401,12 @@ func (sc *dnScan) compoundAt(j int) (numSpec, int, bool) {
 			}
 		}
 		if code, ue, ok := sc.unitCodeAt(j + 1); ok && code != "%" && !sc.toks[j+1].newline && !sc.lowerNounAt(ue) && !sc.has(j+1, itOrdinalWord) {
-			return numSpec{rs: t.start, re: sc.toks[ue-1].end, value: 1, unit: code}, ue, true
+			ns := numSpec{rs: t.start, re: sc.toks[ue-1].end, value: 1, unit: code}
+			// "an hour and a half": and a half.
+			if he, _, ok := sc.find(ue, itHalf); ok && ue < len(sc.toks) && !sc.toks[ue].newline && !sc.takenIn(ue, he) {
+				ns.value, ns.re, ue = 1.5, sc.toks[he-1].end, he
+			}
+			return ns, ue, true
 		}
 		return numSpec{}, 0, false
 	}
@@ -522,4 +540,25 @@ func numeralValue(parts []float64) (float64, bool) {
 		return 0, false
 	}
 	return total + hundreds + small, true
+}
+
+// everyNthAt parses a share written as "every n-th" at token j: "jeder zweite Wähler" (50 %),
+// "каждый третий житель" (33.3 %), "jede zehnte" (10 %). The ordinal must follow the word
+// for "every" on the same line and be a plain rank from two to ten, not a superlative
+// ("jeder zweitgrößte" is none), and no time unit may follow ("jede zweite Woche").
+func (sc *dnScan) everyNthAt(j int) (numSpec, int, bool) {
+	ee, _, ok := sc.find(j, itEvery)
+	if !ok || ee >= len(sc.toks) || sc.toks[ee].newline || sc.takenIn(j, ee+1) || sc.has(ee, itSuperlative) {
+		return numSpec{}, 0, false
+	}
+	oe, it, ok := sc.find(ee, itOrdinalWord)
+	if !ok || it.f < 2 || it.f > 10 || it.f != float64(int(it.f)) {
+		return numSpec{}, 0, false
+	}
+	// "jede zweite Woche", "каждый второй день": a rhythm, not a share.
+	if oe < len(sc.toks) && !sc.toks[oe].newline && sc.has(oe, itUnit) {
+		return numSpec{}, 0, false
+	}
+	share := float64(int(1000/it.f+0.5)) / 10 // 33.3, 16.7, 14.3
+	return numSpec{rs: sc.toks[j].start, re: sc.toks[oe-1].end, value: share, unit: "%"}, oe, true
 }
