@@ -10,7 +10,8 @@ import (
 
 // Spelling discrepancies: one actor written differently.
 //
-// Two rules, both conservative:
+// Rules, all conservative (rules 3 and 4 are in discrep_spelling_rare.go and
+// discrep_spelling_witness.go):
 //
 //  1. A person or group written in Latin script close to, but not exactly as, its canonical
 //     English name ("Anthony Blinken" for Antony Blinken, "Zhao Lijiang" for Zhao Lijian):
@@ -102,6 +103,17 @@ func spellingDiscrepancies(st *story) []Discrepancy {
 		}
 	}
 	for _, d := range rareSpelling(st) {
+		if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
+			out = append(out, d)
+		}
+	}
+	// Rule 4 (discrep_spelling_witness.go) leaves alone what rules 1 to 3 flagged.
+	for _, d := range out {
+		for _, m := range d.Members {
+			flagged[m.Article+":"+itoa(m.Start)] = true
+		}
+	}
+	for _, d := range witnessSpelling(st) {
 		if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
 			out = append(out, d)
 		}
