@@ -107,15 +107,18 @@ func spellingDiscrepancies(st *story) []Discrepancy {
 			out = append(out, d)
 		}
 	}
-	// Rule 4 (discrep_spelling_witness.go) leaves alone what rules 1 to 3 flagged.
-	for _, d := range out {
-		for _, m := range d.Members {
-			flagged[m.Article+":"+itoa(m.Start)] = true
+	// Rules 4 and 5 (discrep_spelling_witness.go, discrep_spelling_inscript.go) leave alone
+	// what the rules before them flagged.
+	for _, rule := range []func(*story) []Discrepancy{witnessSpelling, inScriptSpelling} {
+		for _, d := range out {
+			for _, m := range d.Members {
+				flagged[m.Article+":"+itoa(m.Start)] = true
+			}
 		}
-	}
-	for _, d := range witnessSpelling(st) {
-		if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
-			out = append(out, d)
+		for _, d := range rule(st) {
+			if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
+				out = append(out, d)
+			}
 		}
 	}
 	return out

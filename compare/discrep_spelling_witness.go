@@ -43,6 +43,9 @@ type latinName struct {
 	id        string
 	surface   string
 	words     []string // latinSyllableWords of the surface
+	// fromLabel: the surface is the gazetteer's label of a known actor that fact, a Han or
+	// Arabic mention, names: the story has no Latin mention of it to compare with.
+	fromLabel bool
 }
 
 // scriptWitness is an actor mention in Han or Arabic letters.
@@ -66,7 +69,7 @@ func witnessSpelling(st *story) []Discrepancy {
 			switch {
 			case allLatin(surface):
 				words := latinSyllableWords(surface)
-				latins = append(latins, latinName{ai, fi, actorID(f), surface, words})
+				latins = append(latins, latinName{ai, fi, actorID(f), surface, words, false})
 				for _, w := range words {
 					if wordArts[w] == nil {
 						wordArts[w] = map[int]bool{}
@@ -83,6 +86,12 @@ func witnessSpelling(st *story) []Discrepancy {
 	}
 	if len(witnesses) == 0 {
 		return nil
+	}
+	refs := latins
+	for _, w := range witnesses {
+		if f := st.arts[w.art].facts[w.fact]; !isLocalID(w.id) && allLatin(f.Label) {
+			refs = append(refs, latinName{w.art, w.fact, w.id, f.Label, latinSyllableWords(f.Label), true})
+		}
 	}
 	type key struct {
 		art     int
@@ -104,7 +113,7 @@ func witnessSpelling(st *story) []Discrepancy {
 			found[k].facts = append(found[k].facts, v.fact)
 			continue
 		}
-		for _, m := range latins {
+		for _, m := range refs {
 			k, ok := oneWordApart(m.words, v.words)
 			if !ok || backedAnywhere(v, k, witnesses) {
 				continue // another script writes it so: a spelling of the name, or another name
@@ -133,11 +142,18 @@ func witnessSpelling(st *story) []Discrepancy {
 			ms = append(ms, memberOf(a, i))
 		}
 		ra, wa := st.arts[fd.ref.art], st.arts[fd.witness.art]
-		// The variant first: spellingDiscrepancies keys a flag by its first member.
-		ms = append(ms, memberOf(ra, fd.ref.fact), memberOf(wa, fd.witness.fact))
 		wtext := wa.text(wa.facts[fd.witness.fact].Start, wa.facts[fd.witness.fact].End)
-		summary := fmt.Sprintf("%q in %s misspells %s: %s has %q, %s %q", k.surface, a.doc.displayName(),
-			fd.ref.surface, ra.doc.displayName(), fd.ref.surface, wa.doc.displayName(), wtext)
+		// The variant first: spellingDiscrepancies keys a flag by its first member.
+		var summary string
+		if fd.ref.fromLabel {
+			ms = append(ms, memberOf(wa, fd.witness.fact))
+			summary = fmt.Sprintf("%q in %s misspells %s: %s has %q", k.surface, a.doc.displayName(),
+				fd.ref.surface, wa.doc.displayName(), wtext)
+		} else {
+			ms = append(ms, memberOf(ra, fd.ref.fact), memberOf(wa, fd.witness.fact))
+			summary = fmt.Sprintf("%q in %s misspells %s: %s has %q, %s %q", k.surface, a.doc.displayName(),
+				fd.ref.surface, ra.doc.displayName(), fd.ref.surface, wa.doc.displayName(), wtext)
+		}
 		out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
 			Severity: SeverityMinor, Summary: summary, Members: ms, Diff: spellingDiff(fd.ref.surface, k.surface)})
 	}
@@ -196,7 +212,7 @@ func backingWitness(ref, variant latinName, k int, witnesses []scriptWitness) (s
 		switch {
 		case w.han != nil:
 			if spellsSyllables(w.han, ref.words) && !spellsSyllables(w.han, variant.words) &&
-				len([]rune(vw)) >= 2 && osaDistance([]rune(rw), []rune(vw)) == 1 && !mandarinSyllables(vw) {
+				len([]rune(vw)) >= 2 && osaDistance([]rune(rw), []rune(vw)) == 1 && hanSlipShaped(rw, vw) {
 				return w, true
 			}
 		case w.arabic != nil:
@@ -212,6 +228,29 @@ func backingWitness(ref, variant latinName, k int, witnesses []scriptWitness) (s
 	}
 	return scriptWitness{}, false
 }
+
+// hanSlipShaped reports whether variant, one edit from ref (a word of a Latin spelling of a
+// Chinese name), differs from it as a slip rather than as a romanisation the table may lack:
+// its word is no Mandarin syllable in any system (Mnig, Chng), or it lost a letter of a
+// syllable of hanLostLetterMinLen letters or more (Chin for Ching), or two neighbours
+// changed places. A letter written as another that leaves a syllable (Den for Dun, Yu for
+// You) is left alone: personal romanisations differ just so.
+func hanSlipShaped(ref, variant string) bool {
+	r, v := []rune(ref), []rune(variant)
+	switch {
+	case !mandarinSyllables(variant):
+		return true
+	case len(r) == len(v)+1:
+		return len(r) >= hanLostLetterMinLen
+	case len(r) == len(v):
+		return levenshtein(r, v) == 2 // a swap: one edit for osaDistance, two here
+	}
+	return false
+}
+
+// hanLostLetterMinLen is the shortest romanised syllable (or run of syllables) in which a
+// lost letter is a slip even when what is left is a syllable.
+const hanLostLetterMinLen = 5
 
 // backedAnywhere reports whether some Han or Arabic mention of the story spells the variant
 // itself (its word k, for Arabic): then it is a way of writing a name, not a slip.

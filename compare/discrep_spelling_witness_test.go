@@ -137,6 +137,12 @@ func TestWitnessSpellingStories(t *testing.T) {
 			w.add(t, "w-zh", "zh", "2024-01-14", "市长周明哲于2024-01-13在高雄为大桥剪彩。",
 				azAct("周明哲", "local:chou ming che", ActorPerson), azAct("高雄", "Kaohsiung", ActorPlace), azDate("2024-01-13", "2024-01-13"))
 		}, "Chou Mnig-che"},
+		{"Hanzi of a known person and no other Latin spelling", func(w *azWS) {
+			w.add(t, "w-en", "en", "2024-01-14", "Mayor Chou Mnig-che opened the bridge in Kaohsiung on 2024-01-13.",
+				azAct("Chou Mnig-che", "local:chou mnig che", ActorPerson), azAct("Kaohsiung", "Kaohsiung", ActorPlace), azDate("2024-01-13", "2024-01-13"))
+			w.add(t, "w-zh", "zh", "2024-01-14", "市长周明哲于2024-01-13在高雄为大桥剪彩。",
+				azAct("周明哲", "Chou Ming-che", ActorPerson), azAct("高雄", "Kaohsiung", ActorPlace), azDate("2024-01-13", "2024-01-13"))
+		}, "Chou Mnig-che"},
 		{"Hanzi and pinyin beside Wade–Giles: conventions", func(w *azWS) {
 			w.add(t, "w-en", "en", "2024-01-14", "Mayor Chou Ming-che opened the bridge in Kaohsiung on 2024-01-13.",
 				azAct("Chou Ming-che", "local:chou ming che", ActorPerson), azAct("Kaohsiung", "Kaohsiung", ActorPlace), azDate("2024-01-13", "2024-01-13"))
