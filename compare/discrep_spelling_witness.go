@@ -18,13 +18,16 @@ import (
 //
 //   - Hanzi read in Mandarin (赖清德): the Latin spelling that the characters' readings
 //     spell in some romanisation (Lai Ching-te) is the name; a spelling one letter from it
-//     whose changed word is no Mandarin syllable in any system ("Lai Chng-te") is a slip.
-//     A word that is a syllable (Chin, Yu) may be a romanisation the table lacks: left alone.
+//     whose changed word is no Mandarin syllable in any system ("Lai Chng-te") is a slip;
+//     so is a letter lost from a long syllable (Chin for Ching) or a swap. Another letter
+//     that leaves a syllable (Den for Dun) may be a romanisation the table lacks: left alone.
 //   - Arabic letters (جوزيف بلونت): Arabic writes every consonant of a foreign name, so a
 //     consonant the Arabic has and one Latin spelling lost (Blout beside Blount, بلونت) is a
 //     slip. Only a lost or added consonant counts: vowels, h-sounds and glides, doubled
 //     letters, digraph parts and the article's assimilated l (Abdulrahman, Abdurrahman) are
 //     where romanisations differ.
+//   - Chinese transcription characters (布朗特, han-sounds.tsv) keep a foreign name's
+//     consonants too, l and r as one: the same test as for Arabic.
 //
 // The other-script mention must be the same actor as the Latin spelling it backs (the
 // extractor linked them), and nothing in the story may back the variant itself.
@@ -54,6 +57,9 @@ type scriptWitness struct {
 	id        string
 	arabic    []string   // the Arabic words, also with clitics and article stripped
 	han       [][]string // the Latin spellings of each Han character, nil when not Han
+	// sounds: for a name in transcription characters (han-sounds.tsv), the consonants of
+	// each dotted part (transcriptionConsonants), nil otherwise.
+	sounds []string
 }
 
 func witnessSpelling(st *story) []Discrepancy {
@@ -114,7 +120,7 @@ func witnessSpelling(st *story) []Discrepancy {
 			continue
 		}
 		for _, m := range refs {
-			k, ok := oneWordApart(m.words, v.words)
+			k, rk, ok := oneWordSlip(m.words, v.words)
 			if !ok || backedAnywhere(v, k, witnesses) {
 				continue // another script writes it so: a spelling of the name, or another name
 			}
@@ -123,7 +129,7 @@ func witnessSpelling(st *story) []Discrepancy {
 			if arts := wordArts[v.words[k]]; len(arts) > 1 || !arts[v.art] {
 				continue
 			}
-			w, ok := backingWitness(m, v, k, witnesses)
+			w, ok := backingWitness(m, v, rk, k, witnesses)
 			if !ok {
 				continue
 			}
@@ -174,55 +180,129 @@ func witnessOf(surface string) (scriptWitness, bool) {
 		}
 		return w, len(w.arabic) > 0
 	}
-	if h := hanLetters(surface); h != "" {
-		if rd := hanReadings(h); rd != nil && len(rd) >= minPinyinName && len(rd) <= maxPinyinName {
-			w.han = loadGazetteer().readingSpellings(rd)
-			return w, true
+	h := hanLetters(surface)
+	if h == "" {
+		return w, false
+	}
+	g := loadGazetteer()
+	if rd := hanReadings(h); rd != nil && len(rd) >= minPinyinName && len(rd) <= maxPinyinName {
+		w.han = g.readingSpellings(rd)
+	}
+	transcribed := len([]rune(h)) >= minPinyinName
+	for _, r := range h {
+		transcribed = transcribed && g.hanSound[r] != ""
+	}
+	if transcribed {
+		for _, part := range strings.FieldsFunc(surface, func(r rune) bool { return strings.ContainsRune(nameDots, r) }) {
+			w.sounds = append(w.sounds, transcriptionConsonants(g.hanSoundOf(part)))
 		}
 	}
-	return w, false
+	return w, w.han != nil || w.sounds != nil
 }
 
-// oneWordApart reports whether two Latin names have as many words and differ in exactly one,
-// returning its index.
-func oneWordApart(ref, variant []string) (int, bool) {
-	if len(ref) != len(variant) || len(ref) == 0 {
-		return 0, false
+// transcriptionConsonants is latinConsonants as Chinese transcription hears them: l and r
+// one sound (拉 for la and ra, 尔 for a final l or r), ng one n.
+func transcriptionConsonants(w string) string {
+	c := strings.ReplaceAll(latinConsonants(strings.ReplaceAll(strings.ToLower(w), "ng", "n")), "r", "l")
+	var out []rune
+	for _, r := range c {
+		if len(out) == 0 || out[len(out)-1] != r {
+			out = append(out, r)
+		}
 	}
-	k := -1
-	for i := range ref {
-		if ref[i] != variant[i] {
-			if k >= 0 {
-				return 0, false
+	return string(out)
+}
+
+// transcriptionSpells reports whether a Latin word's consonants run, in order and
+// unbroken, through one part of a transcribed name, three of them at least (fewer match by
+// chance). One Latin l or r may be missing: transcription drops an r after a vowel (Vorst
+// 沃斯特, Berg 贝格).
+func transcriptionSpells(sounds []string, latin string) bool {
+	lc := transcriptionConsonants(latin)
+	if len(lc) < 3 {
+		return false
+	}
+	var from func(s string, i, j, skipped int) bool
+	from = func(s string, i, j, skipped int) bool {
+		switch {
+		case j == len(lc):
+			return len(lc)-skipped >= 3
+		case j > 0 && lc[j] == 'l' && skipped == 0 && from(s, i, j+1, 1):
+			return true
+		}
+		return i < len(s) && s[i] == lc[j] && from(s, i+1, j+1, skipped)
+	}
+	for _, s := range sounds {
+		for i := range len(s) {
+			if from(s, i, 0, 0) {
+				return true
 			}
-			k = i
 		}
 	}
-	return k, k >= 0
+	return false
 }
 
-// backingWitness finds a Han or Arabic mention of ref's actor that spells ref and shows the
-// variant's word k to be a slip.
-func backingWitness(ref, variant latinName, k int, witnesses []scriptWitness) (scriptWitness, bool) {
-	rw, vw := ref.words[k], variant.words[k]
+// oneWordSlip reports whether every word of a Latin name but one is a word of the reference
+// name (the variant may leave words out: Blout beside Joseph Blount), and that one is an
+// edit away from exactly one reference word left. It returns both words' indexes.
+func oneWordSlip(ref, variant []string) (vk, rk int, ok bool) {
+	if len(variant) == 0 || len(variant) > len(ref) {
+		return 0, 0, false
+	}
+	used := make([]bool, len(ref))
+	vk = -1
+	for i, w := range variant {
+		j := 0
+		for j < len(ref) && (used[j] || ref[j] != w) {
+			j++
+		}
+		if j < len(ref) {
+			used[j] = true
+			continue
+		}
+		if vk >= 0 {
+			return 0, 0, false
+		}
+		vk = i
+	}
+	if vk < 0 {
+		return 0, 0, false
+	}
+	rk = -1
+	for j, w := range ref {
+		if !used[j] && osaDistance([]rune(w), []rune(variant[vk])) == 1 {
+			if rk >= 0 {
+				return 0, 0, false
+			}
+			rk = j
+		}
+	}
+	return vk, rk, rk >= 0
+}
+
+// backingWitness finds a Han or Arabic mention of ref's actor that spells ref's word rk and
+// shows the variant's word vk, written for it, to be a slip. Against Hanzi the variant must be
+// the whole name, as many words as ref: a lone word is read by no syllable count.
+func backingWitness(ref, variant latinName, rk, vk int, witnesses []scriptWitness) (scriptWitness, bool) {
+	rw, vw := ref.words[rk], variant.words[vk]
+	whole := len(ref.words) == len(variant.words)
 	for _, w := range witnesses {
 		if w.id != ref.id {
 			continue
 		}
-		switch {
-		case w.han != nil:
-			if spellsSyllables(w.han, ref.words) && !spellsSyllables(w.han, variant.words) &&
-				len([]rune(vw)) >= 2 && osaDistance([]rune(rw), []rune(vw)) == 1 && hanSlipShaped(rw, vw) {
+		if w.han != nil && whole && spellsSyllables(w.han, ref.words) && !spellsSyllables(w.han, variant.words) &&
+			len([]rune(vw)) >= 2 && osaDistance([]rune(rw), []rune(vw)) == 1 && hanSlipShaped(rw, vw) {
+			return w, true
+		}
+		if !consonantSlip(rw, vw) || conventionalVariant(rw, vw) {
+			continue
+		}
+		if w.sounds != nil && transcriptionSpells(w.sounds, rw) && !transcriptionSpells(w.sounds, vw) {
+			return w, true
+		}
+		for _, aw := range w.arabic {
+			if arabicSpells(aw, rw) && !arabicSpells(aw, vw) {
 				return w, true
-			}
-		case w.arabic != nil:
-			if !consonantSlip(rw, vw) || conventionalVariant(rw, vw) {
-				continue
-			}
-			for _, aw := range w.arabic {
-				if arabicSpells(aw, rw) && !arabicSpells(aw, vw) {
-					return w, true
-				}
 			}
 		}
 	}
@@ -256,16 +336,12 @@ const hanLostLetterMinLen = 5
 // itself (its word k, for Arabic): then it is a way of writing a name, not a slip.
 func backedAnywhere(v latinName, k int, witnesses []scriptWitness) bool {
 	for _, w := range witnesses {
-		switch {
-		case w.han != nil:
-			if spellsSyllables(w.han, v.words) {
+		if w.han != nil && spellsSyllables(w.han, v.words) || w.sounds != nil && transcriptionSpells(w.sounds, v.words[k]) {
+			return true
+		}
+		for _, aw := range w.arabic {
+			if arabicSpells(aw, v.words[k]) {
 				return true
-			}
-		case w.arabic != nil:
-			for _, aw := range w.arabic {
-				if arabicSpells(aw, v.words[k]) {
-					return true
-				}
 			}
 		}
 	}

@@ -12,11 +12,11 @@ func witnessedSlip(ref, variant, other string) bool {
 	w.id = "x"
 	m := latinName{id: "x", surface: ref, words: latinSyllableWords(ref)}
 	v := latinName{id: "v", surface: variant, words: latinSyllableWords(variant)}
-	k, ok := oneWordApart(m.words, v.words)
+	k, rk, ok := oneWordSlip(m.words, v.words)
 	if !ok || backedAnywhere(v, k, []scriptWitness{w}) {
 		return false
 	}
-	_, ok = backingWitness(m, v, k, []scriptWitness{w})
+	_, ok = backingWitness(m, v, rk, k, []scriptWitness{w})
 	return ok
 }
 
@@ -33,6 +33,10 @@ func TestWitnessedSlip(t *testing.T) {
 		{"Nadia Kastelli", "Nadia Kastelmli", "ناديا كاستيلي", true}, // an added consonant
 		{"Lena Vorstmann", "Lena Vortmann", "لينا فورستمان", true},
 		{"Joseph Blount", "Joseph Blout", "وجوزيف لبلونت", true}, // clitics
+		{"Joseph Blount", "Blout", "جوزيف بلونت", true},          // the family name alone
+		{"Joseph Blount", "Blout", "بلونت", true},
+		{"Joseph Blount", "Josep Blout", "جوزيف بلونت", false}, // two words changed
+		{"Chou Ming-che", "Mng-che", "周明哲", false},             // part of a Chinese name
 		// Not slips: the Arabic writes the variant, or the difference is a convention.
 		{"Joseph Blount", "Joseph Blout", "جوزيف بلوت", false},
 		{"Mohammed Sayegh", "Mohamed Sayegh", "محمد الصايغ", false},        // a doubled letter
@@ -61,8 +65,15 @@ func TestWitnessedSlip(t *testing.T) {
 		{"Zhou Mingzhe", "Jhou Mingzhe", "周明哲", false},   // Tongyong
 		{"Xie Youyi", "Xie Yuyi", "谢友义", false},          // yu is a syllable
 		{"Hanako Yamada", "Hanako Yamda", "山田花子", false}, // a Japanese reading
-		{"Osama Rabie", "Osma Rabie", "乌萨马·拉比耶", false},  // transcription characters
-		{"Chou Ming-che", "Chou Ming-chu", "周明哲", false}, // another syllable: another name
+		{"Osama Rabie", "Osma Rabie", "乌萨马·拉比耶", false},  // a vowel, in transcription characters
+		// Transcription characters keep the consonants of a foreign name.
+		{"Joseph Blount", "Joseph Blout", "约瑟夫·布朗特", true},
+		{"Greta Vorstmann", "Greta Vortmann", "格蕾塔·沃斯特曼", true},
+		{"Anders Falkberg", "Anders Fakberg", "安德斯·法尔克贝格", true}, // 尔 is the l
+		{"Joseph Blount", "Joseph Blout", "约瑟夫·布洛特", false},      // the Chinese writes the variant
+		{"Anders Falkberg", "Anders Falberg", "安德斯·法尔贝格", false}, // ditto
+		{"Hannah Kessler", "Hannah Kesler", "汉娜·凯斯勒", false},     // a doubled letter
+		{"Chou Ming-che", "Chou Ming-chu", "周明哲", false},         // another syllable: another name
 	}
 	for _, c := range cases {
 		if got := witnessedSlip(c.ref, c.variant, c.other); got != c.want {
