@@ -30,7 +30,8 @@ import (
 //     consonants too, l and r as one: the same test as for Arabic.
 //
 // The other-script mention must be the same actor as the Latin spelling it backs (the
-// extractor linked them), and nothing in the story may back the variant itself.
+// extractor linked them, or it writes the whole name: spellsWhole), and nothing in the story
+// may back the variant itself.
 
 // witnessMinLetters is the shortest Latin word (the longer of the pair) in which a lost or
 // added consonant is taken for a slip against an Arabic witness.
@@ -280,6 +281,31 @@ func oneWordSlip(ref, variant []string) (vk, rk int, ok bool) {
 	return vk, rk, rk >= 0
 }
 
+// spellsWhole reports whether a Han or Arabic mention writes the whole of a Latin name: its
+// Mandarin reading spells it, or each of its words of four letters or more, two at least,
+// has its consonants there. Such a mention names the same person even when the extractor
+// gave the two their own ids.
+func spellsWhole(w scriptWitness, words []string) bool {
+	if w.han != nil && spellsSyllables(w.han, words) {
+		return true
+	}
+	n := 0
+	for _, lw := range words {
+		if len([]rune(lw)) < 4 {
+			continue
+		}
+		ok := w.sounds != nil && transcriptionSpells(w.sounds, lw)
+		for _, aw := range w.arabic {
+			ok = ok || arabicSpells(aw, lw)
+		}
+		if !ok {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
 // backingWitness finds a Han or Arabic mention of ref's actor that spells ref's word rk and
 // shows the variant's word vk, written for it, to be a slip. Against Hanzi the variant must be
 // the whole name, as many words as ref: a lone word is read by no syllable count.
@@ -287,7 +313,7 @@ func backingWitness(ref, variant latinName, rk, vk int, witnesses []scriptWitnes
 	rw, vw := ref.words[rk], variant.words[vk]
 	whole := len(ref.words) == len(variant.words)
 	for _, w := range witnesses {
-		if w.id != ref.id {
+		if w.id != ref.id && !spellsWhole(w, ref.words) {
 			continue
 		}
 		if w.han != nil && whole && spellsSyllables(w.han, ref.words) && !spellsSyllables(w.han, variant.words) &&

@@ -154,6 +154,22 @@ func TestWitnessSpellingStories(t *testing.T) {
 			w.add(t, "w-zh", "zh", "2024-01-14", "市长周明哲于2024-01-13在高雄为大桥剪彩。",
 				azAct("周明哲", "Chou Ming-che", ActorPerson), azAct("高雄", "Kaohsiung", ActorPlace), azDate("2024-01-13", "2024-01-13"))
 		}, "Chou Mnig-che"},
+		{"an Arabic mention the extractor did not link", func(w *azWS) {
+			w.add(t, "w-en", "en", "2024-03-05", "Port director Samir Bourtani said the crane collapsed in Tangier on 2024-03-04.",
+				azAct("Samir Bourtani", "local:samir bourtani", ActorPerson), azAct("Tangier", "Tangier", ActorPlace), azDate("2024-03-04", "2024-03-04"))
+			w.add(t, "w-fr", "fr", "2024-03-05", "Le directeur du port, Samir Boutani, a dit que la grue était tombée à Tanger le 2024-03-04.",
+				azAct("Samir Boutani", "local:samir boutani", ActorPerson), azAct("Tanger", "Tangier", ActorPlace), azDate("2024-03-04", "2024-03-04"))
+			w.add(t, "w-ar", "ar", "2024-03-05", "قال مدير الميناء سمير بورتاني إن الرافعة سقطت في طنجة يوم 2024-03-04.",
+				azAct("سمير بورتاني", "local:smir burtani", ActorPerson), azAct("طنجة", "Tangier", ActorPlace), azDate("2024-03-04", "2024-03-04"))
+		}, "Samir Boutani"},
+		{"an unlinked Arabic mention of another name", func(w *azWS) {
+			w.add(t, "w-en", "en", "2024-03-05", "Port director Samir Bourtani said the crane collapsed in Tangier on 2024-03-04.",
+				azAct("Samir Bourtani", "local:samir bourtani", ActorPerson), azAct("Tangier", "Tangier", ActorPlace), azDate("2024-03-04", "2024-03-04"))
+			w.add(t, "w-fr", "fr", "2024-03-05", "Le directeur du port, Samir Boutani, a dit que la grue était tombée à Tanger le 2024-03-04.",
+				azAct("Samir Boutani", "local:samir boutani", ActorPerson), azAct("Tanger", "Tangier", ActorPlace), azDate("2024-03-04", "2024-03-04"))
+			w.add(t, "w-ar", "ar", "2024-03-05", "قال مدير الميناء كريم بورتاني إن الرافعة سقطت في طنجة يوم 2024-03-04.",
+				azAct("كريم بورتاني", "local:karim burtani", ActorPerson), azAct("طنجة", "Tangier", ActorPlace), azDate("2024-03-04", "2024-03-04"))
+		}, ""},
 		{"Hanzi and pinyin beside Wade–Giles: conventions", func(w *azWS) {
 			w.add(t, "w-en", "en", "2024-01-14", "Mayor Chou Ming-che opened the bridge in Kaohsiung on 2024-01-13.",
 				azAct("Chou Ming-che", "local:chou ming che", ActorPerson), azAct("Kaohsiung", "Kaohsiung", ActorPlace), azDate("2024-01-13", "2024-01-13"))
