@@ -10,8 +10,8 @@ import (
 
 // Spelling discrepancies: one actor written differently.
 //
-// Rules, all conservative (rules 3 and 4 are in discrep_spelling_rare.go and
-// discrep_spelling_witness.go):
+// Rules, all conservative (rules 3 to 6 are in discrep_spelling_rare.go,
+// discrep_spelling_witness.go, discrep_spelling_inscript.go and discrep_spelling_arabic.go):
 //
 //  1. A person or group written in Latin script close to, but not exactly as, its canonical
 //     English name ("Anthony Blinken" for Antony Blinken, "Zhao Lijiang" for Zhao Lijian):
@@ -107,9 +107,9 @@ func spellingDiscrepancies(st *story) []Discrepancy {
 			out = append(out, d)
 		}
 	}
-	// Rules 4 and 5 (discrep_spelling_witness.go, discrep_spelling_inscript.go) leave alone
-	// what the rules before them flagged.
-	for _, rule := range []func(*story) []Discrepancy{witnessSpelling, inScriptSpelling} {
+	// Rules 4 to 6 (discrep_spelling_witness.go, discrep_spelling_inscript.go,
+	// discrep_spelling_arabic.go) leave alone what the rules before them flagged.
+	for _, rule := range []func(*story) []Discrepancy{witnessSpelling, inScriptSpelling, arabicLostSpelling} {
 		for _, d := range out {
 			for _, m := range d.Members {
 				flagged[m.Article+":"+itoa(m.Start)] = true

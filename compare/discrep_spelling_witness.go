@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -388,7 +389,7 @@ func consonantSlip(a, b string) bool {
 // lostConsonant reports whether short is long with one inner consonant left out, and that
 // consonant is none that romanisations drop or add: not an h-sound or glide (h, w, y), not
 // one of a doubled pair (Assad, Asad), not part of a digraph (the c of ch or ck, the t of
-// tz, the d of dj), not the last letter, and not the l of an Arabic article before the
+// tz, the d of dj, the g of ng: واشنطن for Washington), not the last letter, and not the l of an Arabic article before the
 // letter it assimilates to (Abdulrahman, Abdurrahman).
 func lostConsonant(long, short []rune) bool {
 	if len(long) != len(short)+1 {
@@ -407,7 +408,7 @@ func lostConsonant(long, short []rune) bool {
 		return false
 	case prev == c || next == c:
 		return false
-	case next == 'h' || strings.ContainsRune("ck", c) && strings.ContainsRune("kq", next) ||
+	case next == 'h' || c == 'g' && prev == 'n' || strings.ContainsRune("ck", c) && strings.ContainsRune("kq", next) ||
 		strings.ContainsRune("td", c) && strings.ContainsRune("zsjch", next) || c == 's' && next == 'c':
 		return false
 	case c == 'l' && isLatinVowel(prev) && strings.ContainsRune("tdrzsn", next):
@@ -524,11 +525,17 @@ var arabicConsonants = map[rune]string{
 	'ف': "f", 'ڤ': "f", 'ق': "kx", 'ك': "kx", 'گ': "x", 'ل': "l", 'م': "m", 'ن': "n", 'ر': "r",
 }
 
+// hardC is a c read k: before a, o, u, l, r, t or at the end of a word.
+var hardC = regexp.MustCompile(`c([aoulrt]|$)`)
+
 // latinConsonants is a Latin word's consonants as arabicConsonants writes them: the presses'
-// conventions folded (latin-conventions.tsv: ch, sh, j, g, h, and x itself → x; z, c, ts →
-// s; q → k; v, w, ph → f; d → t), th and dh as t, p as b, vowels and y left out, doubles once.
+// conventions folded (latin-conventions.tsv: ch, sh, j, g, h, and x itself → x; z, soft c,
+// ts → s; q, hard c → k; v, w, ph → f; d → t), th and dh as t, p as b, vowels and y left
+// out, doubles once.
 func latinConsonants(w string) string {
-	w = strings.NewReplacer("th", "t", "dh", "t", "p", "b").Replace(foldAccents(strings.ToLower(w)))
+	w = strings.NewReplacer("th", "t", "dh", "t", "ph", "f", "p", "b").Replace(foldAccents(strings.ToLower(w)))
+	// A hard c is a k (Colonial, كولونيال), which the conventions would fold to s.
+	w = hardC.ReplaceAllString(w, "k$1")
 	// The conventions fold the x-sounds to x and then x to ks: one sound again here.
 	var out []rune
 	for _, r := range strings.ReplaceAll(string(conventionSkeleton(w)), "ks", "x") {

@@ -97,6 +97,7 @@ func TestLostConsonant(t *testing.T) {
 		{"abdulrahman", "abdurahman", false}, // the article's assimilated l
 		{"blount", "bloun", false},           // the last letter
 		{"blount", "lount", false},           // the first letter
+		{"washington", "washinton", false},   // ng
 	}
 	for _, c := range cases {
 		if got := lostConsonant([]rune(c.long), []rune(c.short)); got != c.want {
