@@ -53,7 +53,7 @@ func arabicLostSpelling(st *story) []Discrepancy {
 				if l.art == ai || len(l.words) != len(aws) {
 					continue
 				}
-				k, ok := arabicLostWord(aws, l.words, len(aws) == 1 && l.id != actorID(f))
+				k, short, ok := arabicLostWord(aws, l.words, len(aws) == 1 && l.id != actorID(f))
 				if !ok || len(wordArts[l.words[k]]) < arabicLostMinArticles {
 					continue
 				}
@@ -71,8 +71,14 @@ func arabicLostSpelling(st *story) []Discrepancy {
 				}
 				summary := fmt.Sprintf("%q in %s lost a letter of %s: %s write it %q", surface, a.doc.displayName(),
 					l.surface, strings.Join(where, ", "), l.surface)
+				// The diff shows the Latin name as the Arabic writes it, the lost letter
+				// marked (samir b[our→ou]tani): a transliteration of the Arabic would also
+				// differ in every unwritten vowel.
+				read := append([]string{}, l.words...)
+				read[k] = short
 				out = append(out, Discrepancy{ID: discrepancyID(DiscSpelling, ms), Story: st.id, Kind: DiscSpelling,
-					Severity: SeverityMinor, Summary: summary, Members: ms, Diff: spellingDiff(l.surface, diffForm(surface, "ar"))})
+					Severity: SeverityMinor, Summary: summary, Members: ms,
+					Diff: spellingDiff(strings.Join(l.words, " "), strings.Join(read, " "))})
 				break
 			}
 		}
@@ -81,33 +87,36 @@ func arabicLostSpelling(st *story) []Discrepancy {
 }
 
 // arabicLostWord reports whether the Arabic words write the Latin ones in order, all but one
-// spelt (arabicSpells) and that one, k, the Latin word with a consonant lost. alone: the
-// mention is one word and another actor's: too little to pair it with a Latin name.
-func arabicLostWord(arabic, latin []string, alone bool) (int, bool) {
+// spelt (arabicSpells) and that one, k, the Latin word with a consonant lost (short, the
+// Latin word so). alone: the mention is one word and another actor's: too little to pair it
+// with a Latin name.
+func arabicLostWord(arabic, latin []string, alone bool) (k int, short string, ok bool) {
 	if alone {
-		return 0, false
+		return 0, "", false
 	}
-	k := -1
+	k = -1
 	for i, lw := range latin {
 		forms := arabicForms(arabic[i])
 		if anySpells(forms, lw) {
 			continue
 		}
 		if k >= 0 || len([]rune(lw)) < witnessMinLetters {
-			return 0, false
+			return 0, "", false
 		}
 		rs := []rune(lw)
-		lost := false
-		for j := 1; j < len(rs)-1 && !lost; j++ {
-			short := append(append([]rune{}, rs[:j]...), rs[j+1:]...)
-			lost = lostConsonant(rs, short) && anySpells(forms, string(short))
+		short = ""
+		for j := 1; j < len(rs)-1 && short == ""; j++ {
+			s := append(append([]rune{}, rs[:j]...), rs[j+1:]...)
+			if lostConsonant(rs, s) && anySpells(forms, string(s)) {
+				short = string(s)
+			}
 		}
-		if !lost {
-			return 0, false
+		if short == "" {
+			return 0, "", false
 		}
 		k = i
 	}
-	return k, k >= 0
+	return k, short, k >= 0
 }
 
 func anySpells(forms []string, latin string) bool {

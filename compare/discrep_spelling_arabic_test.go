@@ -31,7 +31,7 @@ func TestArabicLostWord(t *testing.T) {
 		l := latinSyllableWords(c.latin)
 		got := false
 		if len(a) == len(l) {
-			_, got = arabicLostWord(a, l, len(a) == 1)
+			_, _, got = arabicLostWord(a, l, len(a) == 1)
 		}
 		if got != c.want {
 			t.Errorf("arabicLostWord(%q, %q) = %v, want %v", c.arabic, c.latin, got, c.want)
@@ -69,7 +69,9 @@ func TestArabicLostSpellingStory(t *testing.T) {
 	if len(d) != 1 || d[0].Members[0].Text != "سمير بوتاني" {
 		t.Fatalf("want one flag on سمير بوتاني, got %+v", d)
 	}
-	t.Log(d[0].Summary, d[0].Diff)
+	if d[0].Diff != "samir b[our→ou]tani" {
+		t.Errorf("diff %q, want the lost r marked", d[0].Diff)
+	}
 	if d := build("سمير بورتاني"); len(d) != 0 {
 		t.Errorf("the right spelling is flagged: %s", d[0].Summary)
 	}
