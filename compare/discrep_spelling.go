@@ -10,7 +10,8 @@ import (
 
 // Spelling discrepancies: one actor written differently.
 //
-// Two rules, both conservative:
+// Rules, all conservative (rules 3 to 6 are in discrep_spelling_rare.go,
+// discrep_spelling_witness.go, discrep_spelling_inscript.go and discrep_spelling_arabic.go):
 //
 //  1. A person or group written in Latin script close to, but not exactly as, its canonical
 //     English name ("Anthony Blinken" for Antony Blinken, "Zhao Lijiang" for Zhao Lijian):
@@ -104,6 +105,20 @@ func spellingDiscrepancies(st *story) []Discrepancy {
 	for _, d := range rareSpelling(st) {
 		if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
 			out = append(out, d)
+		}
+	}
+	// Rules 4 to 6 (discrep_spelling_witness.go, discrep_spelling_inscript.go,
+	// discrep_spelling_arabic.go) leave alone what the rules before them flagged.
+	for _, rule := range []func(*story) []Discrepancy{witnessSpelling, inScriptSpelling, arabicLostSpelling} {
+		for _, d := range out {
+			for _, m := range d.Members {
+				flagged[m.Article+":"+itoa(m.Start)] = true
+			}
+		}
+		for _, d := range rule(st) {
+			if !flagged[d.Members[0].Article+":"+itoa(d.Members[0].Start)] {
+				out = append(out, d)
+			}
 		}
 	}
 	return out
