@@ -116,7 +116,7 @@ func (g *guiDriver) rssMB() int {
 	return -1
 }
 
-// Screen positions at 1280×800 (the window's default size, the Xvfb screen), first-run hint
+// Screen positions in the window at its 1280×800 default (at the top left of a larger Xvfb screen), first-run hint
 // card shown: the library's column headers, its first rows, and the Compare story button.
 const (
 	xStoryHeader, yHeader = 1030, 409

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,12 @@ func realBinary(t *testing.T) string {
 
 // startXvfb starts a private X server and returns its DISPLAY value. The test is skipped, not
 // failed, only when Xvfb is not installed (scripts/test.sh installs it).
-func startXvfb(t *testing.T) string {
+func startXvfb(t *testing.T) string { return startXvfbScreen(t, "1344x864x24") }
+
+// startXvfbScreen starts Xvfb with a screen of the given geometry. startXvfb's screen is larger
+// than the window's 1280×800 default, so the window keeps its size and place (the screen
+// positions of the real-window tests); a smaller screen makes it shrink to fit.
+func startXvfbScreen(t *testing.T, screen string) string {
 	t.Helper()
 	if _, err := exec.LookPath("Xvfb"); err != nil {
 		t.Skip("Xvfb is not installed (scripts/deps.sh test installs it)")
@@ -47,7 +53,7 @@ func startXvfb(t *testing.T) string {
 			continue
 		}
 		disp := fmt.Sprintf(":%d", n)
-		x := exec.Command("Xvfb", disp, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		x := exec.Command("Xvfb", disp, "-screen", "0", screen, "-nolisten", "tcp")
 		if err := x.Start(); err != nil {
 			t.Fatalf("start Xvfb: %v", err)
 		}
@@ -117,5 +123,61 @@ func TestGUIStartsOnSamples(t *testing.T) {
 	defer d.Close()
 	if got, _ := d.ArticleCount(); got != 5 {
 		t.Errorf("first run stored %d articles, want the 5 samples", got)
+	}
+}
+
+// TestGUIWindowFitsALaptopScreen opens the real window on a 1024×700 screen: the 1280×800
+// default must shrink to fit, or the status bar and the bottom of every tab are off screen.
+func TestGUIWindowFitsALaptopScreen(t *testing.T) {
+	bin := realBinary(t)
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Skip("xdotool is not installed (scripts/deps.sh test installs it)")
+	}
+	disp := startXvfbScreen(t, "1024x700x24")
+	cmd := exec.Command(bin, "--db", filepath.Join(t.TempDir(), "w.parallax"))
+	cmd.Env = append(os.Environ(), "DISPLAY="+disp, "HOME="+t.TempDir())
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	}()
+	var x, y, w, h int
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(time.Second)
+		xdo := exec.Command("xdotool", "search", "--name", "^Parallax", "getwindowgeometry", "--shell")
+		xdo.Env = append(os.Environ(), "DISPLAY="+disp)
+		out, err := xdo.Output()
+		if err != nil {
+			continue
+		}
+		vals := map[string]int{}
+		for _, line := range strings.Split(string(out), "\n") {
+			k, v, ok := strings.Cut(line, "=")
+			if n, err := strconv.Atoi(v); ok && err == nil {
+				vals[k] = n
+			}
+		}
+		x, y, w, h = vals["X"], vals["Y"], vals["WIDTH"], vals["HEIGHT"]
+		if w > 0 && w < 1280 {
+			break // fitted (the first geometry may be the default before the app started)
+		}
+	}
+	if w == 0 {
+		t.Fatalf("no Parallax window appeared within 60 s\n%s", stderr.String())
+	}
+	if x < 0 || y < 0 || x+w > 1024 || y+h > 700 {
+		t.Errorf("window at %d,%d size %dx%d does not fit a 1024x700 screen", x, y, w, h)
 	}
 }
