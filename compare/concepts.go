@@ -534,12 +534,20 @@ func assignConceptsTokens(text, lang string, facts []Fact, rs []rune, toks []tok
 				nounAfter = math.Min(nounAfter, a.dist)
 			}
 		}
+		// A strong cue right before the number ("magnitude 7.5") names it better than a unit
+		// word one word after it: "magnitude 7.5 followed hours later" measures no hours.
+		cueBefore := false
+		for _, a := range byNum[n] {
+			if !a.cue.unit && !a.cue.familyOnly && a.before && a.dist <= 0.5 && a.cue.tier >= tierStrong {
+				cueBefore = true
+			}
+		}
 		var pick, familyCue *assigned
 		for i := range byNum[n] {
 			a := &byNum[n][i]
 			// A unit word follows its number ("30 km", "20 долларов"); one before it is
 			// another word that folds to the same letters ("huy động 13": not đồng).
-			if a.cue.unit && a.dist <= 1 && !a.before && unit == nil && a.dist <= nounAfter {
+			if a.cue.unit && a.dist <= 1 && !a.before && unit == nil && a.dist <= nounAfter && (a.dist < 1 || !cueBefore) {
 				e := a.cue.conceptEntry
 				unit = &e
 				continue

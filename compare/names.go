@@ -565,7 +565,10 @@ func (g *gazetteer) titledArabicNames(toks []token, rs []rune, used, qualifier [
 	m := g.morph
 	plain := func(k int) bool {
 		t := toks[k]
-		return !used[k] && t.sc == scArabic && !t.lineStart && !strings.HasPrefix(t.key, m.article) &&
+		// "للحكومة" is ل + the article: a noun, as "الحكومة" is (رئيسة للحكومة); a short
+		// word may be a name that begins so (للا, Lalla).
+		contracted := m.contracted != "" && strings.HasPrefix(t.key, m.contracted) && utf8.RuneCountInString(t.key) >= 5
+		return !used[k] && t.sc == scArabic && !t.lineStart && !strings.HasPrefix(t.key, m.article) && !contracted &&
 			!m.isStop("ar", t.key) && !m.titles[t.key] && !m.titleBlockers[t.key] && utf8.RuneCountInString(t.key) >= 2
 	}
 	phraseEnd := func(k int) bool {

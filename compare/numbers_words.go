@@ -22,14 +22,22 @@ func (sc *dnScan) unitCodeAt(e int) (string, int, bool) {
 			best, code = m.end, m.it.s
 		}
 	}
+	timeUnit := false
 	if best < 0 {
 		for _, m := range sc.at(e) {
 			if m.it.kind == itUnit && m.end > best {
-				best, code = m.end, m.it.s
+				best, code, timeUnit = m.end, m.it.s, true
 			}
 		}
 	}
 	if best < 0 {
+		return "", 0, false
+	}
+	// A time unit that is also a function word of the language ("a", CLDR's year in French
+	// and Spanish, is "has" and "to") is that word when more text follows on the line:
+	// "magnitude 6,1 a touché", "de 30 a 45 muertos" count no years.
+	if timeUnit && best == e+1 && sc.has(e, itFunction) && best < len(sc.toks) && !sc.toks[best].newline &&
+		(sc.isWord(best) || sc.isNum(best)) {
 		return "", 0, false
 	}
 	// A unit of one Latin or Cyrillic letter ("m", "t", "м") only right after the number or
