@@ -26,6 +26,10 @@ var regionCases = []struct {
 	{"en oblast region", "en", "Shelling hit the Kherson region overnight.", []string{"Kherson Oblast"}},
 	{"fr Russian region", "fr", "Des drones ont visé la région de Belgorod.", []string{"Belgorod Oblast"}},
 	{"zh Russian region", "zh", "罗斯托夫州州长发表声明。", []string{"Rostov Oblast"}},
+	{"zh US state short form", "zh", "加州和得州的油价上涨。", []string{"California", "Texas"}},
+	{"ru US state is not the country", "ru", "Власти штата Джорджия ввели режим ЧП.", []string{"Georgia (U.S. state)"}},
+	{"zh US state is not the country", "zh", "佐治亚州州长宣布进入紧急状态。", []string{"Georgia (U.S. state)"}},
+	{"ar oblast, Russian press spelling", "ar", "وقال حاكم مقاطعة خاركوف إن القصف استمر", []string{"Kharkiv Oblast"}},
 	{"de republic", "de", "Kadyrow regiert Tschetschenien seit 2007.", []string{"Ramzan Kadyrov", "Chechnya"}},
 }
 
