@@ -30,6 +30,10 @@ var regionCases = []struct {
 	{"ru US state is not the country", "ru", "Власти штата Джорджия ввели режим ЧП.", []string{"Georgia (U.S. state)"}},
 	{"zh US state is not the country", "zh", "佐治亚州州长宣布进入紧急状态。", []string{"Georgia (U.S. state)"}},
 	{"ar oblast, Russian press spelling", "ar", "وقال حاكم مقاطعة خاركوف إن القصف استمر", []string{"Kharkiv Oblast"}},
+	{"fr Nigerian state", "fr", "Des hommes armés ont attaqué un village de l'État de Borno.", []string{"Borno State"}},
+	{"es Mexican state", "es", "La violencia aumentó en Sinaloa y en el estado de Guerrero.", []string{"Sinaloa", "Guerrero"}},
+	{"en family name is no state", "en", "Both goals came from Paolo Guerrero.", []string{"local:paolo guerrero"}},
+	{"zh Indian state", "zh", "印度北方邦发生踩踏事件。", []string{"India", "Uttar Pradesh"}},
 	{"de republic", "de", "Kadyrow regiert Tschetschenien seit 2007.", []string{"Ramzan Kadyrov", "Chechnya"}},
 }
 
