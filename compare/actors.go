@@ -513,9 +513,12 @@ func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j
 func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) []match {
 	m := g.morph
 	// A common noun beside a place describes it (die Staatsanwaltschaft Köln): no longer name.
+	// A role word is never part of an unknown name (Губернатор Курганской области is the
+	// governor of Kurgan Oblast).
 	capWord := func(k int) bool {
 		return k >= 0 && k < len(toks) && (toks[k].sc == scLatin || toks[k].sc == scCyrillic) &&
-			toks[k].capFirst && !m.isStop(lang, toks[k].key) && !g.describingNoun(lang, toks[k])
+			toks[k].capFirst && !m.isStop(lang, toks[k].key) && !g.describingNoun(lang, toks[k]) &&
+			m.roleOf(lang, toks[k]) == ""
 	}
 	var midCaps map[string]bool
 	kept := ms[:0]
@@ -532,7 +535,10 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 		if !inflected && x.i > 0 && capWord(x.i-1) && onlySpaceBetween(rs, toks[x.i-1].end, t.start) {
 			continue
 		}
-		if !inflected && x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
+		// A name ending in a lower-case word (Курганской области) ends there: the capitalised
+		// words after it are another name (губернатор Курганской области Олег Богомолов).
+		lowerEnd := x.j-x.i > 1 && !toks[x.j-1].capFirst && !m.capsNouns[lang]
+		if !inflected && !lowerEnd && x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
 			if capWord(x.j) {
 				continue
 			}
