@@ -547,7 +547,7 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 				continue
 			}
 		}
-		if t.lineStart && datelineFrom(toks, rs, x.j) {
+		if t.lineStart && (datelineFrom(toks, rs, x.j) || periodDateline(toks, rs, x.j)) {
 			kept = append(kept, x) // a dateline: Bengasi (Libia), 16 sep (EFE), Tokio/Nara (dpa)
 			continue
 		}
@@ -636,6 +636,16 @@ func nextNonSpace(rs []rune, i int) rune {
 // datelineFrom reports whether the words of a line's first name, ending before token j, are a
 // dateline: a comma, a parenthesis or a dash follows them, maybe after more places joined by
 // slashes (Istanbul/Damaskus (dpa), Kyiv/Moscow —).
+// periodDateline reports whether the place that opens a line and ends at token j is a
+// dateline closed by a period: "Курган. Один человек погиб…", "Kurgan. One person died…":
+// the period follows the name directly and the line's first sentence starts after it.
+func periodDateline(toks []token, rs []rune, j int) bool {
+	if j >= len(toks) || toks[j].lineStart || !toks[j].capFirst {
+		return false
+	}
+	return strings.TrimRight(string(rs[toks[j-1].end:toks[j].start]), " ") == "."
+}
+
 func datelineFrom(toks []token, rs []rune, j int) bool {
 	for hops := 0; j <= len(toks) && hops < 4; hops++ {
 		end := toks[j-1].end

@@ -55,3 +55,36 @@ func TestTitleOfPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodDatelineAndOutlet: a known place that opens the text and is closed by a period
+// is a dateline (Курган. Один человек погиб…), and adjectives with the lower-case noun
+// "новости" after them name an outlet, never a person.
+func TestPeriodDatelineAndOutlet(t *testing.T) {
+	cases := []struct{ lang, text, surface, typ string }{
+		{"ru", "Курган. Один человек погиб при взрыве на заводе.", "Курган", ActorPlace},
+		{"fr", "Kourgan. Une personne a été tuée dans l'explosion.", "Kourgan", ActorPlace},
+		{"en", "Kurgan. One person died in the blast at the plant.", "Kurgan", ActorPlace},
+		{"ru", "Об этом сообщило агентство Европейско-Азиатские новости.", "Европейско-Азиатские новости", ActorOrg},
+		{"ru", "Как сообщают Европейско-Азиатские новости, погибли двое.", "Европейско-Азиатские новости", ActorOrg},
+	}
+	for _, c := range cases {
+		found := false
+		for _, f := range ExtractFacts(Document{ID: "x", Lang: c.lang, Text: c.text}, Options{}) {
+			if f.Kind != KindActor {
+				continue
+			}
+			if f.Type == ActorPerson {
+				t.Errorf("%s %q: %q is a person", c.lang, c.text, f.Text)
+			}
+			if f.Text == c.surface {
+				found = true
+				if f.Type != c.typ {
+					t.Errorf("%s %q: %q is a %s, want %s", c.lang, c.text, f.Text, f.Type, c.typ)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s %q: no actor %q", c.lang, c.text, c.surface)
+		}
+	}
+}

@@ -94,6 +94,9 @@ type segment struct {
 	// head is the English word of a role word hyphened after the segment that belongs to
 	// the name (Wagner-Gruppe, Wagner Group; compound-head in morph.tsv); "" for none.
 	head string
+	// tail: the lower-case organisation word after the segment (at seg.j) is part of the
+	// name (Европейско-Азиатские новости).
+	tail bool
 }
 
 // segments cuts the run [s, j) at role words (Provinz, Bergungsfirma, Seismologe): they are
@@ -127,6 +130,8 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 	// a sentence is more often a common noun (Полиция префектуры Нара).
 	placeAfter := j < len(toks) && !(j-s == 1 && toks[s].sentStart) && !m.capsNouns[lang] && !toks[j].capFirst && !toks[j].lineStart &&
 		onlySpaceBetweenTokens(toks[j-1], toks[j]) && m.roleOf(lang, toks[j]) == ActorPlace
+	orgAfter := j < len(toks) && j > s && !m.capsNouns[lang] && !toks[j].capFirst && !toks[j].lineStart && m.orgCues[toks[j].key] &&
+		onlySpaceBetweenTokens(toks[j-1], toks[j]) && m.adjectival(lang, toks[j-1].key)
 	start := s
 	for k := s; k <= j; k++ {
 		r := ""
@@ -152,6 +157,11 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 			}
 			if k == j && placeAfter {
 				seg.role = ActorPlace
+			}
+			if k == j && orgAfter && seg.role != ActorPlace {
+				// "Европейско-Азиатские новости": adjectives and the lower-case noun after
+				// them name an outlet, never a person; the noun is part of the name.
+				seg.role, seg.alone, seg.tail = ActorOrg, true, true
 			}
 			if seg.role != "" {
 				seg.alone = true
