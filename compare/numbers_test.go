@@ -518,6 +518,8 @@ var numberCases = map[string][]numberCase{
 		noNumber("vi", "Vụ nổ xảy ra lúc 3 giờ 15 phút."),
 		noNumber("zh", "爆炸发生在凌晨3时15分。"),
 		noNumber("de", "Die Explosion ereignete sich um 3 Uhr 15."),
+		noNumber("es", "La explosión ocurrió a las 3 de la madrugada."),
+		noNumber("es", "El incendio empezó a las 11 de la noche."),
 	},
 	// The minutes of a time written in words are no duration.
 	"clock in words": {
