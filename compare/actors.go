@@ -513,9 +513,12 @@ func (g *gazetteer) pick(folds, exacts []string, span []token, lang string, i, j
 func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) []match {
 	m := g.morph
 	// A common noun beside a place describes it (die Staatsanwaltschaft Köln): no longer name.
+	// A role word is never part of an unknown name (Губернатор Курганской области is the
+	// governor of Kurgan Oblast).
 	capWord := func(k int) bool {
 		return k >= 0 && k < len(toks) && (toks[k].sc == scLatin || toks[k].sc == scCyrillic) &&
-			toks[k].capFirst && !m.isStop(lang, toks[k].key) && !g.describingNoun(lang, toks[k])
+			toks[k].capFirst && !m.isStop(lang, toks[k].key) && !g.describingNoun(lang, toks[k]) &&
+			m.roleOf(lang, toks[k]) == ""
 	}
 	var midCaps map[string]bool
 	kept := ms[:0]
@@ -532,7 +535,10 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 		if !inflected && x.i > 0 && capWord(x.i-1) && onlySpaceBetween(rs, toks[x.i-1].end, t.start) {
 			continue
 		}
-		if !inflected && x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
+		// A name ending in a lower-case word (Курганской области) ends there: the capitalised
+		// words after it are another name (губернатор Курганской области Олег Богомолов).
+		lowerEnd := x.j-x.i > 1 && !toks[x.j-1].capFirst && !m.capsNouns[lang]
+		if !inflected && !lowerEnd && x.j < len(toks) && onlySpaceBetween(rs, toks[x.j-1].end, toks[x.j].start) {
 			if capWord(x.j) {
 				continue
 			}
@@ -541,7 +547,7 @@ func (g *gazetteer) dropWeak(toks []token, rs []rune, ms []match, lang string) [
 				continue
 			}
 		}
-		if t.lineStart && datelineFrom(toks, rs, x.j) {
+		if t.lineStart && (datelineFrom(toks, rs, x.j) || periodDateline(toks, rs, x.j)) {
 			kept = append(kept, x) // a dateline: Bengasi (Libia), 16 sep (EFE), Tokio/Nara (dpa)
 			continue
 		}
@@ -630,6 +636,16 @@ func nextNonSpace(rs []rune, i int) rune {
 // datelineFrom reports whether the words of a line's first name, ending before token j, are a
 // dateline: a comma, a parenthesis or a dash follows them, maybe after more places joined by
 // slashes (Istanbul/Damaskus (dpa), Kyiv/Moscow —).
+// periodDateline reports whether the place that opens a line and ends at token j is a
+// dateline closed by a period: "Курган. Один человек погиб…", "Kurgan. One person died…":
+// the period follows the name directly and the line's first sentence starts after it.
+func periodDateline(toks []token, rs []rune, j int) bool {
+	if j >= len(toks) || toks[j].lineStart || !toks[j].capFirst {
+		return false
+	}
+	return strings.TrimRight(string(rs[toks[j-1].end:toks[j].start]), " ") == "."
+}
+
 func datelineFrom(toks []token, rs []rune, j int) bool {
 	for hops := 0; j <= len(toks) && hops < 4; hops++ {
 		end := toks[j-1].end

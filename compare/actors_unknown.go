@@ -94,6 +94,9 @@ type segment struct {
 	// head is the English word of a role word hyphened after the segment that belongs to
 	// the name (Wagner-Gruppe, Wagner Group; compound-head in morph.tsv); "" for none.
 	head string
+	// tail: the lower-case organisation word after the segment (at seg.j) is part of the
+	// name (Европейско-Азиатские новости).
+	tail bool
 }
 
 // segments cuts the run [s, j) at role words (Provinz, Bergungsfirma, Seismologe): they are
@@ -105,7 +108,7 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 	m := g.morph
 	s = g.trimNouns(toks, rs, s, j, lang)
 	var out []segment
-	role := ""
+	role, rolePos := "", -1
 	if s > 0 && !toks[s].sentStart && onlySpaceBetweenTokens(toks[s-1], toks[s]) {
 		// A lower-case role word before the run: "la province de Hatay", "tỉnh Nara".
 		p := s - 1
@@ -113,9 +116,22 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 			p--
 		}
 		if !toks[p].capFirst || m.capsNouns[lang] {
-			role = m.roleOf(lang, toks[p])
+			role, rolePos = m.roleOf(lang, toks[p]), p
+		}
+		// "Энской области Иван Петров": a place word right after a name is that name's
+		// (placeAfter below), not a description of the name after it.
+		if role == ActorPlace && j-s >= 2 && p > 0 && toks[p-1].capFirst && !m.capsNouns[lang] && !m.isStop(lang, toks[p-1].key) &&
+			onlySpaceBetweenTokens(toks[p-1], toks[p]) {
+			role = ""
 		}
 	}
+	// "Энской области", "Kurgan region": a lower-case place word right after the run says
+	// the name before it is the place, whatever title stands before it. A lone word opening
+	// a sentence is more often a common noun (Полиция префектуры Нара).
+	placeAfter := j < len(toks) && !(j-s == 1 && toks[s].sentStart) && !m.capsNouns[lang] && !toks[j].capFirst && !toks[j].lineStart &&
+		onlySpaceBetweenTokens(toks[j-1], toks[j]) && m.roleOf(lang, toks[j]) == ActorPlace
+	orgAfter := j < len(toks) && j > s && !m.capsNouns[lang] && !toks[j].capFirst && !toks[j].lineStart && m.orgCues[toks[j].key] &&
+		onlySpaceBetweenTokens(toks[j-1], toks[j]) && m.adjectival(lang, toks[j-1].key)
 	start := s
 	for k := s; k <= j; k++ {
 		r := ""
@@ -132,7 +148,22 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 		}
 		if k > start {
 			seg := segment{i: start, j: k, role: role}
-			if role != "" {
+			if seg.role == ActorPlace && rolePos >= 0 && g.personRoleBefore(toks, rolePos, lang) && k-start >= 2 && !m.adjectival(lang, toks[start].key) {
+				// "Губернатор региона Олег Богомолов", "le maire de la ville Jean Dupont",
+				// "Bürgermeister der Stadt Hans Müller": the place word is the complement
+				// of a person's title, and the full name after both is the person's (a
+				// single word stays the place: мэр города Курган).
+				seg.role = ActorPerson
+			}
+			if k == j && placeAfter {
+				seg.role = ActorPlace
+			}
+			if k == j && orgAfter && seg.role != ActorPlace {
+				// "Европейско-Азиатские новости": adjectives and the lower-case noun after
+				// them name an outlet, never a person; the noun is part of the name.
+				seg.role, seg.alone, seg.tail = ActorOrg, true, true
+			}
+			if seg.role != "" {
 				seg.alone = true
 			}
 			if r != "" && k > 0 && rs[toks[k-1].end] == '-' {
@@ -141,10 +172,30 @@ func (g *gazetteer) segments(toks []token, rs []rune, s, j int, lang string) []s
 			}
 			out = append(out, g.splitAcronym(toks, seg)...)
 		}
-		role = r
+		role, rolePos = r, k
 		start = k + 1
 	}
 	return out
+}
+
+// personRoleBefore reports whether a person's title (role-person) stands before the place
+// word at p, directly (глава района) or across connectors and short lower-case articles (maire
+// de la ville, governor of the region).
+func (g *gazetteer) personRoleBefore(toks []token, p int, lang string) bool {
+	m := g.morph
+	for k, hops := p-1, 0; k >= 0 && hops < 3; k, hops = k-1, hops+1 {
+		t := toks[k]
+		if m.roleOf(lang, t) == ActorPerson {
+			return true
+		}
+		if t.capFirst && !m.capsNouns[lang] || !m.connectors[lang][t.key] && utf8.RuneCountInString(t.key) > 3 {
+			return false
+		}
+		if !onlySpaceBetweenTokens(t, toks[k+1]) && !strings.HasSuffix(t.text, "'") {
+			return false
+		}
+	}
+	return false
 }
 
 func (g *gazetteer) splitAcronym(toks []token, seg segment) []segment {

@@ -177,7 +177,11 @@ func (g *gazetteer) unknownNames(toks []token, rs []rune, ms []match, lang strin
 			if n > 6 || n == 1 && !seg.alone && !g.loneName(toks, seg.i, lang, lower, titled) {
 				continue
 			}
-			nm := g.nameMatch(toks, rs, seg.i, seg.j, lang)
+			end := seg.j
+			if seg.tail {
+				end++
+			}
+			nm := g.nameMatch(toks, rs, seg.i, end, lang)
 			if nm.actor < 0 {
 				nm.typ = g.typeOf(toks, seg, nm.typ, lang)
 				nm = nameHead(nm, seg, toks)

@@ -778,12 +778,16 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 			return 0, e + 1, false, false // 5G, 1er, 21st, 14h40
 		}
 	}
-	if e < len(sc.toks) && sc.has(e, itTimeMarker) && sc.isNum(e+1) && !sc.toks[e+1].newline {
+	if e < len(sc.toks) && sc.has(e, itTimeMarker) && sc.isNum(e+1) && !sc.toks[e+1].newline && sc.clockMarker(j, e) {
 		return 0, e + 2, false, false // "19 h 21", "14 giờ 30"
 	}
-	// The minutes of a time: "17 h 03", "17时03分".
+	// The minutes of a time: "17 h 03", "17时03分", "в 3 часа 15 минут". A marker that is also
+	// a unit of duration makes a time only after a time word: "длилось 3 часа 15 минут" is
+	// a duration.
 	if j >= 2 && sc.isNum(j-2) && sc.has(j-1, itTimeMarker) && !sc.toks[j].newline && len(sc.toks[j].key) == 2 {
-		return 0, e, false, false
+		if sc.clockMarker(j-2, j-1) {
+			return 0, e, false, false
+		}
 	}
 	// A day of the month written with its suffix: "8日", "11号" (a date the date grammar left).
 	if e < len(sc.toks) && sc.toks[e].ideo && !sc.toks[e].space && sc.has(e, itDaySuffix) && len(groups) == 1 {
@@ -818,6 +822,15 @@ func (sc *dnScan) digitNumber(j int) (float64, int, bool, bool) {
 		}
 	}
 	return v, e, ok && len(seps) == 0, ok
+}
+
+// clockMarker reports whether the time marker at m after the hours at h makes them a clock
+// time: a marker that is no unit of duration ("h", "giờ" after a word, "утра"), one letter
+// long, or any marker after a time word ("в 3 часа 15 минут"); "длилось 3 часа 15 минут"
+// is a duration.
+func (sc *dnScan) clockMarker(h, m int) bool {
+	_, _, isUnit := sc.find(m, itUnit)
+	return !isUnit || sc.toks[m].end-sc.toks[m].start == 1 || sc.endsBefore(h, itTimePrefix)
 }
 
 func (sc *dnScan) spaceGroups() bool {

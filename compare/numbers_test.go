@@ -503,6 +503,24 @@ var numberCases = map[string][]numberCase{
 		{"vi", "Tòa nhà kho số 12 chứa 2.750 tấn amoni nitrat.", num(2750).u("t")},
 		noNumber("vi", "Mạng 5G được triển khai."),
 	},
+	// A clock time with its hours and minutes, or hours and a part of the day, is no count;
+	// the same words after a verb of lasting are a duration.
+	"clock hours and minutes": {
+		noNumber("ru", "ЧП произошло в 3 часа 15 минут."),
+		noNumber("ru", "Взрыв прогремел в 5 утра."),
+		noNumber("ru", "Пожар начался около 11 вечера."),
+		noNumber("ru", "В 2 часа ночи сработала сирена."),
+		{"ru", "Пожар длился 3 часа.", num(3).u("hour")},
+		{"ru", "Тушение заняло 3 часа 15 минут.", num(3).u("hour")},
+		noNumber("en", "The blast happened at 3 o'clock in the morning."),
+		noNumber("en", "The blast happened at 3.15 pm."),
+		noNumber("fr", "L'explosion a eu lieu à 3 h 15."),
+		noNumber("vi", "Vụ nổ xảy ra lúc 3 giờ 15 phút."),
+		noNumber("zh", "爆炸发生在凌晨3时15分。"),
+		noNumber("de", "Die Explosion ereignete sich um 3 Uhr 15."),
+		noNumber("es", "La explosión ocurrió a las 3 de la madrugada."),
+		noNumber("es", "El incendio empezó a las 11 de la noche."),
+	},
 	// The minutes of a time written in words are no duration.
 	"clock in words": {
 		noNumber("ar", "وقع الانفجار عند الساعة السادسة وسبع دقائق."),
