@@ -224,6 +224,11 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		if ue, u, ok := sc.find(k, itUnit); ok && !sc.toks[k].newline && !sc.takenIn(e, ue) && !sc.has(k, itPluralUnit) {
 			ns.value, ns.unit = bi.f/100, u.s
 			ns.re, e = sc.toks[ue-1].end, ue
+		} else if code, ue, ok := sc.unitCodeAt(k); ok && code != "%" && !sc.takenIn(e, ue) {
+			// A part of a measure is that much of it: "a quarter of a percentage point"
+			// (0.25 pp, not a 25 % share), "half a tonne", "nửa điểm phần trăm".
+			ns.value, ns.unit = bi.f/100, code
+			ns.re, e = sc.toks[ue-1].end, ue
 		}
 		return ns, e, true
 	}
