@@ -184,6 +184,11 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 			sc.isWord(best) && !sc.has(best, itFunction) && !sc.has(best, itVagueLink) {
 			return numSpec{}, 0, false
 		}
+		// A fraction after an ordinal is a part of a period or a match, not a share: "in the
+		// second half", "the first half of the year", "in der zweiten Hälfte".
+		if sc.endsBefore(j, itOrdinalWord) {
+			return numSpec{}, 0, false
+		}
 		ns.value, ns.unit = bi.f, "%"
 	case itVagueMag, itVague:
 		ns.vague, ns.magnitude = true, bi.f
