@@ -20,6 +20,13 @@ func TestRealNewsNoise(t *testing.T) {
 		{"vi", "Cơn bão số 3 gây mưa lớn, khiến 12 người chết.", []string{"3"}, []string{"12"}},
 		{"zh", "今年第6号台风登陆，造成12人死亡。", []string{"6号"}, []string{"12"}},
 		{"zh", "台风于9日登陆。", nil, []string{"9日"}},
+		// A chronicle's entry or a heading ends its date with a colon: the year stays, a clock
+		// time glued after the colon is still no year.
+		{"de", "22. November 2005: Bei ihrer ersten Wahl erhielt sie 397 Stimmen.", []string{"22. November"}, []string{"22. November 2005"}},
+		{"en", "Timeline.\n\n22 November 2005: She won the vote with 397 ballots.", []string{"22 November"}, []string{"22 November 2005"}},
+		{"vi", "Ngày 22/11/2005: bà nhận được 397 phiếu.", []string{"2005"}, []string{"Ngày 22/11/2005"}},
+		{"en", "In 2009: a second term began.", nil, []string{"2009"}},
+		{"de", "Am 29.02.2020 13:12 kam es zum Unfall.", nil, []string{"29.02.2020"}},
 		// Academic titles are no names; the name after them is.
 		{"de", "Der Chefarzt Prof. Dr. Markus Albrecht sagte, die Lage sei stabil.", []string{"Chefarzt Prof", "Dr", "Prof"}, []string{"Markus Albrecht"}},
 		{"de", "Auch Dr. Sabine Keller vom Klinikum Ulm bestätigte das.", []string{"Dr"}, []string{"Sabine Keller"}},
