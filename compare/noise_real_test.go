@@ -33,6 +33,10 @@ func TestRealNewsNoise(t *testing.T) {
 		// Vietnam's central region is a place, not a person called Trung, nor the Quad (Bộ Tứ).
 		{"vi", "Mưa lũ ở miền Trung đã làm 8 người chết.", []string{"Trung"}, []string{"miền Trung"}},
 		{"vi", "Các địa phương ở Trung Bộ từ ngày 6/10 bị ngập sâu.", []string{"Bộ từ", "Trung"}, nil},
+		// Văn is the commonest Vietnamese middle name: "Nguyễn Văn Nam" is a person, and the
+		// province Vân Nam (Yunnan) counts beside China only.
+		{"vi", "Ông Nguyễn Văn Nam, người dân địa phương, cho biết nước lên rất nhanh.", []string{"Văn Nam"}, []string{"Nguyễn Văn Nam"}},
+		{"vi", "Mưa lớn ở Vân Nam, Trung Quốc, khiến 5 người chết.", nil, []string{"Vân Nam", "Trung Quốc"}},
 	}
 	for _, c := range cases {
 		facts := ExtractFacts(Document{ID: "x", Lang: c.lang, Text: c.text, Published: "2025-10-10"}, Options{})
