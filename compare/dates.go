@@ -540,7 +540,10 @@ func (sc *dnScan) numericDate(i int, afterPrefix bool) (dateSpec, bool) {
 		if dotted && sc.lx.order == "dmy" {
 			return absDate(i, e, 0, vals[1], vals[0]), nds[0] <= 2 && nds[1] <= 2
 		}
-		if !afterPrefix || sep != "/" {
+		// After some day words a dot separates day and month too ("ngày 13.10", as
+		// Vietnamese papers write it); not after "vào", where "6.5" may be a decimal.
+		dottedDay := sep == "." && sc.endsBefore(i, itDottedDayPrefix) && !sc.toks[parts[1]].space && !sc.toks[parts[1]-1].space
+		if !afterPrefix || sep != "/" && !dottedDay {
 			return dateSpec{}, false
 		}
 		if sc.isPunct(e, ":") {

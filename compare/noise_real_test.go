@@ -27,6 +27,12 @@ func TestRealNewsNoise(t *testing.T) {
 		{"vi", "Ngày 22/11/2005: bà nhận được 397 phiếu.", []string{"2005"}, []string{"Ngày 22/11/2005"}},
 		{"en", "In 2009: a second term began.", nil, []string{"2009"}},
 		{"de", "Am 29.02.2020 13:12 kam es zum Unfall.", nil, []string{"29.02.2020"}},
+		// Vietnamese papers write day.month with a dot after "ngày"; after "vào" it may be a
+		// decimal.
+		{"vi", "Thống kê đến ngày 13.10, mưa lũ đã làm 28 người chết.", []string{"13.10"}, []string{"ngày 13.10"}},
+		{"vi", "Sáng ngày 31.12 có 3 người chết.", nil, []string{"Sáng ngày 31.12"}},
+		{"vi", "Tăng trưởng đạt vào 6.5 năm ngoái.", []string{"vào 6.5"}, nil},
+		{"vi", "Ngày 13.25 có mưa lớn.", []string{"Ngày 13.25"}, nil},
 		// Academic titles are no names; the name after them is.
 		{"de", "Der Chefarzt Prof. Dr. Markus Albrecht sagte, die Lage sei stabil.", []string{"Chefarzt Prof", "Dr", "Prof"}, []string{"Markus Albrecht"}},
 		{"de", "Auch Dr. Sabine Keller vom Klinikum Ulm bestätigte das.", []string{"Dr"}, []string{"Sabine Keller"}},
