@@ -540,7 +540,10 @@ func (sc *dnScan) numericDate(i int, afterPrefix bool) (dateSpec, bool) {
 		if dotted && sc.lx.order == "dmy" {
 			return absDate(i, e, 0, vals[1], vals[0]), nds[0] <= 2 && nds[1] <= 2
 		}
-		if !afterPrefix || sep != "/" {
+		// After some day words a dot separates day and month too ("ngày 13.10", as
+		// Vietnamese papers write it); not after "vào", where "6.5" may be a decimal.
+		dottedDay := sep == "." && sc.endsBefore(i, itDottedDayPrefix) && !sc.toks[parts[1]].space && !sc.toks[parts[1]-1].space
+		if !afterPrefix || sep != "/" && !dottedDay {
 			return dateSpec{}, false
 		}
 		if sc.isPunct(e, ":") {
@@ -562,7 +565,7 @@ func (sc *dnScan) numericDate(i int, afterPrefix bool) (dateSpec, bool) {
 		return dateSpec{}, false
 	}
 	// A time glued to the last part is not a year ("29.02.2020 13.12" is fine, "1.2.3:4" not).
-	if sc.isPunct(e, ":") && !sc.toks[e].space {
+	if sc.isPunct(e, ":") && !sc.toks[e].space && sc.isNum(e+1) && !sc.toks[e+1].space {
 		return dateSpec{}, false
 	}
 	var y, m, d int
@@ -646,8 +649,9 @@ func (sc *dnScan) yearAfter(j int) (int, int) {
 	}
 	v, nd := sc.numVal(k)
 	e := k + 1
-	// A clock time is not a year: "19 июля в 10:00".
-	if sc.isPunct(e, ":") || sc.isPunct(e, ".") && sc.isNum(e+1) && !sc.toks[e+1].space {
+	// A clock time is not a year: "19 июля в 10:00". A colon before a space ends a heading
+	// or a chronicle's entry: "22. November 2005: Merkel erhält 397 Stimmen" keeps its year.
+	if sc.isPunct(e, ":") && sc.isNum(e+1) && !sc.toks[e+1].space || sc.isPunct(e, ".") && sc.isNum(e+1) && !sc.toks[e+1].space {
 		return 0, j
 	}
 	switch nd {
@@ -881,8 +885,8 @@ func (sc *dnScan) yearAlone(i int) (dateSpec, bool) {
 			return dateSpec{}, false // 2021.5, 2,021
 		}
 	}
-	if sc.isPunct(e, ":") || sc.isPunct(e, "%") {
-		return dateSpec{}, false
+	if sc.isPunct(e, ":") && sc.isNum(e+1) && !sc.toks[e+1].space || sc.isPunct(e, "%") {
+		return dateSpec{}, false // "2005:30" is no year; "2005: the first vote" is
 	}
 	if se, _, ok := sc.find(e, itYearSuffix); ok {
 		return absDate(s, se, v, 0, 0), true

@@ -18,78 +18,79 @@ import (
 type itemKind uint8
 
 const (
-	itMonth         itemKind = iota + 1 // val: 1..12; abbr when flag&flagAbbr
-	itWeekday                           // val: 0 (Sunday)..6; s: part of the day glued on ("Montagabend")
-	itRelDay                            // val: day offset from the publication date
-	itAnaphor                           // val: day offset from the date just named
-	itRelPeriod                         // s: unit (year, month, week, weekend); val: offset
-	itRelWeekday                        // val: weekday; val2: -1 last, +1 next
-	itUnit                              // s: dnDuration unit
-	itCountedUnit                       // s: unit; f: count ("يومين" = two days)
-	itDirPrefix                         // val: -1 past, +1 future
-	itDirSuffix                         // val: -1 past, +1 future
-	itDayPrefix                         // "ngày", "يوم"
-	itDaySuffix                         // "日", "er", "."
-	itMonthSuffix                       // "月"
-	itYearPrefix                        // "năm", "عام"
-	itYearSuffix                        // "年", "г.", "году"
-	itConnector                         // "de", "del", "и"
-	itYearCue                           // "en", "in": a bare year after it is a date
-	itMonthCue                          // "en", "in", "في": a bare month name after it is a date
-	itSpanPrefix                        // "в", "во": kept in the span before a weekday or year
-	itIntervalOpen                      // val: frame index
-	itIntervalMid                       // val: frame index
-	itModifier                          // "plus tôt", "early": kept in the span, value unchanged
-	itNumber                            // f: value
-	itNumMult                           // f: multiplier of the digit before it (cent, 百, trăm)
-	itScale                             // f: value; flag&flagShort for abbreviations
-	itQualifier                         // s: qualifier
-	itPostQualifier                     // s: qualifier
-	itVague                             // "millions", "des dizaines": no single value
-	itFunction                          // function words (articles, prepositions, conjunctions)
-	itPercent                           // "pour cent", "%"
-	itTimeMarker                        // "h", "Uhr", "giờ"
-	itClassifier                        // Chinese measure words
-	itOrdinalPrefix                     // "第", "thứ"
-	itArticle                           // "a", "un", "ein": a number only before a scale or unit
-	itFurniture                         // "Lire aussi", "Read more": the article body has ended
-	itVagueMag                          // f: magnitude ("dozens" 10, "des centaines" 100, "数万" 10000)
-	itApprox                            // f: value, about ("une vingtaine" 20, "a dozen or so")
-	itVagueLink                         // "of", "de": joins "tens of thousands"
-	itCounted                           // f: count a word carries ("twice", "zweimal", "صاروخين")
-	itNumSuffix                         // s: unit code; a suffix after "47-": "ми", "летний", "year-old"
-	itUnitCode                          // s: unit code ("km", "USD", "%"); flag&flagPrefix when written before
-	itOrdinalWord                       // f: rank ("second", "deuxième", "второй")
-	itSuperlative                       // "largest", "plus grand", "大": an ordinal before or after it carries a fact
-	itEventDir                          // "later", "plus tard": a duration measured from another event, not a date
-	itFraction                          // f: value ("half", "la moitié", "الثلث", "一半")
-	itRangeLink                         // "bis", "to", "و": "14 bis 15 Millionen"
-	itHalf                              // "and a half", "rưỡi", "半" after a unit
-	itCountCue                          // "aged", "magnitude", "القتلى": a bare number after it is a count
-	itLabel                             // "No.", "رقم", "№": a number after it is an identifier
-	itMoneyScale                        // f: value; "m" of "€850m": a scale only after a currency
-	itDayAlone                          // "日", "号": a bare day of the month, month from the anchor
-	itDayPart                           // s: part of the day ("晚" evening, "凌晨" early_morning), kept in the span
-	itFutureCue                         // "will", "sẽ", "将", "prochain": a lone weekday lies ahead
-	itNight                             // "la nuit de", "в ночь на": a night, alone or to the next day
-	itNightLink                         // "à", "на", "إلى", "rạng sáng": joins a night's two days
-	itDecadePrefix                      // "années", "những năm": a year ending in 0 names a decade
-	itDecadeSuffix                      // "s", "-х": "1970s", "1970-х" name a decade
-	itDecadeWord                        // val: first year ("años setenta" 1970, "السبعينيات" 1970)
-	itSeason                            // val: first month; val2: last month; f: year offset ("今冬")
-	itTimePrefix                        // "a las", "um", "à": hours and minutes after it are a time ("a las 18.50")
-	itEventLink                         // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
-	itQualNumber                        // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
-	itPostNumber                        // f: value of a number word that follows its noun ("كيلومتر واحد")
-	itMeasureAdj                        // "tall", "deep": after "93m" the letter is a unit
-	itDayWord                           // val: a day of the month written as a word ("тринадцатого", "premier")
-	itPercentPrefix                     // "百分之": the number after it is a percentage
-	itSeasonName                        // val: first month; val2: last month ("summer", "летом"): with a year after it
-	itPluralUnit                        // s: unit; a plural time unit that alone is a vague duration after a cue ("for years")
-	itPluralCue                         // "for", "seit", "after": a bare plural time unit after it is a vague duration
-	itMonthLastPre                      // val: -1 past, +1 next; "last", "el pasado", "im vergangenen" before a month
-	itMonthLastPost                     // val: -1 past, +1 next; "dernier", "الماضي", "vừa qua" after a month
-	itEvery                             // "jeder", "каждый": with an ordinal after it, a share ("jeder zweite" 50 %)
+	itMonth           itemKind = iota + 1 // val: 1..12; abbr when flag&flagAbbr
+	itWeekday                             // val: 0 (Sunday)..6; s: part of the day glued on ("Montagabend")
+	itRelDay                              // val: day offset from the publication date
+	itAnaphor                             // val: day offset from the date just named
+	itRelPeriod                           // s: unit (year, month, week, weekend); val: offset
+	itRelWeekday                          // val: weekday; val2: -1 last, +1 next
+	itUnit                                // s: dnDuration unit
+	itCountedUnit                         // s: unit; f: count ("يومين" = two days)
+	itDirPrefix                           // val: -1 past, +1 future
+	itDirSuffix                           // val: -1 past, +1 future
+	itDayPrefix                           // "ngày", "يوم"
+	itDaySuffix                           // "日", "er", "."
+	itMonthSuffix                         // "月"
+	itYearPrefix                          // "năm", "عام"
+	itYearSuffix                          // "年", "г.", "году"
+	itConnector                           // "de", "del", "и"
+	itYearCue                             // "en", "in": a bare year after it is a date
+	itMonthCue                            // "en", "in", "في": a bare month name after it is a date
+	itSpanPrefix                          // "в", "во": kept in the span before a weekday or year
+	itIntervalOpen                        // val: frame index
+	itIntervalMid                         // val: frame index
+	itModifier                            // "plus tôt", "early": kept in the span, value unchanged
+	itNumber                              // f: value
+	itNumMult                             // f: multiplier of the digit before it (cent, 百, trăm)
+	itScale                               // f: value; flag&flagShort for abbreviations
+	itQualifier                           // s: qualifier
+	itPostQualifier                       // s: qualifier
+	itVague                               // "millions", "des dizaines": no single value
+	itFunction                            // function words (articles, prepositions, conjunctions)
+	itPercent                             // "pour cent", "%"
+	itTimeMarker                          // "h", "Uhr", "giờ"
+	itClassifier                          // Chinese measure words
+	itOrdinalPrefix                       // "第", "thứ"
+	itArticle                             // "a", "un", "ein": a number only before a scale or unit
+	itFurniture                           // "Lire aussi", "Read more": the article body has ended
+	itVagueMag                            // f: magnitude ("dozens" 10, "des centaines" 100, "数万" 10000)
+	itApprox                              // f: value, about ("une vingtaine" 20, "a dozen or so")
+	itVagueLink                           // "of", "de": joins "tens of thousands"
+	itCounted                             // f: count a word carries ("twice", "zweimal", "صاروخين")
+	itNumSuffix                           // s: unit code; a suffix after "47-": "ми", "летний", "year-old"
+	itUnitCode                            // s: unit code ("km", "USD", "%"); flag&flagPrefix when written before
+	itOrdinalWord                         // f: rank ("second", "deuxième", "второй")
+	itSuperlative                         // "largest", "plus grand", "大": an ordinal before or after it carries a fact
+	itEventDir                            // "later", "plus tard": a duration measured from another event, not a date
+	itFraction                            // f: value ("half", "la moitié", "الثلث", "一半")
+	itRangeLink                           // "bis", "to", "و": "14 bis 15 Millionen"
+	itHalf                                // "and a half", "rưỡi", "半" after a unit
+	itCountCue                            // "aged", "magnitude", "القتلى": a bare number after it is a count
+	itLabel                               // "No.", "رقم", "№": a number after it is an identifier
+	itMoneyScale                          // f: value; "m" of "€850m": a scale only after a currency
+	itDayAlone                            // "日", "号": a bare day of the month, month from the anchor
+	itDayPart                             // s: part of the day ("晚" evening, "凌晨" early_morning), kept in the span
+	itFutureCue                           // "will", "sẽ", "将", "prochain": a lone weekday lies ahead
+	itNight                               // "la nuit de", "в ночь на": a night, alone or to the next day
+	itNightLink                           // "à", "на", "إلى", "rạng sáng": joins a night's two days
+	itDecadePrefix                        // "années", "những năm": a year ending in 0 names a decade
+	itDecadeSuffix                        // "s", "-х": "1970s", "1970-х" name a decade
+	itDecadeWord                          // val: first year ("años setenta" 1970, "السبعينيات" 1970)
+	itSeason                              // val: first month; val2: last month; f: year offset ("今冬")
+	itTimePrefix                          // "a las", "um", "à": hours and minutes after it are a time ("a las 18.50")
+	itEventLink                           // "من" of "بعد يومين من الانفجار": the duration before it counts from that event
+	itQualNumber                          // f: value after a qualifier ("более тысячи" 1000; "тысячи" alone is vague)
+	itPostNumber                          // f: value of a number word that follows its noun ("كيلومتر واحد")
+	itMeasureAdj                          // "tall", "deep": after "93m" the letter is a unit
+	itDayWord                             // val: a day of the month written as a word ("тринадцатого", "premier")
+	itPercentPrefix                       // "百分之": the number after it is a percentage
+	itSeasonName                          // val: first month; val2: last month ("summer", "летом"): with a year after it
+	itPluralUnit                          // s: unit; a plural time unit that alone is a vague duration after a cue ("for years")
+	itPluralCue                           // "for", "seit", "after": a bare plural time unit after it is a vague duration
+	itMonthLastPre                        // val: -1 past, +1 next; "last", "el pasado", "im vergangenen" before a month
+	itMonthLastPost                       // val: -1 past, +1 next; "dernier", "الماضي", "vừa qua" after a month
+	itEvery                               // "jeder", "каждый": with an ordinal after it, a share ("jeder zweite" 50 %)
+	itDottedDayPrefix                     // "ngày": a day word after which day.month is a date ("ngày 13.10")
 )
 
 const (
@@ -174,6 +175,7 @@ type langFile struct {
 	DirSuffix      map[string]string        `json:"dir_suffix"`
 	Order          string                   `json:"order"`
 	DayPrefix      []string                 `json:"day_prefix"`
+	DottedDay      []string                 `json:"dotted_day_prefix"`
 	DaySuffix      []string                 `json:"day_suffix"`
 	MonthSuffix    []string                 `json:"month_suffix"`
 	YearPrefix     []string                 `json:"year_prefix"`
@@ -547,6 +549,7 @@ func (lx *dnLexicon) addFile(f *langFile, merged bool) {
 		}
 	}
 	addAll(f.DayPrefix, itDayPrefix)
+	addAll(f.DottedDay, itDottedDayPrefix)
 	addAll(f.DaySuffix, itDaySuffix)
 	addAll(f.MonthSuffix, itMonthSuffix)
 	addAll(f.YearPrefix, itYearPrefix)

@@ -22,6 +22,9 @@ func (sc *dnScan) dayAlone(i int) (dateSpec, bool) {
 	if !ok || !sc.glued(i+1) {
 		return dateSpec{}, false
 	}
+	if sc.endsBefore(i, itOrdinalPrefix) {
+		return dateSpec{}, false // "第6号台风": typhoon No. 6, a label, not the 6th of the month
+	}
 	return dateSpec{s: i, e: e, kind: dkAbs, d: v, wd: -1}, true
 }
 

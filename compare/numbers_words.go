@@ -192,6 +192,11 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 			sc.isWord(best) && !sc.has(best, itFunction) && !sc.has(best, itVagueLink) {
 			return numSpec{}, 0, false
 		}
+		// A fraction after an ordinal is a part of a period or a match, not a share: "in the
+		// second half", "the first half of the year", "in der zweiten Hälfte".
+		if sc.endsBefore(j, itOrdinalWord) {
+			return numSpec{}, 0, false
+		}
 		ns.value, ns.unit = bi.f, "%"
 	case itVagueMag, itVague:
 		ns.vague, ns.magnitude = true, bi.f
@@ -231,6 +236,11 @@ func (sc *dnScan) wordQuantityAt(j int) (numSpec, int, bool) {
 		}
 		if ue, u, ok := sc.find(k, itUnit); ok && !sc.toks[k].newline && !sc.takenIn(e, ue) && !sc.has(k, itPluralUnit) {
 			ns.value, ns.unit = bi.f/100, u.s
+			ns.re, e = sc.toks[ue-1].end, ue
+		} else if code, ue, ok := sc.unitCodeAt(k); ok && code != "%" && !sc.takenIn(e, ue) {
+			// A part of a measure is that much of it: "a quarter of a percentage point"
+			// (0.25 pp, not a 25 % share), "half a tonne", "nửa điểm phần trăm".
+			ns.value, ns.unit = bi.f/100, code
 			ns.re, e = sc.toks[ue-1].end, ue
 		}
 		return ns, e, true
