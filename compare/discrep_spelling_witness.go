@@ -187,7 +187,7 @@ func witnessOf(surface string) (scriptWitness, bool) {
 		return w, false
 	}
 	g := loadGazetteer()
-	if rd := hanReadings(h); rd != nil && len(rd) >= minPinyinName && len(rd) <= maxPinyinName {
+	if rd := hanReadings(h); len(rd) >= minPinyinName && len(rd) <= maxPinyinName {
 		w.han = g.readingSpellings(rd)
 	}
 	transcribed := len([]rune(h)) >= minPinyinName
