@@ -505,7 +505,7 @@ func (g *gazetteer) adjectiveHeads(toks []token, rs []rune, ms []match, lang str
 		if rule < 0 {
 			continue
 		}
-		a := g.placeOfAdjective(lang, t)
+		a := g.placeOfAdjective(lang, t, false)
 		if a < 0 {
 			continue
 		}
@@ -520,9 +520,11 @@ func (g *gazetteer) adjectiveHeads(toks []token, rs []rune, ms []match, lang str
 	return sortByStart(append(ms, add...))
 }
 
-// placeOfAdjective is the place or country whose adjective the token is (Hamburger →
-// Hamburg), -1 for none; see placeAdjective.
-func (g *gazetteer) placeOfAdjective(lang string, t token) int32 {
+// placeOfAdjective is the place (or, with countries, the country) whose name with an ending
+// of place-adjective-suffix (morph.tsv) the token is (Hamburger → Hamburg), -1 for none. The
+// name left must be four letters or more, so that a family name (Becker) is no adjective of a
+// short place's name.
+func (g *gazetteer) placeOfAdjective(lang string, t token, countries bool) int32 {
 	for _, suf := range g.morph.placeAdjSuffixes[lang] {
 		base, ok := strings.CutSuffix(t.fold, suf)
 		if !ok || utf8.RuneCountInString(base) < 4 {
@@ -533,7 +535,7 @@ func (g *gazetteer) placeOfAdjective(lang string, t token) int32 {
 			if c.actor < 0 || !c.allows(lang) || c.adj {
 				continue
 			}
-			if typ := g.actors[c.actor].typ; typ == ActorPlace {
+			if typ := g.actors[c.actor].typ; typ == ActorPlace || countries && typ == ActorCountry {
 				return c.actor
 			}
 		}

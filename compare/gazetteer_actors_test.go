@@ -181,7 +181,7 @@ var gazCases = []struct {
 }
 
 func TestGazetteerActorsInEveryLanguage(t *testing.T) {
-	for _, c := range gazCases {
+	for _, c := range append(gazCases, regionCases...) {
 		t.Run(c.name, func(t *testing.T) {
 			got := extractActors(Document{Lang: c.lang, Text: c.text}, Options{})
 			var ids []string

@@ -818,32 +818,16 @@ func cyrillicVariant(a, b string) bool {
 	return a != b && strings.Map(f, a) == strings.Map(f, b)
 }
 
+// placeAdjective reports whether t is a known place's or country's name with an ending that
+// makes it an adjective (Hamburger, Moskauer; place-adjective-suffix in morph.tsv); see
+// placeOfAdjective.
+func (g *gazetteer) placeAdjective(lang string, t token) bool {
+	return g.placeOfAdjective(lang, t, true) >= 0
+}
+
 // adjectival reports whether a word ends like an adjective or participle of the language
 // (morph.tsv adj-ending): at the start of a sentence such a word before a name is a common
 // word (Подозреваемый Тэцуя Ямагами, Позднее Морское управление), not a given name.
-// placeAdjective reports whether t is a known place's or country's name with an ending that
-// makes it an adjective (Hamburger, Moskauer; place-adjective-suffix in morph.tsv). The
-// name left must be four letters or more, so that a family name (Becker) is no adjective
-// of a short place's name.
-func (g *gazetteer) placeAdjective(lang string, t token) bool {
-	for _, suf := range g.morph.placeAdjSuffixes[lang] {
-		base, ok := strings.CutSuffix(t.fold, suf)
-		if !ok || utf8.RuneCountInString(base) < 4 {
-			continue
-		}
-		for i := range g.names[base] {
-			c := &g.names[base][i]
-			if c.actor < 0 || !c.allows(lang) || c.adj {
-				continue
-			}
-			if typ := g.actors[c.actor].typ; typ == ActorPlace || typ == ActorCountry {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func (m *morphology) adjectival(lang, key string) bool {
 	for _, e := range m.adjEndings[lang] {
 		if strings.HasSuffix(key, e) && utf8.RuneCountInString(key)-utf8.RuneCountInString(e) >= 3 {

@@ -110,16 +110,7 @@ func TestStories_FollowUps(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var w azWS
-			for _, b := range c.build {
-				b(t, &w)
-			}
-			res := w.analyze(AnalyzeOptions{})
-			var got []string
-			for _, s := range res.Stories {
-				got = append(got, strings.Join(s.Articles, ","))
-			}
-			sort.Strings(got)
+			res, got := analyzeStories(t, c.build)
 			if strings.Join(got, " | ") != strings.Join(c.want, " | ") {
 				t.Errorf("stories %v, want %v", got, c.want)
 			}
@@ -132,4 +123,20 @@ func TestStories_FollowUps(t *testing.T) {
 			}
 		})
 	}
+}
+
+// analyzeStories builds a workspace from the article builders, analyses it, and lists its
+// stories as sorted "id,id,…" strings.
+func analyzeStories(t *testing.T, build []func(*testing.T, *azWS)) (Result, []string) {
+	var w azWS
+	for _, b := range build {
+		b(t, &w)
+	}
+	res := w.analyze(AnalyzeOptions{})
+	var got []string
+	for _, s := range res.Stories {
+		got = append(got, strings.Join(s.Articles, ","))
+	}
+	sort.Strings(got)
+	return res, got
 }

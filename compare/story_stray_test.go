@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"sort"
 	"strings"
 	"testing"
 )
@@ -88,16 +87,7 @@ func TestStories_Strays(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			var w azWS
-			for _, b := range c.build {
-				b(t, &w)
-			}
-			res := w.analyze(AnalyzeOptions{})
-			var got []string
-			for _, s := range res.Stories {
-				got = append(got, strings.Join(s.Articles, ","))
-			}
-			sort.Strings(got)
+			res, got := analyzeStories(t, c.build)
 			if strings.Join(got, " | ") != strings.Join(c.want, " | ") {
 				t.Errorf("stories %v, want %v", got, c.want)
 			}
